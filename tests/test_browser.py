@@ -1,0 +1,161 @@
+"""Real-browser check: the 01-nat tutorial in JupyterLab, driven by headless Chromium.
+
+JupyterLab runs on a temporary copy of the tutorials (outputs cleared, so every output on the
+page comes from this run), Debian's /usr/bin/chromium is driven through the ``playwright``
+pip package (never ``playwright install``), all cells are run from the Run menu, and the
+NetworkBuilder must render as real widgets: its controls in the DOM, no "Error displaying
+widget", and pressing Create must change the topology picture and the address table (a real
+kernel round trip).  Screenshots are saved under the test's tmp folder and their paths printed.
+"""
+
+import json
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM = "/usr/bin/chromium"
+TOKEN = "winnetlab-browser-test"
+NOTEBOOK = "01-nat.ipynb"
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run",
+                 "--disable-quic", "--disable-dev-shm-usage"]
+# The news/update toast would cover the notebook in screenshots.
+NEWS_SETTINGS = {"fetchNews": "false", "checkForUpdates": False}
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def cleared_copy(source, target):
+    """Copy a notebook with its outputs and execution counts removed."""
+    nb = json.loads(source.read_text(encoding="utf-8"))
+    for cell in nb["cells"]:
+        if cell["cell_type"] == "code":
+            cell["outputs"], cell["execution_count"] = [], None
+    nb["metadata"].pop("widgets", None)
+    target.write_text(json.dumps(nb, indent=1), encoding="utf-8")
+
+
+@pytest.fixture
+def jupyterlab(tmp_path):
+    """A JupyterLab server on a fresh copy of the tutorials; yields its base URL."""
+    work = tmp_path / "tutorials"
+    work.mkdir()
+    for notebook in sorted((ROOT / "notebooks").glob("*.ipynb")):
+        cleared_copy(notebook, work / notebook.name)
+    settings = tmp_path / "settings" / "@jupyterlab" / "apputils-extension"
+    settings.mkdir(parents=True)
+    (settings / "notification.jupyterlab-settings").write_text(json.dumps(NEWS_SETTINGS))
+    env = dict(os.environ, JUPYTER_RUNTIME_DIR=str(tmp_path / "runtime"),
+               JUPYTERLAB_SETTINGS_DIR=str(tmp_path / "settings"),
+               JUPYTERLAB_WORKSPACES_DIR=str(tmp_path / "workspaces"),
+               PYTHONPATH=os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")])))
+    env.pop("MPLBACKEND", None)      # the kernel must use its inline backend
+    port = free_port()
+    log = open(tmp_path / "jupyterlab.log", "wb")
+    server = subprocess.Popen(
+        [sys.executable, "-m", "jupyterlab", "--no-browser", f"--port={port}", "--ip=127.0.0.1",
+         "--allow-root", f"--IdentityProvider.token={TOKEN}", f"--ServerApp.root_dir={work}"],
+        cwd=work, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        wait_until_up(base, server)
+        yield base
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        try:
+            server.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            os.killpg(server.pid, signal.SIGKILL)
+            server.wait()
+        log.close()
+
+
+def wait_until_up(base, server, timeout=60):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if server.poll() is not None:
+            raise RuntimeError(f"JupyterLab exited with code {server.returncode}")
+        try:
+            with urllib.request.urlopen(f"{base}/api/status?token={TOKEN}", timeout=2):
+                return
+        except OSError:
+            time.sleep(0.25)
+    raise RuntimeError(f"JupyterLab did not answer on {base} within {timeout} s")
+
+
+def builder_state(page):
+    """The first NetworkBuilder's picture (img src) and address table text."""
+    return page.evaluate("""() => {
+        const b = document.querySelector('.winnetlab-builder');
+        const img = b.querySelector('.winnetlab-topology img');
+        const table = b.querySelector('.winnetlab-addresses');
+        return {img: img ? img.src : null, table: table ? table.innerText : null};
+    }""")
+
+
+@pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="needs Debian's chromium at /usr/bin/chromium")
+def test_network_builder_renders_and_creates(jupyterlab, tmp_path):
+    from playwright.sync_api import sync_playwright
+
+    console_errors = []
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        try:
+            page = browser.new_page(viewport={"width": 1400, "height": 1100})
+            page.on("console", lambda m: console_errors.append(m.text) if m.type == "error" else None)
+            page.goto(f"{jupyterlab}/lab/tree/{NOTEBOOK}?token={TOKEN}&reset",
+                      wait_until="domcontentloaded")
+            page.wait_for_selector(".jp-Notebook-ExecutionIndicator[data-status='idle']",
+                                   timeout=90000)
+            page.locator(".lm-MenuBar-itemLabel", has_text="Run").first.click()
+            page.locator(".lm-Menu-itemLabel", has_text="Run All Cells").first.click()
+
+            page.wait_for_selector(".winnetlab-builder .winnetlab-topology img", timeout=90000)
+            page.wait_for_selector(".jp-Notebook-ExecutionIndicator[data-status='idle']",
+                                   timeout=90000)
+            builder = page.locator(".winnetlab-builder").first
+            builder.scroll_into_view_if_needed()
+            assert "Error displaying widget" not in page.inner_text("body")
+            assert builder.locator(".widget-dropdown select").count() >= 1      # driver picker
+            assert builder.locator("button", has_text="Create").count() == 1
+            assert builder.locator("button", has_text="Reset").count() == 1
+            assert builder.locator(".widget-tab").count() == 1
+            page.screenshot(path=str(tmp_path / "before-create.png"))
+
+            before = builder_state(page)
+            assert before["img"] and before["table"] is not None
+            builder.locator(".winnetlab-field-name input").fill("browsernet")
+            builder.locator(".winnetlab-field-name input").press("Tab")
+            builder.locator("button", has_text="Create").click()
+            page.wait_for_function(
+                """(before) => {
+                    const b = document.querySelector('.winnetlab-builder');
+                    const img = b.querySelector('.winnetlab-topology img');
+                    const table = b.querySelector('.winnetlab-addresses');
+                    return img && table && img.src !== before.img && table.innerText !== before.table;
+                }""", arg=before, timeout=60000)
+            after = builder_state(page)
+            assert "browsernet" in after["table"]
+            assert "Error response from daemon" not in builder.inner_text()
+            assert "Error displaying widget" not in page.inner_text("body")
+            builder.scroll_into_view_if_needed()
+            page.screenshot(path=str(tmp_path / "after-create.png"))
+        finally:
+            browser.close()
+    print(f"screenshots: {tmp_path / 'before-create.png'} {tmp_path / 'after-create.png'}")
+    assert not [e for e in console_errors if "widget" in e.lower()], console_errors

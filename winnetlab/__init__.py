@@ -1,0 +1,32 @@
+"""winnetlab — Windows container networking (Docker on Windows + HNS) as a teaching lab.
+
+``import winnetlab as wl`` loads only the standard-library engine; the presentation
+modules (tables, plot, widgets) and the HNS importer load on first use.
+"""
+
+import importlib
+
+from .errors import Conflict, Exhausted, InvalidParameter, NotFound, Unsupported, WinNetLabError
+from .lab import Lab
+
+__version__ = "0.1.0"
+
+_LAZY_MODULES = {"tables", "plot", "widgets", "exercises", "hnsjson", "trace", "diagnose", "report"}
+_LAZY_FUNCTIONS = {
+    "graph": ("graph", "graph"),
+    "load_hns": ("hnsjson", "load_hns"),
+    "dump_hns": ("hnsjson", "dump_hns"),
+    "diagnose": ("diagnose", "diagnose"),
+}
+
+__all__ = ["Lab", "WinNetLabError", "InvalidParameter", "NotFound", "Conflict", "Exhausted",
+           "Unsupported", "__version__", *sorted(_LAZY_MODULES), *sorted(_LAZY_FUNCTIONS)]
+
+
+def __getattr__(name):
+    if name in _LAZY_FUNCTIONS:
+        module, attr = _LAZY_FUNCTIONS[name]
+        return getattr(importlib.import_module(f".{module}", __name__), attr)
+    if name in _LAZY_MODULES:
+        return importlib.import_module(f".{name}", __name__)
+    raise AttributeError(f"module 'winnetlab' has no attribute {name!r}")

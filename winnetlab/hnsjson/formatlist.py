@@ -1,0 +1,169 @@
+"""PowerShell Format-List output (``Get-HnsNetwork`` with no ``ConvertTo-Json``) back into dicts.
+
+Windows PowerShell prints an object that is not piped anywhere as a list of
+``Name : value`` lines, the names padded to one column.  Nested objects come out as
+``@{Key=value; Key=value}`` hashtables, arrays as ``{a, b}``, arrays nested deeper than
+that as the bare type name ``System.Object[]``, and values longer than the console are
+word-wrapped onto continuation lines indented to the value column.  Objects are separated
+by a blank line.
+
+What this parser gives back is what the text still holds: a dict per object with the
+property names as keys, nested hashtables as dicts, lists as lists and every scalar as
+the *string* PowerShell printed (the importer converts types).  ``System.Object[]`` stays
+that string: the content was never printed.  A value cut off by the end of the text
+(a truncated paste) is parsed as far as it goes and the object is flagged ``truncated``.
+"""
+
+import re
+
+_KEY_LINE = re.compile(r"^([A-Za-z_][\w.\-]*(?: [\w.\-]+)*?)\s*: ?(.*)$")
+_MAX_NESTING = 24
+
+
+class _Cut(Exception):
+    """The text ended inside a ``@{…}`` or ``{…}``."""
+
+
+def looks_like_format_list(text):
+    """True when several lines have the ``Name<padding> : value`` shape of Format-List."""
+    hits = 0
+    for line in text.splitlines()[:400]:
+        if line[:1].strip() and " : " in line[:80] and _KEY_LINE.match(line.rstrip()):
+            hits += 1
+            if hits >= 3:
+                return True
+    return False
+
+
+def parse_format_list(text):
+    """Split Format-List text into objects: a list of ``(fields dict, truncated bool)``."""
+    objects = []
+    for block in _blocks(text):
+        fields, truncated = _parse_block(block)
+        if len(fields) >= 2:
+            objects.append((fields, truncated))
+    return objects
+
+
+def _blocks(text):
+    block = []
+    for raw in text.splitlines():
+        line = raw.rstrip()
+        if line.strip():
+            block.append(line)
+        elif block:
+            yield block
+            block = []
+    if block:
+        yield block
+
+
+def _parse_block(lines):
+    """One object: ``Key : value`` lines, continuation lines appended with a space."""
+    pairs = []
+    column = None
+    for line in lines:
+        indented = not line[:1].strip()
+        match = None if indented else _KEY_LINE.match(line)
+        if match and (column is None or line.find(" : ") in (column, -1) or line.rstrip().endswith(":")):
+            if column is None and " : " in line:
+                column = line.find(" : ")
+            pairs.append([match.group(1), match.group(2).strip()])
+        elif indented and pairs:
+            pairs[-1][1] = f"{pairs[-1][1]} {line.strip()}".strip()
+    fields, truncated = {}, False
+    for key, raw in pairs:
+        try:
+            fields[key] = parse_value(raw)
+        except _Cut:
+            fields[key] = _parse_partial(raw)
+            truncated = True
+    return fields, truncated
+
+
+def parse_value(text):
+    """``@{a=1; b=}`` -> dict, ``{x, y}`` -> list, ``""`` -> None, anything else -> str."""
+    value, end = _value(text.strip(), 0, 0, top=True)
+    return value
+
+
+def _parse_partial(text):
+    """Parse a cut-off value as far as it goes (closing what the end of the text left open)."""
+    opened = []
+    i = 0
+    while i < len(text):
+        if text.startswith("@{", i):
+            opened.append("}")
+            i += 2
+            continue
+        if text[i] == "{":
+            opened.append("}")
+        elif text[i] == "}" and opened:
+            opened.pop()
+        i += 1
+    body = text.rstrip().rstrip(";,").rstrip()
+    try:
+        return parse_value(body + "".join(opened))
+    except _Cut:
+        return text
+
+
+def _value(s, i, depth, top=False, stops=""):
+    if depth > _MAX_NESTING:
+        raise _Cut
+    if s.startswith("@{", i):
+        return _hashtable(s, i + 2, depth + 1)
+    if s.startswith("{", i):
+        return _array(s, i + 1, depth + 1)
+    if top:
+        return (s or None), len(s)
+    j = i
+    while j < len(s) and s[j] not in stops:
+        j += 1
+    token = s[i:j].strip()
+    return (token if token else None), j
+
+
+def _hashtable(s, i, depth):
+    out = {}
+    while True:
+        i = _skip_spaces(s, i)
+        if i >= len(s):
+            raise _Cut
+        if s[i] == "}":
+            return out, i + 1
+        eq = s.find("=", i)
+        if eq < 0:
+            raise _Cut
+        key = s[i:eq].strip()
+        value, i = _value(s, eq + 1, depth, stops=";}")
+        out[key] = value
+        i = _skip_spaces(s, i)
+        if i >= len(s):
+            raise _Cut
+        if s[i] == ";":
+            i += 1
+
+
+def _array(s, i, depth):
+    out = []
+    while True:
+        i = _skip_spaces(s, i)
+        if i >= len(s):
+            raise _Cut
+        if s[i] == "}":
+            return out, i + 1
+        value, i = _value(s, i, depth, stops=",}")
+        if value is not None:
+            out.append(value)
+        i = _skip_spaces(s, i)
+        if i >= len(s):
+            raise _Cut
+        if s[i] == ",":
+            i += 1
+
+
+def _skip_spaces(s, i):
+    while i < len(s) and s[i] == " ":
+        i += 1
+    return i

@@ -1,0 +1,38 @@
+"""Plain records shared by the engine: the event log entry and the container."""
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """One step of the HNS/HCS story of an operation, in order (``seq`` counts per host)."""
+
+    seq: int
+    actor: str     # "Docker", "HNS", "HCS", "WinNAT", "VFP", "Firewall", "vSwitch"
+    action: str
+    target: str
+    detail: str = ""
+
+
+@dataclass(slots=True, eq=False)
+class Container:
+    """A container (or a swarm task) as the Docker engine knows it."""
+
+    name: str
+    id: str
+    image: str
+    isolation: str = "process"     # "process" (vNIC) or "hyperv" (vmNIC)
+    endpoints: tuple = ()          # HNS endpoint ids, in attach order
+    host: str = ""
+    state: str = "running"         # "created" or "running"
+    hostname: str = ""
+    dns_search: tuple = ()
+    namespace: str = None
+    requested_networks: tuple = ()  # network names asked for at create time
+    requested: dict = None          # start-time settings per network: ip, mac, aliases, ports
+    service: str = ""
+    seq: int = 0
+
+    @property
+    def short_id(self):
+        return self.id[:12]

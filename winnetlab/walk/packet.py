@@ -1,0 +1,130 @@
+"""The packet being walked, the record of its hops and the flow state NAT leaves behind.
+
+A ``Walk`` carries one packet (mutable headers) through the components; every component
+calls ``walk.hop(...)`` after it has changed the headers, so each hop shows the packet as it
+leaves that component.  ``drop``/``deliver`` end the walk.  NAT components (WinNAT, VFP's
+SLB layers) record a ``Translation`` so the reply can be translated back, as the real flow
+tables do.
+"""
+
+import zlib
+from dataclasses import dataclass
+
+from ..ports import EPHEMERAL_FIRST, EPHEMERAL_LAST
+from ..trace import Hop
+
+
+class Stop(Exception):
+    """Raised by ``deliver``/``drop``: the walk is over."""
+
+
+class Packet:
+    """Headers: addresses are ``IPv4Address``; ports None for ICMP; ``outer`` an Outer or None."""
+
+    __slots__ = ("src_ip", "dst_ip", "src_port", "dst_port", "protocol", "src_mac", "dst_mac", "vlan", "outer")
+
+    def __init__(self, src_ip, dst_ip, src_port, dst_port, protocol, src_mac="", dst_mac="", vlan=0):
+        self.src_ip = src_ip
+        self.dst_ip = dst_ip
+        self.src_port = src_port
+        self.dst_port = dst_port
+        self.protocol = protocol
+        self.src_mac = src_mac
+        self.dst_mac = dst_mac
+        self.vlan = vlan
+        self.outer = None
+
+    @property
+    def four_tuple(self):
+        return (self.src_ip, self.src_port, self.dst_ip, self.dst_port)
+
+    def describe(self):
+        proto = self.protocol.upper()
+        if self.src_port is None:
+            return f"{proto} {self.src_ip} -> {self.dst_ip}"
+        return f"{proto} {self.src_ip}:{self.src_port} -> {self.dst_ip}:{self.dst_port}"
+
+
+@dataclass(frozen=True, slots=True)
+class Translation:
+    """One NAT decision: the packet's 4-tuple before and after, where it happened."""
+
+    host: str
+    where: str            # "WinNAT" or a VFP layer name
+    before: tuple
+    after: tuple
+    endpoint: object = None   # the VFP port (Endpoint) that holds the flow, if any
+
+
+def flow_number(*parts, modulo):
+    """A deterministic number from a flow (CRC-32: the same in every process, unlike hash())."""
+    return zlib.crc32("|".join(str(p) for p in parts).encode()) % modulo
+
+
+def ephemeral_port(*parts):
+    return EPHEMERAL_FIRST + flow_number(*parts, modulo=EPHEMERAL_LAST - EPHEMERAL_FIRST + 1)
+
+
+class Walk:
+    """One packet's journey: hops so far, the verdict, and NAT state for the reply."""
+
+    __slots__ = ("lab", "pkt", "hops", "verdict", "reason", "translations", "reply_of", "end", "target")
+
+    def __init__(self, lab, pkt, reply_of=None):
+        self.lab = lab
+        self.pkt = pkt
+        self.hops = []
+        self.verdict = None
+        self.reason = ""
+        self.translations = []
+        self.reply_of = reply_of      # the forward Walk when this walk is a reply
+        self.end = None               # where it was delivered: ("container", host, ep) / ("host", host) / …
+        self.target = None            # the container a named destination meant (checked at delivery)
+
+    @property
+    def is_reply(self):
+        return self.reply_of is not None
+
+    def hop(self, host, component, action, detail, rule=None):
+        p = self.pkt
+        self.hops.append(Hop(host, component, action, detail, rule, str(p.src_ip), str(p.dst_ip), p.src_port,
+                             p.dst_port, p.protocol, p.src_mac, p.dst_mac, p.vlan, p.outer))
+
+    def drop(self, host, component, detail, reason, rule=None):
+        self.hop(host, component, "drop", detail, rule)
+        self.verdict = "dropped"
+        self.reason = reason
+        raise Stop
+
+    def deliver(self, host, component, detail, reason, end):
+        self.hop(host, component, "deliver", detail)
+        self.verdict = "delivered"
+        self.reason = reason
+        self.end = end
+        raise Stop
+
+    def record(self, host, where, before, endpoint=None):
+        self.translations.append(Translation(host, where, before, self.pkt.four_tuple, endpoint))
+
+    def reverse(self, host, where):
+        """In a reply walk: undo the forward walk's translation at (host, where), if it matches."""
+        if self.reply_of is None:
+            return None
+        p = self.pkt
+        for t in self.reply_of.translations:
+            if t.host == host and t.where == where:
+                asip, asport, adip, adport = t.after
+                if (p.src_ip, p.src_port, p.dst_ip, p.dst_port) == (adip, adport, asip, asport):
+                    bsip, bsport, bdip, bdport = t.before
+                    p.src_ip, p.src_port, p.dst_ip, p.dst_port = bdip, bdport, bsip, bsport
+                    return t
+        return None
+
+    def reply_flow_at(self, host, ip, port):
+        """The forward translation on ``host`` whose translated source is ``ip:port`` (a reply's target)."""
+        if self.reply_of is None:
+            return None
+        for t in self.reply_of.translations:
+            if t.host == host and t.after[0] == ip and t.after[1] == port:
+                return t
+        return None

@@ -1,0 +1,507 @@
+"""ipywidgets front-ends: build networks with a form, walk packets, compare the five drivers.
+
+The widgets are thin: a form turns into the same ``docker …`` command lines a learner would
+type on a Windows container host, those lines run through ``lab.docker`` (which validates
+and then commits, so a mistake leaves the lab as it was and prints the daemon's message),
+and the tabs below the form re-render the lab with ``wl.plot`` and ``wl.tables``.  Every
+piece that decides something — the command plan, the HTML of a table, the PNG of a figure,
+the driver comparison — is a plain function that tests call without a browser.
+
+No Output widget is used anywhere: pictures are ``Image`` widgets holding PNG bytes and
+tables are ``HTML`` widgets, so a notebook re-run shows the same state and nbval has
+nothing to trip over.
+"""
+
+import html
+import io
+from dataclasses import dataclass
+
+import ipywidgets as W
+
+DRIVERS = ("nat", "transparent", "overlay", "l2bridge", "l2tunnel")
+SHIM = "com.docker.network.windowsshim."
+VXLANID_LIST = "com.docker.network.driver.overlay.vxlanid_list"
+IMAGE = "mcr.microsoft.com/windows/servercore/iis"
+PICTURE_DPI = 72
+
+# The settings each driver really has (reference §4), in form order.
+DRIVER_FIELDS = {
+    "nat": ("name", "subnet", "gateway"),
+    "transparent": ("name", "adapter", "dhcp", "subnet", "gateway", "vlan"),
+    "overlay": ("name", "subnet", "vni", "swarm_hosts"),
+    "l2bridge": ("name", "subnet", "gateway", "outboundnat", "exceptions", "vlan"),
+    "l2tunnel": ("name", "subnet", "gateway", "vsid"),
+}
+# Form defaults per driver: the values of the reference's own examples where it has them.
+DRIVER_DEFAULTS = {
+    "nat": {"name": "mynat", "subnet": "10.10.0.0/24", "gateway": "10.10.0.1", "publish": "8080:80"},
+    "transparent": {"name": "mytransparent", "dhcp": True, "subnet": "", "gateway": "",
+                    "vlan": 0, "publish": ""},
+    "overlay": {"name": "myoverlay", "subnet": "10.244.0.0/24", "vni": 4096, "swarm_hosts": 2,
+                "publish": ""},
+    "l2bridge": {"name": "myl2bridge", "subnet": "10.244.1.0/24", "gateway": "10.244.1.1",
+                 "outboundnat": True, "exceptions": "", "vlan": 0, "publish": "8080:80"},
+    "l2tunnel": {"name": "myl2tunnel", "subnet": "10.244.2.0/24", "gateway": "10.244.2.1",
+                 "vsid": 5001, "publish": ""},
+}
+DEFAULT_CONTAINERS = 2
+
+
+@dataclass(frozen=True)
+class Step:
+    """One line of the plan: a ``docker`` command on a host, or a lab call (``kind="lab"``)."""
+
+    host: str
+    command: str
+    kind: str = "docker"
+
+    @property
+    def prompt(self):
+        """How the transcript shows the step: a PowerShell prompt line, or a Python comment."""
+        if self.kind == "lab":
+            return f"# {self.command}"
+        return f"PS C:\\> docker {self.command}    # on {self.host}"
+
+
+# ----------------------------------------------------------------------------- the plan
+
+def quote(value):
+    """Quote a value for the docker command line when it holds spaces or commas."""
+    text = str(value)
+    return f'"{text}"' if any(c in text for c in ' ,"') else text
+
+
+def publish_flags(spec, index):
+    """``-p`` flags for the ``index``-th container: host ports count up from the form's value.
+
+    One host port can map to one endpoint only (WinNAT and VFP alike), so the second
+    container of "8080:80" publishes 8081:80.  Specs without a host port ("80") let the
+    daemon pick one; anything unusual is passed through for the daemon to judge.
+    """
+    flags = []
+    for item in (s.strip() for s in spec.split(",")):
+        if not item:
+            continue
+        host_port, sep, rest = item.partition(":")
+        if sep and host_port.isdigit() and index:
+            item = f"{int(host_port) + index}:{rest}"
+        flags.append(f"-p {item}")
+    return flags
+
+
+def network_command(settings):
+    """The ``docker network create`` line for the form's driver and settings."""
+    driver, s = settings["driver"], settings
+    parts = [f"network create -d {driver}"]
+    if driver == "overlay":
+        parts.append("--attachable")
+    static = driver != "transparent" or not s.get("dhcp")
+    if static and s.get("subnet"):
+        parts.append(f"--subnet {s['subnet']}")
+    if static and s.get("gateway") and driver != "overlay":
+        parts.append(f"--gateway {s['gateway']}")
+    if driver == "transparent" and s.get("adapter"):
+        parts.append(f"-o {SHIM}interface={quote(s['adapter'])}")
+    if s.get("vlan") and driver in ("transparent", "l2bridge"):
+        parts.append(f"-o {SHIM}vlanid={s['vlan']}")
+    if driver == "l2bridge" and s.get("outboundnat"):
+        parts.append(f"-o {SHIM}enable_outboundnat=true")
+        if s.get("exceptions", "").strip():
+            parts.append(f"-o {SHIM}outboundnat_exceptions={quote(s['exceptions'].replace(' ', ''))}")
+    if driver == "l2tunnel" and s.get("vsid"):
+        parts.append(f"-o {SHIM}vsid={s['vsid']}")
+    if driver == "overlay" and s.get("vni"):
+        parts.append(f"-o {VXLANID_LIST}={s['vni']}")
+    parts.append(quote(s["name"]))
+    return " ".join(parts)
+
+
+def swarm_steps(lab, wanted_hosts):
+    """Steps that give the lab ``wanted_hosts`` hosts, all in one swarm (overlay needs it)."""
+    steps = []
+    names = list(lab.hosts)
+    first = names[0]
+    for n in range(len(names) + 1, wanted_hosts + 1):
+        names.append(f"host{n}")
+        steps.append(Step(f"host{n}", f'lab.add_host("host{n}")  # another Windows host on the LAN',
+                          "lab"))
+    members = set(lab.swarm.nodes) if lab.swarm is not None else set()
+    manager = lab.swarm.manager if lab.swarm is not None else first
+    if lab.swarm is None:
+        steps.append(Step(first, f"swarm init --advertise-addr {lab.host(first).address}"))
+    manager_address = lab.host(manager).address if manager in lab.hosts else None
+    for name in names[:wanted_hosts]:
+        if name not in members and name != manager:
+            steps.append(Step(name, f"swarm join {manager_address}:2377"))
+    return steps, names[:wanted_hosts]
+
+
+def plan(lab, settings):
+    """Every step one press of Create performs, in order (also what the transcript shows)."""
+    hosts = [next(iter(lab.hosts))]
+    steps = []
+    if settings["driver"] == "overlay":
+        steps, hosts = swarm_steps(lab, max(1, int(settings.get("swarm_hosts", 1))))
+    steps.append(Step(hosts[0], network_command(settings)))
+    name = settings["name"]
+    for i in range(int(settings.get("containers", 0))):
+        flags = [f"--name {quote(f'{name}-{i + 1}')}", f"--network {quote(name)}",
+                 *publish_flags(settings.get("publish", ""), i)]
+        steps.append(Step(hosts[i % len(hosts)], f"run -d {' '.join(flags)} {IMAGE}"))
+    return steps
+
+
+def run_step(lab, step):
+    """Run one step on the lab; return (ok, transcript text)."""
+    if step.kind == "lab":
+        lab.add_host(step.host)
+        return True, step.prompt
+    result = lab.docker(step.command, host=step.host)
+    return result.ok, f"{step.prompt}\n{result.output}".rstrip()
+
+
+# ----------------------------------------------------------------------------- rendering
+
+def figure_png(fig):
+    """PNG bytes of a matplotlib figure (at its own fixed size); the figure is then closed."""
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="png", dpi=PICTURE_DPI)
+    import matplotlib.pyplot as plt
+    plt.close(fig)
+    return buffer.getvalue()
+
+
+def topology_png(lab):
+    """The lab's topology picture as PNG bytes."""
+    from . import plot
+    return figure_png(plot.topology(lab))
+
+
+def table_html(frame, empty="(nothing yet)"):
+    """A DataFrame as scrollable HTML (its own styled HTML when it has one)."""
+    if frame is None or len(frame) == 0:
+        return f"<p><i>{html.escape(empty)}</i></p>"
+    body = frame._repr_html_() if hasattr(frame, "_repr_html_") else frame.to_html()
+    return f'<div style="max-height:320px;overflow:auto">{body}</div>'
+
+
+def transcript_html(lines):
+    """The transcript as a monospace block (newest at the bottom)."""
+    text = "\n\n".join(lines) if lines else "# the docker commands of each Create appear here"
+    return ('<pre style="font-family:Consolas,monospace;font-size:12px;max-height:320px;'
+            f'overflow:auto;white-space:pre-wrap">{html.escape(text)}</pre>')
+
+
+def message_html(text, ok):
+    """The one-line status under the buttons: green when it worked, red with the daemon's words."""
+    color = "#1a7f37" if ok else "#cf222e"
+    return f'<pre style="color:{color};white-space:pre-wrap;margin:0">{html.escape(text)}</pre>'
+
+
+def lab_tables(lab):
+    """The three tables the builder shows, as HTML: addresses, routes, policies."""
+    from . import tables
+    return {"addresses": table_html(tables.addresses(lab)),
+            "routes": table_html(tables.routes(lab)),
+            "policies": table_html(tables.policies(lab), "(no policies)")}
+
+
+# ----------------------------------------------------------------------------- NetworkBuilder
+
+def field_widget(name, lab):
+    """The input widget for one driver setting."""
+    style = {"description_width": "150px"}
+    layout = W.Layout(width="420px")
+    if name == "adapter":
+        adapters = sorted(a.name for a in lab.host().adapters.values() if a.physical)
+        widget = W.Dropdown(options=adapters, description="adapter", style=style, layout=layout)
+    elif name in ("dhcp", "outboundnat"):
+        label = {"dhcp": "DHCP from the LAN", "outboundnat": "OutboundNAT (SNAT to the host)"}[name]
+        widget = W.Checkbox(description=label, indent=False, layout=layout)
+    elif name in ("vlan", "vni", "vsid", "swarm_hosts"):
+        low, high, label = {"vlan": (0, 4094, "VLAN (0 = none)"),
+                            "vni": (4096, 16777215, "VNI (VXLAN id)"),
+                            "vsid": (1, 16777215, "VSID"),
+                            "swarm_hosts": (1, 4, "hosts in the swarm")}[name]
+        widget = W.BoundedIntText(min=low, max=high, description=label, style=style,
+                                  layout=layout)
+    else:
+        label = {"exceptions": "OutboundNAT exceptions"}.get(name, name)
+        widget = W.Text(description=label, style=style, layout=layout,
+                        placeholder={"subnet": "HNS picks one when empty",
+                                     "exceptions": "CIDRs, comma-separated"}.get(name, ""))
+    widget.add_class(f"winnetlab-field-{name}")
+    return widget
+
+
+class NetworkBuilder(W.VBox):
+    """A form that builds a Docker network on Windows and shows what it became.
+
+    Pick a driver; the form offers exactly that driver's settings.  Create runs the
+    equivalent ``docker`` commands on the lab (shown in the Commands tab, so the form also
+    teaches the CLI); Reset removes what this builder created.  The tabs show the topology
+    picture and the address, route and policy tables.
+    """
+
+    def __init__(self, lab=None, driver="nat"):
+        from .lab import Lab
+        self.lab = Lab() if lab is None else lab
+        self.created_networks, self.created_containers, self.transcript = [], [], []
+        self.driver = W.Dropdown(options=DRIVERS, value=driver, description="driver")
+        self.fields = {name: field_widget(name, self.lab)
+                       for name in sorted({f for fs in DRIVER_FIELDS.values() for f in fs})}
+        self.containers = W.BoundedIntText(min=0, max=20, description="containers")
+        self.publish = W.Text(description="publish (-p)", placeholder="8080:80, 4430:443")
+        self.publish.add_class("winnetlab-field-publish")
+        self.create = W.Button(description="Create", button_style="primary", icon="plus")
+        self.reset = W.Button(description="Reset", icon="undo")
+        self.message = W.HTML()
+        self.picture = W.Image(format="png", layout=W.Layout(max_width="100%"))
+        picture_box = W.Box([self.picture])
+        picture_box.add_class("winnetlab-topology")
+        self.tables = {name: W.HTML() for name in ("addresses", "routes", "policies")}
+        for name, widget in self.tables.items():
+            widget.add_class(f"winnetlab-{name}")
+        self.commands = W.HTML()
+        self.tabs = W.Tab(children=[picture_box, *self.tables.values(), self.commands],
+                          titles=("Topology", "Addresses", "Routes", "Policies", "Commands"))
+        self.form = W.VBox()
+        super().__init__([self.driver, self.form,
+                          W.HBox([self.containers, self.publish]),
+                          W.HBox([self.create, self.reset]), self.message, self.tabs])
+        self.add_class("winnetlab-builder")
+        self.driver.observe(lambda change: self.show_driver(change["new"]), names="value")
+        self.create.on_click(lambda _: self.on_create())
+        self.reset.on_click(lambda _: self.on_reset())
+        self.show_driver(driver)
+        self.refresh()
+
+    def show_driver(self, driver):
+        """Show the driver's own settings, filled with its defaults."""
+        defaults = DRIVER_DEFAULTS[driver]
+        for name in DRIVER_FIELDS[driver]:
+            if name in defaults:
+                self.fields[name].value = defaults[name]
+        self.containers.value = DEFAULT_CONTAINERS
+        self.publish.value = defaults["publish"]
+        self.form.children = [self.fields[name] for name in DRIVER_FIELDS[driver]]
+
+    def settings(self):
+        """The form as a plain dict (what :func:`plan` takes)."""
+        values = {name: self.fields[name].value for name in DRIVER_FIELDS[self.driver.value]}
+        return {"driver": self.driver.value, **values, "containers": self.containers.value,
+                "publish": self.publish.value}
+
+    def on_create(self):
+        """Run the plan step by step; stop at the first failure and show the daemon's words."""
+        ok, last = True, ""
+        for step in plan(self.lab, self.settings()):
+            ok, last = run_step(self.lab, step)
+            self.transcript.append(last)
+            if not ok:
+                break
+            self.remember(step)
+        if ok:
+            self.message.value = message_html(f"Created network {self.settings()['name']!r}.", True)
+        else:
+            self.message.value = message_html(last, False)
+        self.refresh()
+
+    def remember(self, step):
+        """Record what a successful step created, so Reset can remove it."""
+        words = step.command.split()
+        if step.kind == "docker" and words[:2] == ["network", "create"]:
+            self.created_networks.append((step.host, words[-1].strip('"')))
+        elif step.kind == "docker" and words[0] == "run":
+            self.created_containers.append((step.host, words[words.index("--name") + 1].strip('"')))
+
+    def on_reset(self):
+        """Remove the containers and networks this builder created, then restore the form."""
+        steps = [Step(host, f"rm -f {quote(name)}") for host, name in reversed(self.created_containers)]
+        steps += [Step(host, f"network rm {quote(name)}")
+                  for host, name in reversed(self.created_networks)]
+        for step in steps:
+            self.transcript.append(run_step(self.lab, step)[1])
+        self.created_networks.clear()
+        self.created_containers.clear()
+        self.show_driver(self.driver.value)
+        self.message.value = message_html("Reset: removed what this builder created.", True)
+        self.refresh()
+
+    def refresh(self):
+        """Redraw the picture and the tables from the lab."""
+        self.picture.value = topology_png(self.lab)
+        for name, value in lab_tables(self.lab).items():
+            self.tables[name].value = value
+        self.commands.value = transcript_html(self.transcript)
+
+
+# ----------------------------------------------------------------------------- TraceExplorer
+
+def trace_choices(lab):
+    """(sources, destinations) for the explorer: containers, then hosts and outside names."""
+    containers = sorted((name, host.name) for host in lab.hosts.values() for name in host.containers)
+    sources = [(f"{name} ({host})", name) for name, host in containers]
+    destinations = ([name for name, _ in containers] + sorted(lab.hosts)
+                    + sorted(lab.lan.outside) + [str(a) for a in sorted(lab.lan.outside.values())])
+    return sources, destinations
+
+
+def verdict_html(trace):
+    """The walk's outcome in one coloured line: verdict and the sentence that explains it."""
+    ok = trace.verdict == "delivered"
+    return message_html(f"{trace.verdict}: {trace.reason}", ok)
+
+
+def trace_png(trace):
+    """The walk drawn on the topology, as PNG bytes."""
+    from . import plot
+    return figure_png(plot.trace(trace))
+
+
+class TraceExplorer(W.VBox):
+    """Pick a source, a destination, a protocol and a port; see the packet walk.
+
+    The walk itself is ``lab.trace``; the explorer shows its hops as a table and highlights
+    the path on the topology picture.
+    """
+
+    def __init__(self, lab):
+        self.lab = lab
+        self.source = W.Dropdown(description="from")
+        self.destination = W.Combobox(description="to", ensure_option=False,
+                                      placeholder="container, host, name or IP")
+        self.protocol = W.ToggleButtons(options=("tcp", "udp", "icmp"), description="protocol")
+        self.port = W.BoundedIntText(value=80, min=0, max=65535, description="port")
+        self.go = W.Button(description="Trace", button_style="primary", icon="route")
+        self.reload = W.Button(description="Reload names", icon="refresh")
+        self.verdict = W.HTML()
+        self.steps = W.HTML()
+        self.picture = W.Image(format="png", layout=W.Layout(max_width="100%"))
+        super().__init__([W.HBox([self.source, self.destination]),
+                          W.HBox([self.protocol, self.port]), W.HBox([self.go, self.reload]),
+                          self.verdict, W.Tab(children=[self.steps, self.picture],
+                                              titles=("Hops", "Picture"))])
+        self.add_class("winnetlab-trace")
+        self.go.on_click(lambda _: self.on_trace())
+        self.reload.on_click(lambda _: self.load_choices())
+        self.load_choices()
+
+    def load_choices(self):
+        """Re-read the lab's containers and names into the pickers."""
+        sources, destinations = trace_choices(self.lab)
+        self.source.options = sources
+        self.destination.options = destinations
+        others = [d for d in destinations if d != self.source.value]
+        if not self.destination.value and others:
+            self.destination.value = others[0]
+
+    def on_trace(self):
+        """Walk one packet and show it (or the reason the lab refused the question)."""
+        from .errors import WinNetLabError
+        port = self.port.value if self.protocol.value != "icmp" else None
+        try:
+            trace = self.lab.trace(self.source.value, self.destination.value.strip(), port=port,
+                                   protocol=self.protocol.value)
+        except WinNetLabError as exc:
+            self.verdict.value = message_html(exc.message, False)
+            return
+        self.verdict.value = verdict_html(trace)
+        self.steps.value = table_html(trace.to_frame())
+        self.picture.value = trace_png(trace)
+
+
+# ----------------------------------------------------------------------------- DriverComparison
+
+def comparison_lab(driver, seed=0):
+    """A fresh lab with the same two containers (c1 publishing 8080:80) on one driver."""
+    from .lab import Lab
+    lab = Lab(seed=seed)
+    settings = {**DRIVER_DEFAULTS[driver], "driver": driver, "name": driver, "containers": 2,
+                "publish": "8080:80", "swarm_hosts": 1}
+    transcript = [run_step(lab, step)[1] for step in plan(lab, settings)]
+    return lab, transcript
+
+
+def wire_mac(trace):
+    """The source MAC of the walk's first frame on the LAN (the outer one when encapsulated)."""
+    for hop in trace.hops:
+        if hop.host == "LAN":
+            return hop.outer.src_mac if hop.outer is not None else hop.src_mac
+    return "(never on the LAN)"
+
+
+def driver_facts(lab, driver):
+    """One column of the comparison: what the driver made of the same two containers."""
+    host = lab.host()
+    network = host.network(driver)
+    c1 = host.endpoints_of(f"{driver}-1")
+    c2 = host.endpoints_of(f"{driver}-2")
+    switch = host.vswitches[network.vswitch]
+    first = c1[0] if c1 else None
+    policies = sorted({p.v1_type for p in first.policies}) if first else []
+    mapping = [m for m in host.nat_mappings if first and m.endpoint_id == first.id]
+    published = ("WinNAT static mapping + firewall rule" if mapping else
+                 "VFP NAT rule" if any(p.v1_type == "NAT" for p in (first.policies if first else ()))
+                 else "not published")
+    facts = {
+        "vSwitch": f"{switch.name} ({switch.switch_type})",
+        "HNS type": network.hns_type,
+        "c1 address": str(first.address) if first else "(no endpoint)",
+        "c2 address": str(c2[0].address) if c2 else "(no endpoint)",
+        "c1 MAC": first.mac_address if first else "",
+        "endpoint policies (c1)": ", ".join(policies) or "(none)",
+        "-p 8080:80": published,
+    }
+    if first and c2:
+        internet = lab.trace(f"{driver}-1", "8.8.8.8", port=53, protocol="udp")
+        peer = lab.trace(f"{driver}-2", f"{driver}-1", port=80)
+        facts["MAC on the wire (c1 → 8.8.8.8)"] = wire_mac(internet)
+        facts["c1 → 8.8.8.8:53/udp"] = internet.verdict
+        facts["c2 → c1:80"] = peer.verdict
+    return facts
+
+
+def comparison_frame(labs):
+    """DataFrame: one row per aspect, one column per driver (``labs``: driver -> Lab)."""
+    import pandas as pd
+    columns = {driver: driver_facts(lab, driver) for driver, lab in labs.items()}
+    return pd.DataFrame(columns)
+
+
+def comparison_html(frame, baseline="nat"):
+    """The comparison as an HTML table; cells that differ from ``baseline`` are highlighted."""
+    head = "".join(f"<th>{html.escape(c)}</th>" for c in frame.columns)
+    rows = []
+    for aspect, row in frame.iterrows():
+        cells = []
+        for driver, value in row.items():
+            differs = driver != baseline and value != row[baseline]
+            style = ' style="background:#fff3bf"' if differs else ""
+            cells.append(f"<td{style}>{html.escape(str(value))}</td>")
+        rows.append(f"<tr><th style='text-align:left'>{html.escape(str(aspect))}</th>{''.join(cells)}</tr>")
+    return (f"<table class='winnetlab-comparison'><thead><tr><th></th>{head}</tr></thead>"
+            f"<tbody>{''.join(rows)}</tbody></table>")
+
+
+class DriverComparison(W.VBox):
+    """The same two containers and one published port on all five drivers, side by side.
+
+    Highlighted cells differ from the baseline driver (``nat`` unless you pick another).
+    """
+
+    def __init__(self, seed=0):
+        self.labs = {driver: comparison_lab(driver, seed)[0] for driver in DRIVERS}
+        self.frame = comparison_frame(self.labs)
+        self.baseline = W.Dropdown(options=DRIVERS, value="nat", description="compare with")
+        self.table = W.HTML(comparison_html(self.frame, "nat"))
+        pictures = [W.VBox([W.HTML(f"<b>{driver}</b>"),
+                            W.Image(value=topology_png(lab), format="png",
+                                    layout=W.Layout(width="100%"))],
+                           layout=W.Layout(width="20%"))
+                    for driver, lab in self.labs.items()]
+        super().__init__([self.baseline, self.table, W.HBox(pictures)])
+        self.add_class("winnetlab-comparison")
+        self.baseline.observe(
+            lambda change: setattr(self.table, "value", comparison_html(self.frame, change["new"])),
+            names="value")
