@@ -30,8 +30,12 @@ NOTEBOOK = "01-nat.ipynb"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run",
                  "--disable-quic", "--disable-dev-shm-usage"]
-# The news/update toast would cover the notebook in screenshots.
-NEWS_SETTINGS = {"fetchNews": "false", "checkForUpdates": False}
+# User settings for the test's JupyterLab: no news/update toast over the screenshots, and
+# every cell kept in the DOM (no windowing) so the whole notebook can be inspected.
+LAB_SETTINGS = {
+    ("apputils-extension", "notification"): {"fetchNews": "false", "checkForUpdates": False},
+    ("notebook-extension", "tracker"): {"windowingMode": "none"},
+}
 
 
 def free_port():
@@ -57,9 +61,10 @@ def jupyterlab(tmp_path):
     work.mkdir()
     for notebook in sorted((ROOT / "notebooks").glob("*.ipynb")):
         cleared_copy(notebook, work / notebook.name)
-    settings = tmp_path / "settings" / "@jupyterlab" / "apputils-extension"
-    settings.mkdir(parents=True)
-    (settings / "notification.jupyterlab-settings").write_text(json.dumps(NEWS_SETTINGS))
+    for (extension, plugin), values in LAB_SETTINGS.items():
+        folder = tmp_path / "settings" / "@jupyterlab" / extension
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / f"{plugin}.jupyterlab-settings").write_text(json.dumps(values))
     env = dict(os.environ, JUPYTER_RUNTIME_DIR=str(tmp_path / "runtime"),
                JUPYTERLAB_SETTINGS_DIR=str(tmp_path / "settings"),
                JUPYTERLAB_WORKSPACES_DIR=str(tmp_path / "workspaces"),
@@ -98,6 +103,13 @@ def wait_until_up(base, server, timeout=60):
     raise RuntimeError(f"JupyterLab did not answer on {base} within {timeout} s")
 
 
+ALL_CELLS_RAN = """() => {
+    const prompts = [...document.querySelectorAll('.jp-CodeCell .jp-InputArea-prompt')];
+    const idle = document.querySelector(".jp-Notebook-ExecutionIndicator[data-status='idle']");
+    return idle && prompts.length > 0 && prompts.every(p => /\\[\\d+\\]/.test(p.innerText));
+}"""
+
+
 def builder_state(page):
     """The first NetworkBuilder's picture (img src) and address table text."""
     return page.evaluate("""() => {
@@ -115,47 +127,54 @@ def test_network_builder_renders_and_creates(jupyterlab, tmp_path):
     console_errors = []
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        page = browser.new_page(viewport={"width": 1400, "height": 1100})
         try:
-            page = browser.new_page(viewport={"width": 1400, "height": 1100})
             page.on("console", lambda m: console_errors.append(m.text) if m.type == "error" else None)
-            page.goto(f"{jupyterlab}/lab/tree/{NOTEBOOK}?token={TOKEN}&reset",
-                      wait_until="domcontentloaded")
-            page.wait_for_selector(".jp-Notebook-ExecutionIndicator[data-status='idle']",
-                                   timeout=90000)
-            page.locator(".lm-MenuBar-itemLabel", has_text="Run").first.click()
-            page.locator(".lm-Menu-itemLabel", has_text="Run All Cells").first.click()
-
-            page.wait_for_selector(".winnetlab-builder .winnetlab-topology img", timeout=90000)
-            page.wait_for_selector(".jp-Notebook-ExecutionIndicator[data-status='idle']",
-                                   timeout=90000)
-            builder = page.locator(".winnetlab-builder").first
-            builder.scroll_into_view_if_needed()
-            assert "Error displaying widget" not in page.inner_text("body")
-            assert builder.locator(".widget-dropdown select").count() >= 1      # driver picker
-            assert builder.locator("button", has_text="Create").count() == 1
-            assert builder.locator("button", has_text="Reset").count() == 1
-            assert builder.locator(".widget-tab").count() == 1
-            page.screenshot(path=str(tmp_path / "before-create.png"))
-
-            before = builder_state(page)
-            assert before["img"] and before["table"] is not None
-            builder.locator(".winnetlab-field-name input").fill("browsernet")
-            builder.locator(".winnetlab-field-name input").press("Tab")
-            builder.locator("button", has_text="Create").click()
-            page.wait_for_function(
-                """(before) => {
-                    const b = document.querySelector('.winnetlab-builder');
-                    const img = b.querySelector('.winnetlab-topology img');
-                    const table = b.querySelector('.winnetlab-addresses');
-                    return img && table && img.src !== before.img && table.innerText !== before.table;
-                }""", arg=before, timeout=60000)
-            after = builder_state(page)
-            assert "browsernet" in after["table"]
-            assert "Error response from daemon" not in builder.inner_text()
-            assert "Error displaying widget" not in page.inner_text("body")
-            builder.scroll_into_view_if_needed()
-            page.screenshot(path=str(tmp_path / "after-create.png"))
+            drive_the_builder(page, jupyterlab, tmp_path)
+        except Exception:
+            page.screenshot(path=str(tmp_path / "failure.png"))
+            raise
         finally:
             browser.close()
     print(f"screenshots: {tmp_path / 'before-create.png'} {tmp_path / 'after-create.png'}")
     assert not [e for e in console_errors if "widget" in e.lower()], console_errors
+
+
+def drive_the_builder(page, jupyterlab, tmp_path):
+    """Open 01-nat, run all cells, check the builder, press Create and check the redraw."""
+    page.goto(f"{jupyterlab}/lab/tree/{NOTEBOOK}?token={TOKEN}&reset",
+              wait_until="domcontentloaded")
+    page.wait_for_selector(".jp-Notebook-ExecutionIndicator[data-status='idle']",
+                           timeout=90000)
+    page.locator(".lm-MenuBar-itemLabel", has_text="Run").first.click()
+    page.locator(".lm-Menu-itemLabel", has_text="Run All Cells").first.click()
+
+    page.wait_for_selector(".winnetlab-builder .winnetlab-topology img", timeout=90000)
+    page.wait_for_function(ALL_CELLS_RAN, timeout=120000)
+    builder = page.locator(".winnetlab-builder").first
+    builder.scroll_into_view_if_needed()
+    assert "Error displaying widget" not in page.inner_text("body")
+    assert builder.locator(".widget-dropdown select").count() >= 1      # driver picker
+    assert builder.locator("button", has_text="Create").count() == 1
+    assert builder.locator("button", has_text="Reset").count() == 1
+    assert builder.locator(".widget-tab").count() == 1
+    page.screenshot(path=str(tmp_path / "before-create.png"))
+
+    before = builder_state(page)
+    assert before["img"] and before["table"] is not None
+    builder.locator(".winnetlab-field-name input").fill("browsernet")
+    builder.locator(".winnetlab-field-name input").press("Tab")
+    builder.locator("button", has_text="Create").click()
+    page.wait_for_function(
+        """(before) => {
+            const b = document.querySelector('.winnetlab-builder');
+            const img = b.querySelector('.winnetlab-topology img');
+            const table = b.querySelector('.winnetlab-addresses');
+            return img && table && img.src !== before.img && table.innerText !== before.table;
+        }""", arg=before, timeout=60000)
+    after = builder_state(page)
+    assert "browsernet" in after["table"]
+    assert "Error response from daemon" not in builder.inner_text()
+    assert "Error displaying widget" not in page.inner_text("body")
+    builder.scroll_into_view_if_needed()
+    page.screenshot(path=str(tmp_path / "after-create.png"))

@@ -43,6 +43,10 @@ class IdSource:
     def number(self, kind, modulo):
         return int(self._digest(kind)[:12], 16) % modulo
 
+    def stable_number(self, key, modulo):
+        """A number derived from ``key`` alone: planning may call it without consuming anything."""
+        return int(hashlib.sha256(f"{self.seed}:{self.scope}:{key}".encode()).hexdigest()[:12], 16) % modulo
+
 
 def derived_hex64(*parts):
     """A 64-hex id derived from other values (no counter), e.g. a Docker endpoint id."""
@@ -65,6 +69,7 @@ class IndexPool:
         self.used = set()
         self.cursor = 0
         self.freed = []
+        self._advance()
 
     @property
     def free(self):
@@ -92,11 +97,13 @@ class IndexPool:
         self.used.add(i)
         while self.freed and self.freed[0] in self.used:
             heapq.heappop(self.freed)
-        if i == self.cursor:
-            c = self.cursor + 1
-            while c < self.size and (c in self.used or c in self.reserved):
-                c += 1
-            self.cursor = c
+        self._advance()
+
+    def _advance(self):
+        c = self.cursor
+        while c < self.size and (c in self.used or c in self.reserved):
+            c += 1
+        self.cursor = c
 
     def release(self, i):
         if i in self.used:

@@ -12,20 +12,19 @@ code, plus one ``hint:`` line when the engine has an explanation for learners.
 
 Simplifications (documented, deliberate): the output of the container's own process is
 not streamed (``run`` without ``-d`` prints nothing unless a command was given, which then
-runs like ``docker exec``); times come from a simulated clock (see ``clock``), not the
+runs like ``docker exec``); times come from a simulated clock (see ``dockerviews``), not the
 wall clock; ``inspect`` shows the networking part of Docker's JSON.
 """
 
 from dataclasses import dataclass, field
 
-from . import clock, unsupported
+from . import dockerviews as views
+from . import unsupported
 from .commandline import CommandLineError, CommandResult, Flag, QuoteError, parse_flags, \
-    powershell_parse_error, tokenize, usage_text
-from .dockerviews import container_inspect, info_text, network_inspect, network_rows, \
-    port_lines, ps_rows, service_rows, natural_key
-from .commandline import tabwrite
-from .errors import NotFound, WinNetLabError
+    powershell_parse_error, tabwrite, tokenize, usage_text
+from .errors import NotFound, Unsupported, WinNetLabError
 from .ports import parse_publish
+from .swarm import NOT_IN_SWARM, NOT_MANAGER
 
 HELP_HINT = "Run 'docker COMMAND --help' for more information on a command."
 
@@ -100,7 +99,7 @@ def execute(ctx, args):
         ctx.print(root_help())
         return 0
     if args[0] in ("-v", "--version", "version"):
-        ctx.print(f"Docker version {clock.DOCKER_VERSION}, build {clock.DOCKER_BUILD}")
+        ctx.print(f"Docker version {views.DOCKER_VERSION}, build {views.DOCKER_BUILD}")
         return 0
     cmd, rest = find_command(args)
     if cmd is None:
@@ -234,12 +233,12 @@ def network_create(ctx, o, args):
 
 
 def network_ls(ctx, o, args):
-    nets = sorted(ctx.host.networks.values(), key=lambda n: natural_key(n.name))
+    nets = sorted(ctx.host.networks.values(), key=lambda n: views.natural_key(n.name))
     nets = [n for n in nets if _network_matches(n, o["filter"])]
     if o["quiet"]:
         ctx.print("\n".join(n.docker_id if o["no-trunc"] else n.docker_id[:12] for n in nets))
         return
-    ctx.print(tabwrite(network_rows(nets, o["no-trunc"])))
+    ctx.print(tabwrite(views.network_rows(nets, o["no-trunc"])))
 
 
 def _network_matches(net, filters):
@@ -262,16 +261,12 @@ def network_inspect(ctx, o, args):
     found, errors = [], []
     for name in args:
         try:
-            found.append(network_inspect_json(ctx.host, ctx.host.network(name)))
+            found.append(views.network_json(ctx.host, ctx.host.network(name)))
         except NotFound as e:
             errors.extend(daemon_error(e))
     ctx.print(dump_json(found))
     if errors:
         raise DaemonErrors(errors)
-
-
-def network_inspect_json(host, net):
-    return network_inspect(host, net)
 
 
 def network_rm(ctx, o, args):
@@ -306,7 +301,7 @@ def network_prune(ctx, o, args):
         ctx.print("hint: there is no keyboard here to answer y: run 'docker network prune -f'")
         return
     removed = []
-    for net in sorted(ctx.host.networks.values(), key=lambda n: natural_key(n.name)):
+    for net in sorted(ctx.host.networks.values(), key=lambda n: views.natural_key(n.name)):
         if net.name in ("nat", "none") or net.hns_owned or not net.created_by_docker \
                 or net.scope != "local" or any(not ctx.host.endpoints[e].remote for e in net.endpoint_ids):
             continue
@@ -335,7 +330,7 @@ def container_settings(ctx, o):
         try:
             parse_publish(spec)
         except WinNetLabError as e:
-            if not isinstance(e, unsupported_errors()):
+            if not isinstance(e, Unsupported):
                 raise CommandLineError(e.message, 125) from None
     networks = o["network"] or ["nat"]
     if len(networks) > 1:
@@ -346,11 +341,6 @@ def container_settings(ctx, o):
                 dns_search=tuple(o["dns-search"]), hostname=o["hostname"] or None,
                 isolation=o["isolation"] or "process", aliases=tuple(o["network-alias"]),
                 expose=tuple(o["expose"]))
-
-
-def unsupported_errors():
-    from .errors import Unsupported
-    return Unsupported
 
 
 def _valid_mac(text):
@@ -418,12 +408,7 @@ def container_rm(ctx, o, args):
     errors = []
     for name in args:
         try:
-            c = ctx.host.container(name)
-            if c.state == "running" and not o["force"]:
-                raise WinNetLabError(f'cannot remove container "/{c.name}": container is running: stop the '
-                                     "container before removing or force remove",
-                                     hint="docker rm -f stops and removes it in one go")
-            ctx.host.remove_container(c.name, force=True)
+            ctx.host.remove_container(name, force=o["force"])
             ctx.print(name)
         except WinNetLabError as e:
             errors.extend(daemon_error(e))
@@ -438,12 +423,12 @@ def container_ps(ctx, o, args):
     if o["quiet"]:
         ctx.print("\n".join(c.id if o["no-trunc"] else c.short_id for c in cs))
         return
-    ctx.print(tabwrite(ps_rows(ctx.host, cs, o["no-trunc"])))
+    ctx.print(tabwrite(views.ps_rows(ctx.host, cs, o["no-trunc"])))
 
 
 def container_port(ctx, o, args):
     c = ctx.host.container(args[0])
-    lines = port_lines(ctx.host, c)
+    lines = views.port_lines(ctx.host, c)
     if len(args) == 2:
         want = args[1] if "/" in args[1] else args[1] + "/tcp"
         lines = [line for line in lines if line.split(" ")[0] == want]
@@ -457,7 +442,7 @@ def container_inspect_cmd(ctx, o, args):
     found, errors = [], []
     for name in args:
         try:
-            found.append(container_inspect(ctx.host, ctx.host.container(name)))
+            found.append(views.container_json(ctx.host, ctx.host.container(name)))
         except NotFound:
             errors.append(f"Error: No such container: {name}")
     ctx.print(dump_json(found))
@@ -470,12 +455,12 @@ def inspect_any(ctx, o, args):
     found, errors = [], []
     for name in args:
         try:
-            found.append(container_inspect(ctx.host, ctx.host.container(name)))
+            found.append(views.container_json(ctx.host, ctx.host.container(name)))
             continue
         except NotFound:
             pass
         try:
-            found.append(network_inspect(ctx.host, ctx.host.network(name)))
+            found.append(views.network_json(ctx.host, ctx.host.network(name)))
         except NotFound:
             errors.append(f"Error: No such object: {name}")
     ctx.print(dump_json(found))
@@ -492,20 +477,17 @@ def container_exec(ctx, o, args):
 
 
 def info(ctx, o, args):
-    ctx.print(info_text(ctx.lab, ctx.host))
+    ctx.print(views.info_text(ctx.lab, ctx.host))
 
 
 # ---------------------------------------------------------------------------- swarm
 
 def swarm_init(ctx, o, args):
-    if ctx.lab.swarm is not None and ctx.host.name in ctx.lab.swarm.nodes:
-        raise WinNetLabError("This node is already part of a swarm. Use \"docker swarm leave\" to leave this "
-                             "swarm and join another one.")
     ctx.lab.swarm_init(ctx.host.name)
-    node = clock.node_id(ctx.lab, ctx.host.name)
+    node = views.node_id(ctx.lab, ctx.host.name)
     ctx.print(f"Swarm initialized: current node ({node}) is now a manager.\n\n"
               "To add a worker to this swarm, run the following command:\n\n"
-              f"    docker swarm join --token {clock.swarm_token(ctx.lab)} {ctx.host.address}:2377\n\n"
+              f"    docker swarm join --token {views.swarm_token(ctx.lab)} {ctx.host.address}:2377\n\n"
               "To add a manager to this swarm, run 'docker swarm join-token manager' and follow the "
               "instructions.\n")
 
@@ -523,24 +505,14 @@ def swarm_join(ctx, o, args):
                              f"continue in the background. Use the \"docker info\" command to see the current "
                              f"swarm status of your node.",
                              hint=f"the manager is {swarm.manager} at {manager.address}:2377")
-    if o["token"] != clock.swarm_token(ctx.lab):
+    if ctx.host.name not in swarm.nodes and o["token"] != views.swarm_token(ctx.lab):
         raise WinNetLabError("invalid join token", hint="copy the token that 'docker swarm init' printed")
-    if ctx.host.name in swarm.nodes:
-        raise WinNetLabError("This node is already part of a swarm. Use \"docker swarm leave\" to leave this "
-                             "swarm and join another one.")
     ctx.lab.swarm_join(ctx.host.name)
     ctx.print("This node joined a swarm as a worker.")
 
 
 def swarm_leave(ctx, o, args):
-    swarm = ctx.lab.swarm
-    if swarm is None or ctx.host.name not in swarm.nodes:
-        raise WinNetLabError("This node is not part of a swarm")
-    if swarm.manager == ctx.host.name and not o["force"]:
-        raise WinNetLabError(
-            "You are attempting to leave the swarm on a node that is participating as a manager. Removing the "
-            "last manager erases all current state of the swarm. Use `--force` to ignore this message.")
-    ctx.lab.swarm_leave(ctx.host.name)
+    ctx.lab.swarm_leave(ctx.host.name, force=o["force"])
     ctx.print("Node left the swarm.")
 
 
@@ -558,14 +530,15 @@ def service_create(ctx, o, args):
 
 def _require_manager(ctx):
     swarm = ctx.lab.swarm
-    if swarm is None or swarm.manager != ctx.host.name:
-        raise WinNetLabError("This node is not a swarm manager. Use \"docker swarm init\" or \"docker swarm "
-                             "join\" to connect this node to swarm and try again.")
+    if swarm is None or ctx.host.name not in swarm.nodes:
+        raise Unsupported(NOT_IN_SWARM)
+    if swarm.manager != ctx.host.name:
+        raise Unsupported(NOT_MANAGER)
 
 
 def service_ls(ctx, o, args):
     _require_manager(ctx)
-    ctx.print(tabwrite(service_rows(ctx.lab)))
+    ctx.print(tabwrite(views.service_rows(ctx.lab)))
 
 
 def service_rm(ctx, o, args):
@@ -778,11 +751,13 @@ GROUPS = {"network": "Manage networks", "container": "Manage containers", "swarm
           "service": "Manage Swarm services", "system": "Manage Docker"}
 
 
+HIDDEN_ALIASES = ("network list", "network remove", "container list", "container ps", "container remove",
+                  "service list", "service remove")
+
+
 def group_help(group):
-    subs = sorted({c.path.split(" ", 1)[1]: c for p, c in COMMANDS.items()
-                   if p.startswith(group + " ") and c.path.startswith(group + " ")}.items())
-    if group in ("container", "system"):
-        subs = sorted((p.split(" ", 1)[1], c) for p, c in COMMANDS.items() if p.startswith(group + " "))
+    subs = sorted((p.split(" ", 1)[1], c) for p, c in COMMANDS.items()
+                  if p.startswith(group + " ") and p not in HIDDEN_ALIASES)
     width = max(len(name) for name, _ in subs) + 3
     lines = [f"Usage:  docker {group} COMMAND", "", GROUPS[group], "", "Commands:"]
     lines += [f"  {name}{' ' * (width - len(name))}{cmd.short}" for name, cmd in subs]

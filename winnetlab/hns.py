@@ -62,6 +62,7 @@ class Network:
     extra: dict = field(default_factory=dict)           # unknown fields kept from a dump
     vfp_template: tuple = ()                            # layers shared by every port
     shared_policies: tuple = ()                         # policies every local endpoint inherits
+    gateway_dns: bool = True                            # gateway first in the DNS list (nat/overlay)
 
     @property
     def gateway(self):

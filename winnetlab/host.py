@@ -22,7 +22,7 @@ from .errors import Conflict, Exhausted, InvalidParameter, NotFound, Unsupported
 from .hns import ATTACHED, HNS_TYPES, Endpoint, Namespace, Network, Subnet
 from .hyperv import SWITCH_TYPES, Adapter, VSwitch, vnic_name
 from .ports import EPHEMERAL_FIRST, EPHEMERAL_LAST, parse_publish
-from .records import Container, Event
+from .records import Container, Event, StartConfig
 from .winnat import FirewallRule, NetNat, StaticMapping
 
 NAME_RE = re.compile(r"^[a-zA-Z0-9][a-zA-Z0-9_.-]*$")
@@ -168,7 +168,7 @@ class Host:
 
     @property
     def events(self):
-        return tuple(self._events)
+        return tuple(Event(i, *e) for i, e in enumerate(self._events, start=1))
 
     def network(self, name):
         try:
@@ -208,7 +208,7 @@ class Host:
 
     # ------------------------------------------------------------------ events
     def _log(self, actor, action, target, detail=""):
-        self._events.append(Event(len(self._events) + 1, actor, action, target, detail))
+        self._events.append((actor, action, target, detail))   # Event objects are made on read
 
     # ------------------------------------------------------------------ adapters and switches
     def _add_physical_adapter(self, name, ip_interface, mac):
@@ -504,7 +504,7 @@ class Host:
             mac_pool = MacPool(start, end - start + 1)
         else:
             mac_pool = MacPool(self._mac_pool_base())
-        pools = tuple(AddressPool(s.prefix, reserved=self._reserved(s)) for s in subnets)
+        pools = () if plan.swarm else tuple(AddressPool(s.prefix, reserved=self._reserved(s)) for s in subnets)
         pols = drv.network_policies(shim)
         if drv.name == "nat" and self.profile.nat_vlan_policy:
             pols = (P.Vlan(1),) + pols
@@ -513,6 +513,7 @@ class Host:
                       dns_servers=tuple(shim.dnsservers), dns_suffix=shim.dnssuffix, mac_pool=mac_pool,
                       pools=pools, adapter=plan.adapter, attachable=plan.attachable, internal=plan.internal,
                       scope=drv.scope, dhcp=dhcp, labels=plan.labels)
+        net.gateway_dns = not shim.disable_gatewaydns
         net.options = dict(plan.options)
         net.options["com.docker.network.windowsshim.hnsid"] = hid
         net.options["com.docker.network.windowsshim.networkname"] = hns_name
@@ -633,7 +634,7 @@ class Host:
         return c
 
     def _plan_container(self, name, image, network, publish, publish_all, ip, mac, dns, dns_search, hostname,
-                        isolation, aliases, expose):
+                        isolation, aliases, expose, service=""):
         if name in (None, ""):
             name = self._generated_name()
         if not isinstance(name, str) or not NAME_RE.match(name):
@@ -662,7 +663,7 @@ class Host:
         else:
             net = self.network(network)
             network = net.name
-            if net.driver == "overlay" and not net.attachable:
+            if net.driver == "overlay" and not net.attachable and not service:
                 raise Unsupported(f"Could not attach to network {net.name}: rpc error: code = PermissionDenied "
                                   f"desc = network {net.name} not manually attachable",
                                   hint="create the overlay network with --attachable to run standalone containers on it")
@@ -681,8 +682,8 @@ class Host:
         dns = tuple(str(parse_ip(d, "DNS server")) for d in dns)
         c = Container(name, "", image, isolation, (), self.name, "created",
                       hostname or "", tuple(dns_search), None, (network,),
-                      {"ip": ip or None, "mac": mac, "aliases": tuple(aliases), "ports": ports, "dns": dns,
-                       "shared": shared.name if shared else None})
+                      StartConfig(ip or None, mac, tuple(aliases), tuple(ports), dns,
+                                  shared.name if shared else None))
         return c
 
     def _generated_name(self):
@@ -699,30 +700,36 @@ class Host:
         self._log("Docker", "CreateContainer", c.name, f"image {c.image}, isolation {c.isolation}")
         return c
 
-    def _plan_start(self, c):
+    def _plan_start(self, c, others=()):
+        """Plan every endpoint of a starting container; ``others`` are plans not yet committed
+        (the other tasks of a service), so that no address, MAC or port is planned twice."""
         req = c.requested
-        if req.get("shared"):
-            self.container(req["shared"])
+        if req.shared:
+            self.container(req.shared)
             return []
         plans = []
+        others = list(others)
         for i, netname in enumerate(c.requested_networks):
             net = self.network(netname)
             if net.driver == "null":
                 continue
             first = i == 0
-            plans.append(self._plan_endpoint(net, c.name, req["ip"] if first else None,
-                                             req["mac"] if first else None, req["ports"] if first else [],
-                                             req["dns"], req["aliases"] if first else (), others=plans))
+            plans.append(self._plan_endpoint(net, c.name, req.ip if first else None,
+                                             req.mac if first else None, req.ports if first else (),
+                                             req.dns, req.aliases if first else (), others=others + plans))
             if net.driver == "overlay" and self.profile.overlay_egress == "nat-endpoint" and "nat" in self._networks:
-                plans.append(self._plan_endpoint(self._networks["nat"], c.name, None, None, [], (), (), others=plans))
+                plans.append(self._plan_endpoint(self._networks["nat"], c.name, None, None, [], (), (),
+                                                 others=others + plans))
         return plans
 
     def _plan_endpoint(self, net, container, ip=None, mac=None, ports=(), dns=(), aliases=(), others=()):
         """Work out an endpoint (address, MAC, ports, DNS, policies) without changing anything."""
         prefix = f"failed to create endpoint {container} on network {net.name}: "
-        if any(p.network is net for p in others):
+        if any(p.network is net and p.container == container for p in others):
             raise Conflict(f"endpoint with name {container} already exists in network {net.name}")
-        if any(self._endpoints[e].container == container for e in net.endpoint_ids):
+        known = self._containers.get(container)
+        if known is not None and any(self._endpoints[e].network_id == net.id for e in known.endpoints
+                                     if e in self._endpoints):
             raise Conflict(f"endpoint with name {container} already exists in network {net.name}")
         lease = None
         if net.driver == "overlay":
@@ -770,7 +777,8 @@ class Host:
         return None
 
     def _plan_ports(self, net, container, ports, others, prefix):
-        pending = {(m.protocol.lower(), m.external_port) for p in others for m in p.ports}
+        pending = {(m.protocol.lower(), m.external_port) for p in others
+                   if self._hns.get(p.network.id) is p.network for m in p.ports}
         out, cursor = [], EPHEMERAL_FIRST
         for spec in ports:
             host_port = spec.host_port
@@ -798,12 +806,12 @@ class Host:
     def _endpoint_dns(self, net, dns):
         rest = tuple(dns) if dns and not net.internal else (
             net.dns_servers or tuple(str(d) for d in self.dns_servers))
-        if net.driver in ("nat", "overlay") and not parse_options(net.options).disable_gatewaydns and net.gateway:
+        if net.driver in ("nat", "overlay") and net.gateway_dns and net.gateway:
             return (str(net.gateway),) + tuple(d for d in rest if d != str(net.gateway))
         return rest
 
     def _commit_start(self, c, plans):
-        shared = c.requested.get("shared")
+        shared = c.requested.shared
         if shared:
             other = self.container(shared)
             c.namespace = other.namespace
@@ -956,7 +964,7 @@ class Host:
             c.requested_networks = c.requested_networks + (net.name,)
             return c
         self._check_hot_add(c)
-        plan = self._plan_endpoint(net, c.name, ip, None, [], c.requested["dns"], tuple(aliases))
+        plan = self._plan_endpoint(net, c.name, ip, None, [], c.requested.dns, tuple(aliases))
         c.requested_networks = c.requested_networks + (net.name,)
         self._commit_endpoint(c, plan)
         self._log("HCS", "HotAttachEndpoint", c.name, f"endpoint on {net.name} added to the running container")

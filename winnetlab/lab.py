@@ -149,7 +149,7 @@ class Lab:
     def auto_nat_prefix(self, host):
         """A free /20 inside 172.16.0.0/12 that overlaps nothing on the host, as HNS picks it."""
         blocks = list(NAT_SPACE.subnets(new_prefix=20))
-        start = self.ids.number(f"natprefix:{host.name}:{len(host.hns_networks)}", len(blocks))
+        start = self.ids.stable_number(f"natprefix:{host.name}:{len(host.hns_networks)}", len(blocks))
         taken = [s.prefix for n in host.hns_networks.values() for s in n.subnets]
         taken.append(ipaddress.IPv4Network(f"{host.address}/{host.prefix_length}", strict=False))
         for i in range(len(blocks)):
@@ -217,6 +217,24 @@ class Lab:
 
     def on_overlay_endpoint_removed(self, host, ep):
         swarm_ops.endpoint_removed(self, host, ep)
+
+    def l2bridge_routes(self):
+        """Host-gw routing of l2bridge pod subnets, as flannel/win-bridge set it up.
+
+        When several hosts have an l2bridge network of the same name with different
+        subnets, each subnet is routed to the host that owns it: ``[(prefix, host name,
+        host address)]``, sorted.  A pod then reaches a pod on another host with its own IP.
+        """
+        by_name = {}
+        for h in self.hosts.values():
+            for net in h.hns_networks.values():
+                if net.driver == "l2bridge":
+                    by_name.setdefault(net.name, []).extend((s.prefix, h.name, h.address) for s in net.subnets)
+        routes = []
+        for entries in by_name.values():
+            if len({e[1] for e in entries}) > 1 and len({e[0] for e in entries}) == len(entries):
+                routes.extend(entries)
+        return sorted(routes, key=lambda r: (int(r[0].network_address), r[0].prefixlen, r[1]))
 
     # ------------------------------------------------------------------ fronts, walk, files
     def docker(self, command, host=None):

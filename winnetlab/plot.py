@@ -296,3 +296,169 @@ def save(figure, path):
         raise InvalidParameter(f"save(): cannot write {suffix or 'a file without extension'!r}; "
                                "use a .png or .svg file name")
     return Path(path)
+
+
+# --------------------------------------------------------------------------- topology()
+
+SMALL = 6.5
+DRIVER_ORDER = ("nat", "transparent", "overlay", "l2bridge", "l2tunnel", "ics", "internal", "private")
+
+
+def _surface(ax, width, height):
+    """A new figure of ``width`` x ``height`` inches, or the caller's axes, y growing down."""
+    if ax is None:
+        figure, ax = _canvas(width, height)
+    else:
+        figure = ax.figure
+        _prepare(ax, width, height)
+    ax.set_ylim(height, 0)
+    return figure, ax
+
+
+def topology(lab_or_host, ax=None):
+    """Draw every host of a lab (or one host): NICs, vSwitches, vNICs, WinNAT, networks, endpoints.
+
+    Colours follow the network driver (legend at the bottom); above 12 endpoints a network
+    groups the rest into ``+N more``; overlay networks spanning hosts are drawn as VXLAN
+    tunnels riding on the LAN.  Returns the matplotlib Figure.
+    """
+    from .graph import graph, hosts_of
+    from .layout import layout
+    lab, hosts = hosts_of(lab_or_host)
+    g = graph(lab_or_host)
+    lay = layout(g, [h.name for h in hosts])
+    figure, ax = _surface(ax, lay.width, lay.height)
+    containers = sum(1 for _, d in g.nodes(data=True) if d["kind"] == "container")
+    ax.text(0.25, 0.28, f"{lab.profile.title}: {len(hosts)} host{'s' * (len(hosts) != 1)}, "
+            f"{containers} container{'s' * (containers != 1)}", fontsize=FONT + 2, weight="bold", va="center")
+    _draw_underlay(ax, g, lab, lay)
+    for host in hosts:
+        _draw_frame(ax, host, lay.frames[host.name])
+    _draw_edges(ax, g, lay)
+    for node, box in lay.boxes.items():
+        _draw_node(ax, node, g.nodes[node], box)
+    for box, network, count in lay.more:
+        _box(ax, box.x, box.y, box.w, box.h, f"+{count} more\nendpoints", color=driver_color(
+             g.nodes[network]["driver"]), linestyle="--", size=SMALL, gid=f"more:{network}")
+    _legend(ax, g, lay)
+    return figure
+
+
+def _draw_underlay(ax, g, lab, lay):
+    right = lay.width - 0.25
+    _line(ax, [(0.25, lay.lan_y), (right, lay.lan_y)], color="#555555", width=3, gid="underlay:LAN")
+    ax.text(0.3, lay.lan_y + 0.16, f"underlay LAN {lab.lan.prefix}", fontsize=SMALL, color="#555555",
+            va="center")
+    router_x = right - 0.65
+    _line(ax, [(router_x, 0.5), (router_x, lay.lan_y)], color="#555555", width=1.5)
+    _box(ax, router_x, 0.3, 1.3, 0.42, f"router {lab.lan.router}\nto the internet", size=SMALL,
+         fill="#F4F4F4", gid="router")
+    for name, vni, xs, y in lay.tunnels:
+        color = driver_color("overlay")
+        if len(xs) > 1:
+            _line(ax, [(xs[0], y), (xs[-1], y)], color=color, width=1.6, style="--", gid=f"tunnel:{name}")
+        for x in xs:
+            _line(ax, [(x, y), (x, lay.lan_y)], color=color, width=1.0, style=":")
+        ax.text(xs[0] + 0.06, y - 0.07, f"VXLAN {name}: VNI {vni}, UDP 4789", fontsize=SMALL, color=color,
+                va="bottom")
+
+
+def _draw_frame(ax, host, frame):
+    _box(ax, frame.x, frame.y, frame.w, frame.h, "", color="#9A9A9A", fill="#FBFBFB", zorder=0,
+         gid=f"host:{host.name}", rounding=0.1)
+    ax.text(frame.left + 0.12, frame.bottom - 0.2, f"{host.name}  {host.address}  ·  {host.profile.title}",
+            fontsize=FONT, weight="bold", va="center", color="#444444")
+
+
+def _node_text(data):
+    from .layout import short, short_vnic
+    kind = data["kind"]
+    if kind == "adapter":
+        return "\n".join(x for x in (data["name"], data["ip"], data["mac"]) if x)
+    if kind == "vnic":
+        return "\n".join(x for x in (short_vnic(data["name"]), data["ip"]) if x)
+    if kind == "winnat":
+        return f"WinNAT\n{data['internal_prefix']}"
+    if kind == "vswitch":
+        return f"vSwitch {short(data['name'])}\n{data['switch_type']}"
+    if kind == "network":
+        extra = f"\nVNI {data['vsid']}" if data["vsid"] else ""
+        return f"{data['name']} ({data['driver']})\n{data['subnet'] or 'no subnet'}{extra}"
+    return "\n".join(x for x in (data["ip"] or "(DHCP)", data["mac"]) if x)
+
+
+def _draw_node(ax, node, data, box):
+    kind = data["kind"]
+    color = driver_color(data.get("driver", ""))
+    styles = {
+        "adapter": dict(color="#333333", fill="#E8E8E8"),
+        "vnic": dict(color="#555555", fill="white"),
+        "winnat": dict(color=driver_color("nat"), fill=_tint(driver_color("nat"), 0.8)),
+        "vswitch": dict(color="#555555", fill="#EDEDED"),
+        "network": dict(color=color, fill=_tint(color, 0.8), linewidth=1.4),
+        "endpoint": dict(color=color, fill="white"),
+    }
+    if kind not in styles:
+        return
+    text = _node_text(data)
+    if kind == "endpoint":
+        _box(ax, box.x, box.y, box.w, box.h, "", gid=f"endpoint:{node}", **styles[kind])
+        ax.text(box.x, box.top + 0.1, data["container"], ha="center", va="center", fontsize=SMALL + 0.5,
+                weight="bold", gid=f"container:{data['host']}/{data['container']}", zorder=3)
+        ax.text(box.x, box.y + 0.08, text, ha="center", va="center", fontsize=SMALL - 0.5, zorder=3,
+                linespacing=1.15, color="#333333")
+        return
+    _box(ax, box.x, box.y, box.w, box.h, text, size=SMALL, gid=f"{kind}:{node}", **styles[kind])
+
+
+def _draw_edges(ax, g, lay):
+    boxes = lay.boxes
+    for u, v, data in sorted(g.edges(data=True)):
+        kind = data["kind"]
+        if u not in boxes or v not in boxes:
+            if kind == "cable" and (u in boxes or v in boxes):
+                a = boxes[u if u in boxes else v]
+                _line(ax, [(a.x, a.top), (a.x, lay.lan_y)], color="#555555", width=1.2)
+            continue
+        a, b = (boxes[u], boxes[v]) if boxes[u].y <= boxes[v].y else (boxes[v], boxes[u])
+        if kind == "binding":
+            x = b.right - 0.08
+            _line(ax, [(x, a.bottom), (x, b.top)], color="#333333", width=1.4)
+        elif kind in ("port", "layered", "nat-internal"):
+            _line(ax, [(b.x, a.bottom), (b.x, b.top)], color="#555555")
+    for winnat, target, y in lay.wires:
+        w, t = boxes[winnat], boxes[target]
+        end_y = t.bottom if t.bottom < y else t.top
+        points = [(w.right - 0.12, w.bottom), (w.right - 0.12, y), (t.left + 0.12, y), (t.left + 0.12, end_y)]
+        _line(ax, points, color=driver_color("nat"), width=1.2, gid=f"wire:{winnat}")
+    for column in lay.columns:
+        _draw_bus(ax, g, column, boxes)
+
+
+def _draw_bus(ax, g, column, boxes):
+    """The network's 'bus': a line down each card column with a stub to every card."""
+    from .layout import CARDS_PER_COLUMN, COLUMN_W
+    net = boxes[column.network]
+    color = driver_color(g.nodes[column.network]["driver"])
+    cards = [boxes[c] for c in column.cards]
+    count = len(cards) + (1 if column.hidden else 0)
+    for sub in range((count + CARDS_PER_COLUMN - 1) // CARDS_PER_COLUMN):
+        members = cards[sub * CARDS_PER_COLUMN:(sub + 1) * CARDS_PER_COLUMN]
+        if not members:
+            continue
+        x = column.left + COLUMN_W * sub + 0.035
+        _line(ax, [(x, net.bottom), (x, members[-1].y)], color=color, width=1.2)
+        for card in members:
+            _line(ax, [(x, card.y), (card.left, card.y)], color=color, width=1.2)
+
+
+def _legend(ax, g, lay):
+    from matplotlib.patches import Patch
+    drivers = {d["driver"] for _, d in g.nodes(data=True) if d["kind"] == "network"}
+    ordered = [d for d in DRIVER_ORDER if d in drivers] + sorted(drivers - set(DRIVER_ORDER))
+    handles = [Patch(facecolor=_tint(driver_color(d), 0.8), edgecolor=driver_color(d), label=d) for d in ordered]
+    if handles:
+        legend = ax.legend(handles=handles, loc="lower left", bbox_to_anchor=(0.2 / lay.width, 0.0),
+                           ncol=len(handles), frameon=False, fontsize=FONT, title="network driver:",
+                           title_fontsize=FONT, alignment="left", handlelength=1.2, columnspacing=1.2)
+        legend.set_gid("legend")

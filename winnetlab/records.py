@@ -29,10 +29,25 @@ class Container:
     dns_search: tuple = ()
     namespace: str = None
     requested_networks: tuple = ()  # network names asked for at create time
-    requested: dict = None          # start-time settings per network: ip, mac, aliases, ports
+    requested: object = None        # StartConfig: what `docker run` asked for the first network
     service: str = ""
     seq: int = 0
 
     @property
     def short_id(self):
         return self.id[:12]
+
+
+@dataclass(frozen=True, slots=True)
+class StartConfig:
+    """The network settings a container was created with, applied when it starts."""
+
+    ip: object = None
+    mac: str = None
+    aliases: tuple = ()
+    ports: tuple = ()
+    dns: tuple = ()
+    shared: str = None     # --network container:<name>
+
+    def get(self, key, default=None):
+        return getattr(self, key, default)

@@ -350,6 +350,7 @@ def create_service(lab, name, image, replicas, networks, publish, endpoint_mode)
             if published and count and (proto, published) in h.published:
                 raise Conflict(f"Bind for 0.0.0.0:{published} failed: port is already allocated")
     image = image or f"mcr.microsoft.com/windows/servercore/iis:windowsservercore-{profile.name}"
+    _plan_tasks(lab, name, image, placement, ports, all_nets)   # validates every task first
     # commit
     sid = _task_id(lab, name, 0)
     vips = {}
@@ -383,21 +384,29 @@ def create_service(lab, name, image, replicas, networks, publish, endpoint_mode)
         if mode == "ingress":
             for h in nodes:
                 h._ports[(proto, published)] = f"service:{name}"
-    tasks = []
-    for slot, h in enumerate(placement, start=1):
-        tname = f"{name}.{slot}.{_task_id(lab, name, slot)}"
-        host_ports = [f"{pub}:{tgt}/{pr}" for pr, tgt, pub, m in svc.ports if m == "host"]
-        c = h._plan_container(tname, image, all_nets[0] if all_nets else "nat", host_ports, False, None, None, (),
-                              (), None, "process", (name,), ())
-        c.requested_networks = all_nets or ("nat",)
-        c.service = name
-        plans = h._plan_start(c)
+    tasks = _plan_tasks(lab, name, image, placement, svc.ports, all_nets)
+    for h, c, plans in tasks:
         h._commit_container(c)
         h._commit_start(c, plans)
-        tasks.append(tname)
-    svc.tasks = tuple(tasks)
+    svc.tasks = tuple(c.name for _, c, _ in tasks)
     _refresh_services(lab)
     return svc
+
+
+def _plan_tasks(lab, service, image, placement, ports, networks):
+    """Plan every task container of a service (one per slot) without changing anything."""
+    out, pending = [], []
+    host_ports = [f"{pub}:{tgt}/{pr}" for pr, tgt, pub, m in ports if m == "host"]
+    for slot, h in enumerate(placement, start=1):
+        c = h._plan_container(f"{service}.{slot}.{_task_id(lab, service, slot)}", image,
+                              networks[0] if networks else "nat", host_ports, False, None, None, (), (), None,
+                              "process", (service,), (), service=service)
+        c.requested_networks = networks or ("nat",)
+        c.service = service
+        plans = h._plan_start(c, pending)
+        pending.extend(plans)
+        out.append((h, c, plans))
+    return out
 
 
 def remove_service(lab, name):

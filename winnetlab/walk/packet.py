@@ -106,13 +106,13 @@ class Walk:
     def record(self, host, where, before, endpoint=None):
         self.translations.append(Translation(host, where, before, self.pkt.four_tuple, endpoint))
 
-    def reverse(self, host, where):
-        """In a reply walk: undo the forward walk's translation at (host, where), if it matches."""
+    def reverse(self, host, where, endpoint=None):
+        """In a reply walk: undo the forward walk's translation at (host, where[, port]), if it matches."""
         if self.reply_of is None:
             return None
         p = self.pkt
         for t in self.reply_of.translations:
-            if t.host == host and t.where == where:
+            if t.host == host and t.where == where and (endpoint is None or t.endpoint is endpoint):
                 asip, asport, adip, adport = t.after
                 if (p.src_ip, p.src_port, p.dst_ip, p.dst_port) == (adip, adport, asip, asport):
                     bsip, bsport, bdip, bdport = t.before

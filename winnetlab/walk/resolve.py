@@ -105,7 +105,8 @@ def source(lab, src):
     raise NotFound(f"nothing in the lab uses the address {ip}")
 
 
-def _split_port(text, port):
+def split_port(text, port):
+    """``host1:8080`` -> ("host1", 8080); a plain name keeps ``port``."""
     name, sep, tail = text.rpartition(":")
     if sep and tail.isdigit() and name:
         if port is not None and int(tail) != port:
@@ -116,7 +117,7 @@ def _split_port(text, port):
 
 def destination(lab, origin, dst, port):
     """Resolve a ``dst`` argument seen from ``origin`` to a Destination."""
-    text, port = _split_port(str(dst).strip(), port)
+    text = str(dst).strip()
     if text in ("localhost", str(LOOPBACK)):
         if origin.kind == "outside":
             raise InvalidParameter("'localhost' is the sender itself: trace from a host or a container")

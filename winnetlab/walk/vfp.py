@@ -1,0 +1,240 @@
+"""Running a packet through the VFP layers of one switch port.
+
+Outbound packets cross the port's layers top to bottom, inbound packets bottom to top
+(``winnetlab.vfp.LAYER_ORDER``).  In each layer the first rule (lowest priority number)
+whose direction and conditions match decides; its action changes the packet for real: a
+``nat`` rule rewrites the destination of a published port, ``dynnat`` (OutboundNAT) the
+source to the host address, ``lb`` picks a backend for a service VIP, ``macrewrite`` swaps
+the container MAC for the host's, ``encap`` wraps the packet in VXLAN to the remote
+endpoint's provider address, ``block`` drops it.
+
+VFP flows are stateful: a reply skips the ACL rules (it belongs to an allowed flow) and the
+NAT layers undo exactly what they did to the first packet.
+"""
+
+import functools
+import ipaddress
+
+from ..trace import Outer, VXLAN_PORT
+from .packet import ephemeral_port, flow_number
+
+NAT_LAYERS = ("SLB_NAT_LAYER", "SLB_LB_LAYER")
+ACL_LAYER = "ACL_ENDPOINT_LAYER"
+PROTO_NUMBERS = {"tcp": "6", "udp": "17", "icmp": "1"}
+ICMP_NAT_REASON = ("VFP cannot translate ICMP for NAT'ed outbound traffic (reference §8): ping to the outside fails "
+                   "from overlay and l2bridge containers; probe with TCP or UDP instead")
+
+
+@functools.lru_cache(maxsize=4096)
+def _prefixes(text):
+    return tuple(ipaddress.ip_network(p.strip(), strict=False) for p in text.split(",") if p.strip())
+
+
+@functools.lru_cache(maxsize=4096)
+def _words(text):
+    return frozenset(p.strip() for p in text.split(",") if p.strip())
+
+
+def switch_mac(host, net):
+    """The MAC the host uses on a network's vSwitch (its management vNIC, else the NIC)."""
+    sw = host.vswitches.get(net.vswitch)
+    vnic = host.adapters.get(sw.host_vnic) if sw is not None and sw.host_vnic else None
+    return vnic.mac_address if vnic is not None else host.mac_address
+
+
+class Port:
+    """One endpoint's VFP port while a packet crosses it."""
+
+    __slots__ = ("w", "host", "ep", "net", "direction", "is_local", "admitted")
+
+    def __init__(self, w, host, ep, net, direction, is_local=None):
+        self.w, self.host, self.ep, self.net = w, host, ep, net
+        self.direction = direction
+        self.is_local = is_local      # OUT: is_local(ip) -> the address is reached without leaving the host
+        self.admitted = None          # IN: the published-port rule that let the packet in
+
+    @property
+    def leaving(self):
+        return self.direction == "OUT" and not self.is_local(self.w.pkt.dst_ip)
+
+    def run(self):
+        """Cross every layer; returns True when a rule hairpinned the packet (l2tunnel)."""
+        layers = self.host.vfp_layers(self.ep)
+        if self.direction == "IN":
+            layers = reversed(layers)
+        hairpin = False
+        for layer in layers:
+            if self.w.is_reply and layer.name in NAT_LAYERS:
+                self._reverse(layer)
+                continue
+            if self.w.is_reply and layer.name == ACL_LAYER:
+                self.w.hop(self.host.name, f"VFP {layer.name}", "allow", "reply of a tracked flow (VFP flows are "
+                           "stateful)", "flow table")
+                continue
+            if layer.name == ACL_LAYER and self.admitted is not None:
+                self.w.hop(self.host.name, f"VFP {layer.name}", "allow",
+                           "admitted by the published-port rule of SLB_NAT_LAYER", self.admitted.name)
+                continue
+            rule = next((r for r in layer.rules if self._matches(r)), None)
+            if rule is not None:
+                hairpin = getattr(self, "_" + rule.type, self._unknown)(layer, rule) or hairpin
+                if hairpin:
+                    break
+        return hairpin
+
+    # ------------------------------------------------------------------ matching
+    def _matches(self, rule):
+        if rule.direction not in (self.direction, "BOTH"):
+            return False
+        p = self.w.pkt
+        out = self.direction == "OUT"
+        remote = p.dst_ip if out else p.src_ip
+        local_port = p.src_port if out else p.dst_port
+        for key, value in rule.conditions:
+            if key == "protocols":
+                if PROTO_NUMBERS[p.protocol] not in _words(value):
+                    return False
+            elif key == "protocol":
+                if p.protocol != value.lower():
+                    return False
+            elif key == "dst_port":
+                if p.dst_port is None or str(p.dst_port) != value:
+                    return False
+            elif key == "remote":
+                if not any(remote in n for n in _prefixes(value)):
+                    return False
+            elif key == "local_ports":
+                if local_port is None or str(local_port) not in _words(value):
+                    return False
+            elif key == "destination":
+                if value == "outside the network":
+                    if not self.leaving or any(p.dst_ip in s.prefix for s in self.net.subnets):
+                        return False
+                elif str(p.dst_ip) != value:
+                    return False
+            elif key == "vip":
+                if str(p.dst_ip) not in _words(value):
+                    return False
+            else:
+                return False
+        return self._applies(rule)
+
+    def _applies(self, rule):
+        p = self.w.pkt
+        if rule.type == "macrewrite":
+            return self.leaving if self.direction == "OUT" else p.dst_mac != self.ep.mac_address
+        if rule.type == "nat":
+            return p.dst_ip == self.host.address
+        if rule.type == "lb":
+            lb = rule.policy
+            return p.dst_port == lb.external_port and lb.protocol in (0, int(PROTO_NUMBERS[p.protocol]))
+        if rule.type == "paroute":
+            return p.outer is not None
+        return True
+
+    # ------------------------------------------------------------------ actions
+    def _hop(self, layer, action, detail, rule):
+        self.w.hop(self.host.name, f"VFP {layer.name}", action, detail, rule.name)
+
+    def _allow(self, layer, rule):
+        if layer.name == "SLB_NAT_LAYER":
+            self._hop(layer, "no NAT", f"{rule.action}: the source address is kept", rule)
+        else:
+            self._hop(layer, "allow", f"{self.w.pkt.protocol.upper()} allowed by {rule.name}", rule)
+
+    def _block(self, layer, rule):
+        what = rule.policy.describe() if rule.policy is not None else rule.name
+        if rule.policy is None and rule.name == "BLOCK_ALL_IN":
+            reason = (f"VFP blocked unsolicited inbound {self.w.pkt.protocol.upper()} to {self.ep.container}: "
+                      f"{self.host.profile.title} denies inbound traffic by default (rule BLOCK_ALL_IN) and no "
+                      "rule allows it")
+        else:
+            reason = f"the ACL policy '{what}' on {self.ep.container}'s endpoint blocked the packet"
+        self.w.drop(self.host.name, f"VFP {layer.name}", f"blocked: {what}", reason, rule.name)
+
+    def _nat(self, layer, rule):
+        p = self.w.pkt
+        before = p.four_tuple
+        p.dst_ip, p.dst_port = self.ep.address, rule.policy.internal_port
+        p.dst_mac = self.ep.mac_address
+        self.w.record(self.host.name, layer.name, before, self.ep)
+        self.admitted = rule
+        self._hop(layer, "DNAT", f"published port {self.host.address}:{before[3]} -> {p.dst_ip}:{p.dst_port}", rule)
+
+    def _dynnat(self, layer, rule):
+        p = self.w.pkt
+        if p.protocol == "icmp":
+            self.w.drop(self.host.name, f"VFP {layer.name}", "OutboundNAT cannot translate ICMP", ICMP_NAT_REASON,
+                        rule.name)
+        before = p.four_tuple
+        p.src_ip = self.host.address
+        p.src_port = ephemeral_port("vfp", self.host.name, *before)
+        self.w.record(self.host.name, layer.name, before, self.ep)
+        self._hop(layer, "SNAT", f"OutboundNAT: {before[0]}:{before[1]} -> {p.src_ip}:{p.src_port}", rule)
+
+    def _lb(self, layer, rule):
+        p = self.w.pkt
+        backends = self._backends(rule)
+        if not backends:
+            self.w.drop(self.host.name, f"VFP {layer.name}", f"no backend behind {p.dst_ip}",
+                        f"the service VIP {p.dst_ip} has no running backend", rule.name)
+        before = p.four_tuple
+        pick = backends[flow_number(*before, p.protocol, modulo=len(backends))]
+        p.dst_ip, p.dst_port = pick, rule.policy.internal_port
+        self.w.record(self.host.name, layer.name, before, self.ep)
+        self._hop(layer, "load-balance", f"VIP {before[2]}:{before[3]} -> backend {pick}:{p.dst_port} "
+                  f"(1 of {len(backends)}: {', '.join(map(str, backends))})", rule)
+
+    def _backends(self, rule):
+        eps = self.host.endpoints
+        for pl in self.host.policy_lists:
+            if rule.policy in pl.policies:
+                return sorted({eps[e].address for e in pl.references if e in eps and eps[e].address is not None},
+                              key=int)
+        return []
+
+    def _macrewrite(self, layer, rule):
+        p = self.w.pkt
+        if self.direction == "OUT":
+            old, p.src_mac = p.src_mac, switch_mac(self.host, self.net)
+            self._hop(layer, "rewrite MAC", f"source MAC {old} -> host MAC {p.src_mac}", rule)
+        else:
+            old, p.dst_mac = p.dst_mac, self.ep.mac_address
+            self._hop(layer, "rewrite MAC", f"destination MAC {old} -> container MAC {p.dst_mac}", rule)
+
+    def _encap(self, layer, rule):
+        p = self.w.pkt
+        remote = next((self.host.endpoints[e] for e in self.net.endpoint_ids
+                       if self.host.endpoints[e].remote and self.host.endpoints[e].ip_address == p.dst_ip), None)
+        pa = remote.provider_address if remote is not None else ipaddress.IPv4Address(rule.policy.pa)
+        peer = next((h for h in self.w.lab.hosts.values() if h.address == pa), None)
+        if remote is not None:
+            p.dst_mac = remote.mac_address
+        p.outer = Outer(switch_mac(self.host, self.net), peer.mac_address if peer else "", str(self.host.address),
+                        str(pa), ephemeral_port("vxlan", *p.four_tuple, p.protocol), VXLAN_PORT, self.net.vsid or 0)
+        self._hop(layer, "encap", f"VXLAN VNI {self.net.vsid}: CA {p.dst_ip} lives at PA {pa}; outer "
+                  f"{self.host.address} -> {pa} UDP {VXLAN_PORT}", rule)
+
+    def _paroute(self, layer, rule):
+        self._hop(layer, "route", rule.action, rule)
+
+    def _forward(self, layer, rule):
+        p = self.w.pkt
+        if self.direction == "OUT":
+            p.src_mac = switch_mac(self.host, self.net)
+            self._hop(layer, "hairpin", f"{rule.action} (source MAC -> {p.src_mac})", rule)
+            return True
+        p.dst_mac = self.ep.mac_address
+        self._hop(layer, "accept", f"back from the physical Hyper-V host; destination MAC -> {p.dst_mac}", rule)
+        return False
+
+    def _unknown(self, layer, rule):
+        self._hop(layer, rule.type, rule.action or rule.name, rule)
+
+    def _reverse(self, layer):
+        t = self.w.reverse(self.host.name, layer.name, self.ep)
+        if t is not None:
+            p = self.w.pkt
+            self.w.hop(self.host.name, f"VFP {layer.name}", "un-NAT",
+                       f"flow state: reply rewritten to {p.src_ip}:{p.src_port} -> {p.dst_ip}:{p.dst_port}",
+                       "flow table")
