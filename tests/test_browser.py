@@ -103,10 +103,10 @@ def wait_until_up(base, server, timeout=60):
     raise RuntimeError(f"JupyterLab did not answer on {base} within {timeout} s")
 
 
-ALL_CELLS_RAN = """() => {
+ALL_CELLS_RAN = r"""() => {
     const prompts = [...document.querySelectorAll('.jp-CodeCell .jp-InputArea-prompt')];
     const idle = document.querySelector(".jp-Notebook-ExecutionIndicator[data-status='idle']");
-    return idle && prompts.length > 0 && prompts.every(p => /\\[\\d+\\]/.test(p.innerText));
+    return idle && prompts.length > 0 && prompts.every(p => /\[\d+\]/.test(p.innerText));
 }"""
 
 

@@ -27,6 +27,8 @@ way does web's traffic leave?".
 import sys
 import types
 
+from .policies import PortMapping
+
 NODE_KINDS = ("host", "adapter", "vswitch", "vnic", "winnat", "network", "endpoint", "container",
               "underlay", "tunnel")
 EDGE_KINDS = ("cable", "tcpip", "binding", "port", "nat-internal", "nat-external", "layered", "member",
@@ -100,8 +102,9 @@ def _add_host(g, host):
 def _add_winnat(g, host, external_if):
     for nat in sorted(host.nat, key=lambda n: n.name):
         nid = node_id(host.name, "winnat", nat.name)
+        mappings = sum(1 for m in host.nat_mappings if m.nat_name == nat.name)
         g.add_node(nid, kind="winnat", host=host.name, name=nat.name,
-                   internal_prefix=str(nat.internal_prefix), gateway=str(nat.gateway),
+                   internal_prefix=str(nat.internal_prefix), gateway=str(nat.gateway), mappings=mappings,
                    label=f"WinNAT\n{nat.internal_prefix}")
         net = host.hns_networks.get(nat.network_id)
         sw = host.vswitches.get(net.vswitch) if net is not None else None
@@ -132,9 +135,11 @@ def _add_endpoint(g, host, net, ep):
     h = host.name
     nid = node_id(h, "endpoint", ep.id)
     address = str(ep.address) if ep.address is not None else ""
+    ports = ", ".join(f"{p.external_port}->{p.internal_port}/{p.protocol.lower()}" for p in ep.policies
+                      if isinstance(p, PortMapping))
     g.add_node(nid, kind="endpoint", host=h, name=ep.name, network=net.name, driver=net.driver,
                ip=address, mac=ep.mac_address, container=ep.container or "", remote=bool(ep.remote),
-               label="\n".join(x for x in (address, ep.mac_address) if x))
+               ports=ports, label="\n".join(x for x in (address, ep.mac_address, ports) if x))
     if ep.remote:
         g.add_edge(node_id(h, "network", net.name), nid, kind="remote")
         return

@@ -202,7 +202,7 @@ class Host:
         remotes = [self._endpoints[e] for e in net.endpoint_ids if self._endpoints[e].remote]
         lb = [vfp.VfpRule(f"LB_{pl.id[:8]}", 100, "lb", "OUT", (("vip", ",".join(p.vips)),),
                           p.describe(), False, p)
-              for pl in self._policy_lists.values() if endpoint.id in pl.references
+              for pl in self._policy_lists.values() if pl.network_id == net.id
               for p in pl.policies]
         return vfp.port_layers(net, endpoint, self.address, remotes, lb)
 

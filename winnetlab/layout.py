@@ -20,24 +20,27 @@ import math
 import re
 from dataclasses import dataclass, field
 
-CARD_W, CARD_H, CARD_PITCH = 1.22, 0.5, 0.58
-COLUMN_W, EMPTY_COLUMN_W = 1.36, 1.08
+CARD_W, CARD_H, CARD_PITCH = 1.0, 0.6, 0.68
+COLUMN_W, EMPTY_COLUMN_W = 1.12, 0.92
 CARDS_PER_COLUMN, MAX_SUBCOLUMNS = 6, 2
-ROW_A, ROW_B, ROW_C, ROW_D, FIRST_CARD = 0.45, 1.12, 1.68, 2.25, 2.9
-BOX_H, SWITCH_H, NETWORK_H = 0.5, 0.36, 0.52
+ROW_A, ROW_B, ROW_C, ROW_D, FIRST_CARD = 0.45, 1.17, 1.73, 2.33, 3.05
+BOX_H, SWITCH_H, NETWORK_H = 0.5, 0.36, 0.6
 HOST_GAP, HOST_PAD, FOOTER = 0.3, 0.07, 0.42
 TOP_BAND, TUNNEL_PITCH, LAN_GAP = 0.55, 0.3, 0.45
 HEX_NAME = re.compile(r"^[0-9a-f]{64}$")
 
 
-def short(name):
-    """Docker's 64-hex HNS names shortened to 12 characters, as ``docker network ls`` does."""
-    return name[:12] + "…" if HEX_NAME.match(name) else name
+def short(name, length=12):
+    """Docker's 64-hex HNS names shortened (to 12 characters, as ``docker network ls`` does)."""
+    return name[:length] + "…" if HEX_NAME.match(name) else name
 
 
 def short_vnic(name):
+    """``vEthernet (<64 hex>)`` as ``vEthernet\n(d371a39d…)``: two lines fit a card's width."""
     inner = name[len("vEthernet ("):-1] if name.startswith("vEthernet (") else None
-    return f"vEthernet ({short(inner)})" if inner is not None else name
+    if inner is None or not HEX_NAME.match(inner):
+        return name
+    return f"vEthernet\n({short(inner, 8)})"
 
 
 @dataclass
@@ -79,7 +82,7 @@ class Layout:
     columns: list = field(default_factory=list)
     more: list = field(default_factory=list)       # (Box, network node id, count)
     frames: dict = field(default_factory=dict)     # host -> Box
-    wires: list = field(default_factory=list)      # (winnat node, target node, y of the wire)
+    wires: list = field(default_factory=list)      # (winnat node, target node, wire number)
     tunnels: list = field(default_factory=list)    # (tunnel network name, vni, [adapter xs], y)
     lan_y: float = 0.0
     width: float = 0.0
@@ -154,7 +157,7 @@ def _place_host(g, host, x0, top, layout):
                 target = next((t for t in sorted(g[winnat]) if g.edges[winnat, t]["kind"] == "nat-external"), None)
                 if target is not None:
                     wire_level += 1
-                    layout.wires.append((winnat, target, top + ROW_A + BOX_H / 2 + 0.04 * wire_level))
+                    layout.wires.append((winnat, target, wire_level))
         cx = x + (width - sum(widths)) / 2
         for network, count, w in zip(networks, counts, widths):
             layout.boxes[network] = Box(cx + w / 2, top + ROW_D, w - 0.14, NETWORK_H)
@@ -167,8 +170,9 @@ def _place_host(g, host, x0, top, layout):
 
 
 def _winnats(g, switch):
-    vnics = _neighbours(g, switch, "vnic")
-    return sorted(w for v in vnics for w in _neighbours(g, v, "winnat"))
+    """The WinNAT instances whose internal side is this switch's host vNIC."""
+    return sorted(w for v in _neighbours(g, switch, "vnic") for w in _neighbours(g, v, "winnat")
+                  if g.edges[v, w]["kind"] == "nat-internal")
 
 
 def _place_switch(g, kind, switch, x, width, top, layout):
@@ -182,7 +186,7 @@ def _place_switch(g, kind, switch, x, width, top, layout):
             layout.boxes[vnic] = Box(x + 0.07 + (inner - 0.22) / 2, top + ROW_B, inner - 0.22, BOX_H)
     else:
         for vnic in vnics:
-            layout.boxes[vnic] = Box(x + width / 2, top + ROW_B, min(inner, 1.22), BOX_H)
+            layout.boxes[vnic] = Box(x + width / 2, top + ROW_B, inner, BOX_H)
 
 
 def _place_cards(g, network, left, top, layout):

@@ -301,6 +301,7 @@ def save(figure, path):
 # --------------------------------------------------------------------------- topology()
 
 SMALL = 6.5
+TINY = 6
 DRIVER_ORDER = ("nat", "transparent", "overlay", "l2bridge", "l2tunnel", "ics", "internal", "private")
 
 
@@ -378,13 +379,15 @@ def _node_text(data):
     if kind == "vnic":
         return "\n".join(x for x in (short_vnic(data["name"]), data["ip"]) if x)
     if kind == "winnat":
-        return f"WinNAT\n{data['internal_prefix']}"
+        mappings = data["mappings"]
+        return f"WinNAT\n{data['internal_prefix']}" + (
+            f"\n{mappings} static mapping{'s' * (mappings != 1)}" if mappings else "")
     if kind == "vswitch":
-        return f"vSwitch {short(data['name'])}\n{data['switch_type']}"
+        return f"vSwitch {short(data['name'], 8)}\n{data['switch_type']}"
     if kind == "network":
         extra = f"\nVNI {data['vsid']}" if data["vsid"] else ""
-        return f"{data['name']} ({data['driver']})\n{data['subnet'] or 'no subnet'}{extra}"
-    return "\n".join(x for x in (data["ip"] or "(DHCP)", data["mac"]) if x)
+        return f"{data['name']}\n{data['driver']}\n{data['subnet'] or 'no subnet'}{extra}"
+    return "\n".join(x for x in (data["ip"] or "(DHCP)", data["mac"], data["ports"]) if x)
 
 
 def _draw_node(ax, node, data, box):
@@ -403,12 +406,12 @@ def _draw_node(ax, node, data, box):
     text = _node_text(data)
     if kind == "endpoint":
         _box(ax, box.x, box.y, box.w, box.h, "", gid=f"endpoint:{node}", **styles[kind])
-        ax.text(box.x, box.top + 0.1, data["container"], ha="center", va="center", fontsize=SMALL + 0.5,
+        ax.text(box.x, box.top + 0.1, data["container"], ha="center", va="center", fontsize=SMALL,
                 weight="bold", gid=f"container:{data['host']}/{data['container']}", zorder=3)
-        ax.text(box.x, box.y + 0.08, text, ha="center", va="center", fontsize=SMALL - 0.5, zorder=3,
+        ax.text(box.x, box.top + 0.19, text, ha="center", va="top", fontsize=TINY, zorder=3,
                 linespacing=1.15, color="#333333")
         return
-    _box(ax, box.x, box.y, box.w, box.h, text, size=SMALL, gid=f"{kind}:{node}", **styles[kind])
+    _box(ax, box.x, box.y, box.w, box.h, text, size=TINY, gid=f"{kind}:{node}", **styles[kind])
 
 
 def _draw_edges(ax, g, lay):
@@ -426,10 +429,12 @@ def _draw_edges(ax, g, lay):
             _line(ax, [(x, a.bottom), (x, b.top)], color="#333333", width=1.4)
         elif kind in ("port", "layered", "nat-internal"):
             _line(ax, [(b.x, a.bottom), (b.x, b.top)], color="#555555")
-    for winnat, target, y in lay.wires:
+    for winnat, target, number in lay.wires:
         w, t = boxes[winnat], boxes[target]
+        y = w.bottom + 0.06 * number
+        x = t.left + 0.04 + 0.08 * number
         end_y = t.bottom if t.bottom < y else t.top
-        points = [(w.right - 0.12, w.bottom), (w.right - 0.12, y), (t.left + 0.12, y), (t.left + 0.12, end_y)]
+        points = [(w.right - 0.12, w.bottom), (w.right - 0.12, y), (x, y), (x, end_y)]
         _line(ax, points, color=driver_color("nat"), width=1.2, gid=f"wire:{winnat}")
     for column in lay.columns:
         _draw_bus(ax, g, column, boxes)
@@ -446,10 +451,8 @@ def _draw_bus(ax, g, column, boxes):
         members = cards[sub * CARDS_PER_COLUMN:(sub + 1) * CARDS_PER_COLUMN]
         if not members:
             continue
-        x = column.left + COLUMN_W * sub + 0.035
-        _line(ax, [(x, net.bottom), (x, members[-1].y)], color=color, width=1.2)
-        for card in members:
-            _line(ax, [(x, card.y), (card.left, card.y)], color=color, width=1.2)
+        x = column.left + COLUMN_W * sub + COLUMN_W / 2
+        _line(ax, [(x, net.bottom), (x, members[-1].y)], color=color, width=1.4)
 
 
 def _legend(ax, g, lay):

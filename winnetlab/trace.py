@@ -210,13 +210,12 @@ def trace(lab, src, dst, port=None, protocol="tcp"):
 def reachability(lab, port=80, protocol="tcp"):
     """Who reaches whom: a square DataFrame over every container, every host and "internet".
 
-    Each cell is the verdict of ``lab.trace(row, column, port, protocol)``; the diagonal
-    (a place talking to itself) is left empty.
+    Each cell is the verdict of ``lab.trace(row, column, port, protocol)`` (the diagonal is a
+    place talking to itself: loopback).  ``ping`` and ``Test-NetConnection`` use the same walk.
     """
     import pandas as pd
-    from .walk import run, places
+    from .walk import places, run
     names = places(lab)
-    rows = [[("" if a == b else run(lab, a, b, port, protocol, reply=False).verdict) for b in names]
-            for a in names]
+    rows = [[run(lab, a, b, port, protocol, reply=False).verdict for b in names] for a in names]
     frame = pd.DataFrame(rows, index=pd.Index(names, name="from"), columns=pd.Index(names, name="to"))
     return frame

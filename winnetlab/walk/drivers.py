@@ -118,6 +118,7 @@ def _l2tunnel(w, host, ep, net, next_hop):
     if peer is not None:
         w.hop("physical-host", "Hyper-V host vSwitch (SDN policy)", "hairpin", f"back to {host.name}: {p.dst_ip} "
               "is a container on the same host")
+        p.dst_mac = p.src_mac
         w.hop(host.name, f"physical adapter '{net.adapter}'", "receive", "from the physical Hyper-V host")
         container.receive(w, host, peer)
     lan_hop, _ = hoststack.lan_next_hop(host, p.dst_ip)

@@ -42,6 +42,10 @@ def switch_mac(host, net):
     return vnic.mac_address if vnic is not None else host.mac_address
 
 
+def _rank(rule):
+    return rule.priority, rule.name
+
+
 class Port:
     """One endpoint's VFP port while a packet crosses it."""
 
@@ -75,7 +79,7 @@ class Port:
                 self.w.hop(self.host.name, f"VFP {layer.name}", "allow",
                            "admitted by the published-port rule of SLB_NAT_LAYER", self.admitted.name)
                 continue
-            rule = next((r for r in layer.rules if self._matches(r)), None)
+            rule = min((r for r in layer.rules if self._matches(r)), key=_rank, default=None)
             if rule is not None:
                 hairpin = getattr(self, "_" + rule.type, self._unknown)(layer, rule) or hairpin
                 if hairpin:
@@ -127,7 +131,8 @@ class Port:
             return p.dst_ip == self.host.address
         if rule.type == "lb":
             lb = rule.policy
-            return p.dst_port == lb.external_port and lb.protocol in (0, int(PROTO_NUMBERS[p.protocol]))
+            return (lb.external_port in (0, p.dst_port) and p.protocol != "icmp"
+                    and lb.protocol in (0, int(PROTO_NUMBERS[p.protocol])))
         if rule.type == "paroute":
             return p.outer is not None
         return True
@@ -180,7 +185,7 @@ class Port:
                         f"the service VIP {p.dst_ip} has no running backend", rule.name)
         before = p.four_tuple
         pick = backends[flow_number(*before, p.protocol, modulo=len(backends))]
-        p.dst_ip, p.dst_port = pick, rule.policy.internal_port
+        p.dst_ip, p.dst_port = pick, rule.policy.internal_port or p.dst_port
         self.w.record(self.host.name, layer.name, before, self.ep)
         self._hop(layer, "load-balance", f"VIP {before[2]}:{before[3]} -> backend {pick}:{p.dst_port} "
                   f"(1 of {len(backends)}: {', '.join(map(str, backends))})", rule)
