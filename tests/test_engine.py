@@ -373,3 +373,11 @@ def test_import_stays_light():
             "print([m for m in ('pandas','matplotlib','networkx','ipywidgets') if m in sys.modules])")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
+
+
+def test_hnsid_option_wraps_an_existing_hns_network(host):
+    with pytest.raises(wl.NotFound, match="The object identifier does not represent a valid object."):
+        host.create_network("w", options={SHIM + "hnsid": "00000000-0000-0000-0000-000000000000"})
+    nat = host.networks["nat"]
+    with pytest.raises(wl.Conflict, match="already exists"):
+        host.create_network("w", options={SHIM + "hnsid": nat.id})

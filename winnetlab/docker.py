@@ -224,12 +224,17 @@ def network_create(ctx, o, args):
     if o["internal"]:
         warn_no_effect(ctx, "docker network create", "--internal")
     net = ctx.host.create_network(
-        name, driver=o["driver"], subnet=list(subnets) or None, gateway=list(gateways) or None,
+        name, driver=o["driver"], subnet=_one_or_list(subnets), gateway=_one_or_list(gateways),
         options=options, attachable=o["attachable"], internal=o["internal"],
         ip_range=o["ip-range"] or None, ipv6=o["ipv6"], ipv4=o["ipv4"],
         aux_addresses=dict(o["aux-address"]) or None, ipam_driver=None,
         labels=dict(o["label"]) or None)
     ctx.print(net.docker_id)
+
+
+def _one_or_list(values):
+    """One value as itself (every driver takes it), several as a list (multi-subnet networks)."""
+    return None if not values else values[0] if len(values) == 1 else list(values)
 
 
 def network_ls(ctx, o, args):

@@ -139,7 +139,8 @@ def network_json(host, net):
     return {
         "Name": net.name,
         "Id": net.docker_id,
-        "Created": timestamp(event_seq(host, "CreateNetwork", net.name)) if net.id else "0001-01-01T00:00:00Z",
+        "Created": timestamp(event_seq(host, "CreateNetwork", net.name) or event_seq(host, "AdoptNetwork", net.name))
+        if net.id else "0001-01-01T00:00:00Z",
         "Scope": net.scope,
         "Driver": net.driver,
         "EnableIPv4": True,

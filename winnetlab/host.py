@@ -77,6 +77,7 @@ class NetworkPlan:
     labels: dict = field(default_factory=dict)
     swarm: object = None      # SwarmNetwork for overlay
     default: bool = False
+    bind: object = None       # existing HNS network named by the hnsid option
 
 
 class Host:
@@ -403,6 +404,9 @@ class Host:
         subnets = self._plan_subnets(drv, subnet, gateway)
         plan = NetworkPlan(name, drv, shim, subnets, options=options, attachable=bool(attachable),
                            internal=bool(internal), labels=dict(labels or {}), swarm=swarm, default=default)
+        if shim.hnsid:
+            plan.bind = self._plan_bind(plan)
+            return plan
         if drv.name == "nat":
             if not subnets:
                 subnets.append(self._auto_nat_subnet())
@@ -416,6 +420,30 @@ class Host:
             raise hns_error("A network with this name already exists.", hint=f"HNS already has a network "
                             f"named {hns_name}")
         return plan
+
+    def _plan_bind(self, plan):
+        """``-o …windowsshim.hnsid=<guid>``: Docker wraps an existing HNS network, no HNS call."""
+        net = next((n for n in self._hns.values() if n.id.lower() == plan.shim.hnsid.lower()), None)
+        if net is None:
+            raise hns_error("The object identifier does not represent a valid object. ", cls=NotFound,
+                            hint=f"no HNS network has the id {plan.shim.hnsid} (Get-HnsNetwork lists them)")
+        if net.name in self._networks and self._networks[net.name] is net:
+            raise Conflict(f"network with name {net.name} already exists",
+                           hint=f"the HNS network {net.id} is already the Docker network '{net.name}'")
+        if net.hns_type != plan.drv.hns_type:
+            raise InvalidParameter(f"the HNS network {net.id} is of type {net.hns_type}, not {plan.drv.name}")
+        return net
+
+    def _commit_bind(self, plan):
+        net = plan.bind
+        net.name, net.driver = plan.name, plan.drv.name
+        net.docker_id = self.ids.hex64("docker-network")
+        net.options = {**plan.options, "com.docker.network.windowsshim.networkname": net.hns_name}
+        net.attachable, net.internal, net.labels = plan.attachable, plan.internal, plan.labels
+        self._networks[net.name] = net
+        self._log("Docker", "CreateNetwork", plan.name, f"wraps the existing HNS network {net.hns_name} "
+                  f"({net.id}); no HNS call")
+        return net
 
     def _auto_nat_subnet(self):
         prefix = self.lab.auto_nat_prefix(self)
@@ -492,6 +520,8 @@ class Host:
         return 0x00155D000000 + (n << 12)
 
     def _commit_network(self, plan):
+        if plan.bind is not None:
+            return self._commit_bind(plan)
         drv, shim = plan.drv, plan.shim
         docker_id = plan.swarm.docker_id if plan.swarm else self.ids.hex64("docker-network")
         hid = self.ids.guid("network")

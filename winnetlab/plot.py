@@ -102,11 +102,10 @@ def _line(ax, points, color=INK, width=1.0, style="-", zorder=1, gid=None):
                    gid=gid, solid_capstyle="butt")[0]
 
 
-def _arrow(ax, start, end, color=INK, width=1.0, style="-|>", zorder=1, gid=None, dashed=False):
+def _arrow(ax, start, end, color=INK, width=1.0, style="-|>", zorder=1, gid=None, alpha=1.0):
     from matplotlib.patches import FancyArrowPatch
     patch = FancyArrowPatch(start, end, arrowstyle=style, mutation_scale=10, color=color,
-                            linewidth=width, linestyle="--" if dashed else "-", zorder=zorder,
-                            gid=gid, shrinkA=0, shrinkB=0)
+                            linewidth=width, zorder=zorder, gid=gid, shrinkA=0, shrinkB=0, alpha=alpha)
     ax.add_patch(patch)
     return patch
 
@@ -465,3 +464,235 @@ def _legend(ax, g, lay):
                            ncol=len(handles), frameon=False, fontsize=FONT, title="network driver:",
                            title_fontsize=FONT, alignment="left", handlelength=1.2, columnspacing=1.2)
         legend.set_gid("legend")
+
+
+# --------------------------------------------------------------------------- trace()
+
+def _hop_node(g, hop, lay):
+    """The topology box a hop of a packet walk belongs to (None for route tables, DNS…)."""
+    host, component = hop.host, hop.component
+    if host == "LAN":
+        return "router" if component.startswith("router") else "LAN"
+    if host == "internet":
+        return "router"
+    quoted = component.split("'")[1] if component.count("'") >= 2 else None
+    if component.startswith("vSwitch") and quoted:
+        return _existing(lay, f"{host}/vswitch/{quoted}")
+    if component.startswith("physical adapter") and quoted:
+        return _existing(lay, f"{host}/adapter/{quoted}")
+    if component == "WinNAT":
+        return next((n for n in sorted(lay.boxes) if n.startswith(f"{host}/winnat/")), None)
+    if component.startswith("vEthernet ("):
+        vnic = _existing(lay, f"{host}/vnic/{component}")
+        return vnic or _card(g, lay, host, None, (hop.src_ip, hop.dst_ip))
+    if component.startswith("container "):
+        return _card(g, lay, host, component[len("container "):], (hop.src_ip, hop.dst_ip))
+    return None
+
+
+def _point_box(node, lay, previous):
+    """A zero-size box for the LAN (under the previous hop) or the router, to draw arrows to."""
+    from .layout import Box
+    if node == "router":
+        return Box(lay.width - 0.9, 0.3, 1.3, 0.42)
+    return Box(previous.x if previous else lay.width / 2, lay.lan_y, 0.0, 0.0)
+
+
+def _existing(lay, node):
+    return node if node in lay.boxes else None
+
+
+def _card(g, lay, host, container, addresses):
+    """The endpoint card on ``host`` of ``container`` (any, if None) holding one of ``addresses``."""
+    cards = [n for n in sorted(lay.boxes) if n.startswith(f"{host}/endpoint/")
+             and (container is None or g.nodes[n]["container"] == container)]
+    return next((n for n in cards if g.nodes[n]["ip"] in addresses), cards[0] if container and cards else None)
+
+
+def trace(walk, lab=None):
+    """Draw a packet walk (``lab.trace(...)``) over the lab's topology.
+
+    The boxes the packet crosses get a red outline and a numbered badge in the order it
+    reaches them (VFP layers, route tables and firewall checks happen inside the boxes
+    and are listed in ``walk.to_frame()``); the verdict and its reason are written below.
+    ``lab`` defaults to ``walk.lab`` when the walk carries its lab.
+    """
+    from .graph import graph
+    from .layout import layout
+    lab = lab if lab is not None else getattr(walk, "lab", None)
+    if lab is None or not hasattr(walk, "hops"):
+        raise InvalidParameter("plot.trace(walk, lab): pass a Trace from lab.trace(...) and its lab")
+    g = graph(lab)
+    lay = layout(g, list(lab.hosts))
+    figure = topology(lab)
+    ax = figure.axes[0]
+    visited = []
+    for hop in walk.hops:
+        node = _hop_node(g, hop, lay)
+        if node is not None and (not visited or visited[-1] != node):
+            visited.append(node)
+    boxes = []
+    for number, node in enumerate(visited, 1):
+        box = lay.boxes.get(node) or _point_box(node, lay, boxes[-1] if boxes else None)
+        if node in lay.boxes:
+            _box(ax, box.x, box.y, box.w + 0.06, box.h + 0.06, "", color=HIGHLIGHT, fill="none",
+                 linewidth=2.2, zorder=5, gid=f"path:{number}:{node}")
+        _badge(ax, box.left + 0.02, box.top + 0.02, number, gid=f"badge:{number}")
+        boxes.append(box)
+    for a, b in zip(boxes, boxes[1:]):
+        start, end = ((a.x, a.top), (b.x, b.bottom)) if b.y < a.y else ((a.x, a.bottom), (b.x, b.top))
+        _arrow(ax, start, end, color=HIGHLIGHT, width=1.6, zorder=4, alpha=0.6)
+    color = "#1a7f37" if walk.verdict == "delivered" else HIGHLIGHT
+    ax.text(lay.width - 0.25, lay.height - 0.3, f"{walk.title()}\n{walk.reason}", ha="right", va="center",
+            fontsize=FONT, color=color, weight="bold", wrap=True)
+    return figure
+
+
+# --------------------------------------------------------------------------- mermaid()
+
+_MERMAID_SHAPES = {"adapter": '["{}"]', "vnic": '("{}")', "winnat": '{{"{}"}}', "vswitch": '[["{}"]]',
+                   "network": '[/"{}"/]', "endpoint": '("{}")', "underlay": '[("{}")]', "tunnel": '>"{}"]'}
+_MERMAID_EDGES = {"cable": "---", "binding": "===", "vxlan": "-.-"}
+
+
+def mermaid(lab_or_host):
+    """The topology as Mermaid flowchart text (renders in GitHub Markdown inside ```mermaid).
+
+    One subgraph per host; container cards carry the container name, IP and MAC; networks
+    are styled per driver; above 12 endpoints a network shows ``+N more``.
+    """
+    from .graph import graph, hosts_of
+    from .layout import CARDS_PER_COLUMN, MAX_SUBCOLUMNS, short, short_vnic
+    _, hosts = hosts_of(lab_or_host)
+    g = graph(lab_or_host)
+    limit = CARDS_PER_COLUMN * MAX_SUBCOLUMNS
+    hidden = {}
+    for n, d in sorted(g.nodes(data=True)):
+        if d["kind"] == "network":
+            cards = sorted((e for e in g[n] if g.nodes[e]["kind"] == "endpoint" and not g.nodes[e]["remote"]),
+                           key=lambda e: (g.nodes[e]["container"], e))
+            if len(cards) > limit:
+                hidden.update({e: n for e in cards[limit - 1:]})
+    keep = [n for n, d in sorted(g.nodes(data=True))
+            if d["kind"] not in ("host", "container") and not d.get("remote") and n not in hidden]
+    ids = {n: f"n{i}" for i, n in enumerate(keep)}
+
+    def label(n):
+        d = g.nodes[n]
+        if d["kind"] == "endpoint":
+            text = "\n".join(x for x in (d["container"], d["ip"], d["mac"], d["ports"]) if x)
+        elif d["kind"] == "vnic":
+            text = short_vnic(d["name"]).replace("\n", " ") + (f"\n{d['ip']}" if d["ip"] else "")
+        elif d["kind"] == "vswitch":
+            text = f"vSwitch {short(d['name'])}\n{d['switch_type']}"
+        else:
+            text = d["label"]
+        return text.replace('"', "#quot;").replace("\n", "<br>")
+
+    def node(n):
+        return ids[n] + _MERMAID_SHAPES[g.nodes[n]["kind"]].format(label(n))
+
+    lines = ["flowchart TB"]
+    lines += [f"  {node(n)}" for n in keep if g.nodes[n]["host"] == ""]
+    for host in hosts:
+        lines.append(f'  subgraph {host.name}["{host.name} {host.address}"]')
+        lines += [f"    {node(n)}" for n in keep if g.nodes[n]["host"] == host.name]
+        for network in sorted(set(hidden.values())):
+            if g.nodes[network]["host"] == host.name:
+                count = sum(1 for v in hidden.values() if v == network)
+                lines.append(f'    {ids[network]}_more("+{count} more endpoints")')
+        lines.append("  end")
+    for u, v, d in sorted(g.edges(data=True)):
+        if u in ids and v in ids:
+            lines.append(f"  {ids[u]} {_MERMAID_EDGES.get(d['kind'], '---')} {ids[v]}")
+    lines += [f"  {ids[n]} --- {ids[n]}_more" for n in sorted(set(hidden.values()))]
+    drivers = sorted({d["driver"] for n, d in g.nodes(data=True) if n in ids and d["kind"] in ("network", "endpoint")})
+    for driver in drivers:
+        color = driver_color(driver)
+        fill = "#{:02X}{:02X}{:02X}".format(*(round(c * 255) for c in _tint(color, 0.8)))
+        lines.append(f"  classDef {driver} fill:{fill},stroke:{color}")
+        members = [ids[n] for n in ids if g.nodes[n].get("driver") == driver
+                   and g.nodes[n]["kind"] in ("network", "endpoint")]
+        lines.append(f"  class {','.join(members)} {driver}")
+    return "\n".join(lines) + "\n"
+
+
+# --------------------------------------------------------------------------- network_stack()
+
+def network_stack(host):
+    """The simple network stack of one host: container vNICs on vSwitches, host vNICs, NICs.
+
+    Containers (each in its own network compartment) sit on top with one vNIC per endpoint;
+    each vSwitch is a bar; the host's default compartment on the right holds the host
+    vNICs (the nat gateway, the management vNIC of an External switch) and WinNAT; the
+    physical NICs at the bottom connect External switches to the LAN.
+    """
+    from .graph import graph, hosts_of
+    from .layout import CARDS_PER_COLUMN, MAX_SUBCOLUMNS, short, short_vnic
+    lab, hosts = hosts_of(host)
+    if len(hosts) != 1 or hosts[0] is not host:
+        raise InvalidParameter("network_stack() draws one host: pass lab.host(name)")
+    g = graph(host)
+    nodes = {kind: [n for n, d in sorted(g.nodes(data=True)) if d["kind"] == kind and d["host"] == host.name]
+             for kind in ("container", "vswitch", "vnic", "adapter", "winnat")}
+    limit = CARDS_PER_COLUMN * MAX_SUBCOLUMNS
+    containers = nodes["container"][:limit - 1] if len(nodes["container"]) > limit else nodes["container"]
+    switches = nodes["vswitch"]
+    left_w = max(len(containers) + (len(containers) < len(nodes["container"])), 1) * 1.3
+    width = 0.3 + left_w + 2.6
+    height = 2.2 + 0.6 * len(switches) + 1.5
+    figure, ax = _surface(None, width, height)
+    ax.text(0.3, 0.25, f"{host.name}: network stack", fontsize=FONT + 2, weight="bold", va="center")
+    bar_y = {s: 2.1 + 0.6 * i for i, s in enumerate(switches)}
+    host_x = 0.3 + left_w + 1.3
+    for s in switches:
+        d = g.nodes[s]
+        _line(ax, [(0.3, bar_y[s]), (host_x - 0.6, bar_y[s])], color="#777777", width=7, zorder=1)
+        ax.text(0.32, bar_y[s] - 0.17, f"vSwitch {short(d['name'])} ({d['switch_type']})", fontsize=TINY,
+                va="center", gid=f"vswitch:{s}")
+    for i, c in enumerate(containers):
+        x = 0.3 + 1.3 * i + 0.62
+        _box(ax, x, 0.95, 1.15, 0.9, "", color="#555555", fill="#F7F7F7", gid=f"container:{c}")
+        ax.text(x, 0.62, g.nodes[c]["name"], ha="center", fontsize=SMALL, weight="bold", va="center")
+        endpoints = sorted(e for e in g[c] if g.nodes[e]["kind"] == "endpoint")
+        for j, e in enumerate(endpoints):
+            ex = x - 0.27 * (len(endpoints) - 1) + 0.54 * j
+            d = g.nodes[e]
+            network = next(n for n in g[e] if g.nodes[n]["kind"] == "network")
+            switch = next((s for s in g[network] if g.nodes[s]["kind"] == "vswitch"), None)
+            color = driver_color(d["driver"])
+            _box(ax, ex, 1.18, 0.5, 0.28, "vNIC", color=color, fill=_tint(color, 0.8), size=TINY, gid=f"vnic:{e}")
+            ax.text(ex, 0.88, d["ip"], ha="center", va="center", fontsize=TINY - 0.5)
+            if switch in bar_y:
+                _line(ax, [(ex, 1.32), (ex, bar_y[switch])], color=color, width=1.2, zorder=0)
+    if len(containers) < len(nodes["container"]):
+        x = 0.3 + 1.3 * len(containers) + 0.62
+        _box(ax, x, 0.95, 1.15, 0.9, f"+{len(nodes['container']) - len(containers)} more\ncontainers",
+             linestyle="--", size=SMALL, gid="more:containers")
+    frame_top = 0.5
+    frame_bottom = height - 1.1
+    _box(ax, host_x, (frame_top + frame_bottom) / 2, 2.3, frame_bottom - frame_top, "", color="#9A9A9A",
+         fill="#FBFBFB", zorder=0, gid="host:stack")
+    ax.text(host_x, frame_top + 0.18, "host (default compartment)", ha="center", fontsize=SMALL, weight="bold")
+    for s in switches:
+        for v in sorted(n for n in g[s] if g.nodes[n]["kind"] == "vnic"):
+            d = g.nodes[v]
+            _box(ax, host_x, bar_y[s], 2.0, 0.42, short_vnic(d["name"]).replace("\n", " ") + f"\n{d['ip']}",
+                 size=TINY, gid=f"hostvnic:{v}")
+            _line(ax, [(host_x - 1.0, bar_y[s]), (host_x - 0.6, bar_y[s])], color="#777777", width=2)
+    for w in nodes["winnat"]:
+        _box(ax, host_x, frame_top + 0.55, 1.4, 0.4, f"WinNAT {g.nodes[w]['internal_prefix']}", size=TINY,
+             color=driver_color("nat"), fill=_tint(driver_color("nat"), 0.8), gid=f"winnat:{w}")
+    lan_y = height - 0.35
+    _line(ax, [(0.3, lan_y), (width - 0.3, lan_y)], color="#555555", width=3, gid="underlay:LAN")
+    ax.text(0.32, lan_y - 0.14, f"LAN {lab.lan.prefix}", fontsize=TINY, va="center")
+    for i, a in enumerate(nodes["adapter"]):
+        d = g.nodes[a]
+        x = 0.3 + 1.5 * i + 0.7
+        y = height - 0.85
+        _box(ax, x, y, 1.3, 0.42, f"NIC {d['name']}\n{d['ip'] or d['mac']}", size=TINY, fill="#E8E8E8",
+             gid=f"adapter:{a}")
+        _line(ax, [(x, y + 0.21), (x, lan_y)], color="#555555", width=1.2)
+        for s in (n for n in g[a] if g.nodes[n]["kind"] == "vswitch"):
+            _line(ax, [(x + 0.5, y - 0.21), (x + 0.5, bar_y[s])], color="#333333", width=1.4)
+    return figure

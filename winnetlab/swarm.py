@@ -194,12 +194,12 @@ def _add_network(lab, host, name, subnet, gateway, options, attachable, internal
     gw = gw or next(prefix.hosts())
     options = dict(options)
     options["com.docker.network.driver.overlay.vxlanid_list"] = str(vni)
-    docker_id = lab.ids.hex64("swarm-network")
-    sn = SwarmNetwork(name, docker_id, prefix, gw, vni, bool(attachable),
+    sn = SwarmNetwork(name, "", prefix, gw, vni, bool(attachable),
                       AddressPool(prefix, reserved={gw}), options, bool(internal), ingress)
     nodes = [lab.hosts[n] for n in lab.swarm.nodes]
     plans = [h._plan_network(name, "overlay", str(prefix), str(gw), options, attachable, internal,
                              labels=labels, swarm=sn) for h in nodes]
+    sn.docker_id = lab.ids.hex64("swarm-network")
     lab.swarm.networks[name] = sn
     nets = [h._commit_network(p) for h, p in zip(nodes, plans)]
     return nets[nodes.index(host)]

@@ -6,10 +6,13 @@ of its utility VM, which runs its own firewall (allow all, reference §7).  The 
 is the one ``route print`` shows inside the container (``winnetlab.routing``).
 """
 
+import ipaddress
+
 from .. import routing
 from . import drivers
 from .vfp import Port
 
+DEFAULT = ipaddress.IPv4Network("0.0.0.0/0")
 COMMON_INBOUND = (("udp", 53), ("udp", 67), ("udp", 68))   # DNS and DHCP: "common" traffic
 
 
@@ -20,23 +23,29 @@ def nic(host, container, ep):
 
 
 def route(host, container, dst):
-    """(Route, endpoint) the container's table picks for ``dst``, or (None, None).
+    """(destination prefix, gateway or None for on-link, endpoint) the container picks for ``dst``.
 
-    Longest prefix first, then the lowest metric, then the first interface.  On Windows
-    Server 2016 an overlay container also has an endpoint on ``nat`` for the internet
-    (reference §4.3): its default route is the one used.
+    The same choice ``route print`` (``winnetlab.routing``) implies: the longest matching
+    prefix — the NIC's own subnet on-link, else the default route of the first NIC with a
+    gateway.  On Windows Server 2016 an overlay container also has an endpoint on ``nat``
+    for the internet (reference §4.3): its default route is the one used.
     """
-    eps = {ep.address: ep for ep in host.endpoints_of(container) if ep.address is not None}
     best = None
-    for r in routing.container_routes(host, container):
-        if r.interface not in eps or dst not in r.destination:
+    nat_first = host.profile.overlay_egress == "nat-endpoint"
+    for ep in host.endpoints_of(container):
+        nic = routing.endpoint_interface(host, ep)
+        if nic is None:
             continue
-        ep = eps[r.interface]
-        prefer_nat = host.profile.overlay_egress == "nat-endpoint" and ep.network == "nat"
-        key = (r.destination.prefixlen, -r.metric, prefer_nat)
-        if best is None or key > best[0]:
-            best = (key, r, ep)
-    return (best[1], best[2]) if best else (None, None)
+        _, prefix, gateway = nic
+        if dst in prefix:
+            cand = (prefix.prefixlen, 0, prefix, None, ep)
+        elif gateway is not None:
+            cand = (0, 1 if nat_first and ep.network == "nat" else 0, DEFAULT, gateway, ep)
+        else:
+            continue
+        if best is None or cand[:2] > best[:2]:
+            best = cand
+    return (None, None, None) if best is None else best[2:]
 
 
 def send(w, host, container, dns=None):
@@ -45,8 +54,8 @@ def send(w, host, container, dns=None):
     if container.state != "running":
         w.drop(host.name, f"container {container.name}", "not running",
                f"{container.name} is {container.state}, not running: it has no network endpoint yet (docker start it)")
-    r, ep = route(host, container, p.dst_ip)
-    if r is None:
+    prefix, gateway, ep = route(host, container, p.dst_ip)
+    if ep is None:
         p.src_ip = next((e.address for e in host.endpoints_of(container) if e.address is not None), p.src_ip)
         w.drop(host.name, f"compartment of {container.name}", f"no route to {p.dst_ip}",
                f"{container.name} has no route to {p.dst_ip}" + ("" if host.endpoints_of(container) else
@@ -56,10 +65,10 @@ def send(w, host, container, dns=None):
     if dns is not None:
         w.hop(host.name, dns[0], "resolve", dns[1])
     w.hop(host.name, f"container {container.name}", "send", p.describe())
-    next_hop = p.dst_ip if r.gateway == routing.ON_LINK else r.gateway
-    via = "on-link" if r.gateway == routing.ON_LINK else f"via {r.gateway}"
+    next_hop = p.dst_ip if gateway is None else gateway
+    via = "on-link" if gateway is None else f"via {gateway}"
     w.hop(host.name, f"compartment {host.namespaces[container.namespace].compartment_id} route table", "route",
-          f"{p.dst_ip} {via} on {r.adapter}", f"{r.destination} -> {r.next_hop}")
+          f"{p.dst_ip} {via} on vEthernet ({ep.name})", f"{prefix} -> {gateway or routing.ON_LINK}")
     w.hop(host.name, nic(host, container, ep), "transmit", f"into vSwitch '{host.hns_networks[ep.network_id].vswitch}'")
     drivers.egress(w, host, ep, next_hop)
 

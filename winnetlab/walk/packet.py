@@ -7,11 +7,15 @@ SLB layers) record a ``Translation`` so the reply can be translated back, as the
 tables do.
 """
 
+import functools
 import zlib
 from dataclasses import dataclass
 
 from ..ports import EPHEMERAL_FIRST, EPHEMERAL_LAST
 from ..trace import Hop
+
+
+ip_text = functools.lru_cache(maxsize=1 << 16)(str)   # str(IPv4Address) is slow; addresses repeat
 
 
 class Stop(Exception):
@@ -39,10 +43,10 @@ class Packet:
         return (self.src_ip, self.src_port, self.dst_ip, self.dst_port)
 
     def describe(self):
-        proto = self.protocol.upper()
+        proto, src, dst = self.protocol.upper(), ip_text(self.src_ip), ip_text(self.dst_ip)
         if self.src_port is None:
-            return f"{proto} {self.src_ip} -> {self.dst_ip}"
-        return f"{proto} {self.src_ip}:{self.src_port} -> {self.dst_ip}:{self.dst_port}"
+            return f"{proto} {src} -> {dst}"
+        return f"{proto} {src}:{self.src_port} -> {dst}:{self.dst_port}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,8 +91,8 @@ class Walk:
 
     def hop(self, host, component, action, detail, rule=None):
         p = self.pkt
-        self.hops.append(Hop(host, component, action, detail, rule, str(p.src_ip), str(p.dst_ip), p.src_port,
-                             p.dst_port, p.protocol, p.src_mac, p.dst_mac, p.vlan, p.outer))
+        self.hops.append(Hop(host, component, action, detail, rule, ip_text(p.src_ip), ip_text(p.dst_ip),
+                             p.src_port, p.dst_port, p.protocol, p.src_mac, p.dst_mac, p.vlan, p.outer))
 
     def drop(self, host, component, detail, reason, rule=None):
         self.hop(host, component, "drop", detail, rule)
