@@ -10,7 +10,6 @@ kernel round trip).  Screenshots are saved under the test's tmp folder and their
 
 import json
 import os
-import shutil
 import signal
 import socket
 import subprocess
@@ -103,6 +102,10 @@ def wait_until_up(base, server, timeout=60):
     raise RuntimeError(f"JupyterLab did not answer on {base} within {timeout} s")
 
 
+# The status bar says "Python 3 (ipykernel) | Idle" once the kernel is connected (the
+# toolbar's execution indicator already says idle before that).
+KERNEL_IDLE = r"""() => [...document.querySelectorAll('.jp-StatusBar-TextItem')]
+    .some(e => /\| Idle/.test(e.innerText))"""
 ALL_CELLS_RAN = r"""() => {
     const prompts = [...document.querySelectorAll('.jp-CodeCell .jp-InputArea-prompt')];
     const idle = document.querySelector(".jp-Notebook-ExecutionIndicator[data-status='idle']");
@@ -144,8 +147,7 @@ def drive_the_builder(page, jupyterlab, tmp_path):
     """Open 01-nat, run all cells, check the builder, press Create and check the redraw."""
     page.goto(f"{jupyterlab}/lab/tree/{NOTEBOOK}?token={TOKEN}&reset",
               wait_until="domcontentloaded")
-    page.wait_for_selector(".jp-Notebook-ExecutionIndicator[data-status='idle']",
-                           timeout=90000)
+    page.wait_for_function(KERNEL_IDLE, timeout=90000)
     page.locator(".lm-MenuBar-itemLabel", has_text="Run").first.click()
     page.locator(".lm-Menu-itemLabel", has_text="Run All Cells").first.click()
 
@@ -162,8 +164,10 @@ def drive_the_builder(page, jupyterlab, tmp_path):
 
     before = builder_state(page)
     assert before["img"] and before["table"] is not None
+    # later cells of 01-nat publish 8080 on the same lab: use a name and port of our own
     builder.locator(".winnetlab-field-name input").fill("browsernet")
-    builder.locator(".winnetlab-field-name input").press("Tab")
+    builder.locator(".winnetlab-field-publish input").fill("9090:80")
+    builder.locator(".winnetlab-field-publish input").press("Tab")
     builder.locator("button", has_text="Create").click()
     page.wait_for_function(
         """(before) => {
@@ -178,3 +182,9 @@ def drive_the_builder(page, jupyterlab, tmp_path):
     assert "Error displaying widget" not in page.inner_text("body")
     builder.scroll_into_view_if_needed()
     page.screenshot(path=str(tmp_path / "after-create.png"))
+    builder.locator(".lm-TabBar-tabLabel", has_text="Addresses").click()
+    page.wait_for_function("""() => {
+        const t = document.querySelector('.winnetlab-builder .winnetlab-addresses');
+        return t && t.offsetParent !== null && t.innerText.includes('browsernet-2');
+    }""", timeout=30000)
+    page.screenshot(path=str(tmp_path / "after-create-addresses.png"))

@@ -44,8 +44,9 @@ def test_format_list_keeps_nested_hashtables_and_lists():
     assert nat["Subnets"][0]["AddressPrefix"] == "172.24.144.0/20"
     assert nat["Subnets"][0]["Policies"] == "System.Object[]"      # never printed by PowerShell
     assert nat["MacPools"] == [{"EndMacAddress": "00-15-5D-63-7F-FF", "StartMacAddress": "00-15-5D-63-70-00"}]
-    assert [e["IsEnabled"] for e in nat["Extensions"]] == ["False", "False", "True"]
-    assert nat["Health"]["RouteNotificationSequenceNumber"] == "0"      # continuation line joined
+    assert [e["IsEnabled"] for e in nat["Extensions"]] == [False, False, True]
+    assert nat["Health"]["RouteNotificationSequenceNumber"] == 0        # continuation line joined
+    assert nat["Version"] == 38654705666 and nat["LayeredOn"] == "9F6FD7D8-8A8D-4003-A7E7-00817368DC5E"
     assert l2b["ManagementIP"] == "10.138.0.5" and l2b["Type"] == "L2Bridge"
     assert reading.warnings == []
 
@@ -237,7 +238,7 @@ def test_concatenated_documents():
 
 
 def test_parse_value_shapes():
-    assert parse_value("@{a=1; b=; c=@{d=x y}}") == {"a": "1", "b": None, "c": {"d": "x y"}}
+    assert parse_value("@{a=1; b=; c=@{d=x y}; e=True}") == {"a": 1, "b": None, "c": {"d": "x y"}, "e": True}
     assert parse_value("{}") == []
     assert parse_value("{10.0.0.1, 10.0.0.2}") == ["10.0.0.1", "10.0.0.2"]
     assert parse_value("") is None

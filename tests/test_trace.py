@@ -1,6 +1,5 @@
 """The packet walk (issue 5): one test per behaviour the walk must get right."""
 
-import ipaddress
 import subprocess
 import sys
 
@@ -10,7 +9,6 @@ import winnetlab as wl
 from winnetlab import policies as P
 
 OUTBOUNDNAT = {"com.docker.network.windowsshim.enable_outboundnat": "true"}
-
 
 def hop(t, component, action=None):
     found = t.find(component, action)

@@ -26,7 +26,9 @@ __all__ = ["Lab", "WinNetLabError", "InvalidParameter", "NotFound", "Conflict", 
 def __getattr__(name):
     if name in _LAZY_FUNCTIONS:
         module, attr = _LAZY_FUNCTIONS[name]
-        return getattr(importlib.import_module(f".{module}", __name__), attr)
+        value = getattr(importlib.import_module(f".{module}", __name__), attr)
+        globals()[name] = value      # importing the module bound its name here; the function wins
+        return value
     if name in _LAZY_MODULES:
         return importlib.import_module(f".{name}", __name__)
     raise AttributeError(f"module 'winnetlab' has no attribute {name!r}")

@@ -35,12 +35,14 @@ OS_NAMES = {"ltsc2016": "Windows Server 2016 Datacenter Version 1607 (OS Build 1
 
 # ---------------------------------------------------------------------------- clock and ids
 
-def event_seq(host, action, target):
-    """Seq of the latest ``Docker``/HCS event ``action`` on ``target`` (0 if none)."""
-    for ev in reversed(host.events):
-        if ev.action == action and ev.target == target:
-            return ev.seq
-    return 0
+def latest_events(host):
+    """``{(action, target): seq}`` of the latest event of each kind, in one pass over the log."""
+    return {(ev.action, ev.target): ev.seq for ev in host.events}
+
+
+def event_seq(host, action, target, latest=None):
+    """Seq of the latest event ``action`` on ``target`` (0 if none)."""
+    return (latest if latest is not None else latest_events(host)).get((action, target), 0)
 
 
 def timestamp(seq):
@@ -136,10 +138,11 @@ def network_json(host, net):
             "IPv4Address": f"{ip}/{classful_prefix(ip)}" if ip is not None else "",
             "IPv6Address": "",
         }
+    _latest = latest_events(host)
     return {
         "Name": net.name,
         "Id": net.docker_id,
-        "Created": timestamp(event_seq(host, "CreateNetwork", net.name) or event_seq(host, "AdoptNetwork", net.name))
+        "Created": timestamp(_latest.get(("CreateNetwork", net.name)) or _latest.get(("AdoptNetwork", net.name), 0))
         if net.id else "0001-01-01T00:00:00Z",
         "Scope": net.scope,
         "Driver": net.driver,
@@ -185,9 +188,10 @@ def ps_ports(host, c):
 def ps_rows(host, containers, no_trunc=False):
     rows = [["CONTAINER ID", "IMAGE", "COMMAND", "CREATED", "STATUS", "PORTS", "NAMES"]]
     t = now(host)
+    latest = latest_events(host)
     for c in containers:
-        created = event_seq(host, "CreateContainer", c.name)
-        started = event_seq(host, "StartContainer", c.name)
+        created = event_seq(host, "CreateContainer", c.name, latest)
+        started = event_seq(host, "StartContainer", c.name, latest)
         cmd = container_command(c)
         status = f"Up {human_duration(t - started)}" if c.state == "running" else "Created"
         rows.append([c.id if no_trunc else c.short_id, c.image, go_quote(cmd if no_trunc else ellipsis(cmd, 20)),
@@ -227,8 +231,9 @@ def container_json(host, c):
     for proto, cp, h in sorted(published_ports(host, c), key=lambda t: (t[1], t[0])):
         ports.setdefault(f"{cp}/{proto}", []).append({"HostIp": "0.0.0.0", "HostPort": str(h)})
     req = c.requested or {}
-    created = event_seq(host, "CreateContainer", c.name)
-    started = event_seq(host, "StartContainer", c.name)
+    latest = latest_events(host)
+    created = event_seq(host, "CreateContainer", c.name, latest)
+    started = event_seq(host, "StartContainer", c.name, latest)
     running = c.state == "running"
     cmd = container_command(c)
     return {

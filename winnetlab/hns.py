@@ -134,3 +134,4 @@ class PolicyList:
     policies: tuple
     network_id: str = ""
     service: str = ""
+    extra: dict = None         # unknown fields kept from a dump

@@ -171,6 +171,10 @@ class Host:
     def events(self):
         return tuple(Event(i, *e) for i, e in enumerate(self._events, start=1))
 
+    def event_rows(self):
+        """The event log as plain (seq, actor, action, target, detail) tuples, for big tables."""
+        return [(i, *e) for i, e in enumerate(self._events, start=1)]
+
     def network(self, name):
         try:
             return self._networks[name]
@@ -1053,10 +1057,13 @@ class Host:
                       + f" over {len(pl.references)} endpoint(s)")
 
     # ------------------------------------------------------------------ imported state
-    def import_network(self, net):
-        """Insert a network read from a real HNS dump (no Docker validation)."""
+    def import_network(self, net, adopt=True):
+        """Insert a network read from a real HNS dump (no Docker validation).
+
+        ``adopt=False`` puts it in HNS only: Docker does not adopt Internal/Private networks.
+        """
         self._hns[net.id] = net
-        if net.name not in self._networks:
+        if adopt and net.name not in self._networks:
             self._networks[net.name] = net
 
     def import_endpoint(self, ep):
@@ -1068,8 +1075,14 @@ class Host:
     def import_policy_list(self, pl):
         self._policy_lists[pl.id] = pl
 
+    def import_namespace(self, ns):
+        self._namespaces[ns.id] = ns
+
     def import_switch(self, sw):
         self._vswitches[sw.name] = sw
+
+    def import_adapter(self, adapter):
+        self._adapters[adapter.name] = adapter
 
     def __repr__(self):
         return (f"<Host {self.name} {self.address} {self.profile.name}: {len(self._hns)} HNS networks, "

@@ -97,9 +97,21 @@ def _neighbours(g, node, kind):
     return sorted(n for n in g[node] if g.nodes[n]["kind"] == kind)
 
 
+def natural(text):
+    """Sort key that puts ``c2`` before ``c10``."""
+    return [(0, int(part), "") if part.isdigit() else (1, 0, part) for part in re.split(r"(\d+)", text)]
+
+
 def _cards(g, network):
     return sorted((e for e in _neighbours(g, network, "endpoint") if not g.nodes[e]["remote"]),
-                  key=lambda e: (g.nodes[e]["container"], e))
+                  key=lambda e: (natural(g.nodes[e]["container"]), e))
+
+
+def grouped_cards(g, network):
+    """(shown, grouped) local endpoints of a network: above the limit the rest is ``+N more``."""
+    cards = _cards(g, network)
+    limit = CARDS_PER_COLUMN * MAX_SUBCOLUMNS
+    return (cards, []) if len(cards) <= limit else (cards[:limit - 1], cards[limit - 1:])
 
 
 def _column_width(count):
@@ -191,11 +203,9 @@ def _place_switch(g, kind, switch, x, width, top, layout):
 
 def _place_cards(g, network, left, top, layout):
     """Cards of one network, column by column; returns the number of card rows used."""
-    cards = _cards(g, network)
-    limit = CARDS_PER_COLUMN * MAX_SUBCOLUMNS
-    shown = cards if len(cards) <= limit else cards[:limit - 1]
-    hidden = len(cards) - len(shown)
-    width = _column_width(len(cards))
+    shown, grouped = grouped_cards(g, network)
+    hidden = len(grouped)
+    width = _column_width(len(shown) + hidden)
     layout.columns.append(Column(network, left, width, shown, hidden))
     slots = len(shown) + (1 if hidden else 0)
     for i in range(slots):

@@ -63,7 +63,7 @@ class LabFigure:
 @functools.cache
 def _figure_class():
     from matplotlib.figure import Figure
-    return type("Figure", (LabFigure, Figure), {"__module__": Figure.__module__})
+    return type("Figure", (LabFigure, Figure), {"__module__": __name__})
 
 
 def _canvas(width, height, scale=1.0):
@@ -88,7 +88,7 @@ def _box(ax, x, y, w, h, text, color=INK, fill="white", gid=None, size=FONT, wei
                            boxstyle=f"round,pad=0,rounding_size={rounding}",
                            facecolor=fill, edgecolor=color, linewidth=linewidth,
                            linestyle=linestyle, zorder=zorder, gid=gid)
-    ax.add_patch(patch)
+    ax.add_artist(patch)   # limits are fixed: skip add_patch's data-limit update
     if text:
         ax.text(x, y, text, ha="center", va="center", fontsize=size, color=textcolor,
                 weight=weight, zorder=zorder + 1, linespacing=1.25, family=family,
@@ -106,14 +106,14 @@ def _arrow(ax, start, end, color=INK, width=1.0, style="-|>", zorder=1, gid=None
     from matplotlib.patches import FancyArrowPatch
     patch = FancyArrowPatch(start, end, arrowstyle=style, mutation_scale=10, color=color,
                             linewidth=width, zorder=zorder, gid=gid, shrinkA=0, shrinkB=0, alpha=alpha)
-    ax.add_patch(patch)
+    ax.add_artist(patch)
     return patch
 
 
 def _badge(ax, x, y, number, gid=None):
     """A numbered red disc marking one step of a highlighted operation."""
     from matplotlib.patches import Circle
-    ax.add_patch(Circle((x, y), 0.13, facecolor=HIGHLIGHT, edgecolor="white", linewidth=1.0,
+    ax.add_artist(Circle((x, y), 0.13, facecolor=HIGHLIGHT, edgecolor="white", linewidth=1.0,
                         zorder=6, gid=gid))
     ax.text(x, y, str(number), ha="center", va="center", fontsize=7, color="white",
             weight="bold", zorder=7)
@@ -562,17 +562,11 @@ def mermaid(lab_or_host):
     are styled per driver; above 12 endpoints a network shows ``+N more``.
     """
     from .graph import graph, hosts_of
-    from .layout import CARDS_PER_COLUMN, MAX_SUBCOLUMNS, short, short_vnic
+    from .layout import grouped_cards, short, short_vnic
     _, hosts = hosts_of(lab_or_host)
     g = graph(lab_or_host)
-    limit = CARDS_PER_COLUMN * MAX_SUBCOLUMNS
-    hidden = {}
-    for n, d in sorted(g.nodes(data=True)):
-        if d["kind"] == "network":
-            cards = sorted((e for e in g[n] if g.nodes[e]["kind"] == "endpoint" and not g.nodes[e]["remote"]),
-                           key=lambda e: (g.nodes[e]["container"], e))
-            if len(cards) > limit:
-                hidden.update({e: n for e in cards[limit - 1:]})
+    hidden = {e: n for n, d in sorted(g.nodes(data=True)) if d["kind"] == "network"
+              for e in grouped_cards(g, n)[1]}
     keep = [n for n, d in sorted(g.nodes(data=True))
             if d["kind"] not in ("host", "container") and not d.get("remote") and n not in hidden]
     ids = {n: f"n{i}" for i, n in enumerate(keep)}

@@ -48,8 +48,6 @@ Notes on meaning:
   row per backend.
 """
 
-import ipaddress
-
 import pandas as pd
 
 from . import policies as P
@@ -120,11 +118,14 @@ def _text(value):
     return "" if value is None else str(value)
 
 
-def _ip_key(text):
-    """Sort key for an address shown as text ("" first, then numerically)."""
-    if not text:
-        return (0, 0)
-    return (1, int(ipaddress.ip_interface(text).ip) if "/" in text else int(ipaddress.ip_address(text)))
+def _ip(address):
+    """An IPv4Address (or None) as text, through the cached formatter of ``routing``."""
+    return "" if address is None else routing.dotted(int(address))
+
+
+def _ip_key(address):
+    """Sort key for an address (None first, then numerically)."""
+    return -1 if address is None else int(address)
 
 
 # --------------------------------------------------------------------------- networks
@@ -164,10 +165,10 @@ def addresses(lab_or_host):
     for host in hosts:
         for c, ep, net in _local_endpoints(host):
             nic = routing.endpoint_interface(host, ep)
-            rows.append((host.name, c.name, ep.network, net.driver if net else "", ep.id,
-                         _text(nic[0]) if nic else "", nic[1].prefixlen if nic else None,
-                         ep.mac_address, _text(nic[2]) if nic else "",
-                         ", ".join(str(d) for d in ep.dns_servers), _text(ep.namespace)))
+            address, prefix, gateway = nic if nic else (None, None, None)
+            rows.append((host.name, c.name, ep.network, net.driver if net else "", ep.id, _ip(address),
+                         prefix.prefixlen if prefix else None, ep.mac_address, _ip(gateway),
+                         ", ".join(map(str, ep.dns_servers)), _text(ep.namespace)))
     return _table("addresses", rows)
 
 
@@ -179,14 +180,13 @@ def endpoints(lab_or_host):
     rows = []
     for host in hosts:
         hns = host.hns_networks
-        eps = sorted(host.endpoints.values(),
-                     key=lambda e: (e.network, e.remote, _ip_key(_text(e.address)), e.id))
+        eps = sorted(host.endpoints.values(), key=lambda e: (e.network, e.remote, _ip_key(e.address), e.id))
         for ep in eps:
             net = hns.get(ep.network_id)
             rows.append((host.name, ep.id, ep.name, ep.network, net.driver if net else "",
-                         ep.container or "", _text(ep.address), ep.mac_address, ep.state_name,
+                         ep.container or "", _ip(ep.address), ep.mac_address, ep.state_name,
                          bool(ep.remote), _text(ep.provider_address),
-                         ", ".join(P.policy_type(p) for p in ep.policies)))
+                         ", ".join([P.policy_type(p) for p in ep.policies])))
     return _table("endpoints", rows)
 
 
@@ -196,22 +196,13 @@ def routes(lab_or_host):
     """Every container's ``route print`` table, then the host's own routes."""
     _, hosts = hosts_of(lab_or_host)
     rows = []
-    text = {}
-
-    def s(value):
-        try:
-            return text[value]
-        except KeyError:
-            text[value] = result = str(value)
-            return result
-
     for host in hosts:
-        tables = [("", routing.host_routes(host))]
-        tables += [(c.name, routing.container_routes(host, c))
+        tables = [("", routing.host_route_text(host))]
+        tables += [(c.name, routing.container_route_text(host, c))
                    for c in sorted(host.containers.values(), key=lambda c: c.name)]
+        name = host.name
         for owner, table in tables:
-            rows += [(host.name, owner, s(r.destination), s(r.gateway), s(r.interface), r.metric)
-                     for r in table]
+            rows += [(name, owner, *r) for r in table]
     return _table("routes", rows)
 
 
@@ -255,7 +246,7 @@ def policies(lab_or_host):
             rows += [(host.name, "endpoint", f"{c.name} ({ep.network})", P.policy_type(p),
                       enforced_by(p, net.driver if net else ""), p.describe()) for p in ep.policies]
         remote = sorted((e for e in host.endpoints.values() if e.remote), key=lambda e: (e.network, e.name))
-        rows += [(host.name, "endpoint", f"remote {e.container or e.name} ({e.network})", P.policy_type(p),
+        rows += [(host.name, "endpoint", f"remote {e.container or e.address} ({e.network})", P.policy_type(p),
                   enforced_by(p, "overlay"), p.describe()) for e in remote for p in e.policies]
         for pl in sorted(host.policy_lists, key=lambda pl: (pl.service, pl.id)):
             owner = f"service {pl.service}" if pl.service else pl.id
@@ -322,12 +313,17 @@ def vswitches(lab_or_host):
 def events(lab_or_host):
     """The story of every operation: Docker, HNS, HCS, WinNAT, VFP, Firewall steps in order."""
     _, hosts = hosts_of(lab_or_host)
-    rows = [(host.name, e.seq, e.actor, e.action, e.target, e.detail) for host in hosts for e in host.events]
+    rows = [(host.name, *e) for host in hosts for e in host.event_rows()]
     return _table("events", rows)
 
 
 def unsupported(lab_or_host=None):
-    """Docker options Windows does not support and what the daemon does with each."""
-    from .unsupported import rows
+    """Docker options Windows does not support and what the daemon does with each.
+
+    Given a lab or host, only the rows that concern its Windows version are kept.
+    """
+    from .unsupported import OPTIONS
+    version = hosts_of(lab_or_host)[0].profile.name if lab_or_host is not None else None
     columns = COLUMNS["unsupported"]
-    return _table("unsupported", [tuple(r[c] for c in columns) for r in rows()])
+    return _table("unsupported", [tuple(o.as_dict()[c] for c in columns) for o in OPTIONS
+                                  if version is None or version in o.windows])

@@ -100,13 +100,15 @@ class Hop:
 class Trace:
     """The result of ``lab.trace``: ``hops``, ``verdict`` ("delivered"/"dropped"), ``reason``.
 
-    ``reply`` is the walk of the answer (a Trace, or None when the packet was dropped);
-    ``src`` and ``dst`` are what was asked for, ``protocol`` and ``port`` the probe.
+    ``reply`` is the walk of the answer (a Trace, or None when the packet was dropped); it is
+    walked on first access, from the flow state the first packet left, so read it before
+    changing the lab.  ``src`` and ``dst`` are what was asked for, ``protocol`` and ``port``
+    the probe.
     """
 
-    __slots__ = ("src", "dst", "protocol", "port", "hops", "verdict", "reason", "reply")
+    __slots__ = ("src", "dst", "protocol", "port", "hops", "verdict", "reason", "_reply", "_answer")
 
-    def __init__(self, src, dst, protocol, port, hops, verdict, reason, reply=None):
+    def __init__(self, src, dst, protocol, port, hops, verdict, reason, answer=None):
         self.src = src
         self.dst = dst
         self.protocol = protocol
@@ -114,7 +116,14 @@ class Trace:
         self.hops = tuple(hops)
         self.verdict = verdict
         self.reason = reason
-        self.reply = reply
+        self._reply = None
+        self._answer = answer        # a function that walks the reply, or None
+
+    @property
+    def reply(self):
+        if self._answer is not None:
+            self._reply, self._answer = self._answer(), None
+        return self._reply
 
     @property
     def delivered(self):

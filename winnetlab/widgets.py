@@ -18,11 +18,14 @@ from dataclasses import dataclass
 
 import ipywidgets as W
 
+from .dockerviews import swarm_token
+from .drivers import driver as get_driver
+from .errors import WinNetLabError
+
 DRIVERS = ("nat", "transparent", "overlay", "l2bridge", "l2tunnel")
 SHIM = "com.docker.network.windowsshim."
 VXLANID_LIST = "com.docker.network.driver.overlay.vxlanid_list"
 IMAGE = "mcr.microsoft.com/windows/servercore/iis"
-PICTURE_DPI = 72
 
 # The settings each driver really has (reference §4), in form order.
 DRIVER_FIELDS = {
@@ -37,7 +40,7 @@ DRIVER_DEFAULTS = {
     "nat": {"name": "mynat", "subnet": "10.10.0.0/24", "gateway": "10.10.0.1", "publish": "8080:80"},
     "transparent": {"name": "mytransparent", "dhcp": True, "subnet": "", "gateway": "",
                     "vlan": 0, "publish": ""},
-    "overlay": {"name": "myoverlay", "subnet": "10.244.0.0/24", "vni": 4096, "swarm_hosts": 2,
+    "overlay": {"name": "myoverlay", "subnet": "10.244.0.0/24", "vni": 0, "swarm_hosts": 2,
                 "publish": ""},
     "l2bridge": {"name": "myl2bridge", "subnet": "10.244.1.0/24", "gateway": "10.244.1.1",
                  "outboundnat": True, "exceptions": "", "vlan": 0, "publish": "8080:80"},
@@ -54,13 +57,14 @@ class Step:
     host: str
     command: str
     kind: str = "docker"
+    creates: tuple = ()      # ("network" | "container", name): what Reset must remove
 
     @property
     def prompt(self):
         """How the transcript shows the step: a PowerShell prompt line, or a Python comment."""
         if self.kind == "lab":
             return f"# {self.command}"
-        return f"PS C:\\> docker {self.command}    # on {self.host}"
+        return f"[{self.host}]: PS C:\\> docker {self.command}"
 
 
 # ----------------------------------------------------------------------------- the plan
@@ -96,10 +100,9 @@ def network_command(settings):
     if driver == "overlay":
         parts.append("--attachable")
     static = driver != "transparent" or not s.get("dhcp")
-    if static and s.get("subnet"):
-        parts.append(f"--subnet {s['subnet']}")
-    if static and s.get("gateway") and driver != "overlay":
-        parts.append(f"--gateway {s['gateway']}")
+    for flag in ("subnet", "gateway"):
+        if static and s.get(flag, "").strip():
+            parts.append(f"--{flag} {quote(s[flag].strip())}")
     if driver == "transparent" and s.get("adapter"):
         parts.append(f"-o {SHIM}interface={quote(s['adapter'])}")
     if s.get("vlan") and driver in ("transparent", "l2bridge"):
@@ -129,10 +132,10 @@ def swarm_steps(lab, wanted_hosts):
     manager = lab.swarm.manager if lab.swarm is not None else first
     if lab.swarm is None:
         steps.append(Step(first, f"swarm init --advertise-addr {lab.host(first).address}"))
-    manager_address = lab.host(manager).address if manager in lab.hosts else None
+    manager_address = lab.host(manager).address
     for name in names[:wanted_hosts]:
         if name not in members and name != manager:
-            steps.append(Step(name, f"swarm join {manager_address}:2377"))
+            steps.append(Step(name, f"swarm join --token {swarm_token(lab)} {manager_address}:2377"))
     return steps, names[:wanted_hosts]
 
 
@@ -142,12 +145,14 @@ def plan(lab, settings):
     steps = []
     if settings["driver"] == "overlay":
         steps, hosts = swarm_steps(lab, max(1, int(settings.get("swarm_hosts", 1))))
-    steps.append(Step(hosts[0], network_command(settings)))
     name = settings["name"]
+    steps.append(Step(hosts[0], network_command(settings), creates=("network", name)))
     for i in range(int(settings.get("containers", 0))):
-        flags = [f"--name {quote(f'{name}-{i + 1}')}", f"--network {quote(name)}",
+        container = f"{name}-{i + 1}"
+        flags = [f"--name {quote(container)}", f"--network {quote(name)}",
                  *publish_flags(settings.get("publish", ""), i)]
-        steps.append(Step(hosts[i % len(hosts)], f"run -d {' '.join(flags)} {IMAGE}"))
+        steps.append(Step(hosts[i % len(hosts)], f"run -d {' '.join(flags)} {IMAGE}",
+                          creates=("container", container)))
     return steps
 
 
@@ -163,11 +168,10 @@ def run_step(lab, step):
 # ----------------------------------------------------------------------------- rendering
 
 def figure_png(fig):
-    """PNG bytes of a matplotlib figure (at its own fixed size); the figure is then closed."""
+    """PNG bytes of a matplotlib figure at its own fixed size (``wl.plot`` figures are not
+    registered with pyplot, so there is nothing to close)."""
     buffer = io.BytesIO()
-    fig.savefig(buffer, format="png", dpi=PICTURE_DPI)
-    import matplotlib.pyplot as plt
-    plt.close(fig)
+    fig.savefig(buffer, format="png")
     return buffer.getvalue()
 
 
@@ -208,19 +212,24 @@ def lab_tables(lab):
 
 # ----------------------------------------------------------------------------- NetworkBuilder
 
+def physical_adapters(lab):
+    """Names of the first host's physical adapters (what an external vSwitch can bind to)."""
+    return sorted(a.name for a in lab.host().adapters.values() if a.physical)
+
+
 def field_widget(name, lab):
     """The input widget for one driver setting."""
     style = {"description_width": "150px"}
     layout = W.Layout(width="420px")
     if name == "adapter":
-        adapters = sorted(a.name for a in lab.host().adapters.values() if a.physical)
-        widget = W.Dropdown(options=adapters, description="adapter", style=style, layout=layout)
+        widget = W.Dropdown(options=physical_adapters(lab), description="adapter", style=style,
+                            layout=layout)
     elif name in ("dhcp", "outboundnat"):
         label = {"dhcp": "DHCP from the LAN", "outboundnat": "OutboundNAT (SNAT to the host)"}[name]
         widget = W.Checkbox(description=label, indent=False, layout=layout)
     elif name in ("vlan", "vni", "vsid", "swarm_hosts"):
         low, high, label = {"vlan": (0, 4094, "VLAN (0 = none)"),
-                            "vni": (4096, 16777215, "VNI (VXLAN id)"),
+                            "vni": (0, 16777215, "VNI (0: swarm picks)"),
                             "vsid": (1, 16777215, "VSID"),
                             "swarm_hosts": (1, 4, "hosts in the swarm")}[name]
         widget = W.BoundedIntText(min=low, max=high, description=label, style=style,
@@ -245,6 +254,7 @@ class NetworkBuilder(W.VBox):
 
     def __init__(self, lab=None, driver="nat"):
         from .lab import Lab
+        get_driver(driver)                  # an unknown driver: the daemon's "plugin not found"
         self.lab = Lab() if lab is None else lab
         self.created_networks, self.created_containers, self.transcript = [], [], []
         self.driver = W.Dropdown(options=DRIVERS, value=driver, description="driver")
@@ -298,22 +308,32 @@ class NetworkBuilder(W.VBox):
         for step in plan(self.lab, self.settings()):
             ok, last = run_step(self.lab, step)
             self.transcript.append(last)
+            if ok or self.left_behind(step):
+                self.remember(step)
             if not ok:
                 break
-            self.remember(step)
         if ok:
             self.message.value = message_html(f"Created network {self.settings()['name']!r}.", True)
         else:
             self.message.value = message_html(last, False)
         self.refresh()
 
+    def left_behind(self, step):
+        """A failed ``docker run`` still leaves its container in the Created state."""
+        if step.creates[:1] != ("container",):
+            return False
+        try:
+            self.lab.find_container(step.creates[1])
+        except WinNetLabError:
+            return False
+        return True
+
     def remember(self, step):
-        """Record what a successful step created, so Reset can remove it."""
-        words = step.command.split()
-        if step.kind == "docker" and words[:2] == ["network", "create"]:
-            self.created_networks.append((step.host, words[-1].strip('"')))
-        elif step.kind == "docker" and words[0] == "run":
-            self.created_containers.append((step.host, words[words.index("--name") + 1].strip('"')))
+        """Record what a step created, so Reset can remove it."""
+        if step.creates:
+            kind, name = step.creates
+            created = self.created_networks if kind == "network" else self.created_containers
+            created.append((step.host, name))
 
     def on_reset(self):
         """Remove the containers and networks this builder created, then restore the form."""
@@ -329,7 +349,12 @@ class NetworkBuilder(W.VBox):
         self.refresh()
 
     def refresh(self):
-        """Redraw the picture and the tables from the lab."""
+        """Redraw the picture and the tables from the lab (and re-read its adapters)."""
+        adapter = self.fields["adapter"]
+        choice = adapter.value
+        adapter.options = physical_adapters(self.lab)
+        if choice in adapter.options:
+            adapter.value = choice
         self.picture.value = topology_png(self.lab)
         for name, value in lab_tables(self.lab).items():
             self.tables[name].value = value
@@ -353,10 +378,10 @@ def verdict_html(trace):
     return message_html(f"{trace.verdict}: {trace.reason}", ok)
 
 
-def trace_png(trace):
-    """The walk drawn on the topology, as PNG bytes."""
+def trace_png(trace, lab):
+    """The walk drawn on the lab's topology, as PNG bytes."""
     from . import plot
-    return figure_png(plot.trace(trace))
+    return figure_png(plot.trace(trace, lab))
 
 
 class TraceExplorer(W.VBox):
@@ -388,17 +413,19 @@ class TraceExplorer(W.VBox):
         self.load_choices()
 
     def load_choices(self):
-        """Re-read the lab's containers and names into the pickers."""
+        """Re-read the lab's containers and names into the pickers (keeping the choices made)."""
         sources, destinations = trace_choices(self.lab)
+        current = self.source.value
         self.source.options = sources
+        values = [value for _, value in sources]
+        self.source.value = current if current in values else (values[0] if values else None)
         self.destination.options = destinations
-        others = [d for d in destinations if d != self.source.value]
-        if not self.destination.value and others:
-            self.destination.value = others[0]
+        if not self.destination.value:
+            others = [d for d in destinations if d != self.source.value]
+            self.destination.value = others[0] if others else ""
 
     def on_trace(self):
         """Walk one packet and show it (or the reason the lab refused the question)."""
-        from .errors import WinNetLabError
         port = self.port.value if self.protocol.value != "icmp" else None
         try:
             trace = self.lab.trace(self.source.value, self.destination.value.strip(), port=port,
@@ -408,16 +435,19 @@ class TraceExplorer(W.VBox):
             return
         self.verdict.value = verdict_html(trace)
         self.steps.value = table_html(trace.to_frame())
-        self.picture.value = trace_png(trace)
+        self.picture.value = trace_png(trace, self.lab)
 
 
 # ----------------------------------------------------------------------------- DriverComparison
 
 def comparison_lab(driver, seed=0):
-    """A fresh lab with the same two containers (c1 publishing 8080:80) on one driver."""
+    """A fresh lab with the same two containers (the first publishing 8080:80) on one driver.
+
+    Returns the lab and the transcript of the commands that built it.
+    """
     from .lab import Lab
     lab = Lab(seed=seed)
-    settings = {**DRIVER_DEFAULTS[driver], "driver": driver, "name": driver, "containers": 2,
+    settings = {**DRIVER_DEFAULTS[driver], "driver": driver, "containers": 2,
                 "publish": "8080:80", "swarm_hosts": 1}
     transcript = [run_step(lab, step)[1] for step in plan(lab, settings)]
     return lab, transcript
@@ -431,35 +461,35 @@ def wire_mac(trace):
     return "(never on the LAN)"
 
 
+def published_how(host, endpoint):
+    """How the endpoint's published port is realised: WinNAT + firewall, or a VFP NAT rule."""
+    if any(m.endpoint_id == endpoint.id for m in host.nat_mappings):
+        return "WinNAT static mapping + firewall rule"
+    if any(p.v1_type == "NAT" for p in endpoint.policies):
+        return "VFP NAT rule"
+    return "not published"
+
+
 def driver_facts(lab, driver):
-    """One column of the comparison: what the driver made of the same two containers."""
+    """One column of the comparison: what ``driver`` made of the same two containers."""
     host = lab.host()
-    network = host.network(driver)
-    c1 = host.endpoints_of(f"{driver}-1")
-    c2 = host.endpoints_of(f"{driver}-2")
+    name = DRIVER_DEFAULTS[driver]["name"]
+    network = host.network(name)
     switch = host.vswitches[network.vswitch]
-    first = c1[0] if c1 else None
-    policies = sorted({p.v1_type for p in first.policies}) if first else []
-    mapping = [m for m in host.nat_mappings if first and m.endpoint_id == first.id]
-    published = ("WinNAT static mapping + firewall rule" if mapping else
-                 "VFP NAT rule" if any(p.v1_type == "NAT" for p in (first.policies if first else ()))
-                 else "not published")
-    facts = {
-        "vSwitch": f"{switch.name} ({switch.switch_type})",
-        "HNS type": network.hns_type,
-        "c1 address": str(first.address) if first else "(no endpoint)",
-        "c2 address": str(c2[0].address) if c2 else "(no endpoint)",
-        "c1 MAC": first.mac_address if first else "",
-        "endpoint policies (c1)": ", ".join(policies) or "(none)",
-        "-p 8080:80": published,
-    }
-    if first and c2:
-        internet = lab.trace(f"{driver}-1", "8.8.8.8", port=53, protocol="udp")
-        peer = lab.trace(f"{driver}-2", f"{driver}-1", port=80)
-        facts["MAC on the wire (c1 → 8.8.8.8)"] = wire_mac(internet)
-        facts["c1 → 8.8.8.8:53/udp"] = internet.verdict
-        facts["c2 → c1:80"] = peer.verdict
-    return facts
+    c1, c2 = (host.endpoints_of(f"{name}-{i}") for i in (1, 2))
+    facts = {"vSwitch": switch.switch_type + (f", bound to {switch.adapter}" if switch.adapter else ""),
+             "HNS network type": network.hns_type}
+    if not (c1 and c2):
+        return {**facts, "containers": "not started (see the transcript)"}
+    internet = lab.trace(f"{name}-1", "8.8.8.8", port=53, protocol="udp")
+    return {**facts,
+            "c1 address": str(c1[0].address), "c2 address": str(c2[0].address),
+            "c1 MAC": c1[0].mac_address,
+            "c1 endpoint policies": ", ".join(sorted({p.v1_type for p in c1[0].policies})) or "(none)",
+            "-p 8080:80 becomes": published_how(host, c1[0]),
+            "MAC on the wire (c1 → 8.8.8.8)": wire_mac(internet),
+            "c1 → 8.8.8.8:53/udp": internet.verdict,
+            "c2 → c1:80": lab.trace(f"{name}-2", f"{name}-1", port=80).verdict}
 
 
 def comparison_frame(labs):
@@ -491,7 +521,9 @@ class DriverComparison(W.VBox):
     """
 
     def __init__(self, seed=0):
-        self.labs = {driver: comparison_lab(driver, seed)[0] for driver in DRIVERS}
+        built = {driver: comparison_lab(driver, seed) for driver in DRIVERS}
+        self.labs = {driver: lab for driver, (lab, _) in built.items()}
+        self.transcripts = {driver: transcript for driver, (_, transcript) in built.items()}
         self.frame = comparison_frame(self.labs)
         self.baseline = W.Dropdown(options=DRIVERS, value="nat", description="compare with")
         self.table = W.HTML(comparison_html(self.frame, "nat"))
@@ -500,7 +532,9 @@ class DriverComparison(W.VBox):
                                     layout=W.Layout(width="100%"))],
                            layout=W.Layout(width="20%"))
                     for driver, lab in self.labs.items()]
-        super().__init__([self.baseline, self.table, W.HBox(pictures)])
+        commands = W.Accordion(children=[W.HTML(transcript_html(t)) for t in self.transcripts.values()],
+                               titles=tuple(f"how the {d} lab was built" for d in self.transcripts))
+        super().__init__([self.baseline, self.table, W.HBox(pictures), commands])
         self.add_class("winnetlab-comparison")
         self.baseline.observe(
             lambda change: setattr(self.table, "value", comparison_html(self.frame, change["new"])),

@@ -9,7 +9,8 @@ by a blank line.
 
 What this parser gives back is what the text still holds: a dict per object with the
 property names as keys, nested hashtables as dicts, lists as lists and every scalar as
-the *string* PowerShell printed (the importer converts types).  ``System.Object[]`` stays
+PowerShell printed, except ``True``/``False`` and whole numbers, which come back as
+booleans and integers.  ``System.Object[]`` stays
 that string: the content was never printed.  A value cut off by the end of the text
 (a truncated paste) is parsed as far as it goes and the object is flagged ``truncated``.
 """
@@ -17,6 +18,7 @@ that string: the content was never printed.  A value cut off by the end of the t
 import re
 
 _KEY_LINE = re.compile(r"^([A-Za-z_][\w.\-]*(?: [\w.\-]+)*?)\s*: ?(.*)$")
+_NUMBER = re.compile(r"-?[0-9]{1,19}")
 _MAX_NESTING = 24
 
 
@@ -116,12 +118,22 @@ def _value(s, i, depth, top=False, stops=""):
     if s.startswith("{", i):
         return _array(s, i + 1, depth + 1)
     if top:
-        return (s or None), len(s)
+        return _scalar(s), len(s)
     j = i
     while j < len(s) and s[j] not in stops:
         j += 1
-    token = s[i:j].strip()
-    return (token if token else None), j
+    return _scalar(s[i:j].strip()), j
+
+
+def _scalar(token):
+    """PowerShell prints booleans as ``True``/``False`` and numbers bare: give them back typed."""
+    if not token:
+        return None
+    if token in ("True", "False"):
+        return token == "True"
+    if _NUMBER.fullmatch(token):
+        return int(token)
+    return token
 
 
 def _hashtable(s, i, depth):

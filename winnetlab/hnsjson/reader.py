@@ -30,6 +30,7 @@ from .jsontext import find_documents
 MAX_FILE_BYTES = 64 * 1024 * 1024     # a dump of 20,000 endpoints is ~40 MB of ConvertTo-Json
 MAX_FOLDER_FILES = 500
 MAX_FOLDER_DEPTH = 4
+MAX_OBJECTS = 200_000                # HNS objects per source
 MAX_NESTING = 64                      # real HNS objects nest < 15 levels
 TEXT_SUFFIXES = {"", ".txt", ".json", ".log", ".out", ".csv"}
 HNS_FILE_HINTS = ("network", "endpoint", "policy", "namespace", "hns", "loadbalancer", "collect")
@@ -290,7 +291,7 @@ def _binary(text):
 
 def _records_of(label, payload, reading):
     if not isinstance(payload, str):
-        return _from_json(label, payload, reading, notes=())
+        return _from_json(label, payload, reading)
     if not payload.strip():
         reading.warnings.append(f"{label}: empty")
         return []
@@ -326,26 +327,13 @@ def _from_format_list(label, text, reading):
     return out
 
 
-def _from_json(label, value, reading, truncated=False, scanned=False, notes=()):
+def _from_json(label, value, reading, truncated=False, scanned=False):
     """Records from one parsed JSON value: an object, an array, an envelope, a dump_hns dict."""
     out = []
-    pending = [(value, None)]
-    index = 0
-    while pending:
-        item, expected = pending.pop(0)
-        if isinstance(item, list):
-            pending[:0] = [(x, expected) for x in item]
-            continue
-        if not isinstance(item, dict):
-            if not scanned:
-                reading.warnings.append(f"{label}: skipped a JSON {_json_type(item)} where an HNS "
-                                        "object was expected")
-            continue
-        inner = _unwrap_container(item, label, reading)
-        if inner is not None:
-            pending[:0] = inner
-            continue
-        index += 1
+    for index, (item, expected) in enumerate(_objects(value, label, reading, scanned), 1):
+        if index > MAX_OBJECTS:
+            reading.warnings.append(f"{label}: more than {MAX_OBJECTS:,} objects; the rest was not read")
+            break
         if _too_deep(item):
             reading.warnings.append(f"{label}: object {index} is nested more than {MAX_NESTING} "
                                     "levels deep; not an HNS object, skipped")
@@ -359,6 +347,28 @@ def _from_json(label, value, reading, truncated=False, scanned=False, notes=()):
             continue
         out.append(Record(kind[0], kind[1], item, label, truncated=truncated))
     return out
+
+
+def _objects(value, label, reading, scanned):
+    """Every object in a JSON value, arrays flattened and containers opened (no recursion)."""
+    stack = [iter([(value, None)])]
+    while stack:
+        for item, expected in stack[-1]:
+            if isinstance(item, list):
+                stack.append((x, expected) for x in item)
+                break
+            if not isinstance(item, dict):
+                if not scanned:
+                    reading.warnings.append(f"{label}: skipped a JSON {_json_type(item)} where an "
+                                            "HNS object was expected")
+                continue
+            inner = _unwrap_container(item, label, reading)
+            if inner is not None:
+                stack.append(iter(inner))
+                break
+            yield item, expected
+        else:
+            stack.pop()
 
 
 def _unwrap_container(item, label, reading):

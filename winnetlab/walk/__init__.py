@@ -27,7 +27,7 @@ def run(lab, src, dst, port=None, protocol="tcp", reply=True):
         _start(w, origin, dest)
     except Stop:
         pass
-    answer = _reply(w, str(src), str(dst)) if reply and w.verdict == "delivered" else None
+    answer = (lambda: _reply(w, str(src), str(dst))) if reply and w.verdict == "delivered" else None
     return Trace(str(src), str(dst), proto, port, w.hops, w.verdict, w.reason, answer)
 
 

@@ -10,6 +10,7 @@ import ipaddress
 
 from .. import routing
 from . import drivers
+from .packet import ip_text
 from .vfp import Port
 
 DEFAULT = ipaddress.IPv4Network("0.0.0.0/0")
@@ -68,7 +69,7 @@ def send(w, host, container, dns=None):
     next_hop = p.dst_ip if gateway is None else gateway
     via = "on-link" if gateway is None else f"via {gateway}"
     w.hop(host.name, f"compartment {host.namespaces[container.namespace].compartment_id} route table", "route",
-          f"{p.dst_ip} {via} on vEthernet ({ep.name})", f"{prefix} -> {gateway or routing.ON_LINK}")
+          f"{ip_text(p.dst_ip)} {via} on vEthernet ({ep.name})", f"{prefix} -> {gateway or routing.ON_LINK}")
     w.hop(host.name, nic(host, container, ep), "transmit", f"into vSwitch '{host.hns_networks[ep.network_id].vswitch}'")
     drivers.egress(w, host, ep, next_hop)
 
@@ -83,7 +84,7 @@ def receive(w, host, ep, admitted=None):
     if net.vfp_template:
         Port(w, host, ep, net, "IN").run()
     firewall(w, host, container, ep, admitted)
-    w.hop(host.name, nic(host, container, ep), "receive", f"{p.dst_ip} is {container.name}'s address")
+    w.hop(host.name, nic(host, container, ep), "receive", f"{ip_text(p.dst_ip)} is {container.name}'s address")
     target = w.target
     if target is not None and target[1] is not container:
         w.drop(host.name, f"container {container.name}", "wrong container",

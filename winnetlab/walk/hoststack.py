@@ -10,7 +10,7 @@ to the LAN router.
 """
 
 from . import container, underlay
-from .packet import ephemeral_port
+from .packet import ephemeral_port, ip_text
 
 HOST_STACK = "host TCP/IP stack"
 
@@ -171,7 +171,7 @@ def _vxlan_in(w, host, phys, vnic):
     w.hop(host.name, f"vSwitch '{net.vswitch}'", "forward", f"UDP {o.dst_port} (VXLAN) to VFP")
     p.outer = None
     w.hop(host.name, "VFP VNET_ENCAP_LAYER", "decap", f"VXLAN VNI {o.vni} from PA {o.src_ip}: inner "
-          f"{p.src_ip} -> {p.dst_ip}", f"VNI {o.vni}")
+          f"{ip_text(p.src_ip)} -> {ip_text(p.dst_ip)}", f"VNI {o.vni}")
     from .drivers import local_peer
     ep = local_peer(host, net, p.dst_ip, same_network=True)
     if ep is None and underlay.overlay_peer_host(w.lab, net, p.dst_ip) is host:

@@ -16,7 +16,7 @@ import functools
 import ipaddress
 
 from ..trace import Outer, VXLAN_PORT
-from .packet import ephemeral_port, flow_number
+from .packet import ephemeral_port, flow_number, ip_text
 
 NAT_LAYERS = ("SLB_NAT_LAYER", "SLB_LB_LAYER")
 ACL_LAYER = "ACL_ENDPOINT_LAYER"
@@ -215,10 +215,11 @@ class Port:
         peer = next((h for h in self.w.lab.hosts.values() if h.address == pa), None)
         if remote is not None:
             p.dst_mac = remote.mac_address
-        p.outer = Outer(switch_mac(self.host, self.net), peer.mac_address if peer else "", str(self.host.address),
-                        str(pa), ephemeral_port("vxlan", *p.four_tuple, p.protocol), VXLAN_PORT, self.net.vsid or 0)
-        self._hop(layer, "encap", f"VXLAN VNI {self.net.vsid}: CA {p.dst_ip} lives at PA {pa}; outer "
-                  f"{self.host.address} -> {pa} UDP {VXLAN_PORT}", rule)
+        p.outer = Outer(switch_mac(self.host, self.net), peer.mac_address if peer else "", ip_text(self.host.address),
+                        ip_text(pa), ephemeral_port("vxlan", *p.four_tuple, p.protocol), VXLAN_PORT, self.net.vsid or 0)
+        o = p.outer
+        self._hop(layer, "encap", f"VXLAN VNI {o.vni}: CA {ip_text(p.dst_ip)} lives at PA {o.dst_ip}; outer "
+                  f"{o.src_ip} -> {o.dst_ip} UDP {VXLAN_PORT}", rule)
 
     def _paroute(self, layer, rule):
         self._hop(layer, "route", rule.action, rule)

@@ -1,0 +1,45 @@
+"""Widget budget: one Create with 10 containers, including the redraw of the topology picture
+and the tables, must take under 0.5 s in process.  Prints a table of figures.
+
+    MPLBACKEND=Agg python benchmarks/bench_widgets.py
+"""
+
+import statistics
+import time
+
+import winnetlab as wl
+from winnetlab import widgets
+
+BUDGET_S = 0.5
+RUNS = 5
+CONTAINERS = 10
+
+
+def time_create(driver):
+    """Median seconds of Create (commands + redraw), and of the redraw alone."""
+    creates, redraws = [], []
+    for seed in range(RUNS):
+        builder = widgets.NetworkBuilder(wl.Lab(seed=seed), driver=driver)
+        builder.containers.value = CONTAINERS
+        start = time.perf_counter()
+        builder.create.click()
+        creates.append(time.perf_counter() - start)
+        assert "Created network" in builder.message.value, builder.message.value
+        start = time.perf_counter()
+        builder.refresh()
+        redraws.append(time.perf_counter() - start)
+    return statistics.median(creates), statistics.median(redraws)
+
+
+def main():
+    widgets.NetworkBuilder(wl.Lab()).create.click()          # warm imports and font caches
+    rows = [(driver, *time_create(driver)) for driver in widgets.DRIVERS]
+    print(f"NetworkBuilder Create with {CONTAINERS} containers (median of {RUNS}), budget {BUDGET_S} s")
+    print(f"{'driver':<12} {'create+redraw s':>16} {'redraw only s':>14}  within budget")
+    for driver, create, redraw in rows:
+        print(f"{driver:<12} {create:>16.3f} {redraw:>14.3f}  {'yes' if create < BUDGET_S else 'NO'}")
+    return 0 if all(create < BUDGET_S for _, create, _ in rows) else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
