@@ -5,7 +5,7 @@ import pytest
 
 import winnetlab as wl
 from tests.views_labs import multi_lab, nat_lab
-from winnetlab import graph as G
+from winnetlab import netgraph as G
 
 
 @pytest.fixture(scope="module")
@@ -81,9 +81,9 @@ def test_deterministic():
     assert list(a.edges(data=True)) == list(b.edges(data=True))
 
 
-def test_callable_after_the_module_was_imported():
-    import winnetlab.graph
-    assert wl.graph is winnetlab.graph or callable(wl.graph)
+def test_wl_graph_is_the_function_even_after_the_module_was_imported():
+    import winnetlab.netgraph
+    assert wl.graph is winnetlab.netgraph.graph
     assert wl.graph(nat_lab()).number_of_nodes() > 0
 
 

@@ -13,7 +13,7 @@ __version__ = "0.1.0"
 
 _LAZY_MODULES = {"tables", "plot", "widgets", "exercises", "hnsjson", "trace", "diagnose", "report"}
 _LAZY_FUNCTIONS = {
-    "graph": ("graph", "graph"),
+    "graph": ("netgraph", "graph"),
     "load_hns": ("hnsjson", "load_hns"),
     "dump_hns": ("hnsjson", "dump_hns"),
     "diagnose": ("diagnose", "diagnose"),

@@ -364,7 +364,7 @@ def container_run(ctx, o, args):
     image, command = args[0], args[1:]
     try:
         settings = container_settings(ctx, o)
-        c = ctx.host.create_container(o["name"] or None, image, **settings)
+        c = ctx.host.create_container(o["name"] or None, image, command=" ".join(command), **settings)
     except (WinNetLabError, CommandLineError) as e:
         raise run_error(e, with_help=True) from None
     try:
@@ -383,7 +383,7 @@ def container_run(ctx, o, args):
 def container_create(ctx, o, args):
     try:
         settings = container_settings(ctx, o)
-        c = ctx.host.create_container(o["name"] or None, args[0], **settings)
+        c = ctx.host.create_container(o["name"] or None, args[0], command=" ".join(args[1:]), **settings)
     except CommandLineError as e:
         raise CommandLineError(e.message, 125) from None
     ctx.print(c.id)

@@ -642,10 +642,11 @@ class Host:
     # ------------------------------------------------------------------ containers
     def create_container(self, name=None, image=None, network="nat", publish=(), publish_all=False, ip=None,
                          mac=None, dns=(), dns_search=(), hostname=None, isolation="process", aliases=(),
-                         expose=()):
+                         expose=(), command=""):
         """``docker create``: the container exists (state Created) but has no endpoint yet."""
         c = self._plan_container(name, image, network, publish, publish_all, ip, mac, dns, dns_search,
                                  hostname, isolation, aliases, expose)
+        c.command = str(command or "")
         return self._commit_container(c)
 
     def start(self, name):
@@ -658,10 +659,11 @@ class Host:
         return c
 
     def run(self, name=None, image=None, network="nat", publish=(), publish_all=False, ip=None, mac=None,
-            dns=(), dns_search=(), hostname=None, isolation="process", aliases=(), expose=()):
+            dns=(), dns_search=(), hostname=None, isolation="process", aliases=(), expose=(), command=""):
         """Create and start a container in one atomic step (nothing remains if it fails)."""
         c = self._plan_container(name, image, network, publish, publish_all, ip, mac, dns, dns_search,
                                  hostname, isolation, aliases, expose)
+        c.command = str(command or "")
         plans = self._plan_start(c)
         self._commit_container(c)
         self._commit_start(c, plans)
@@ -681,8 +683,8 @@ class Host:
         if isolation == "default":
             isolation = "process"
         if isolation not in ("process", "hyperv"):
-            raise InvalidParameter(f'invalid --isolation: "{isolation}". Windows daemon only supports "default", '
-                                   '"process", or "hyperv"')
+            raise InvalidParameter(f"Invalid isolation: \"{isolation}\". Windows supports 'default', 'process', "
+                                   "or 'hyperv'")
         image = image or default_image(self.profile)
         network = network or "nat"
         shared = None

@@ -12,7 +12,7 @@ underlay LAN (and the VXLAN tunnels riding on it) at the top, then per host, in 
 
 A network shows at most ``CARDS_PER_COLUMN * MAX_SUBCOLUMNS`` cards; above that the last
 card says ``+N more``, so a 500-container lab stays as readable as a 5-container one.
-Everything is computed from the networkx graph (``winnetlab.graph``) in sorted order, so
+Everything is computed from the networkx graph (``winnetlab.netgraph``) in sorted order, so
 the same lab always gives the same picture.  Coordinates are inches, y grows downwards.
 """
 

@@ -322,7 +322,7 @@ def topology(lab_or_host, ax=None):
     groups the rest into ``+N more``; overlay networks spanning hosts are drawn as VXLAN
     tunnels riding on the LAN.  Returns the matplotlib Figure.
     """
-    from .graph import graph, hosts_of
+    from .netgraph import graph, hosts_of
     from .layout import layout
     lab, hosts = hosts_of(lab_or_host)
     g = graph(lab_or_host)
@@ -517,7 +517,7 @@ def trace(walk, lab=None):
     and are listed in ``walk.to_frame()``); the verdict and its reason are written below.
     ``lab`` defaults to ``walk.lab`` when the walk carries its lab.
     """
-    from .graph import graph
+    from .netgraph import graph
     from .layout import layout
     lab = lab if lab is not None else getattr(walk, "lab", None)
     if lab is None or not hasattr(walk, "hops"):
@@ -561,7 +561,7 @@ def mermaid(lab_or_host):
     One subgraph per host; container cards carry the container name, IP and MAC; networks
     are styled per driver; above 12 endpoints a network shows ``+N more``.
     """
-    from .graph import graph, hosts_of
+    from .netgraph import graph, hosts_of
     from .layout import grouped_cards, short, short_vnic
     _, hosts = hosts_of(lab_or_host)
     g = graph(lab_or_host)
@@ -621,7 +621,7 @@ def network_stack(host):
     vNICs (the nat gateway, the management vNIC of an External switch) and WinNAT; the
     physical NICs at the bottom connect External switches to the LAN.
     """
-    from .graph import graph, hosts_of
+    from .netgraph import graph, hosts_of
     from .layout import CARDS_PER_COLUMN, MAX_SUBCOLUMNS, short, short_vnic
     lab, hosts = hosts_of(host)
     if len(hosts) != 1 or hosts[0] is not host:

@@ -32,6 +32,7 @@ class Container:
     requested: object = None        # StartConfig: what `docker run` asked for the first network
     service: str = ""
     seq: int = 0
+    command: str = ""               # the command given after the image (docker run IMAGE CMD)
 
     @property
     def short_id(self):

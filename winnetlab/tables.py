@@ -52,7 +52,7 @@ import pandas as pd
 
 from . import policies as P
 from . import routing
-from .graph import hosts_of
+from .netgraph import hosts_of
 
 COLUMNS = {
     "networks": ("host", "name", "driver", "hns_type", "hns_id", "subnet", "gateway", "vswitch",

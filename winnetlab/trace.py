@@ -106,9 +106,10 @@ class Trace:
     the probe.
     """
 
-    __slots__ = ("src", "dst", "protocol", "port", "hops", "verdict", "reason", "_reply", "_answer")
+    __slots__ = ("src", "dst", "protocol", "port", "hops", "verdict", "reason", "lab", "_reply", "_answer")
 
-    def __init__(self, src, dst, protocol, port, hops, verdict, reason, answer=None):
+    def __init__(self, src, dst, protocol, port, hops, verdict, reason, answer=None, lab=None):
+        self.lab = lab               # the lab walked, so wl.plot.trace(t) can draw it
         self.src = src
         self.dst = dst
         self.protocol = protocol

@@ -110,7 +110,23 @@ wl.tables.policies(lab)
 wl.plot.topology(lab)
 
 # %% [markdown]
-# ## 6. Going out: WinNAT rewrites the source
+# ## 6. Names: Docker's embedded DNS
+#
+# On `nat` (and overlay) networks the endpoint's first DNS server is the network's gateway,
+# where Docker's embedded resolver answers with the containers of **the same network**.
+# `api` finds `web`; a container on another network is unknown to it.
+
+# %%
+# NBVAL_CHECK_OUTPUT
+lab.exec("api", "nslookup web")
+
+# %%
+# NBVAL_CHECK_OUTPUT
+lab.docker(f"run -d --name elsewhere {IIS}")
+lab.exec("api", "nslookup elsewhere")
+
+# %% [markdown]
+# ## 7. Going out: WinNAT rewrites the source
 #
 # A packet from `web` to the internet leaves through the host's `vEthernet` for `my_nat`, and
 # WinNAT rewrites its source to the host's address (the packet walk is tutorial 08):
@@ -121,7 +137,7 @@ trace = lab.trace("web", "8.8.8.8", port=53, protocol="udp")
 print(trace.verdict, "-", trace.reason)
 
 # %% [markdown]
-# ## 7. Windows Server 2016: one NAT prefix per host
+# ## 8. Windows Server 2016: one NAT prefix per host
 #
 # WinNAT on Windows Server 2016 supports a single internal prefix.  A second `nat` network
 # must be a *partition* of it (Windows 10 1703 and Server 2019 lifted that limit):

@@ -67,6 +67,15 @@ lab.docker(f"run -d --name printer --network lan --ip 192.168.0.50 {IIS}")
 lab.exec("printer", "ipconfig")
 
 # %% [markdown]
+# There is no service discovery on transparent networks: the container's DNS server is the
+# LAN's, which has never heard of other containers' names.
+
+# %%
+# NBVAL_CHECK_OUTPUT
+lab.docker(f"run -d --name scanner --network lan --ip 192.168.0.51 {IIS}")
+lab.exec("scanner", "nslookup printer")
+
+# %% [markdown]
 # ## 4. One external vSwitch per adapter
 #
 # `Ethernet` now carries the external vSwitch of `lan`.  Another external-switch network of

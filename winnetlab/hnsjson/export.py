@@ -126,7 +126,9 @@ def _subnet_v1(subnet, network, host):
         d["GatewayAddress"] = str(subnet.gateway)
     if subnet.id:
         d["ID"] = subnet.id
-    if not imported(network):
+    if imported(network):
+        d = {**network.extra.get("subnet_fields", {}).get(subnet.id or str(subnet.prefix), {}), **d}
+    else:
         d.update({"AdditionalParams": {}, "Flags": 0, "Health": _health(subnet.id or network.id),
                   "IpSubnets": [{"AdditionalParams": {}, "Flags": 3, "Health": _health(subnet.id + "ip"),
                                  "ID": _guid("ipsubnet", subnet.id), "IpAddressPrefix": str(subnet.prefix),

@@ -32,6 +32,7 @@ NOT_ADOPTED = {"internal", "private", "mirrored"}
 INTERNAL_SWITCH_TYPES = {"nat", "ics", "internal", "constrainedics"}
 PROTOCOL_NAMES = {6: "TCP", 17: "UDP", 1: "ICMP", 0: "ANY"}
 MAX_MAC_POOL = 1 << 20
+SUBNET_FIELDS = {"addressprefix", "ipaddressprefix", "gatewayaddress", "policies", "id", "routes"}
 
 
 def load_hns(*sources, windows=None, seed=0):
@@ -96,6 +97,7 @@ class Importer:
         self.warnings = warnings
         self.subject = ""
         self.switches = {}            # adapter name -> external switch name
+        self.subnet_fields = {}       # unknown subnet fields of the network being read
 
     # ------------------------------------------------------------ conversions with warnings
     def warn(self, text):
@@ -292,6 +294,7 @@ class Importer:
         used = {"id", "name", "type", "subnets", "ipams", "macpools", "macpool", "policies", "dnsserverlist",
                 "dnssuffix", "dns", "networkadaptername", "managementip", "drmacaddress", "natname", "schemaversion"}
         policies = self.policies(d, "Policies")
+        self.subnet_fields = {}
         subnets, dhcp = self.subnets(d, record.schema)
         vsid = next((p.vsid for s in subnets for p in s.policies if isinstance(p, P.Vsid)), None)
         adapter = self.text(d, "NetworkAdapterName") or _setting(policies, "netadaptername", "NetworkAdapterName")
@@ -307,6 +310,8 @@ class Importer:
                       dr_mac=self.mac(dr_mac) if dr_mac else "", nat_name=self.text(d, "NatName", "NATName"),
                       created_by_docker=False, hns_owned=True, dhcp=dhcp)
         net.extra = self.extra(d, used, record)
+        if self.subnet_fields:
+            net.extra["subnet_fields"] = self.subnet_fields      # per subnet id: the dump's other fields
         return net
 
     def guess_type(self, d, schema):
@@ -345,7 +350,11 @@ class Importer:
         prefix = self.prefix(get_field(s, prefix_key), "subnet")
         if prefix is None:
             return None
-        return Subnet(prefix, self.ip(gateway, "gateway"), self.policies(s, "Policies"), self.text(s, "ID"))
+        sub = Subnet(prefix, self.ip(gateway, "gateway"), self.policies(s, "Policies"), self.text(s, "ID"))
+        unknown = {k: v for k, v in s.items() if isinstance(k, str) and k.lower() not in SUBNET_FIELDS}
+        if unknown:
+            self.subnet_fields[sub.id or str(prefix)] = unknown
+        return sub
 
     def mac_pool(self, d):
         pools = self.items(d, "MacPools")

@@ -28,7 +28,7 @@ def run(lab, src, dst, port=None, protocol="tcp", reply=True):
     except Stop:
         pass
     answer = (lambda: _reply(w, str(src), str(dst))) if reply and w.verdict == "delivered" else None
-    return Trace(str(src), str(dst), proto, port, w.hops, w.verdict, w.reason, answer)
+    return Trace(str(src), str(dst), proto, port, w.hops, w.verdict, w.reason, answer, lab)
 
 
 def _start(w, origin, dest):
@@ -75,4 +75,4 @@ def _reply(fw, fw_src, fw_dst):
             underlay.from_outside(w, where[0])
     except Stop:
         pass
-    return Trace(fw_dst, fw_src, last.protocol, last.src_port, w.hops, w.verdict, w.reason)
+    return Trace(fw_dst, fw_src, last.protocol, last.src_port, w.hops, w.verdict, w.reason, lab=fw.lab)

@@ -24,8 +24,6 @@ LAN and tunnels), so ``nx.shortest_path(g, "host1/container/web", "LAN")`` answe
 way does web's traffic leave?".
 """
 
-import sys
-import types
 
 from .policies import PortMapping
 
@@ -170,14 +168,3 @@ def _add_tunnels(g, hosts):
                            label=f"VXLAN VNI {net_a.vsid}\n{a.address} <-> {b.address}")
                 g.add_edge(node_id(a.name, "network", name), tid, kind="vxlan")
                 g.add_edge(tid, node_id(b.name, "network", name), kind="vxlan")
-
-
-class _CallableModule(types.ModuleType):
-    """Lets ``wl.graph(lab)`` work even after ``import winnetlab.graph`` bound the module
-    itself to the package attribute ``graph``."""
-
-    def __call__(self, lab_or_host):
-        return graph(lab_or_host)
-
-
-sys.modules[__name__].__class__ = _CallableModule

@@ -1,0 +1,80 @@
+"""lab.save / Lab.load: the whole lab, continuing exactly as the original would."""
+
+import json
+from pathlib import Path
+
+import pytest
+
+import winnetlab as wl
+
+DATA = Path(__file__).parent / "data" / "hns"
+
+
+def busy_lab():
+    lab = wl.Lab(seed=3, hosts=2)
+    h1 = lab.host("host1")
+    h1.add_adapter("Ethernet 2")
+    h1.create_network("l2b", driver="l2bridge", subnet="10.5.0.0/24", gateway="10.5.0.1",
+                      options={"com.docker.network.windowsshim.interface": "Ethernet 2"})
+    lab.swarm_init()
+    lab.swarm_join("host2")
+    h1.run("web", publish=["8080:80"])
+    lab.docker("network create -d overlay --attachable ov")
+    lab.create_service("svc", replicas=2, networks=["ov"], publish=["8081:80"])
+    return lab
+
+
+def continue_(lab):
+    lab.host().run("db", network="l2b")
+    lab.docker("run -d --name w2 -p 9090:80 --network ov mcr.microsoft.com/windows/servercore/iis", host="host2")
+    lab.host("host2").create_network("n2", subnet="10.77.0.0/24")
+    return [(e.id, str(e.ip_address), e.mac_address) for h in lab.hosts.values() for e in h.endpoints.values()]
+
+
+def test_loaded_lab_continues_with_the_same_ids(tmp_path):
+    lab = busy_lab()
+    lab.save(tmp_path / "lab.json")
+    copy = wl.Lab.load(tmp_path / "lab.json")
+    assert str(copy.docker("network ls")) == str(lab.docker("network ls"))
+    assert continue_(copy) == continue_(lab)
+    assert wl.tables.events(copy).equals(wl.tables.events(lab))
+    assert copy.trace("web", "8.8.8.8", 53, "udp").verdict == lab.trace("web", "8.8.8.8", 53, "udp").verdict
+
+
+def test_save_is_byte_identical_and_versioned(tmp_path):
+    lab = busy_lab()
+    lab.save(tmp_path / "a.json")
+    wl.Lab.load(tmp_path / "a.json").save(tmp_path / "b.json")
+    assert (tmp_path / "a.json").read_bytes() == (tmp_path / "b.json").read_bytes()
+    doc = json.loads((tmp_path / "a.json").read_text())
+    assert doc["format"] == "winnetlab-lab" and doc["version"] == 1
+
+
+def test_imported_labs_round_trip(tmp_path):
+    lab = wl.load_hns(DATA)
+    lab.save(tmp_path / "imp.json")
+    copy = wl.Lab.load(tmp_path / "imp.json")
+    assert wl.dump_hns(copy) == wl.dump_hns(lab)
+    assert copy.warnings == lab.warnings
+
+
+@pytest.mark.parametrize("content, words", [
+    ("not json", "not a winnetlab lab file"),
+    ('{"format": "other"}', "not a winnetlab lab file"),
+    ('{"format": "winnetlab-lab", "version": 99}', "newer winnetlab"),
+    ('{"format": "winnetlab-lab", "version": 1, "lab": {"$o": "os:system", "$id": 0, "f": {}}}', "damaged"),
+    ('{"format": "winnetlab-lab", "version": 1, "lab": {"$o": "winnetlab.lab:Lab", "$id": 0}}', "damaged"),
+    ('{"format": "winnetlab-lab", "version": 1, "lab": [1, 2]}', "does not hold a lab"),
+    ("[" * 100000, "not a winnetlab lab file"),
+])
+def test_bad_files_give_one_clear_error(tmp_path, content, words):
+    path = tmp_path / "bad.json"
+    path.write_text(content)
+    with pytest.raises(wl.InvalidParameter) as err:
+        wl.Lab.load(path)
+    assert words in str(err.value)
+
+
+def test_missing_file(tmp_path):
+    with pytest.raises(wl.NotFound):
+        wl.Lab.load(tmp_path / "nope.json")
