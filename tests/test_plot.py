@@ -160,9 +160,12 @@ def test_trace_through_winnat(multi):
     assert any("/winnat/" in g for g in gids(figure, "path:"))
 
 
-def test_trace_needs_its_lab(multi):
+def test_trace_draws_from_the_lab_it_carries(multi):
+    t = multi.trace("web1", "web2", port=80)
+    assert t.lab is multi
+    assert plot.trace(t).axes, "wl.plot.trace(trace) needs no second argument"
     with pytest.raises(wl.InvalidParameter, match="pass a Trace"):
-        plot.trace(multi.trace("web1", "web2", port=80))
+        plot.trace("not a trace")
 
 
 # ------------------------------------------------------------------ save, mermaid
