@@ -13,6 +13,8 @@ separates pipeline stages.  Flags are then parsed like the Docker CLI's pflag do
 import html
 from dataclasses import dataclass
 
+from .drivers.base import parse_bool, parse_uint
+
 
 @dataclass(frozen=True)
 class CommandResult:
@@ -156,8 +158,6 @@ def powershell_parse_error(line, error):
 
 # --------------------------------------------------------------------------- flags
 
-GO_TRUE = ("1", "t", "T", "TRUE", "true", "True")
-GO_FALSE = ("0", "f", "F", "FALSE", "false", "False")
 TYPE_NAMES = {"bool": "", "string": "string", "list": "list", "strings": "strings",
               "int": "int", "uint": "uint", "map": "map", "ip": "ip", "ipSlice": "ipSlice",
               "ipNetSlice": "ipNetSlice", "port": "list"}
@@ -186,24 +186,6 @@ class Flag:
         if self.default is not None:
             return self.default
         return False if self.kind == "bool" else None
-
-
-def go_bool(text):
-    if text in GO_TRUE:
-        return True
-    if text in GO_FALSE:
-        return False
-    raise ValueError(f'strconv.ParseBool: parsing "{text}": invalid syntax')
-
-
-def go_uint(text, bits=64):
-    """``strconv.ParseUint`` with Go's error wording."""
-    if not text or not text.isascii() or not text.isdigit():
-        raise ValueError(f'strconv.ParseUint: parsing "{text}": invalid syntax')
-    value = int(text)
-    if value >= 1 << bits:
-        raise ValueError(f'strconv.ParseUint: parsing "{text}": value out of range')
-    return value
 
 
 def go_int(text, bits=64):
@@ -316,9 +298,9 @@ def _set(values, flag, text):
 def _convert(flag, text):
     kind = flag.kind
     if kind == "bool":
-        return go_bool(text)
+        return parse_bool(text)
     if kind == "uint":
-        return go_uint(text)
+        return parse_uint(text, 64)
     if kind == "int":
         return go_int(text)
     if kind in ("strings", "ipSlice", "ipNetSlice"):
