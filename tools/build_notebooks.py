@@ -7,8 +7,9 @@ The sources are plain Python in the "percent" format (``# %%`` starts a code cel
 ``# %% [markdown]`` a Markdown cell whose lines start with ``# ``), which keeps reviews and
 diffs readable.  Each notebook is then executed on a fresh kernel with
 ``jupyter nbconvert --execute --to notebook --inplace`` (outputs are kept for nbval and for
-readers), its ``metadata.widgets`` (widget state full of random model ids) is stripped, and
-the result is copied into the package by tools/sync_notebooks.py.
+readers), what changes from run to run without meaning is stripped (see
+:func:`strip_run_noise`), and the result is copied into the package by
+tools/sync_notebooks.py.
 """
 
 import json
@@ -22,6 +23,7 @@ import sync_notebooks
 ROOT = Path(__file__).resolve().parent.parent
 SOURCES = ROOT / "tools" / "notebook_src"
 NOTEBOOKS = ROOT / "notebooks"
+WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 KERNELSPEC = {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"}
 
 
@@ -66,12 +68,20 @@ def execute(path):
                    check=True, env=env, cwd=path.parent)
 
 
-def strip_widget_state(path):
-    """Drop metadata.widgets and give cells stable ids (nbformat 4.5 requires ids)."""
+def strip_run_noise(path):
+    """Remove what changes from run to run without teaching anything, so a rebuild is
+    byte-identical: ``metadata.widgets`` (widget state), per-cell execution timestamps, and
+    the random widget model ids in outputs (replaced by the cell's id; a saved widget view
+    only renders after the cell is run again anyway, since its state is not kept)."""
     nb = json.loads(path.read_text(encoding="utf-8"))
     nb["metadata"].pop("widgets", None)
     for number, cell in enumerate(nb["cells"]):
         cell["id"] = f"cell-{number:02d}"
+        cell["metadata"].pop("execution", None)
+        for output in cell.get("outputs", []):
+            view = output.get("data", {}).get(WIDGET_VIEW)
+            if view is not None:
+                view["model_id"] = f"{cell['id']}-widget"
     write(path, nb)
 
 
@@ -83,7 +93,7 @@ def build(name):
         cell["id"] = f"cell-{number:02d}"
     write(target, nb)
     execute(target)
-    strip_widget_state(target)
+    strip_run_noise(target)
     print(f"built {target.relative_to(ROOT)}")
 
 

@@ -8,19 +8,19 @@ import importlib
 
 from .errors import Conflict, Exhausted, InvalidParameter, NotFound, Unsupported, WinNetLabError
 from .lab import Lab
+from .diagnose import diagnose   # stdlib-only; imported now so the module never shadows the function
 
 __version__ = "0.1.0"
 
-_LAZY_MODULES = {"tables", "plot", "widgets", "exercises", "hnsjson", "trace", "diagnose", "report"}
+_LAZY_MODULES = {"tables", "plot", "widgets", "exercises", "hnsjson", "trace", "report"}
 _LAZY_FUNCTIONS = {
     "graph": ("netgraph", "graph"),
     "load_hns": ("hnsjson", "load_hns"),
     "dump_hns": ("hnsjson", "dump_hns"),
-    "diagnose": ("diagnose", "diagnose"),
 }
 
 __all__ = ["Lab", "WinNetLabError", "InvalidParameter", "NotFound", "Conflict", "Exhausted",
-           "Unsupported", "__version__", *sorted(_LAZY_MODULES), *sorted(_LAZY_FUNCTIONS)]
+           "Unsupported", "__version__", "diagnose", *sorted(_LAZY_MODULES), *sorted(_LAZY_FUNCTIONS)]
 
 
 def __getattr__(name):

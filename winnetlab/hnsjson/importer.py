@@ -260,26 +260,27 @@ class Importer:
 
     # ------------------------------------------------------------ objects
     def run(self, records):
-        networks = [r for r in records if r.kind == "network"]
-        for record in networks:
-            self.subject = _subject("network", record)
-            net = self.network(record)
-            if net is not None:
-                self.add_network(net)
+        """Networks first (endpoints name them), then endpoints, namespaces, policy lists."""
         by_name = {}
-        for net in self.host.hns_networks.values():
-            by_name.setdefault(net.hns_name.lower(), net)
-        for record in (r for r in records if r.kind == "endpoint"):
-            self.subject = _subject("endpoint", record)
-            self.endpoint(record, by_name)
-        for record in (r for r in records if r.kind == "namespace"):
-            self.subject = _subject("namespace", record)
-            self.namespace(record)
-        for record in (r for r in records if r.kind == "policylist"):
-            self.subject = _subject("policy list", record)
-            self.policy_list(record)
+        steps = (("network", self.network_record), ("endpoint", lambda r: self.endpoint(r, by_name)),
+                 ("namespace", self.namespace), ("policylist", self.policy_list))
+        for kind, convert in steps:
+            if kind == "endpoint":
+                for net in self.host.hns_networks.values():
+                    by_name.setdefault(net.hns_name.lower(), net)
+            for record in (r for r in records if r.kind == kind):
+                self.subject = _subject(kind.replace("policylist", "policy list"), record)
+                try:
+                    convert(record)
+                except (TypeError, ValueError, AttributeError, KeyError, OverflowError) as err:
+                    self.warn(f"could not be imported ({type(err).__name__}: {err}); skipped")
         self.subject = ""
         self.adopt()
+
+    def network_record(self, record):
+        net = self.network(record)
+        if net is not None:
+            self.add_network(net)
 
     def network(self, record):
         d = record.data
@@ -526,8 +527,12 @@ class Importer:
             if not isinstance(pm, dict):
                 continue
             flags = self.integer(pm, "Flags", default=0)
-            out.append(P.LoadBalancer(self.integer(pm, "Protocol", default=0),
-                                      _port(get_field(pm, "InternalPort")), _port(get_field(pm, "ExternalPort")),
+            try:
+                ports = _port(get_field(pm, "InternalPort")), _port(get_field(pm, "ExternalPort"))
+            except ValueError as err:
+                self.warn(f"a port mapping is unreadable ({err}); skipped")
+                continue
+            out.append(P.LoadBalancer(self.integer(pm, "Protocol", default=0), *ports,
                                       self.text(d, "SourceVIP"), vips, bool(flags & 1), bool(lb_flags & 1)))
         return tuple(out)
 
