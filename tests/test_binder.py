@@ -121,3 +121,20 @@ def test_tutorial_is_executed_and_ends_with_its_exercise(name):
     last_checks = [c for c in code if f'check("{name}"' in "".join(c["source"])]
     assert last_checks, f"{name} has no wl.exercises.check({name!r}, lab) cell"
     assert "all done!" in json.dumps(last_checks[-1]["outputs"]), "the final check should pass"
+
+
+def text_only(cell):
+    """True when a code cell shows output and all of it is text (no picture, no widget)."""
+    kinds = set()
+    for output in cell["outputs"]:
+        kinds |= set(output.get("data", {})) if "data" in output else {output["output_type"]}
+    return bool(kinds) and not kinds & {"image/png", "application/vnd.jupyter.widget-view+json"}
+
+
+@pytest.mark.parametrize("name", TUTORIALS)
+def test_every_text_output_is_checked_by_nbval(name):
+    nb = json.loads((ROOT / "notebooks" / f"{name}.ipynb").read_text(encoding="utf-8"))
+    unchecked = ["".join(c["source"]).splitlines()[-1] for c in nb["cells"]
+                 if c["cell_type"] == "code" and text_only(c)
+                 and "# NBVAL_CHECK_OUTPUT" not in "".join(c["source"])]
+    assert not unchecked, f"text outputs without # NBVAL_CHECK_OUTPUT: {unchecked}"

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from . import psformat as fmt
 from .commandline import CommandResult, QuoteError, powershell_parse_error, tokenize
 from .errors import WinNetLabError
+from .hnsjson import export
 
 
 class PSError(Exception):
@@ -543,74 +544,17 @@ def get_netcompartment(inv):
 
 # ---------------------------------------------------------------------------- HNS module
 
-def _hns():
-    """Helper A's HNS v1 JSON (``hnsjson.export``); the local shapes below until it lands."""
-    try:
-        from .hnsjson import export
-        return export
-    except ImportError:
-        return LocalHnsJson
-
-
-class LocalHnsJson:
-    """Minimal HNS v1 shapes (hcsshim field names) -- to be replaced by ``hnsjson.export``."""
-
-    @staticmethod
-    def network_v1(n, host):
-        d = {"ID": n.id, "Name": n.hns_name, "Type": n.hns_type,
-             "Policies": [p.v1() for p in n.policies],
-             "MacPools": [{"EndMacAddress": n.mac_pool.end_mac, "StartMacAddress": n.mac_pool.start_mac}]
-             if n.mac_pool else [],
-             "Subnets": [{"AddressPrefix": str(s.prefix), "GatewayAddress": str(s.gateway) if s.gateway else "",
-                          "ID": s.id, "Policies": [p.v1() for p in s.policies]} for s in n.subnets],
-             "DNSServerList": ",".join(n.dns_servers), "DNSSuffix": n.dns_suffix,
-             "CurrentEndpointCount": sum(1 for e in n.endpoint_ids if not host.endpoints[e].remote),
-             "State": 1, "Version": host.profile.hns_version_number}
-        if n.adapter:
-            d["NetworkAdapterName"] = n.adapter
-        if n.nat_name:
-            d["NatName"] = n.nat_name
-        if n.management_ip is not None:
-            d["ManagementIP"] = str(n.management_ip)
-        return d
-
-    @staticmethod
-    def endpoint_v1(e, host):
-        d = {"ID": e.id, "Name": e.name, "Version": host.profile.hns_version_number, "State": e.state,
-             "VirtualNetwork": e.network_id, "VirtualNetworkName": host.hns_networks[e.network_id].hns_name
-             if e.network_id in host.hns_networks else e.network, "Policies": [p.v1() for p in e.policies],
-             "MacAddress": e.mac_address}
-        if e.ip_address is not None:
-            d.update({"IPAddress": str(e.ip_address), "PrefixLength": e.prefix_length})
-        if e.gateway is not None:
-            d["GatewayAddress"] = str(e.gateway)
-        d.update({"DNSServerList": ",".join(e.dns_servers), "DNSSuffix": e.dns_suffix,
-                  "EnableInternalDNS": e.enable_internal_dns, "IsRemoteEndpoint": e.remote})
-        if e.namespace:
-            d["Namespace"] = {"ID": e.namespace.lower()}
-        d["SharedContainers"] = []
-        return d
-
-    @staticmethod
-    def policylist_v1(pl, host):
-        return {"ID": pl.id, "References": [f"/endpoints/{r}" for r in pl.references],
-                "Policies": [p.v1() for p in pl.policies]}
-
-
 def get_hnsnetwork(inv):
-    export = _hns()
     nets = sorted(inv.host.hns_networks.values(), key=lambda n: n.id)
     return [export.network_v1(n, inv.host) for n in nets]
 
 
 def get_hnsendpoint(inv):
-    export = _hns()
     eps = sorted(inv.host.endpoints.values(), key=lambda e: e.id)
     return [export.endpoint_v1(e, inv.host) for e in eps]
 
 
 def get_hnspolicylist(inv):
-    export = _hns()
     return [export.policylist_v1(pl, inv.host) for pl in sorted(inv.host.policy_lists, key=lambda p: p.id)]
 
 
