@@ -151,11 +151,17 @@ def networks(lab_or_host):
 # --------------------------------------------------------------------------- addresses
 
 def _local_endpoints(host):
-    """(container, endpoint, network) for every endpoint attached to a local container."""
+    """(container name, endpoint, network) for every local endpoint: those of the containers
+    first, then endpoints no known container owns (what an imported HNS dump holds), by name."""
     hns = host.hns_networks
+    owned = set()
     for c in sorted(host.containers.values(), key=lambda c: c.name):
         for ep in host.endpoints_of(c):
-            yield c, ep, hns.get(ep.network_id)
+            owned.add(ep.id)
+            yield c.name, ep, hns.get(ep.network_id)
+    orphans = (e for e in host.endpoints.values() if not e.remote and e.id not in owned)
+    for ep in sorted(orphans, key=lambda e: (e.network, e.name, e.id)):
+        yield ep.container or "", ep, hns.get(ep.network_id)
 
 
 def addresses(lab_or_host):
@@ -166,7 +172,7 @@ def addresses(lab_or_host):
         for c, ep, net in _local_endpoints(host):
             nic = routing.endpoint_interface(host, ep)
             address, prefix, gateway = nic if nic else (None, None, None)
-            rows.append((host.name, c.name, ep.network, net.driver if net else "", ep.id, _ip(address),
+            rows.append((host.name, c, ep.network, net.driver if net else "", ep.id, _ip(address),
                          prefix.prefixlen if prefix else None, ep.mac_address, _ip(gateway),
                          ", ".join(map(str, ep.dns_servers)), _text(ep.namespace)))
     return _table("addresses", rows)
@@ -243,7 +249,7 @@ def policies(lab_or_host):
             rows += [(host.name, "subnet", f"{net.name} {s.prefix}", P.policy_type(p), enforced_by(p, net.driver),
                       p.describe()) for s in net.subnets for p in s.policies]
         for c, ep, net in _local_endpoints(host):
-            rows += [(host.name, "endpoint", f"{c.name} ({ep.network})", P.policy_type(p),
+            rows += [(host.name, "endpoint", f"{c or ep.name} ({ep.network})", P.policy_type(p),
                       enforced_by(p, net.driver if net else ""), p.describe()) for p in ep.policies]
         remote = sorted((e for e in host.endpoints.values() if e.remote), key=lambda e: (e.network, e.name))
         rows += [(host.name, "endpoint", f"remote {e.container or e.address} ({e.network})", P.policy_type(p),

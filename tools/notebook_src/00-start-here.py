@@ -9,6 +9,7 @@
 # hosts.  Same lab, same commands → same output, every time.
 
 # %%
+# NBVAL_CHECK_OUTPUT
 import winnetlab as wl
 
 lab = wl.Lab()          # one host, Windows Server 2022 (windows="ltsc2022"), seed 0

@@ -6,6 +6,7 @@
 # drops it.  Then compare the five drivers side by side.
 
 # %%
+# NBVAL_CHECK_OUTPUT
 import winnetlab as wl
 
 lab = wl.Lab(hosts=2)
