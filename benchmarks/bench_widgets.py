@@ -25,6 +25,8 @@ def time_create(driver):
         builder.create.click()
         creates.append(time.perf_counter() - start)
         assert "Created network" in builder.message.value, builder.message.value
+        made = sum(len(h.containers) for h in builder.lab.hosts.values())
+        assert made == CONTAINERS, made
         start = time.perf_counter()
         builder.refresh()
         redraws.append(time.perf_counter() - start)

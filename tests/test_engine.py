@@ -42,9 +42,9 @@ def test_fresh_host_has_nat_and_none_only(host):
 def test_no_host_or_bridge_network(host):
     with pytest.raises(wl.NotFound, match="network host not found"):
         host.run("x", network="host")
-    with pytest.raises(wl.NotFound, match='plugin "bridge" not found'):
+    with pytest.raises(wl.NotFound, match="could not find plugin bridge in v1 plugin registry: plugin not found"):
         host.create_network("b", driver="bridge")
-    with pytest.raises(wl.NotFound, match='plugin "NAT" not found'):
+    with pytest.raises(wl.NotFound, match="could not find plugin NAT in v1 plugin registry"):
         host.create_network("b", driver="NAT")
 
 

@@ -44,9 +44,11 @@ def test_a_file_in_the_way_is_a_clear_error(tmp_path, capsys):
 
 
 def test_jupyter_command_opens_the_first_tutorial():
-    command = labcmd.jupyter_command(parse(["--port", "9999", "--no-browser"]))
+    command = labcmd.jupyter_command(parse(["--port", "9999", "--no-browser", "--allow-root"]))
     assert command == [sys.executable, "-m", "jupyterlab", "00-start-here.ipynb",
-                       "--port=9999", "--no-browser"]
+                       "--port=9999", "--no-browser", "--allow-root"]
+    assert labcmd.jupyter_command(parse([])) == [sys.executable, "-m", "jupyterlab",
+                                                 "00-start-here.ipynb"]
 
 
 def test_lab_main_starts_jupyterlab_in_the_folder(tmp_path, monkeypatch):

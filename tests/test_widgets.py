@@ -255,7 +255,7 @@ def test_comparison_keeps_the_commands_that_built_each_lab(comparison):
 
 
 def test_unknown_driver_is_the_daemons_plugin_not_found():
-    with pytest.raises(wl.NotFound, match='plugin "bridge" not found'):
+    with pytest.raises(wl.NotFound, match="could not find plugin bridge in v1 plugin registry"):
         w.NetworkBuilder(wl.Lab(), driver="bridge")
 
 
@@ -281,3 +281,15 @@ def test_reset_after_a_failed_create_removes_what_was_made():
     builder.reset.click()
     assert "mynat" not in lab.host().networks
     assert sorted(lab.host().containers) == ["blocker"]
+
+
+def test_overlay_network_is_created_on_the_existing_swarm_manager():
+    lab = wl.Lab(hosts=2)
+    lab.swarm_init("host2")
+    steps = w.plan(lab, {"driver": "overlay", **w.DRIVER_DEFAULTS["overlay"], "containers": 2})
+    assert [s.command.split()[:2] for s in steps[:1]] == [["swarm", "join"]] and steps[0].host == "host1"
+    assert steps[1].host == "host2" and steps[1].command.startswith("network create -d overlay")
+    builder = w.NetworkBuilder(lab, driver="overlay")
+    builder.create.click()
+    assert "Created network" in builder.message.value
+    assert set(lab.swarm.nodes) == {"host1", "host2"}

@@ -371,7 +371,7 @@ class Host:
         if not ipv4:
             raise InvalidParameter("IPv4 cannot be disabled on Windows")
         if ipam_driver not in (None, "", "default", "windows"):
-            raise NotFound(f'plugin "{ipam_driver}" not found',
+            raise NotFound(f"could not find plugin {ipam_driver} in v1 plugin registry: plugin not found",
                            hint="HNS does the address management on Windows: only the 'windows' IPAM driver exists")
         if ipv6 or ip_range:
             raise Unsupported("this request is not supported by the 'windows' ipam driver",

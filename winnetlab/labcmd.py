@@ -27,6 +27,8 @@ def add_arguments(name, parser):
     parser.add_argument("--port", type=int, default=None, help="port for JupyterLab")
     parser.add_argument("--no-browser", action="store_true",
                         help="start JupyterLab without opening a web browser")
+    parser.add_argument("--allow-root", action="store_true",
+                        help="let JupyterLab run as root (it refuses otherwise)")
     parser.add_argument("--copy-only", action="store_true",
                         help="copy the tutorials and print how to open them; do not start JupyterLab")
 
@@ -54,6 +56,8 @@ def jupyter_command(args):
         command.append(f"--port={args.port}")
     if args.no_browser:
         command.append("--no-browser")
+    if args.allow_root:
+        command.append("--allow-root")
     return command
 
 

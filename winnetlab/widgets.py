@@ -48,6 +48,8 @@ DRIVER_DEFAULTS = {
                  "vsid": 5001, "publish": ""},
 }
 DEFAULT_CONTAINERS = 2
+ADDRESS_COLUMNS = ("host", "container", "network", "driver", "ip_address", "prefix_length",
+                   "mac_address", "gateway", "dns_servers")
 
 
 @dataclass(frozen=True)
@@ -120,23 +122,28 @@ def network_command(settings):
 
 
 def swarm_steps(lab, wanted_hosts):
-    """Steps that give the lab ``wanted_hosts`` hosts, all in one swarm (overlay needs it)."""
+    """Steps that give the lab ``wanted_hosts`` hosts, all in one swarm (overlay needs it).
+
+    Returns the steps and the hosts to use, the swarm manager first (overlay networks are
+    created on a manager).
+    """
     steps = []
     names = list(lab.hosts)
-    first = names[0]
     for n in range(len(names) + 1, wanted_hosts + 1):
         names.append(f"host{n}")
         steps.append(Step(f"host{n}", f'lab.add_host("host{n}")  # another Windows host on the LAN',
                           "lab"))
-    members = set(lab.swarm.nodes) if lab.swarm is not None else set()
-    manager = lab.swarm.manager if lab.swarm is not None else first
+    names = names[:wanted_hosts]
     if lab.swarm is None:
-        steps.append(Step(first, f"swarm init --advertise-addr {lab.host(first).address}"))
-    manager_address = lab.host(manager).address
-    for name in names[:wanted_hosts]:
+        manager, members = names[0], set()
+        steps.append(Step(manager, f"swarm init --advertise-addr {lab.host(manager).address}"))
+    else:
+        manager, members = lab.swarm.manager, set(lab.swarm.nodes)
+    address = lab.host(manager).address
+    for name in names:
         if name not in members and name != manager:
-            steps.append(Step(name, f"swarm join --token {swarm_token(lab)} {manager_address}:2377"))
-    return steps, names[:wanted_hosts]
+            steps.append(Step(name, f"swarm join --token {swarm_token(lab)} {address}:2377"))
+    return steps, [manager] + [n for n in names if n != manager]
 
 
 def plan(lab, settings):
@@ -203,9 +210,12 @@ def message_html(text, ok):
 
 
 def lab_tables(lab):
-    """The three tables the builder shows, as HTML: addresses, routes, policies."""
+    """The three tables the builder shows, as HTML: addresses (the columns that fit a
+    notebook; ``wl.tables.addresses`` has them all), routes, policies."""
     from . import tables
-    return {"addresses": table_html(tables.addresses(lab)),
+    addresses = tables.addresses(lab)
+    addresses = addresses[[c for c in ADDRESS_COLUMNS if c in addresses.columns]]
+    return {"addresses": table_html(addresses),
             "routes": table_html(tables.routes(lab)),
             "policies": table_html(tables.policies(lab), "(no policies)")}
 
@@ -248,8 +258,9 @@ class NetworkBuilder(W.VBox):
 
     Pick a driver; the form offers exactly that driver's settings.  Create runs the
     equivalent ``docker`` commands on the lab (shown in the Commands tab, so the form also
-    teaches the CLI); Reset removes what this builder created.  The tabs show the topology
-    picture and the address, route and policy tables.
+    teaches the CLI); Reset removes the containers and networks this builder created (hosts
+    it added and swarm memberships stay).  The tabs show the topology picture and the
+    address, route and policy tables.
     """
 
     def __init__(self, lab=None, driver="nat"):

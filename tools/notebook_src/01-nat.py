@@ -51,6 +51,13 @@ lab.docker(f"run -d --name web --network my_nat -p 8080:80 {IIS}")
 lab.powershell("Get-VMSwitch")
 
 # %% [markdown]
+# The default network itself is protected:
+
+# %%
+# NBVAL_CHECK_OUTPUT
+lab.docker("network rm nat")
+
+# %% [markdown]
 # ## 3. What `-p 8080:80` became
 #
 # On a `nat` network a published port is a **WinNAT static mapping** (host port → container

@@ -39,6 +39,21 @@ wl.plot.trace(walk, lab)
 walk.to_frame()[["host", "component", "action", "src_ip", "src_port", "dst_ip", "dst_port"]]
 
 # %% [markdown]
+# The same question on an overlay network: no WinNAT on the way, but VFP layers in the
+# vSwitch — the endpoint ACLs, then VXLAN encapsulation to the other host's provider
+# address, decapsulation there.
+
+# %%
+# NBVAL_CHECK_OUTPUT
+ov = wl.Lab(hosts=2)
+join = ov.docker("swarm init --advertise-addr 192.168.0.11").output.split("docker swarm join ")[1].splitlines()[0]
+ov.docker(f"swarm join {join}", host="host2")
+ov.docker("network create -d overlay --attachable --subnet 10.0.9.0/24 appnet")
+ov.docker(f"run -d --name front --network appnet {IIS}")
+ov.docker(f"run -d --name back --network appnet {IIS}", host="host2")
+ov.trace("front", "back", port=80).to_frame()[["host", "component", "action", "outer_dst_ip", "vni"]]
+
+# %% [markdown]
 # ## 2. Drops, and the rule (or missing rule) behind them
 #
 # nat addresses are private to each host: both hosts handed out 172.16.0.2, so `client`

@@ -63,6 +63,16 @@ lab.docker("network ls")
 wl.plot.topology(lab)
 
 # %% [markdown]
+# `wl.diagnose` looks for the classic causes of broken container networking in HNS state
+# (endpoints outside their subnet, duplicate IPs or MACs, a NAT prefix overlapping the
+# host's address, overlay endpoints without a provider address, l2bridge without
+# OutboundNAT…).  This host has none of them:
+
+# %%
+# NBVAL_CHECK_OUTPUT
+wl.diagnose(lab)
+
+# %% [markdown]
 # ## 3. Endpoints from two sources at once
 #
 # An overlay **remote endpoint** from flannel (its `PA` policy names the other node's

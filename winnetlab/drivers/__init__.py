@@ -21,6 +21,6 @@ def driver(name):
     try:
         return DRIVERS[name]
     except KeyError:
-        raise NotFound(f'plugin "{name}" not found', hint=(
+        raise NotFound(f"could not find plugin {name} in v1 plugin registry: plugin not found", hint=(
             f"Docker on Windows has no {name!r} driver; the drivers are "
             + ", ".join(DRIVERS) + " (names are lower-case)")) from None
