@@ -12,6 +12,7 @@ from packaging.utils import canonicalize_name
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tools"))
+import build_notebooks  # noqa: E402
 import sync_notebooks  # noqa: E402
 
 tomllib = pytest.importorskip("tomllib")   # Python 3.11+
@@ -138,3 +139,16 @@ def test_every_text_output_is_checked_by_nbval(name):
                  if c["cell_type"] == "code" and text_only(c)
                  and "# NBVAL_CHECK_OUTPUT" not in "".join(c["source"])]
     assert not unchecked, f"text outputs without # NBVAL_CHECK_OUTPUT: {unchecked}"
+
+
+def test_percent_sources_split_into_markdown_and_code_cells():
+    source = ("# %% [markdown]\n# # Title\n#\n# text with `code`\n\n"
+              "# %%\n# NBVAL_CHECK_OUTPUT\nx = 1\nx\n\n# %%\n\n")
+    assert build_notebooks.cells_from_source(source) == [
+        ("markdown", "# Title\n\ntext with `code`"),
+        ("code", "# NBVAL_CHECK_OUTPUT\nx = 1\nx")]
+
+
+def test_every_tutorial_has_its_source():
+    sources = sorted(p.stem for p in (ROOT / "tools" / "notebook_src").glob("*.py"))
+    assert sources == list(TUTORIALS)

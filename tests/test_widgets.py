@@ -201,9 +201,18 @@ def test_trace_explorer_walks_and_draws():
 
 def test_trace_explorer_shows_the_labs_refusal():
     explorer = w.TraceExplorer(explorer_lab())
+    explorer.go.click()
     explorer.destination.value = "nosuch"
     explorer.go.click()
     assert "nosuch" in explorer.verdict.value and "#cf222e" in explorer.verdict.value
+    assert explorer.steps.value == "" and bytes(explorer.picture.value) == b""   # no stale walk
+
+
+def test_trace_explorer_on_an_empty_lab_says_so():
+    explorer = w.TraceExplorer(wl.Lab())
+    assert explorer.source.options == ()
+    explorer.go.click()
+    assert "no containers yet" in explorer.verdict.value
 
 
 def test_trace_explorer_reload_keeps_the_source():
@@ -293,3 +302,30 @@ def test_overlay_network_is_created_on_the_existing_swarm_manager():
     builder.create.click()
     assert "Created network" in builder.message.value
     assert set(lab.swarm.nodes) == {"host1", "host2"}
+
+
+def test_saved_notebooks_show_a_hint_instead_of_the_widget_tree():
+    assert repr(w.NetworkBuilder(wl.Lab(), driver="l2bridge")) == (
+        "NetworkBuilder (driver l2bridge): run this cell to show the form")
+    assert repr(w.TraceExplorer(wl.Lab())).startswith("TraceExplorer: run this cell")
+
+
+def test_settings_that_do_not_apply_are_greyed_out():
+    builder = w.NetworkBuilder(wl.Lab(), driver="transparent")
+    assert builder.fields["subnet"].disabled and builder.fields["gateway"].disabled   # DHCP
+    builder.fields["dhcp"].value = False
+    assert not builder.fields["subnet"].disabled
+    builder.driver.value = "l2bridge"
+    assert not builder.fields["subnet"].disabled and not builder.fields["exceptions"].disabled
+    builder.fields["outboundnat"].value = False
+    assert builder.fields["exceptions"].disabled
+    explorer = w.TraceExplorer(explorer_lab())
+    explorer.protocol.value = "icmp"
+    assert explorer.port.disabled
+
+
+def test_something_else_than_a_lab_is_a_clear_error():
+    with pytest.raises(wl.InvalidParameter, match="NetworkBuilder\\(lab\\): lab must be"):
+        w.NetworkBuilder("host1")
+    with pytest.raises(wl.InvalidParameter, match="TraceExplorer\\(lab\\): lab must be"):
+        w.TraceExplorer(None)

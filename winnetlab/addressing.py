@@ -234,6 +234,3 @@ def parse_ip(text, what="IP address"):
 def mask_of(prefixlen):
     return ipaddress.IPv4Network(f"0.0.0.0/{prefixlen}").netmask
 
-
-def exhausted(network_name):
-    return Exhausted(f"HNS failed with error : An address provided is invalid or reserved. (no free address in network {network_name})")

@@ -506,9 +506,9 @@ def swarm_join(ctx, o, args):
                              hint="run 'docker swarm init' on the manager first")
     manager = ctx.lab.host(swarm.manager)
     if args[0].split(":")[0] != str(manager.address):
-        raise WinNetLabError(f"Timeout was reached before node joined. The attempt to join the swarm will "
-                             f"continue in the background. Use the \"docker info\" command to see the current "
-                             f"swarm status of your node.",
+        raise WinNetLabError("Timeout was reached before node joined. The attempt to join the swarm will "
+                             "continue in the background. Use the \"docker info\" command to see the current "
+                             "swarm status of your node.",
                              hint=f"the manager is {swarm.manager} at {manager.address}:2377")
     if ctx.host.name not in swarm.nodes and o["token"] != views.swarm_token(ctx.lab):
         raise WinNetLabError("invalid join token", hint="copy the token that 'docker swarm init' printed")

@@ -33,3 +33,8 @@ class Exhausted(WinNetLabError):
 
 class Unsupported(WinNetLabError):
     """A feature that Docker on Windows (or this Windows version) does not have."""
+
+
+def hns_error(message, hint=None, cls=Conflict):
+    """An error as hcsshim wraps an HNS failure: ``HNS failed with error : <message>``."""
+    return cls(f"HNS failed with error : {message}", hint=hint)

@@ -11,7 +11,13 @@ import html
 from dataclasses import dataclass, field
 from ipaddress import IPv4Address, IPv4Network
 
-from .errors import WinNetLabError
+from .errors import InvalidParameter, NotFound, WinNetLabError
+from .lab import Lab
+
+
+# check marks from plain fonts (emoji fonts are missing on many Linux desktops)
+PASS_MARK = '<span style="color:#1a7f37;font-weight:bold">&#10003;</span>'
+FAIL_MARK = '<span style="color:#cf222e;font-weight:bold">&#10007;</span>'
 
 
 @dataclass(frozen=True)
@@ -62,8 +68,8 @@ class Result:
         p.text(str(self))
 
     def _repr_html_(self):
-        rows = [f"<li>&#9989; {html.escape(d)}</li>" for d in self.passed]
-        rows += [f"<li>&#10060; {html.escape(d)}<br><i>hint: {html.escape(h)}</i></li>"
+        rows = [f"<li>{PASS_MARK} {html.escape(d)}</li>" for d in self.passed]
+        rows += [f"<li>{FAIL_MARK} {html.escape(d)}<br><i>hint: {html.escape(h)}</i></li>"
                  for d, h in zip(self.failed, self.hints)]
         return (f"<div><b>{html.escape(self.summary())}</b>"
                 f"<ul style='list-style:none'>{''.join(rows)}</ul></div>")
@@ -72,8 +78,11 @@ class Result:
 def check(exercise, lab):
     """Run the checks of ``exercise`` (a tutorial name such as "01-nat") against ``lab``."""
     if exercise not in EXERCISES:
-        raise KeyError(f"no exercise called {exercise!r}; the exercises are: "
+        raise NotFound(f"no exercise called {exercise!r}; the exercises are: "
                        + ", ".join(sorted(EXERCISES)))
+    if not isinstance(lab, Lab):
+        raise InvalidParameter(f"check({exercise!r}, lab): lab must be a winnetlab Lab "
+                               f"(wl.Lab() or wl.load_hns(...)), not {type(lab).__name__}")
     ex = EXERCISES[exercise]
     result = Result(ex.name, ex.task)
     for c in ex.checks:

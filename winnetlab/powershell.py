@@ -408,7 +408,7 @@ def new_vmswitch(inv):
     try:
         sw = inv.host.add_vswitch(name, switch_type=kind, adapter=adapter)
     except WinNetLabError as e:
-        raise inv.error(e.message, f"InvalidOperation: (:) [New-VMSwitch], VirtualizationException",
+        raise inv.error(e.message, "InvalidOperation: (:) [New-VMSwitch], VirtualizationException",
                         f"Unspecified,{HYPERV}.NewVMSwitch", hint=e.hint) from None
     return [switch_object(inv.host, sw)]
 

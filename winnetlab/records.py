@@ -1,6 +1,10 @@
 """Plain records shared by the engine: the event log entry and the container."""
 
+import re
 from dataclasses import dataclass
+
+# Docker object names (networks, containers)
+NAME_RE = re.compile(r"^[a-zA-Z0-9][a-zA-Z0-9_.-]*$")
 
 
 @dataclass(frozen=True, slots=True)

@@ -307,7 +307,7 @@ def create_service(lab, name, image, replicas, networks, publish, endpoint_mode)
     if not isinstance(replicas, int) or isinstance(replicas, bool) or not 0 <= replicas <= 1000:
         raise InvalidParameter(f"invalid replicas value {replicas!r}: must be a whole number from 0 to 1000")
     if not name or not isinstance(name, str) or any(c in name for c in " ./:"):
-        raise InvalidParameter(f"rpc error: code = InvalidArgument desc = name must be valid as a DNS name component")
+        raise InvalidParameter("rpc error: code = InvalidArgument desc = name must be valid as a DNS name component")
     if name in lab.swarm.services:
         raise Conflict("rpc error: code = AlreadyExists desc = name conflicts with an existing object")
     if endpoint_mode not in ("vip", "dnsrr"):

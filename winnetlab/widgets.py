@@ -20,7 +20,8 @@ import ipywidgets as W
 
 from .dockerviews import swarm_token
 from .drivers import driver as get_driver
-from .errors import WinNetLabError
+from .errors import InvalidParameter, WinNetLabError
+from .lab import Lab
 
 DRIVERS = ("nat", "transparent", "overlay", "l2bridge", "l2tunnel")
 SHIM = "com.docker.network.windowsshim."
@@ -48,6 +49,7 @@ DRIVER_DEFAULTS = {
                  "vsid": 5001, "publish": ""},
 }
 DEFAULT_CONTAINERS = 2
+HOP_COLUMNS = ("host", "component", "action", "detail", "rule")    # the rest: trace.to_frame()
 ADDRESS_COLUMNS = ("host", "container", "network", "driver", "ip_address", "prefix_length",
                    "mac_address", "gateway", "dns_servers")
 
@@ -67,6 +69,14 @@ class Step:
         if self.kind == "lab":
             return f"# {self.command}"
         return f"[{self.host}]: PS C:\\> docker {self.command}"
+
+
+def require_lab(lab, widget):
+    """The lab itself, or the error a learner needs when they passed something else."""
+    if not isinstance(lab, Lab):
+        raise InvalidParameter(f"{widget}(lab): lab must be a winnetlab Lab (wl.Lab() or "
+                               f"wl.load_hns(...)), not {type(lab).__name__}")
+    return lab
 
 
 # ----------------------------------------------------------------------------- the plan
@@ -264,9 +274,8 @@ class NetworkBuilder(W.VBox):
     """
 
     def __init__(self, lab=None, driver="nat"):
-        from .lab import Lab
         get_driver(driver)                  # an unknown driver: the daemon's "plugin not found"
-        self.lab = Lab() if lab is None else lab
+        self.lab = Lab() if lab is None else require_lab(lab, "NetworkBuilder")
         self.created_networks, self.created_containers, self.transcript = [], [], []
         self.driver = W.Dropdown(options=DRIVERS, value=driver, description="driver")
         self.fields = {name: field_widget(name, self.lab)
@@ -292,10 +301,16 @@ class NetworkBuilder(W.VBox):
                           W.HBox([self.create, self.reset]), self.message, self.tabs])
         self.add_class("winnetlab-builder")
         self.driver.observe(lambda change: self.show_driver(change["new"]), names="value")
+        for name in ("dhcp", "outboundnat"):
+            self.fields[name].observe(lambda _: self.update_enabled(), names="value")
         self.create.on_click(lambda _: self.on_create())
         self.reset.on_click(lambda _: self.on_reset())
         self.show_driver(driver)
         self.refresh()
+
+    def __repr__(self):
+        # what a saved notebook shows until the cell runs again (widget state is not saved)
+        return f"NetworkBuilder (driver {self.driver.value}): run this cell to show the form"
 
     def show_driver(self, driver):
         """Show the driver's own settings, filled with its defaults."""
@@ -306,6 +321,14 @@ class NetworkBuilder(W.VBox):
         self.containers.value = DEFAULT_CONTAINERS
         self.publish.value = defaults["publish"]
         self.form.children = [self.fields[name] for name in DRIVER_FIELDS[driver]]
+        self.update_enabled()
+
+    def update_enabled(self):
+        """Grey out settings that the other settings make meaningless (as the CLI ignores them):
+        subnet and gateway under DHCP, the exception list without OutboundNAT."""
+        transparent_dhcp = self.driver.value == "transparent" and self.fields["dhcp"].value
+        self.fields["subnet"].disabled = self.fields["gateway"].disabled = transparent_dhcp
+        self.fields["exceptions"].disabled = not self.fields["outboundnat"].value
 
     def settings(self):
         """The form as a plain dict (what :func:`plan` takes)."""
@@ -403,7 +426,7 @@ class TraceExplorer(W.VBox):
     """
 
     def __init__(self, lab):
-        self.lab = lab
+        self.lab = require_lab(lab, "TraceExplorer")
         self.source = W.Dropdown(description="from")
         self.destination = W.Combobox(description="to", ensure_option=False,
                                       placeholder="container, host, name or IP")
@@ -418,10 +441,15 @@ class TraceExplorer(W.VBox):
                           W.HBox([self.protocol, self.port]), W.HBox([self.go, self.reload]),
                           self.verdict, W.Tab(children=[self.steps, self.picture],
                                               titles=("Hops", "Picture"))])
-        self.add_class("winnetlab-trace")
+        self.add_class("winnetlab-trace-explorer")
+        self.protocol.observe(lambda change: setattr(self.port, "disabled", change["new"] == "icmp"),
+                              names="value")
         self.go.on_click(lambda _: self.on_trace())
         self.reload.on_click(lambda _: self.load_choices())
         self.load_choices()
+
+    def __repr__(self):
+        return "TraceExplorer: run this cell to show the packet-walk explorer"
 
     def load_choices(self):
         """Re-read the lab's containers and names into the pickers (keeping the choices made)."""
@@ -439,13 +467,16 @@ class TraceExplorer(W.VBox):
         """Walk one packet and show it (or the reason the lab refused the question)."""
         port = self.port.value if self.protocol.value != "icmp" else None
         try:
+            if self.source.value is None:
+                raise WinNetLabError("the lab has no containers yet: run one, then Reload names")
             trace = self.lab.trace(self.source.value, self.destination.value.strip(), port=port,
                                    protocol=self.protocol.value)
         except WinNetLabError as exc:
             self.verdict.value = message_html(exc.message, False)
+            self.steps.value, self.picture.value = "", b""
             return
         self.verdict.value = verdict_html(trace)
-        self.steps.value = table_html(trace.to_frame())
+        self.steps.value = table_html(trace.to_frame()[list(HOP_COLUMNS)])
         self.picture.value = trace_png(trace, self.lab)
 
 
@@ -456,7 +487,6 @@ def comparison_lab(driver, seed=0):
 
     Returns the lab and the transcript of the commands that built it.
     """
-    from .lab import Lab
     lab = Lab(seed=seed)
     settings = {**DRIVER_DEFAULTS[driver], "driver": driver, "containers": 2,
                 "publish": "8080:80", "swarm_hosts": 1}
@@ -521,7 +551,7 @@ def comparison_html(frame, baseline="nat"):
             style = ' style="background:#fff3bf"' if differs else ""
             cells.append(f"<td{style}>{html.escape(str(value))}</td>")
         rows.append(f"<tr><th style='text-align:left'>{html.escape(str(aspect))}</th>{''.join(cells)}</tr>")
-    return (f"<table class='winnetlab-comparison'><thead><tr><th></th>{head}</tr></thead>"
+    return (f"<table class='winnetlab-comparison-table'><thead><tr><th></th>{head}</tr></thead>"
             f"<tbody>{''.join(rows)}</tbody></table>")
 
 
@@ -536,7 +566,8 @@ class DriverComparison(W.VBox):
         self.labs = {driver: lab for driver, (lab, _) in built.items()}
         self.transcripts = {driver: transcript for driver, (_, transcript) in built.items()}
         self.frame = comparison_frame(self.labs)
-        self.baseline = W.Dropdown(options=DRIVERS, value="nat", description="compare with")
+        self.baseline = W.Dropdown(options=DRIVERS, value="nat", description="compare with",
+                                   style={"description_width": "initial"})
         self.table = W.HTML(comparison_html(self.frame, "nat"))
         pictures = [W.VBox([W.HTML(f"<b>{driver}</b>"),
                             W.Image(value=topology_png(lab), format="png",
@@ -545,8 +576,14 @@ class DriverComparison(W.VBox):
                     for driver, lab in self.labs.items()]
         commands = W.Accordion(children=[W.HTML(transcript_html(t)) for t in self.transcripts.values()],
                                titles=tuple(f"how the {d} lab was built" for d in self.transcripts))
-        super().__init__([self.baseline, self.table, W.HBox(pictures), commands])
+        intro = W.HTML("<i>c1 and c2 are the same two containers on each driver (named "
+                       "&lt;network&gt;-1 and -2); c1 publishes 8080:80.  Highlighted: differs "
+                       "from the driver picked here.</i>")
+        super().__init__([intro, self.baseline, self.table, W.HBox(pictures), commands])
         self.add_class("winnetlab-comparison")
         self.baseline.observe(
             lambda change: setattr(self.table, "value", comparison_html(self.frame, change["new"])),
             names="value")
+
+    def __repr__(self):
+        return "DriverComparison: run this cell to show the five drivers side by side"

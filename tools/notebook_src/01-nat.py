@@ -68,7 +68,8 @@ lab.docker("network rm nat")
 lab.powershell("Get-NetNatStaticMapping")
 
 # %% [markdown]
-# … plus a **Windows Firewall allow rule** for that port, scoped to the container's endpoint:
+# … plus a **Windows Firewall allow rule** for that port (both are removed when the
+# container stops):
 
 # %%
 # NBVAL_CHECK_OUTPUT

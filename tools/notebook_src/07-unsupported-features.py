@@ -81,7 +81,7 @@ for number, flags in enumerate(["--internal --subnet 10.30.0.0/24", "--aux-addre
 # | overlay | none |
 # | transparent | from Server 2022: self-assigned addresses only (no HNS IPv6 IPAM, load balancing or ACLs) |
 # | l2bridge | from Server 2022: the IPv6 stack is supported |
-# | l2tunnel | (Azure plugin) |
+# | l2tunnel | not documented |
 #
 # Through Docker every one of them refuses an IPv6 pool, because the `windows` IPAM driver
 # does:
@@ -106,7 +106,8 @@ lab.docker("network create -d overlay --attachable -o encrypted secret")
 # ## 7. Hot-adding an endpoint to a Hyper-V-isolated container
 #
 # A process-isolated container can join another network while it runs (Server 1709 and
-# later).  A Hyper-V-isolated one cannot: its utility VM's NIC set is fixed while it runs.
+# later).  Microsoft lists hot-adding an endpoint to a *running Hyper-V-isolated* container
+# as unsupported: HCS refuses the change; stop the container, connect it, start it again.
 
 # %%
 # NBVAL_CHECK_OUTPUT
