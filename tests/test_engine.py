@@ -283,7 +283,7 @@ def test_overlay_swarm_remote_endpoints_and_services():
     ov = h1.create_network("ov", driver="overlay", attachable=True)
     assert ov.vsid == 4097 and ov.prefix == NET("10.0.1.0/24") and ov.management_ip == h1.address
     assert h2.networks["ov"].management_ip == h2.address
-    a, b = h1.run("a", network="ov"), h2.run("b", network="ov")
+    h1.run("a", network="ov"), h2.run("b", network="ov")
     ea = h1.endpoints_of("a")[0]
     assert P.ProviderAddress("192.168.0.11") in ea.policies and P.OutboundNat() in ea.policies
     remote = [e for e in h2.endpoints.values() if e.remote]

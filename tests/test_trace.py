@@ -205,7 +205,7 @@ def test_swarm_vip_selects_a_backend(swarm_lab):
     for port in range(80, 100):
         t = swarm_lab.trace("o1", "web", port=port)
         assert t.verdict == "delivered"
-        assert hop(t, "DNS").detail.endswith(f"(the service VIP on ov)")
+        assert hop(t, "DNS").detail.endswith("(the service VIP on ov)")
         lb = hop(t, "SLB_LB_LAYER", "load-balance")
         assert lb.dst_port == port
         backends.add(lb.dst_ip)

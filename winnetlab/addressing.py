@@ -11,7 +11,7 @@ import hashlib
 import heapq
 import ipaddress
 
-from .errors import Exhausted, InvalidParameter
+from .errors import InvalidParameter
 
 MAC_POOL_SIZE = 4096
 
@@ -229,8 +229,4 @@ def parse_ip(text, what="IP address"):
     if ip.version != 4:
         raise InvalidParameter(f"invalid {what}: {text} (IPv6 is not supported by the Windows drivers)")
     return ip
-
-
-def mask_of(prefixlen):
-    return ipaddress.IPv4Network(f"0.0.0.0/{prefixlen}").netmask
 

@@ -6,10 +6,16 @@ from dataclasses import dataclass
 
 from . import policies as P
 from .addressing import derived_hex64
+from .drivers import DRIVERS
 from .errors import Conflict, Exhausted, InvalidParameter
 from .hns import ATTACHED, Endpoint, Network
 from .ports import EPHEMERAL_FIRST, EPHEMERAL_LAST
 from .winnat import FirewallRule, StaticMapping
+
+def _driver(net):
+    """The driver deciding a network's policy (imported networks of other types act like nat)."""
+    return DRIVERS.get(net.driver, DRIVERS["nat"])
+
 
 def _label(ep):
     """How the event log names an endpoint: ``container@network`` (``remote@…`` for remote ones)."""
@@ -106,7 +112,7 @@ class EndpointsMixin:
             elif (spec.protocol, host_port) in self._ports or (spec.protocol, host_port) in pending:
                 owner = self._endpoints.get(self._ports.get((spec.protocol, host_port)))
                 who = f" (used by {owner.container})" if owner and owner.container else ""
-                if net.driver == "nat":
+                if not _driver(net).docker_allocates_ports:    # HNS/WinNAT refuses it
                     raise Conflict(prefix + "HNS failed with error : The process cannot access the file because "
                                    "it is being used by another process.",
                                    hint=f"host port {host_port}/{spec.protocol} is already mapped{who}: one host "
@@ -120,7 +126,7 @@ class EndpointsMixin:
     def _endpoint_dns(self, net, dns):
         rest = tuple(dns) if dns and not net.internal else (
             net.dns_servers or tuple(str(d) for d in self.dns_servers))
-        if net.driver in ("nat", "overlay") and net.gateway_dns and net.gateway:
+        if _driver(net).internal_dns and net.gateway_dns and net.gateway:
             return (str(net.gateway),) + tuple(d for d in rest if d != str(net.gateway))
         return rest
 
@@ -142,7 +148,7 @@ class EndpointsMixin:
         ep = Endpoint(ep_id, name, net.name, net.id, c.name, ip,
                       subnet.prefix.prefixlen if subnet else None, plan.mac,
                       subnet.gateway if subnet else None, plan.dns, net.dns_suffix, plan.policies, c.namespace,
-                      False, ATTACHED, self.name, net.driver in ("nat", "overlay"), lease, plan.aliases,
+                      False, ATTACHED, self.name, _driver(net).internal_dns, lease, plan.aliases,
                       self.address if net.driver == "overlay" else None)
         self._endpoints[ep_id] = ep
         net.endpoint_ids[ep_id] = None
@@ -168,7 +174,7 @@ class EndpointsMixin:
     def _commit_port(self, net, ep, pm):
         key = (pm.protocol.lower(), pm.external_port)
         self._ports[key] = ep.id
-        if net.driver == "nat":
+        if not _driver(net).uses_vfp:     # nat: WinNAT static mapping + firewall rule
             self._mapping_ids += 1
             nat_name = net.nat_name
             m = StaticMapping(self._mapping_ids - 1, nat_name, pm.protocol, pm.external_port, ep.ip_address,

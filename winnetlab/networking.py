@@ -82,7 +82,12 @@ class NetworkingMixin:
     def create_network(self, name, driver="nat", subnet=None, gateway=None, options=None, attachable=False,
                        internal=False, ip_range=None, ipv6=False, ipv4=True, aux_addresses=None,
                        ipam_driver=None, labels=None):
-        """``docker network create``: validate like the daemon, then ask HNS for the network."""
+        """``docker network create``: validate like the daemon, then ask HNS for the network.
+
+        ``aux_addresses`` and ``internal`` are accepted as the daemon accepts them; the
+        pass-through 'windows' IPAM never sends auxiliary addresses to HNS and the Windows
+        driver does not isolate an internal network (it only keeps ``--dns`` off it).
+        """
         if driver == "overlay":
             return self.lab._create_overlay(self, name, subnet, gateway, options, attachable, internal,
                                             ip_range, ipv6, ipv4, ipam_driver, labels)
@@ -139,7 +144,7 @@ class NetworkingMixin:
         if shim.hnsid:
             plan.bind = self._plan_bind(plan)
             return plan
-        if drv.name == "nat":
+        if not drv.external_switch:   # nat: an Internal switch and WinNAT
             if not subnets:
                 subnets.append(self._auto_nat_subnet())
                 plan.subnets = subnets
@@ -249,7 +254,7 @@ class NetworkingMixin:
         self._log("Docker", "CreateNetwork", plan.name, f"driver {drv.name}, HNS name {hns_name}")
         subnet_text = ", ".join(f"{s.prefix} (gateway {s.gateway})" for s in subnets) or "none (DHCP on the LAN)"
         self._log("HNS", "CreateNetwork", hns_name, f"type {drv.hns_type}, id {hid}, subnets {subnet_text}")
-        if drv.name == "nat":
+        if not drv.external_switch:
             self._commit_nat_plumbing(net, plan.default)
         elif plan.reuse_switch:
             net.vswitch = plan.reuse_switch

@@ -128,7 +128,6 @@ class Driver:
     uses_vfp = True             # policies programmed in VFP (False: WinNAT + firewall)
     docker_allocates_ports = True   # Docker picks host ports (l2bridge/l2tunnel/overlay)
     dhcp_without_subnet = False
-    needs_subnet_for_endpoint = False
     scope = "local"
 
     def network_policies(self, shim):
@@ -143,9 +142,6 @@ class Driver:
     def shared_endpoint_policies(self, network, shim, host):
         """Policies every local endpoint of the network inherits (one shared object each)."""
         return ()
-
-    def check_options(self, shim, request):
-        """Driver-specific refusals, before anything is created."""
 
     def default_gateway(self, prefix):
         return next(prefix.hosts()) if prefix.num_addresses > 2 else None

@@ -14,7 +14,6 @@ from .base import Driver
 class L2BridgeDriver(Driver):
     name = "l2bridge"
     hns_type = "L2Bridge"
-    needs_subnet_for_endpoint = True
 
     def shared_endpoint_policies(self, network, shim, host):
         if shim.enable_outboundnat:
