@@ -8,6 +8,7 @@ networks annotated with Docker's id and options, never a second copy.
 """
 
 import ipaddress
+import weakref
 from types import MappingProxyType
 
 from . import vfp
@@ -18,6 +19,10 @@ from .endpoints import EndpointsMixin
 from .networking import NetworkingMixin
 from .records import Event
 from .switching import SwitchingMixin
+
+# VFP ports as programmed, per host: endpoint id -> (event count when programmed, layers).
+# Kept outside the Host so that saving a lab never saves this cache.
+_PROGRAMMED = weakref.WeakKeyDictionary()
 
 
 class Host(SwitchingMixin, NetworkingMixin, ContainersMixin, EndpointsMixin):
@@ -140,7 +145,15 @@ class Host(SwitchingMixin, NetworkingMixin, ContainersMixin, EndpointsMixin):
         return [self._endpoints[e] for e in c.endpoints if e in self._endpoints]
 
     def vfp_layers(self, endpoint):
-        """The VFP port of a local endpoint as ordered layers (none for nat: WinNAT does it)."""
+        """The VFP port of a local endpoint as ordered layers (none for nat: WinNAT does it).
+
+        Like VFP itself, the port is programmed once and reused until HNS changes something
+        on this host (every change writes an event, so the event count dates the program).
+        """
+        ports = _PROGRAMMED.setdefault(self, {})
+        programmed = ports.get(endpoint.id)
+        if programmed is not None and programmed[0] == len(self._events):
+            return list(programmed[1])
         net = self._hns.get(endpoint.network_id)
         if net is None or endpoint.remote or not net.vfp_template:
             return []
@@ -149,29 +162,34 @@ class Host(SwitchingMixin, NetworkingMixin, ContainersMixin, EndpointsMixin):
                           p.describe(), False, p)
               for pl in self._policy_lists.values() if pl.network_id == net.id
               for p in pl.policies]
-        return vfp.port_layers(net, endpoint, self.address, remotes, lb)
+        layers = vfp.port_layers(net, endpoint, self.address, remotes, lb)
+        ports[endpoint.id] = (len(self._events), tuple(layers))
+        return layers
 
     # ------------------------------------------------------------------ events
     def _log(self, actor, action, target, detail=""):
         self._events.append((actor, action, target, detail))   # Event objects are made on read
 
     # ------------------------------------------------------------------ imported state
+    # Objects read from a real HNS dump go in without Docker's validation and log no event,
+    # so each insert also drops the programmed VFP ports of this host.
     def import_network(self, net, adopt=True):
-        """Insert a network read from a real HNS dump (no Docker validation).
-
-        ``adopt=False`` puts it in HNS only: Docker does not adopt Internal/Private networks.
-        """
+        """Insert an HNS network; ``adopt=False`` keeps it in HNS only, as Docker does not
+        adopt Internal/Private networks."""
+        _PROGRAMMED.pop(self, None)
         self._hns[net.id] = net
         if adopt and net.name not in self._networks:
             self._networks[net.name] = net
 
     def import_endpoint(self, ep):
+        _PROGRAMMED.pop(self, None)
         self._endpoints[ep.id] = ep
         net = self._hns.get(ep.network_id)
         if net is not None:
             net.endpoint_ids[ep.id] = None
 
     def import_policy_list(self, pl):
+        _PROGRAMMED.pop(self, None)
         self._policy_lists[pl.id] = pl
 
     def import_namespace(self, ns):
