@@ -263,15 +263,7 @@ def _network_matches(net, filters):
 
 
 def network_inspect(ctx, o, args):
-    found, errors = [], []
-    for name in args:
-        try:
-            found.append(views.network_json(ctx.host, ctx.host.network(name)))
-        except NotFound as e:
-            errors.extend(daemon_error(e))
-    ctx.print(dump_json(found))
-    if errors:
-        raise DaemonErrors(errors)
+    _inspect(ctx, args, (_network_json,), lambda name, e: daemon_error(e))
 
 
 def network_rm(ctx, o, args):
@@ -444,30 +436,35 @@ def container_port(ctx, o, args):
 
 
 def container_inspect_cmd(ctx, o, args):
-    found, errors = [], []
-    for name in args:
-        try:
-            found.append(views.container_json(ctx.host, ctx.host.container(name)))
-        except NotFound:
-            errors.append(f"Error: No such container: {name}")
-    ctx.print(dump_json(found))
-    if errors:
-        raise DaemonErrors(errors)
+    _inspect(ctx, args, (_container_json,), lambda name, e: [f"Error: No such container: {name}"])
 
 
 def inspect_any(ctx, o, args):
     """``docker inspect NAME``: a container first, then a network, as the CLI tries them."""
+    _inspect(ctx, args, (_container_json, _network_json), lambda name, e: [f"Error: No such object: {name}"])
+
+
+def _container_json(host, name):
+    return views.container_json(host, host.container(name))
+
+
+def _network_json(host, name):
+    return views.network_json(host, host.network(name))
+
+
+def _inspect(ctx, names, finders, not_found):
+    """Print the JSON array of every object found (each name tried with each finder in
+    turn), then one error line per name that none found — as the CLI does."""
     found, errors = [], []
-    for name in args:
-        try:
-            found.append(views.container_json(ctx.host, ctx.host.container(name)))
-            continue
-        except NotFound:
-            pass
-        try:
-            found.append(views.network_json(ctx.host, ctx.host.network(name)))
-        except NotFound:
-            errors.append(f"Error: No such object: {name}")
+    for name in names:
+        for find in finders:
+            try:
+                found.append(find(ctx.host, name))
+                break
+            except NotFound as e:
+                missing = e
+        else:
+            errors.extend(not_found(name, missing))
     ctx.print(dump_json(found))
     if errors:
         raise DaemonErrors(errors)
