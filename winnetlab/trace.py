@@ -38,8 +38,17 @@ Simplifications (documented, deliberate):
   so every run shows the same numbers.
 """
 
+import re
 from dataclasses import dataclass
 from html import escape
+
+# Docker's 64-hex ids (HNS names of networks created without networkname, their vSwitches and
+# vNICs) are shown the way Docker shows them: 12 characters.
+_LONG_ID = re.compile(r"\b([0-9a-f]{12})[0-9a-f]{52}\b")
+
+
+def _short(text):
+    return _LONG_ID.sub(r"\1…", text or "")
 
 VXLAN_PORT = 4789
 HEADER_FIELDS = ("src_ip", "dst_ip", "src_port", "dst_port", "protocol", "src_mac", "dst_mac", "vlan")
@@ -164,7 +173,7 @@ class Trace:
     def __repr__(self):
         lines = [self.title(), "  " + self.reason]
         for i, h in enumerate(self.hops, 1):
-            lines.append(f"{i:>3}. {h.host:<13} {h.component:<34} {h.action:<9} {h.detail}")
+            lines.append(f"{i:>3}. {h.host:<13} {_short(h.component):<34} {h.action:<9} {_short(h.detail)}")
         if self.reply is not None:
             lines.append("reply: " + self.reply.verdict + " — " + self.reply.reason)
         return "\n".join(lines)
@@ -187,8 +196,9 @@ def _html_table(trace, title):
     prev = None
     for i, h in enumerate(trace.hops, 1):
         cells = {"src": _endpoint_text(h.src_ip, h.src_port), "dst": _endpoint_text(h.dst_ip, h.dst_port),
-                 "MACs": f"{h.src_mac} &rarr; {h.dst_mac}", "VLAN": "" if not h.vlan else str(h.vlan),
-                 "outer": "" if h.outer is None else escape(str(h.outer))}
+                 "MACs": f"{h.src_mac}<br>&rarr; {h.dst_mac}", "VLAN": "" if not h.vlan else str(h.vlan),
+                 "outer": "" if h.outer is None else
+                 f"VNI {h.outer.vni}<br>{h.outer.src_ip} &rarr; {h.outer.dst_ip}:{h.outer.dst_port}"}
         if prev is not None:
             changed = {"src": (h.src_ip, h.src_port) != (prev.src_ip, prev.src_port),
                        "dst": (h.dst_ip, h.dst_port) != (prev.dst_ip, prev.dst_port),
@@ -198,10 +208,11 @@ def _html_table(trace, title):
         prev = h
         style = f" style='color:{colour};font-weight:bold'" if h.action in ("drop", "deliver") else ""
         rows.append(
-            f"<tr><td>{i}</td><td>{escape(h.host)}</td><td>{escape(h.component)}</td>"
-            f"<td{style}>{escape(h.action)}</td><td style='text-align:left'>{escape(h.detail)}</td>"
-            f"<td style='text-align:left'>{escape(h.rule or '')}</td>"
-            + "".join(f"<td>{cells[k]}</td>" for k in ("src", "dst", "MACs", "VLAN", "outer"))
+            f"<tr><td>{i}</td><td>{escape(h.host)}</td><td style='text-align:left'>{escape(_short(h.component))}</td>"
+            f"<td{style}>{escape(h.action)}</td><td style='text-align:left'>{escape(_short(h.detail))}</td>"
+            f"<td style='text-align:left'>{escape(_short(h.rule))}</td>"
+            + "".join(f"<td style='white-space:nowrap;font-family:monospace'>{cells[k]}</td>"
+                      for k in ("src", "dst", "MACs", "VLAN", "outer"))
             + "</tr>")
     head = "".join(f"<th>{c}</th>" for c in ("#", "host", "component", "action", "detail", "rule",
                                               "src", "dst", "MACs", "VLAN", "outer"))
