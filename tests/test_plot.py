@@ -226,3 +226,10 @@ def test_box_labels_fit_inside_their_boxes(make):
         inner = label.get_window_extent(renderer)
         assert box.x0 - 1 <= inner.x0 and inner.x1 <= box.x1 + 1, label.get_text()
         assert box.y0 - 1 <= inner.y0 and inner.y1 <= box.y1 + 1, label.get_text()
+
+
+def test_task_cards_show_service_and_slot():
+    from winnetlab.layout import container_label
+    assert container_label("api.1.p735ktv9s3zcpxgaqheufkd2a") == "api.1"
+    assert container_label("web") == "web"
+    assert container_label("a-very-long-container-name") == "a-very-long-conta…"

@@ -35,6 +35,18 @@ def short(name, length=12):
     return name[:length] + "…" if HEX_NAME.match(name) else name
 
 
+TASK_NAME = re.compile(r"^(.+\.\d+)\.[0-9a-z]{25}$")
+
+
+def container_label(name, length=18):
+    """A container's name as a card shows it: a swarm task ``web.1.<25-char task id>`` as
+    ``web.1`` (service and slot), any other name cut to ``length`` characters."""
+    task = TASK_NAME.match(name)
+    if task:
+        return task.group(1)
+    return name if len(name) <= length else name[:length - 1] + "…"
+
+
 def short_vnic(name):
     """``vEthernet (<64 hex>)`` as ``vEthernet\n(d371a39d…)``: two lines fit a card's width."""
     inner = name[len("vEthernet ("):-1] if name.startswith("vEthernet (") else None

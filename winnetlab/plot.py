@@ -405,8 +405,9 @@ def _draw_node(ax, node, data, box):
     text = _node_text(data)
     if kind == "endpoint":
         _box(ax, box.x, box.y, box.w, box.h, "", gid=f"endpoint:{node}", **styles[kind])
-        ax.text(box.x, box.top + 0.1, data["container"], ha="center", va="center", fontsize=SMALL,
-                weight="bold", gid=f"container:{data['host']}/{data['container']}", zorder=3)
+        from .layout import container_label
+        ax.text(box.x, box.top + 0.1, container_label(data["container"]), ha="center", va="center",
+                fontsize=SMALL, weight="bold", gid=f"container:{data['host']}/{data['container']}", zorder=3)
         ax.text(box.x, box.top + 0.19, text, ha="center", va="top", fontsize=TINY, zorder=3,
                 linespacing=1.15, color="#333333")
         return
