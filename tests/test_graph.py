@@ -90,3 +90,14 @@ def test_wl_graph_is_the_function_even_after_the_module_was_imported():
 def test_bad_input():
     with pytest.raises(wl.InvalidParameter, match="expected a winnetlab Lab or Host, got str"):
         wl.graph("host1")
+
+
+def test_networks_sharing_a_name_stay_apart():
+    import winnetlab as wl
+    lab = wl.load_hns("tests/data/hns/10-nat-network-v1-2018-dockerd-debug-NetworkResponse.json",
+                      "tests/data/hns/04-nat+l2bridge-networks-v1-GetHnsNetwork-FormatList.txt")
+    host = lab.host()
+    names = [n.name for n in host.hns_networks.values()]
+    g = wl.graph(lab)
+    nets = [n for n, d in g.nodes(data=True) if d["kind"] == "network"]
+    assert len(nets) == len(names)

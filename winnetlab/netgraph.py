@@ -116,10 +116,17 @@ def _subnet_text(net):
     return ", ".join(str(s.prefix) for s in net.subnets) or ("DHCP" if net.dhcp else "")
 
 
+def _network_node(host, net):
+    """``host/network/<name>``; a name that several HNS networks share (merged real dumps)
+    gets the start of the HNS id so that the networks stay apart."""
+    twins = sum(1 for n in host.hns_networks.values() if n.name == net.name) > 1
+    return node_id(host.name, "network", f"{net.name}#{net.id[:8]}" if twins else net.name)
+
+
 def _add_networks(g, host):
     h = host.name
     for net in sorted(host.hns_networks.values(), key=lambda n: n.name):
-        nid = node_id(h, "network", net.name)
+        nid = _network_node(host, net)
         g.add_node(nid, kind="network", host=h, name=net.name, driver=net.driver, hns_type=net.hns_type,
                    hns_id=net.id, subnet=_subnet_text(net), vsid=net.vsid,
                    label=f"{net.name} ({net.driver})\n{_subnet_text(net)}".rstrip())
@@ -139,9 +146,9 @@ def _add_endpoint(g, host, net, ep):
                ip=address, mac=ep.mac_address, container=ep.container or "", remote=bool(ep.remote),
                ports=ports, label="\n".join(x for x in (address, ep.mac_address, ports) if x))
     if ep.remote:
-        g.add_edge(node_id(h, "network", net.name), nid, kind="remote")
+        g.add_edge(_network_node(host, net), nid, kind="remote")
         return
-    g.add_edge(node_id(h, "network", net.name), nid, kind="member")
+    g.add_edge(_network_node(host, net), nid, kind="member")
     if ep.container and ep.container in host.containers:
         c = host.containers[ep.container]
         cid = node_id(h, "container", c.name)
@@ -166,5 +173,5 @@ def _add_tunnels(g, hosts):
                 g.add_node(tid, kind="tunnel", host="", network=name, vni=net_a.vsid,
                            endpoints=(str(a.address), str(b.address)),
                            label=f"VXLAN VNI {net_a.vsid}\n{a.address} <-> {b.address}")
-                g.add_edge(node_id(a.name, "network", name), tid, kind="vxlan")
-                g.add_edge(tid, node_id(b.name, "network", name), kind="vxlan")
+                g.add_edge(_network_node(a, net_a), tid, kind="vxlan")
+                g.add_edge(tid, _network_node(b, net_b), kind="vxlan")
