@@ -381,3 +381,22 @@ def test_hnsid_option_wraps_an_existing_hns_network(host):
     nat = host.networks["nat"]
     with pytest.raises(wl.Conflict, match="already exists"):
         host.create_network("w", options={SHIM + "hnsid": nat.id})
+
+
+def test_acl_policies_added_to_an_endpoint(host):
+    host.create_network("l2b", driver="l2bridge", subnet="10.244.1.0/24")
+    host.run("p", network="l2b")
+    acl = host.add_acl("p", "l2b", "block", "in", 200, protocols="tcp,udp", local_ports="80")
+    assert acl == P.Acl("Block", "In", 200, "6,17", "80", "", "", "", "Switch")
+    ep = host.endpoints_of("p")[0]
+    layer = next(l for l in host.vfp_layers(ep) if l.name == "ACL_ENDPOINT_LAYER")
+    assert any(r.policy == acl for r in layer.rules), "a Switch ACL becomes a VFP rule"
+    assert host.events[-1].action == "ModifyEndpoint"
+    for bad in (dict(action="Deny"), dict(direction="Both"), dict(priority=70000), dict(protocols="sctp"),
+                dict(local_ports="http"), dict(remote_addresses="10.0.0.0/33"), dict(rule_type="Router")):
+        with pytest.raises(wl.InvalidParameter):
+            host.add_acl("p", "l2b", **bad)
+    with pytest.raises(wl.NotFound, match="is not connected to network nat"):
+        host.add_acl("p", "nat")
+    host.remove_acls("p", "l2b")
+    assert not any(isinstance(p, P.Acl) for p in host.endpoints_of("p")[0].policies)

@@ -6,7 +6,6 @@ import sys
 import pytest
 
 import winnetlab as wl
-from winnetlab import policies as P
 
 OUTBOUNDNAT = {"com.docker.network.windowsshim.enable_outboundnat": "true"}
 
@@ -244,15 +243,11 @@ def test_l2tunnel_hairpins_every_packet_to_the_physical_host():
 
 
 # ---------------------------------------------------------------- ACLs
-def _add_acl(host, container, *acls):
-    ep = host.endpoints_of(container)[0]
-    ep.policies = ep.policies + acls
-
-
 def test_acl_block_and_priority_decide(l2bridge_lab):
     h2 = l2bridge_lab.host("host2")
-    _add_acl(h2, "p2", P.Acl("Block", "In", 200, protocols="6"), P.Acl("Allow", "In", 100, protocols="6",
-                                                                       local_ports="443"))
+    net = h2.endpoints_of("p2")[0].network
+    h2.add_acl("p2", net, "Block", "In", 200, protocols="TCP")
+    h2.add_acl("p2", net, "Allow", "In", 100, protocols="6", local_ports="443")
     blocked = l2bridge_lab.trace("p1", "p2", port=80)
     assert blocked.verdict == "dropped" and "Block In" in blocked.reason
     assert blocked.last.component == "VFP ACL_ENDPOINT_LAYER"
@@ -302,3 +297,13 @@ def test_trace_module_does_not_import_pandas():
            "print('pandas' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "False"
+
+
+def test_host_acl_is_enforced_by_the_windows_filtering_platform(l2bridge_lab):
+    h2 = l2bridge_lab.host("host2")
+    net = h2.endpoints_of("p2")[0].network
+    h2.add_acl("p2", net, "Block", "In", 100, protocols="TCP", local_ports="8443", rule_type="Host")
+    blocked = l2bridge_lab.trace("p1", "p2", port=8443)
+    assert blocked.verdict == "dropped" and "Block In" in blocked.reason
+    assert "VFP" not in blocked.last.component, "a Host ACL is not a VFP rule"
+    assert l2bridge_lab.trace("p1", "p2", port=8080).verdict == "delivered"

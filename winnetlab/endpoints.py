@@ -5,9 +5,9 @@ tearing them down, and the remote endpoints and policy lists of swarm."""
 from dataclasses import dataclass
 
 from . import policies as P
-from .addressing import derived_hex64
+from .addressing import derived_hex64, parse_prefix
 from .drivers import DRIVERS
-from .errors import Conflict, Exhausted, InvalidParameter
+from .errors import Conflict, Exhausted, InvalidParameter, NotFound
 from .hns import ATTACHED, Endpoint, Network
 from .ports import EPHEMERAL_FIRST, EPHEMERAL_LAST
 from .winnat import FirewallRule, StaticMapping
@@ -246,3 +246,60 @@ class EndpointsMixin:
             self._policy_lists[pl.id] = pl
             self._log("HNS", "CreatePolicyList", service, "; ".join(p.describe() for p in pl.policies)
                       + f" over {len(pl.references)} endpoint(s)")
+
+    # ------------------------------------------------------------------ endpoint ACLs
+    def add_acl(self, container, network, action="Block", direction="In", priority=100, protocols="",
+                local_ports="", remote_addresses="", rule_type="Switch"):
+        """Add an ACL policy to a container's endpoint, as HNS's *modify endpoint* (policy add)
+        request does — what Kubernetes network policies and ``New-HnsEndpoint -Policies`` use.
+
+        ``rule_type`` ``Switch`` is enforced by VFP (ACL_ENDPOINT_LAYER), ``Host`` by the Windows
+        Filtering Platform; among matching rules the lowest priority number wins.
+        """
+        ep = self._endpoint_on(container, network)
+        acl = _acl(action, direction, priority, protocols, local_ports, remote_addresses, rule_type)
+        ep.policies = ep.policies + (acl,)
+        self._log("HNS", "ModifyEndpoint", _label(ep), f"add policy ACL: {acl.describe()}, RuleType {acl.rule_type}"
+                  + (" (VFP ACL_ENDPOINT_LAYER)" if acl.rule_type == "Switch" else " (Windows Filtering Platform)"))
+        return acl
+
+    def remove_acls(self, container, network):
+        """Remove every ACL policy that was added to the container's endpoint on ``network``."""
+        ep = self._endpoint_on(container, network)
+        kept = tuple(p for p in ep.policies if not isinstance(p, P.Acl))
+        if len(kept) != len(ep.policies):
+            ep.policies = kept
+            self._log("HNS", "ModifyEndpoint", _label(ep), "remove ACL policies")
+
+    def _endpoint_on(self, container, network):
+        c = self.container(container)
+        net = self.network(network)
+        for ep in self.endpoints_of(c):
+            if ep.network_id == net.id:
+                return ep
+        raise NotFound(f"container {c.id} is not connected to network {net.name}")
+
+
+def _acl(action, direction, priority, protocols, local_ports, remote_addresses, rule_type):
+    """Validate an ACL's settings with HNS's vocabulary (reference §3.7, hns-schema §3.2)."""
+    action, direction, rule_type = str(action).capitalize(), str(direction).capitalize(), str(rule_type).capitalize()
+    if action not in ("Allow", "Block"):
+        raise InvalidParameter(f"invalid ACL Action {action!r}: Allow or Block")
+    if direction not in ("In", "Out"):
+        raise InvalidParameter(f"invalid ACL Direction {direction!r}: In or Out")
+    if rule_type not in ("Switch", "Host"):
+        raise InvalidParameter(f"invalid ACL RuleType {rule_type!r}: Switch (VFP) or Host (WFP)")
+    if not isinstance(priority, int) or isinstance(priority, bool) or not 0 <= priority <= 65535:
+        raise InvalidParameter(f"invalid ACL Priority {priority!r}: a number from 0 to 65535")
+    names = {"tcp": "6", "udp": "17", "icmp": "1", "6": "6", "17": "17", "1": "1", "": ""}
+    protos = [p.strip().lower() for p in str(protocols).split(",")] if protocols else []
+    if any(p not in names for p in protos):
+        raise InvalidParameter(f"invalid ACL Protocols {protocols!r}: TCP, UDP, ICMP or their numbers 6, 17, 1")
+    ports = [p.strip() for p in str(local_ports).split(",")] if local_ports else []
+    if any(not p.isdigit() or not 0 < int(p) <= 65535 for p in ports):
+        raise InvalidParameter(f"invalid ACL LocalPorts {local_ports!r}: comma-separated port numbers")
+    remotes = [r.strip() for r in str(remote_addresses).split(",")] if remote_addresses else []
+    for r in remotes:
+        parse_prefix(r, "ACL RemoteAddresses")
+    return P.Acl(action, direction, priority, ",".join(names[p] for p in protos), ",".join(ports),
+                 ",".join(remotes), "", "", rule_type)
