@@ -78,6 +78,23 @@ old.docker(f"run -d --name web -p 8080:80 {IIS}")
 print(old.trace("host1", "localhost", port=8080).reason)
 
 # %% [markdown]
+# ### ACL policies decide too
+#
+# On the VFP drivers an endpoint can carry ACL policies (Kubernetes network policies become
+# exactly these).  `RuleType Switch` rules sit in VFP's `ACL_ENDPOINT_LAYER`, `Host` rules in
+# the Windows Filtering Platform; among the rules that match, the lowest priority number wins.
+# Block all TCP into `back`, but allow port 443 with a better priority:
+
+# %%
+# NBVAL_CHECK_OUTPUT
+back_host = ov.host("host2")
+back_host.add_acl("back", "appnet", "Block", "In", priority=200, protocols="TCP")
+back_host.add_acl("back", "appnet", "Allow", "In", priority=100, protocols="TCP", local_ports="443")
+for port in (80, 443):
+    t = ov.trace("front", "back", port=port)
+    print(f"TCP {port}: {t.verdict} — {t.reason}")
+
+# %% [markdown]
 # ## 3. The same walk from inside the container
 #
 # `Test-NetConnection -Port` and `ping` inside a container are answered by the same walk:
