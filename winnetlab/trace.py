@@ -151,9 +151,6 @@ class Trace:
                 out.append(h.host)
         return out
 
-    def components(self):
-        return [h.component for h in self.hops]
-
     def find(self, component=None, action=None):
         """Hops whose component contains ``component`` and whose action is ``action``."""
         return [h for h in self.hops if (component is None or component in h.component)

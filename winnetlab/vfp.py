@@ -35,12 +35,6 @@ class VfpRule:
     terminating: bool = False
     policy: object = None  # the HNS policy the rule was made from, if any
 
-    def condition(self, key, default=None):
-        for k, v in self.conditions:
-            if k == key:
-                return v
-        return default
-
 
 @dataclass(frozen=True, slots=True)
 class VfpLayer:

@@ -70,9 +70,6 @@ class Reading:
     warnings: list = field(default_factory=list)
     sources: list = field(default_factory=list)
 
-    def of(self, kind):
-        return [r for r in self.records if r.kind == kind]
-
 
 def get_field(data, *names):
     """The value of the first of ``names`` present in ``data``, matching case-insensitively."""
