@@ -307,3 +307,18 @@ def test_host_acl_is_enforced_by_the_windows_filtering_platform(l2bridge_lab):
     assert blocked.verdict == "dropped" and "Block In" in blocked.reason
     assert "VFP" not in blocked.last.component, "a Host ACL is not a VFP rule"
     assert l2bridge_lab.trace("p1", "p2", port=8080).verdict == "delivered"
+
+
+def test_l2bridge_on_the_lan_subnet_bridges_across_hosts():
+    lab = wl.Lab(hosts=2)
+    for h in ("host1", "host2"):
+        lab.host(h).create_network("lan", driver="l2bridge", subnet="192.168.0.0/24", gateway="192.168.0.1")
+    lab.host("host1").run("a", network="lan")
+    lab.host("host2").run("b", network="lan", ip="192.168.0.60")
+    t = lab.trace("a", "b", port=80)
+    assert t.verdict == "delivered"
+    assert any(h.host == "LAN" for h in t.hops), "same subnet: bridged over the LAN, no router"
+    assert not any("router" in h.component for h in t.hops)
+    lab.host("host2").run("d", network="lan")            # HNS on host2 also hands out 192.168.0.2
+    clash = lab.trace("a", "d", port=80)
+    assert clash.verdict == "dropped" and "static addresses (--ip)" in clash.reason

@@ -87,9 +87,13 @@ def receive(w, host, ep, admitted=None):
     w.hop(host.name, nic(host, container, ep), "receive", f"{ip_text(p.dst_ip)} is {container.name}'s address")
     target = w.target
     if target is not None and target[1] is not container:
+        lan = host.lab.lan.prefix
+        why = (f"HNS on each host handed out {p.dst_ip} from {lan}, the LAN's own subnet: give containers "
+               "there static addresses (--ip)" if any(s.prefix.overlaps(lan) for s in net.subnets)
+               else f"{ep.network} addresses are private to each host")
         w.drop(host.name, f"container {container.name}", "wrong container",
                f"{p.dst_ip} here is {container.name} on {host.name}, not {target[1].name} on {target[0].name}: "
-               f"{ep.network} addresses are private to each host")
+               + why)
     w.deliver(host.name, f"container {container.name}", f"{p.describe()} received",
               _reason(w, container, host), ("container", host, ep))
 
