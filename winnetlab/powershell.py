@@ -363,14 +363,10 @@ SWITCH_VIEW = ("table", [("Name", "Name", None, "left"), ("SwitchType", "SwitchT
 
 
 def get_vmswitch(inv):
-    switches = sorted(inv.host.vswitches.values(), key=lambda s: s.name.lower())
-    name = inv.params.get("Name")
-    if name is not None:
-        switches = [s for s in switches if _like(s.name, name)]
-        if not switches and not _has_wildcard(name):
-            raise inv.error(f"Hyper-V was unable to find a virtual switch with name \"{name}\".",
-                            f"InvalidArgument: ({name}:String) [Get-VMSwitch], VirtualizationException",
-                            f"InvalidParameter,{HYPERV}.GetVMSwitch")
+    switches = _named(inv, inv.host.vswitches.values(), lambda name: inv.error(
+        f"Hyper-V was unable to find a virtual switch with name \"{name}\".",
+        f"InvalidArgument: ({name}:String) [Get-VMSwitch], VirtualizationException",
+        f"InvalidParameter,{HYPERV}.GetVMSwitch"))
     kind = inv.params.get("SwitchType")
     if kind is not None:
         switches = [s for s in switches if s.switch_type.lower() == kind.lower()]
@@ -442,15 +438,24 @@ ADAPTER_VIEW = ("table", [("Name", "Name", 25, "left"), ("InterfaceDescription",
 
 
 def get_netadapter(inv):
-    adapters = sorted(inv.host.adapters.values(), key=lambda a: a.name.lower())
-    name = inv.params.get("Name")
-    if name is not None:
-        adapters = [a for a in adapters if _like(a.name, name)]
-        if not adapters and not _has_wildcard(name):
-            raise inv.error(f"No MSFT_NetAdapter objects found with property 'Name' equal to '{name}'.  Verify the "
-                            "value of the property and retry.", f"ObjectNotFound: ({name}:String) [Get-NetAdapter], "
-                            "CimJobException", "CmdletizationQuery_NotFound_Name,Get-NetAdapter")
+    adapters = _named(inv, inv.host.adapters.values(), lambda name: inv.error(
+        f"No MSFT_NetAdapter objects found with property 'Name' equal to '{name}'.  Verify the value of the "
+        "property and retry.", f"ObjectNotFound: ({name}:String) [Get-NetAdapter], CimJobException",
+        "CmdletizationQuery_NotFound_Name,Get-NetAdapter"))
     return [adapter_object(a) for a in adapters]
+
+
+def _named(inv, objects, not_found):
+    """Objects sorted by name, filtered by ``-Name`` (wildcards allowed) as the cmdlets do:
+    a plain name that matches nothing is an error, a wildcard that matches nothing is not."""
+    objects = sorted(objects, key=lambda o: o.name.lower())
+    name = inv.params.get("Name")
+    if name is None:
+        return objects
+    found = [o for o in objects if _like(o.name, name)]
+    if not found and not _has_wildcard(name):
+        raise not_found(name)
+    return found
 
 
 IP_PROPS = ["IPAddress", "InterfaceIndex", "InterfaceAlias", "AddressFamily", "Type", "PrefixLength",
