@@ -322,3 +322,22 @@ def test_l2bridge_on_the_lan_subnet_bridges_across_hosts():
     lab.host("host2").run("d", network="lan")            # HNS on host2 also hands out 192.168.0.2
     clash = lab.trace("a", "d", port=80)
     assert clash.verdict == "dropped" and "static addresses (--ip)" in clash.reason
+
+
+def test_the_lan_router_itself_answers(nat_lab):
+    t = nat_lab.trace("cli", "192.168.0.1", protocol="icmp")
+    assert t.verdict == "delivered" and "LAN router" in t.reason
+    assert t.reply.verdict == "delivered"
+    assert nat_lab.trace("cli", "192.168.0.1", port=53, protocol="udp").verdict == "delivered"
+
+
+def test_overlay_outboundnat_leaves_with_the_host_mac():
+    lab = wl.Lab(hosts=2)
+    lab.swarm_init()
+    lab.swarm_join("host2")
+    h1 = lab.host("host1")
+    h1.create_network("ov", driver="overlay", attachable=True)
+    h1.run("a", network="ov")
+    t = lab.trace("a", "8.8.8.8", port=53, protocol="udp")
+    wire = next(h for h in t.hops if h.host == "LAN")
+    assert wire.src_ip == str(h1.address) and wire.src_mac == h1.mac_address

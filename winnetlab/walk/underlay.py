@@ -21,8 +21,9 @@ PRIVATE = tuple(ipaddress.IPv4Network(p) for p in ("10.0.0.0/8", "172.16.0.0/12"
 LAN = "LAN"
 INTERNET = "internet"
 SPOOF_REASON = ("{host} is a Hyper-V VM without MAC address spoofing: its Hyper-V host drops frames for the "
-                "container MAC {mac}, which is not the VM's own (Get-VMNetworkAdapter -VMName {host} | "
-                "Set-VMNetworkAdapter -MacAddressSpoofing On)")
+                "container MAC {mac}, which is not the VM's own (on the Hyper-V host: Get-VMNetworkAdapter -VMName "
+                "{host} | Set-VMNetworkAdapter -MacAddressSpoofing On; in the lab: "
+                "lab.host('{host}').configure(mac_spoofing=True))")
 
 
 def hostgw_routes(lab):
@@ -101,6 +102,10 @@ def router(w):
     p = w.pkt
     lab = w.lab
     comp = f"router {lab.lan.router}"
+    if p.dst_ip == lab.lan.router:
+        w.deliver(LAN, comp, f"{p.describe()} received",
+                  f"the LAN router {p.dst_ip} received the packet from {p.src_ip}" if not w.is_reply
+                  else "the reply reached the LAN router", ("outside", comp))
     if p.dst_ip in lab.lan.prefix:
         p.src_mac = lab.lan.router_mac
         w.hop(LAN, comp, "route", f"{p.dst_ip} is on the LAN", f"{lab.lan.prefix} -> On-link")
@@ -119,7 +124,8 @@ def router(w):
         w.drop(LAN, comp, f"source {p.src_ip} is not a LAN address",
                f"{p.src_ip} left the host untranslated: the router does not NAT and the internet could not "
                "answer that address (on l2bridge enable OutboundNAT: -o com.docker.network.windowsshim."
-               "enable_outboundnat=true)")
+               "enable_outboundnat=true; l2tunnel traffic leaves through the Azure VNet gateway, which the "
+               "lab does not model)")
     w.hop(LAN, comp, "route", f"{p.dst_ip} via the internet uplink (no NAT: the LAN is routable)",
           "0.0.0.0/0 -> internet")
     internet(w)
@@ -142,9 +148,13 @@ def internet(w):
 def from_outside(w, name):
     """A machine on the internet sends the walk's packet toward the LAN."""
     p = w.pkt
+    comp = f"router {w.lab.lan.router}"
+    if name == comp:            # the LAN router itself answers (the reply of a walk that ended there)
+        p.src_mac = w.lab.lan.router_mac
+        w.hop(LAN, comp, "send", p.describe())
+        return lan(w, p.dst_ip)
     p.src_mac = "00-00-5E-00-53-01"
     w.hop(INTERNET, name if name != INTERNET else "internet client", "send", p.describe())
-    comp = f"router {w.lab.lan.router}"
     if p.dst_ip in w.lab.lan.outside.values() or p.dst_ip == INTERNET_CLIENT:
         return internet(w)
     for prefix, h, net_name in hostgw_routes(w.lab):

@@ -16,6 +16,7 @@ import functools
 import ipaddress
 
 from ..trace import Outer, VXLAN_PORT
+from .hoststack import uplink_adapter
 from .packet import ephemeral_port, flow_number, ip_text
 
 NAT_LAYERS = ("SLB_NAT_LAYER", "SLB_LB_LAYER")
@@ -174,6 +175,9 @@ class Port:
         before = p.four_tuple
         p.src_ip = self.host.address
         p.src_port = ephemeral_port("vfp", self.host.name, *before)
+        phys, vnic = uplink_adapter(self.host)
+        if vnic is not None or phys is not None:       # SNAT to the host: the frame leaves as the host's
+            p.src_mac = (vnic or phys).mac_address
         self.w.record(self.host.name, layer.name, before, self.ep)
         self._hop(layer, "SNAT", f"OutboundNAT: {before[0]}:{before[1]} -> {p.src_ip}:{p.src_port}", rule)
 
