@@ -341,3 +341,16 @@ def test_overlay_outboundnat_leaves_with_the_host_mac():
     t = lab.trace("a", "8.8.8.8", port=53, protocol="udp")
     wire = next(h for h in t.hops if h.host == "LAN")
     assert wire.src_ip == str(h1.address) and wire.src_mac == h1.mac_address
+
+
+def test_every_lan_and_outside_address_gets_a_verdict(nat_lab):
+    targets = [f"192.168.0.{i}" for i in range(256)] + ["8.8.8.8", "10.0.0.1", "172.16.0.2", "0.0.0.0",
+                                                        "255.255.255.255", "127.0.0.1", "localhost"]
+    for src in ("web", "host1", "internet"):
+        for dst in targets:
+            for port, proto in ((None, "tcp"), (80, "tcp"), (53, "udp")):
+                try:
+                    t = nat_lab.trace(src, dst, port=port, protocol=proto)
+                except wl.WinNetLabError:
+                    continue
+                assert t.verdict in ("delivered", "dropped") and t.reason
