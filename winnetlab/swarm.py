@@ -17,7 +17,8 @@ import ipaddress
 from dataclasses import dataclass, field
 
 from . import policies as P
-from .addressing import AddressPool
+from .addressing import AddressPool, parse_ip, parse_prefix
+from .drivers.base import parse_options
 from .errors import Conflict, Exhausted, InvalidParameter, NotFound, Unsupported
 from .hns import PolicyList
 from .ports import parse_publish
@@ -173,12 +174,10 @@ def _add_network(lab, host, name, subnet, gateway, options, attachable, internal
             raise InvalidParameter("gateway specified without a subnet")
         prefix = _free_subnet(lab)
     else:
-        from .addressing import parse_prefix
         prefix = parse_prefix(subnet)
         if any(prefix.overlaps(n.subnet) for n in lab.swarm.networks.values()):
             raise Conflict("invalid pool request: Pool overlaps with other one on this address space")
     vni_opt = options.get("com.docker.network.driver.overlay.vxlanid_list")
-    from .drivers.base import parse_options
     shim = parse_options(options)
     vni = shim.vxlanids[0] if vni_opt else _vni(lab)
     if vni_opt and not shim.vxlanids:
@@ -187,7 +186,6 @@ def _add_network(lab, host, name, subnet, gateway, options, attachable, internal
         raise Conflict(f"VNI {vni} is already used by another overlay network")
     gw = None
     if gateway not in (None, ""):
-        from .addressing import parse_ip
         gw = parse_ip(gateway, "gateway")
         if gw not in prefix:
             raise InvalidParameter(f"no matching subnet for gateway {gw}")

@@ -214,18 +214,23 @@ def network_v2(network, host):
     d["Policies"] = policies
     if n.mac_pool is not None:
         d["MacPool"] = {"Ranges": [{"StartMacAddress": n.mac_pool.start_mac, "EndMacAddress": n.mac_pool.end_mac}]}
-    dns = {}
-    if n.dns_suffix:
-        dns["Domain"] = n.dns_suffix
-    if n.dns_servers:
-        dns["ServerList"] = [str(s) for s in n.dns_servers]
-    if dns:
-        d["Dns"] = dns
+    _set_dns_v2(d, n.dns_suffix, n.dns_servers)
     d["Ipams"] = [{"Type": "Dhcp" if n.dhcp else "Static", "Subnets": [_subnet_v2(s) for s in n.subnets]}]
     d["Flags"] = int((n.extra or {}).get("Flags", 0) or 0) if imported(n) else (
         host.profile.network_flags if n.created_by_docker else 0)
     d["SchemaVersion"] = _schema(host)
     return d
+
+
+def _set_dns_v2(d, suffix, servers):
+    """HCN v2 ``Dns`` ({Domain, ServerList}) of a network or endpoint, when it has any."""
+    dns = {}
+    if suffix:
+        dns["Domain"] = suffix
+    if servers:
+        dns["ServerList"] = [str(s) for s in servers]
+    if dns:
+        d["Dns"] = dns
 
 
 def _subnet_v2(subnet):
@@ -249,13 +254,7 @@ def endpoint_v2(endpoint, host):
         if e.prefix_length is not None:
             ipc["PrefixLength"] = e.prefix_length
         d["IpConfigurations"] = [ipc]
-    dns = {}
-    if e.dns_suffix:
-        dns["Domain"] = e.dns_suffix
-    if e.dns_servers:
-        dns["ServerList"] = [str(s) for s in e.dns_servers]
-    if dns:
-        d["Dns"] = dns
+    _set_dns_v2(d, e.dns_suffix, e.dns_servers)
     if e.gateway is not None:
         d["Routes"] = [{"NextHop": str(e.gateway), "DestinationPrefix": "0.0.0.0/0"}]
     if e.mac_address:
