@@ -15,11 +15,17 @@ BUDGETS = {"import_ms": 150, "10k_total_s": 2.0, "last_vs_first": 2.0, "bytes_pe
 
 
 def import_time_ms():
-    code = ("import time,sys; t=time.perf_counter(); import winnetlab; d=time.perf_counter()-t; "
-            "heavy=[m for m in ('pandas','matplotlib','networkx','ipywidgets') if m in sys.modules]; "
-            "print(d*1000, ','.join(heavy) or '-')")
-    runs = [subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
-            for _ in range(5)]
+    code = (
+        "import time,sys; t=time.perf_counter(); import winnetlab; d=time.perf_counter()-t; "
+        "heavy=[m for m in ('pandas','matplotlib','networkx','ipywidgets') if m in sys.modules]; "
+        "print(d*1000, ','.join(heavy) or '-')"
+    )
+    runs = [
+        subprocess.run(
+            [sys.executable, "-c", code], capture_output=True, text=True, check=True
+        ).stdout.split()
+        for _ in range(5)
+    ]
     return min(float(r[0]) for r in runs), runs[0][1]
 
 
@@ -70,15 +76,32 @@ def main():
     ratio = per_k[-1] / per_k[0]
     mem = memory_per_container()
     rows = [
-        ("import winnetlab (best of 5)", f"{imp:.1f} ms", f"< {BUDGETS['import_ms']} ms", imp < BUDGETS["import_ms"]),
+        (
+            "import winnetlab (best of 5)",
+            f"{imp:.1f} ms",
+            f"< {BUDGETS['import_ms']} ms",
+            imp < BUDGETS["import_ms"],
+        ),
         ("heavy modules loaded by import", heavy, "none", heavy == "-"),
-        ("10,000 containers on 3 nat networks", f"{total:.2f} s", f"< {BUDGETS['10k_total_s']} s",
-         total < BUDGETS["10k_total_s"]),
-        ("last 1,000 / first 1,000", f"{ratio:.2f}x", f"<= {BUDGETS['last_vs_first']}x",
-         ratio <= BUDGETS["last_vs_first"]),
+        (
+            "10,000 containers on 3 nat networks",
+            f"{total:.2f} s",
+            f"< {BUDGETS['10k_total_s']} s",
+            total < BUDGETS["10k_total_s"],
+        ),
+        (
+            "last 1,000 / first 1,000",
+            f"{ratio:.2f}x",
+            f"<= {BUDGETS['last_vs_first']}x",
+            ratio <= BUDGETS["last_vs_first"],
+        ),
         ("4,097th endpoint of a network refused", "yes" if refused else "NO", "yes", bool(refused)),
-        ("memory per container + endpoint", f"{mem:.0f} B", f"<= {BUDGETS['bytes_per_container']} B",
-         mem <= BUDGETS["bytes_per_container"]),
+        (
+            "memory per container + endpoint",
+            f"{mem:.0f} B",
+            f"<= {BUDGETS['bytes_per_container']} B",
+            mem <= BUDGETS["bytes_per_container"],
+        ),
     ]
     width = max(len(r[0]) for r in rows)
     print(f"{'figure':<{width}}  {'measured':>12}  {'budget':>10}  ok")

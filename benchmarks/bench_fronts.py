@@ -21,10 +21,17 @@ def main():
         bench("docker network ls", lambda i: lab.docker("network ls"), 2000),
         bench("docker ps -a (20 containers)", lambda i: lab.docker("ps -a"), 500),
         bench("docker inspect", lambda i: lab.docker("inspect c1"), 1000),
-        bench("docker run + rm -f", lambda i: (lab.docker(f"run -d --name t{i} img"), lab.docker(f"rm -f t{i}")),
-              500),
+        bench(
+            "docker run + rm -f",
+            lambda i: (lab.docker(f"run -d --name t{i} img"), lab.docker(f"rm -f t{i}")),
+            500,
+        ),
         bench("Get-NetNatStaticMapping", lambda i: lab.powershell("Get-NetNatStaticMapping"), 500),
-        bench("Get-HnsEndpoint | ConvertTo-Json", lambda i: lab.powershell("Get-HnsEndpoint | ConvertTo-Json"), 200),
+        bench(
+            "Get-HnsEndpoint | ConvertTo-Json",
+            lambda i: lab.powershell("Get-HnsEndpoint | ConvertTo-Json"),
+            200,
+        ),
         bench("exec ipconfig /all", lambda i: lab.exec("c1", "ipconfig /all"), 1000),
         bench("unknown flag (usage error)", lambda i: lab.docker("run --bogus img"), 2000),
     ]

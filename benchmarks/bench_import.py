@@ -15,48 +15,102 @@ import time
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), ".."))
 
-import winnetlab as wl  # noqa: E402
+import winnetlab as wl
 
 N_ENDPOINTS, N_POLICY_LISTS = 5000, 2000
 
 
 def synthesize():
     """Networks, endpoints and ELB policy lists with the fields a real v1 dump carries."""
-    nets = [{"ActivityId": f"A{i:07d}-0000-4000-A000-000000000000", "ID": f"{i:08X}-0000-4000-A000-000000000000",
-             "Name": f"net{i}", "Type": "L2Bridge", "Flags": 0, "State": 1, "Version": 38654705666,
-             "MacPools": [{"StartMacAddress": f"00-15-5D-{i:02X}-00-00", "EndMacAddress": f"00-15-5D-{i:02X}-0F-FF"}],
-             "Subnets": [{"AddressPrefix": f"10.{i}.0.0/16", "GatewayAddress": f"10.{i}.0.1", "Policies": []}],
-             "Policies": [], "ManagementIP": "192.168.0.11", "NetworkAdapterName": "Ethernet"} for i in range(4)]
+    nets = [
+        {
+            "ActivityId": f"A{i:07d}-0000-4000-A000-000000000000",
+            "ID": f"{i:08X}-0000-4000-A000-000000000000",
+            "Name": f"net{i}",
+            "Type": "L2Bridge",
+            "Flags": 0,
+            "State": 1,
+            "Version": 38654705666,
+            "MacPools": [
+                {"StartMacAddress": f"00-15-5D-{i:02X}-00-00", "EndMacAddress": f"00-15-5D-{i:02X}-0F-FF"}
+            ],
+            "Subnets": [{"AddressPrefix": f"10.{i}.0.0/16", "GatewayAddress": f"10.{i}.0.1", "Policies": []}],
+            "Policies": [],
+            "ManagementIP": "192.168.0.11",
+            "NetworkAdapterName": "Ethernet",
+        }
+        for i in range(4)
+    ]
     eps = []
     for n in range(N_ENDPOINTS):
         net = nets[n % 4]
-        eps.append({"ActivityId": f"{n:08X}-1111-4000-A000-000000000000", "ID": f"{n:08X}-2222-4000-A000-000000000000",
-                    "Name": f"{n:064x}"[-64:] + "_cbr0", "State": 2, "Version": 38654705666,
-                    "VirtualNetwork": net["ID"], "VirtualNetworkName": net["Name"],
-                    "IPAddress": f"10.{n % 4}.{n // 250}.{n % 250 + 2}", "PrefixLength": 16,
-                    "GatewayAddress": f"10.{n % 4}.0.1", "MacAddress": f"00-15-5D-{n % 4:02X}-{n >> 8 & 255:02X}-{n & 255:02X}",
-                    "DNSServerList": "10.96.0.10", "DNSSuffix": "svc.cluster.local", "EnableInternalDNS": False,
-                    "IsRemoteEndpoint": False, "SharedContainers": [], "Namespace": {"ID": f"{n:08x}-3333-4000-a000-000000000000"},
-                    "Policies": [{"Type": "OutBoundNAT", "ExceptionList": ["10.0.0.0/8"]},
-                                 {"Type": "ROUTE", "DestinationPrefix": "10.96.0.0/12", "NeedEncap": True}],
-                    "Resources": {"AllocationOrder": 3, "Allocators": [{"Tag": "Endpoint Port", "State": 1}]}})
-    pls = [{"ID": f"{p:08X}-4444-4000-A000-000000000000", "State": 1, "Version": 38654705666,
+        eps.append(
+            {
+                "ActivityId": f"{n:08X}-1111-4000-A000-000000000000",
+                "ID": f"{n:08X}-2222-4000-A000-000000000000",
+                "Name": f"{n:064x}"[-64:] + "_cbr0",
+                "State": 2,
+                "Version": 38654705666,
+                "VirtualNetwork": net["ID"],
+                "VirtualNetworkName": net["Name"],
+                "IPAddress": f"10.{n % 4}.{n // 250}.{n % 250 + 2}",
+                "PrefixLength": 16,
+                "GatewayAddress": f"10.{n % 4}.0.1",
+                "MacAddress": f"00-15-5D-{n % 4:02X}-{n >> 8 & 255:02X}-{n & 255:02X}",
+                "DNSServerList": "10.96.0.10",
+                "DNSSuffix": "svc.cluster.local",
+                "EnableInternalDNS": False,
+                "IsRemoteEndpoint": False,
+                "SharedContainers": [],
+                "Namespace": {"ID": f"{n:08x}-3333-4000-a000-000000000000"},
+                "Policies": [
+                    {"Type": "OutBoundNAT", "ExceptionList": ["10.0.0.0/8"]},
+                    {"Type": "ROUTE", "DestinationPrefix": "10.96.0.0/12", "NeedEncap": True},
+                ],
+                "Resources": {"AllocationOrder": 3, "Allocators": [{"Tag": "Endpoint Port", "State": 1}]},
+            }
+        )
+    pls = [
+        {
+            "ID": f"{p:08X}-4444-4000-A000-000000000000",
+            "State": 1,
+            "Version": 38654705666,
             "References": [f"/endpoints/{eps[(p * 3 + k) % N_ENDPOINTS]['ID']}" for k in range(3)],
-            "Policies": [{"Type": "ELB", "Protocol": 6, "InternalPort": 8080, "ExternalPort": 80,
-                          "VIPs": [f"10.96.{p // 250}.{p % 250 + 1}"], "ILB": True}]} for p in range(N_POLICY_LISTS)]
+            "Policies": [
+                {
+                    "Type": "ELB",
+                    "Protocol": 6,
+                    "InternalPort": 8080,
+                    "ExternalPort": 80,
+                    "VIPs": [f"10.96.{p // 250}.{p % 250 + 1}"],
+                    "ILB": True,
+                }
+            ],
+        }
+        for p in range(N_POLICY_LISTS)
+    ]
     return nets, eps, pls
 
 
 def format_list(objects):
     """PowerShell Format-List text of the objects (padded names, @{…} and {…} values)."""
+
     def value(v):
         if isinstance(v, dict):
-            return "@{" + "; ".join(f"{k}={value(x) if not isinstance(x, (dict, list)) else 'System.Object[]' if isinstance(x, list) else value(x)}" for k, x in v.items()) + "}"
+            return (
+                "@{"
+                + "; ".join(
+                    f"{k}={value(x) if not isinstance(x, (dict, list)) else 'System.Object[]' if isinstance(x, list) else value(x)}"
+                    for k, x in v.items()
+                )
+                + "}"
+            )
         if isinstance(v, list):
             return "{" + ", ".join(value(x) for x in v) + "}"
         if isinstance(v, bool):
             return "True" if v else "False"
         return str(v)
+
     blocks = []
     for obj in objects:
         width = max(len(k) for k in obj)
@@ -82,7 +136,7 @@ def main():
         assert len(host.endpoints) == N_ENDPOINTS and len(host.policy_lists) == N_POLICY_LISTS
         rows.append(("v1 JSON, 5,000 endpoints + 2,000 policy lists", os.path.getsize(json_path), secs, 2.0))
         fl_path = os.path.join(tmp, "dump.txt")
-        with open(fl_path, "w", encoding="utf-16") as fh:        # what '>' writes in PowerShell 5.1
+        with open(fl_path, "w", encoding="utf-16") as fh:  # what '>' writes in PowerShell 5.1
             fh.write(format_list(nets) + "\n" + format_list(eps) + "\n" + format_list(pls))
         secs, lab = timed(lambda: wl.load_hns(fl_path))
         assert len(lab.host().endpoints) == N_ENDPOINTS and len(lab.host().policy_lists) == N_POLICY_LISTS
@@ -94,9 +148,11 @@ def main():
             fh.truncate(200 * 1024 * 1024)
         secs, lab = timed(lambda: wl.load_hns(big))
         rows.append(("200 MB file (refused, not read)", 200 * 1024 * 1024, secs, 0.5))
-        for label, text in (("10,000-deep JSON", "[" * 10000 + "]" * 10000),
-                            ("4 MB of '{\"a\":{\"b\":1,'", '{"a":{"b":1,' * 350000),
-                            ("4 MB console-wrapped noise", ("x" * 119 + "{\n") * 33000)):
+        for label, text in (
+            ("10,000-deep JSON", "[" * 10000 + "]" * 10000),
+            ('4 MB of \'{"a":{"b":1,\'', '{"a":{"b":1,' * 350000),
+            ("4 MB console-wrapped noise", ("x" * 119 + "{\n") * 33000),
+        ):
             secs, _ = timed(lambda t=text: wl.load_hns(t))
             rows.append((label, len(text), secs, 2.0))
     print(f"{'case':<50} {'bytes':>12} {'seconds':>8} {'budget':>7}  ok")

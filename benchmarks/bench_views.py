@@ -11,10 +11,19 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-import winnetlab as wl  # noqa: E402
+import winnetlab as wl
 
-TABLES = ("networks", "addresses", "endpoints", "routes", "policies", "port_mappings", "vswitches",
-          "events", "unsupported")
+TABLES = (
+    "networks",
+    "addresses",
+    "endpoints",
+    "routes",
+    "policies",
+    "port_mappings",
+    "vswitches",
+    "events",
+    "unsupported",
+)
 
 
 def big_lab(endpoints=10_000, hosts=3, networks=3):

@@ -8,7 +8,7 @@ import statistics
 import time
 
 import winnetlab as wl
-from winnetlab import widgets
+from winnetlab.notebook import widgets
 
 BUDGET_S = 0.5
 RUNS = 5
@@ -34,7 +34,7 @@ def time_create(driver):
 
 
 def main():
-    widgets.NetworkBuilder(wl.Lab()).create.click()          # warm imports and font caches
+    widgets.NetworkBuilder(wl.Lab()).create.click()  # warm imports and font caches
     rows = [(driver, *time_create(driver)) for driver in widgets.DRIVERS]
     print(f"NetworkBuilder Create with {CONTAINERS} containers (median of {RUNS}), budget {BUDGET_S} s")
     print(f"{'driver':<12} {'create+redraw s':>16} {'redraw only s':>14}  within budget")

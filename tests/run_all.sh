@@ -1,10 +1,13 @@
 #!/usr/bin/env bash
-# The project's whole test run: unit/property/golden/fuzz tests, the browser check and the
-# tutorial notebooks under nbval.  Run from the repository root.
+# The project's whole test run: lint and format check, the unit/property/golden/fuzz tests and
+# the browser check (in parallel with pytest-xdist), then the tutorial notebooks under nbval
+# (one notebook per worker: a notebook's cells share one kernel).  Run from the repository root.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+ruff check .
+ruff format --check .
 export MPLBACKEND=Agg
-python -m pytest -p no:nbval -p no:cacheprovider tests "$@"
+python -m pytest -p no:nbval -p no:cacheprovider -n 2 tests "$@"
 unset MPLBACKEND
-python -m pytest -p no:cacheprovider --nbval-lax --nbval-current-env \
+python -m pytest -p no:cacheprovider -n 2 --dist loadfile --nbval-lax --nbval-current-env \
     --nbval-sanitize-with tests/nbval_sanitize.cfg notebooks

@@ -8,17 +8,22 @@ def _canon(value, depth=0):
         return repr(value)
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         return (type(value).__name__,) + tuple(
-            (f.name, _canon(getattr(value, f.name), depth + 1)) for f in dataclasses.fields(value))
+            (f.name, _canon(getattr(value, f.name), depth + 1)) for f in dataclasses.fields(value)
+        )
     if isinstance(value, dict):
         return tuple((repr(k), _canon(v, depth + 1)) for k, v in value.items())
     if isinstance(value, (list, tuple)):
         return tuple(_canon(v, depth + 1) for v in value)
     if isinstance(value, (set, frozenset)):
         return tuple(sorted(repr(v) for v in value))
-    if hasattr(value, "__slots__") and not isinstance(value, (str, bytes)) and type(value).__module__.startswith(
-            "winnetlab"):
-        return (type(value).__name__,) + tuple((s, _canon(getattr(value, s, None), depth + 1))
-                                               for s in type(value).__slots__)
+    if (
+        hasattr(value, "__slots__")
+        and not isinstance(value, (str, bytes))
+        and type(value).__module__.startswith("winnetlab")
+    ):
+        return (type(value).__name__,) + tuple(
+            (s, _canon(getattr(value, s, None), depth + 1)) for s in type(value).__slots__
+        )
     return repr(value)
 
 
@@ -26,14 +31,36 @@ def snapshot(lab):
     """Everything a user could observe (and every counter that decides future ids)."""
     hosts = []
     for h in lab.hosts.values():
-        hosts.append((h.name, _canon(h.ids.counters), _canon(h._adapters), _canon(h._vswitches),
-                      _canon(h._networks), _canon(h._hns), _canon(h._endpoints), _canon(h._containers),
-                      _canon(h._namespaces), _canon(h._nat), _canon(h._mappings), _canon(h._firewall),
-                      _canon(h._ports), _canon(h._policy_lists), tuple(h._events), h._compartments,
-                      h._mapping_ids))
+        hosts.append(
+            (
+                h.name,
+                _canon(h.ids.counters),
+                _canon(h._adapters),
+                _canon(h._vswitches),
+                _canon(h._networks),
+                _canon(h._hns),
+                _canon(h._endpoints),
+                _canon(h._containers),
+                _canon(h._namespaces),
+                _canon(h._nat),
+                _canon(h._mappings),
+                _canon(h._firewall),
+                _canon(h._ports),
+                _canon(h._policy_lists),
+                tuple(h._events),
+                h._compartments,
+                h._mapping_ids,
+            )
+        )
     swarm = _canon(lab.swarm) if lab.swarm else None
-    return (tuple(hosts), swarm, _canon(lab.ids.counters), _canon(lab.lan.dhcp_leases),
-            _canon(lab.lan.dhcp_pool), tuple(sorted(lab.used_mac_pools)))
+    return (
+        tuple(hosts),
+        swarm,
+        _canon(lab.ids.counters),
+        _canon(lab.lan.dhcp_leases),
+        _canon(lab.lan.dhcp_pool),
+        tuple(sorted(lab.used_mac_pools)),
+    )
 
 
 def check_invariants(lab):
@@ -57,9 +84,13 @@ def check_invariants(lab):
                 assert ep.mac_address not in macs, f"MAC {ep.mac_address} handed out twice in {net.name}"
                 macs.add(ep.mac_address)
             for pool in net.pools:
-                assert pool.used_count == sum(1 for e in net.endpoint_ids if not h.endpoints[e].remote
-                                              and h.endpoints[e].ip_address is not None
-                                              and pool.contains(h.endpoints[e].ip_address)), "pool count drift"
+                assert pool.used_count == sum(
+                    1
+                    for e in net.endpoint_ids
+                    if not h.endpoints[e].remote
+                    and h.endpoints[e].ip_address is not None
+                    and pool.contains(h.endpoints[e].ip_address)
+                ), "pool count drift"
         for eid, ep in h.endpoints.items():
             assert ep.network_id in h.hns_networks, "endpoint without a network"
             assert eid in h.hns_networks[ep.network_id].endpoint_ids
@@ -74,10 +105,11 @@ def check_invariants(lab):
                     assert key not in ports_seen, f"host port {key} maps to two endpoints"
                     ports_seen[key] = eid
                     assert h.published[key] == eid
-        for key, owner in h.published.items():
+        for owner in h.published.values():
             assert owner in ports_seen.values() or str(owner).startswith("service:")
-        assert len(h.nat_mappings) == sum(1 for k, v in ports_seen.items()
-                                          if h.hns_networks[h.endpoints[v].network_id].driver == "nat")
+        assert len(h.nat_mappings) == sum(
+            1 for k, v in ports_seen.items() if h.hns_networks[h.endpoints[v].network_id].driver == "nat"
+        )
         assert len(h.firewall_rules) == len(h.nat_mappings)
         for c in h.containers.values():
             for eid in c.endpoints:

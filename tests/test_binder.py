@@ -15,11 +15,20 @@ sys.path.insert(0, str(ROOT / "tools"))
 import build_notebooks  # noqa: E402
 import sync_notebooks  # noqa: E402
 
-tomllib = pytest.importorskip("tomllib")   # Python 3.11+
+tomllib = pytest.importorskip("tomllib")  # Python 3.11+
 
-TUTORIALS = ("00-start-here", "01-nat", "02-transparent", "03-overlay", "04-l2bridge",
-             "05-l2tunnel", "06-hns-under-the-hood", "07-unsupported-features",
-             "08-packet-walk", "09-real-host-dumps")
+TUTORIALS = (
+    "00-start-here",
+    "01-nat",
+    "02-transparent",
+    "03-overlay",
+    "04-l2bridge",
+    "05-l2tunnel",
+    "06-hns-under-the-hood",
+    "07-unsupported-features",
+    "08-packet-walk",
+    "09-real-host-dumps",
+)
 BINDER_URLPATH = "urlpath=lab/tree/notebooks/00-start-here.ipynb"
 
 
@@ -58,13 +67,15 @@ def test_binder_pins_satisfy_the_project_requirements():
         name = canonicalize_name(req.name)
         assert name in pins, f"{req.name} is a requirement of the project but not pinned for Binder"
         assert req.specifier.contains(pinned_version(pins[name])), (
-            f"Binder pins {pins[name]}, the project asks for {req}")
+            f"Binder pins {pins[name]}, the project asks for {req}"
+        )
 
 
 def test_postbuild_installs_the_package_and_stops_on_errors():
     text = (ROOT / "binder" / "postBuild").read_text()
-    commands = [line.strip() for line in text.splitlines()
-                if line.strip() and not line.lstrip().startswith("#")]
+    commands = [
+        line.strip() for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#")
+    ]
     assert commands[0] == "set -e"
     assert any(re.search(r"pip install .*\.\s*$", c) for c in commands), commands
 
@@ -105,8 +116,10 @@ def test_sync_detects_and_repairs_a_difference(tmp_path):
     (shipped / "01-a.ipynb").write_text('{"old": 1}')
     (shipped / "99-stale.ipynb").write_text("{}")
     assert sync_notebooks.differences(source, shipped) == [
-        ("01-a.ipynb", "differs"), ("02-b.ipynb", "missing from the package"),
-        ("99-stale.ipynb", "shipped but not in notebooks/")]
+        ("01-a.ipynb", "differs"),
+        ("02-b.ipynb", "missing from the package"),
+        ("99-stale.ipynb", "shipped but not in notebooks/"),
+    ]
     sync_notebooks.sync(source, shipped)
     assert sync_notebooks.differences(source, shipped) == []
     assert sorted(p.name for p in shipped.iterdir()) == ["01-a.ipynb", "02-b.ipynb"]
@@ -135,18 +148,23 @@ def text_only(cell):
 @pytest.mark.parametrize("name", TUTORIALS)
 def test_every_text_output_is_checked_by_nbval(name):
     nb = json.loads((ROOT / "notebooks" / f"{name}.ipynb").read_text(encoding="utf-8"))
-    unchecked = ["".join(c["source"]).splitlines()[-1] for c in nb["cells"]
-                 if c["cell_type"] == "code" and text_only(c)
-                 and "# NBVAL_CHECK_OUTPUT" not in "".join(c["source"])]
+    unchecked = [
+        "".join(c["source"]).splitlines()[-1]
+        for c in nb["cells"]
+        if c["cell_type"] == "code" and text_only(c) and "# NBVAL_CHECK_OUTPUT" not in "".join(c["source"])
+    ]
     assert not unchecked, f"text outputs without # NBVAL_CHECK_OUTPUT: {unchecked}"
 
 
 def test_percent_sources_split_into_markdown_and_code_cells():
-    source = ("# %% [markdown]\n# # Title\n#\n# text with `code`\n\n"
-              "# %%\n# NBVAL_CHECK_OUTPUT\nx = 1\nx\n\n# %%\n\n")
+    source = (
+        "# %% [markdown]\n# # Title\n#\n# text with `code`\n\n"
+        "# %%\n# NBVAL_CHECK_OUTPUT\nx = 1\nx\n\n# %%\n\n"
+    )
     assert build_notebooks.cells_from_source(source) == [
         ("markdown", "# Title\n\ntext with `code`"),
-        ("code", "# NBVAL_CHECK_OUTPUT\nx = 1\nx")]
+        ("code", "# NBVAL_CHECK_OUTPUT\nx = 1\nx"),
+    ]
 
 
 def test_every_tutorial_has_its_source():

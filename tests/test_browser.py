@@ -26,9 +26,17 @@ ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = "/usr/bin/chromium"
 TOKEN = "winnetlab-browser-test"
 NOTEBOOK = "01-nat.ipynb"
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run",
-                 "--disable-quic", "--disable-dev-shm-usage"]
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+    "--disable-dev-shm-usage",
+]
 # User settings for the test's JupyterLab: no news/update toast over the screenshots, and
 # every cell kept in the DOM (no windowing) so the whole notebook can be inspected.
 LAB_SETTINGS = {
@@ -64,17 +72,34 @@ def jupyterlab(tmp_path):
         folder = tmp_path / "settings" / "@jupyterlab" / extension
         folder.mkdir(parents=True, exist_ok=True)
         (folder / f"{plugin}.jupyterlab-settings").write_text(json.dumps(values))
-    env = dict(os.environ, JUPYTER_RUNTIME_DIR=str(tmp_path / "runtime"),
-               JUPYTERLAB_SETTINGS_DIR=str(tmp_path / "settings"),
-               JUPYTERLAB_WORKSPACES_DIR=str(tmp_path / "workspaces"),
-               PYTHONPATH=os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")])))
-    env.pop("MPLBACKEND", None)      # the kernel must use its inline backend
+    env = dict(
+        os.environ,
+        JUPYTER_RUNTIME_DIR=str(tmp_path / "runtime"),
+        JUPYTERLAB_SETTINGS_DIR=str(tmp_path / "settings"),
+        JUPYTERLAB_WORKSPACES_DIR=str(tmp_path / "workspaces"),
+        PYTHONPATH=os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")])),
+    )
+    env.pop("MPLBACKEND", None)  # the kernel must use its inline backend
     port = free_port()
-    log = open(tmp_path / "jupyterlab.log", "wb")
+    log = open(tmp_path / "jupyterlab.log", "wb")  # noqa: SIM115 (closed when the server stops)
     server = subprocess.Popen(
-        [sys.executable, "-m", "jupyterlab", "--no-browser", f"--port={port}", "--ip=127.0.0.1",
-         "--allow-root", f"--IdentityProvider.token={TOKEN}", f"--ServerApp.root_dir={work}"],
-        cwd=work, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+        [
+            sys.executable,
+            "-m",
+            "jupyterlab",
+            "--no-browser",
+            f"--port={port}",
+            "--ip=127.0.0.1",
+            "--allow-root",
+            f"--IdentityProvider.token={TOKEN}",
+            f"--ServerApp.root_dir={work}",
+        ],
+        cwd=work,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )
     base = f"http://127.0.0.1:{port}"
     try:
         wait_until_up(base, server)
@@ -145,8 +170,7 @@ def test_network_builder_renders_and_creates(jupyterlab, tmp_path):
 
 def drive_the_builder(page, jupyterlab, tmp_path):
     """Open 01-nat, run all cells, check the builder, press Create and check the redraw."""
-    page.goto(f"{jupyterlab}/lab/tree/{NOTEBOOK}?token={TOKEN}&reset",
-              wait_until="domcontentloaded")
+    page.goto(f"{jupyterlab}/lab/tree/{NOTEBOOK}?token={TOKEN}&reset", wait_until="domcontentloaded")
     page.wait_for_function(KERNEL_IDLE, timeout=90000)
     page.locator(".lm-MenuBar-itemLabel", has_text="Run").first.click()
     page.locator(".lm-Menu-itemLabel", has_text="Run All Cells").first.click()
@@ -156,7 +180,7 @@ def drive_the_builder(page, jupyterlab, tmp_path):
     builder = page.locator(".winnetlab-builder").first
     builder.scroll_into_view_if_needed()
     assert "Error displaying widget" not in page.inner_text("body")
-    assert builder.locator(".widget-dropdown select").count() >= 1      # driver picker
+    assert builder.locator(".widget-dropdown select").count() >= 1  # driver picker
     assert builder.locator("button", has_text="Create").count() == 1
     assert builder.locator("button", has_text="Reset").count() == 1
     assert builder.locator(".widget-tab").count() == 1
@@ -175,7 +199,10 @@ def drive_the_builder(page, jupyterlab, tmp_path):
             const img = b.querySelector('.winnetlab-topology img');
             const table = b.querySelector('.winnetlab-addresses');
             return img && table && img.src !== before.img && table.innerText !== before.table;
-        }""", arg=before, timeout=60000)
+        }""",
+        arg=before,
+        timeout=60000,
+    )
     after = builder_state(page)
     assert "browsernet" in after["table"]
     assert "Error response from daemon" not in builder.inner_text()
@@ -183,8 +210,11 @@ def drive_the_builder(page, jupyterlab, tmp_path):
     builder.scroll_into_view_if_needed()
     page.screenshot(path=str(tmp_path / "after-create.png"))
     builder.locator(".lm-TabBar-tabLabel", has_text="Addresses").click()
-    page.wait_for_function("""() => {
+    page.wait_for_function(
+        """() => {
         const t = document.querySelector('.winnetlab-builder .winnetlab-addresses');
         return t && t.offsetParent !== null && t.innerText.includes('browsernet-2');
-    }""", timeout=30000)
+    }""",
+        timeout=30000,
+    )
     page.screenshot(path=str(tmp_path / "after-create-addresses.png"))

@@ -6,14 +6,31 @@ from pathlib import Path
 from winnetlab.cli import main
 
 DATA = Path(__file__).parent / "data" / "hns"
-FILES = ("report.html", "topology.png", "topology.svg", "networks.csv", "endpoints.csv", "addresses.csv",
-         "policies.csv", "port_mappings.csv", "vswitches.csv", "diagnose.csv")
+FILES = (
+    "report.html",
+    "topology.png",
+    "topology.svg",
+    "networks.csv",
+    "endpoints.csv",
+    "addresses.csv",
+    "policies.csv",
+    "port_mappings.csv",
+    "vswitches.csv",
+    "diagnose.csv",
+)
 
 
 def test_show_reads_dumps_and_writes_the_report(tmp_path, capsys):
     out = tmp_path / "r"
-    code = main(["show", str(DATA / "04-nat+l2bridge-networks-v1-GetHnsNetwork-FormatList.txt"),
-                 str(DATA / "01-overlay-remote-endpoint-v1-flannel-test.json"), "--out", str(out)])
+    code = main(
+        [
+            "show",
+            str(DATA / "04-nat+l2bridge-networks-v1-GetHnsNetwork-FormatList.txt"),
+            str(DATA / "01-overlay-remote-endpoint-v1-flannel-test.json"),
+            "--out",
+            str(out),
+        ]
+    )
     text = capsys.readouterr().out
     assert code == 0
     assert "3 HNS networks, 1 endpoints (1 remote)" in text and "L2Bridge" in text and "warnings: " in text
@@ -22,7 +39,9 @@ def test_show_reads_dumps_and_writes_the_report(tmp_path, capsys):
     html = (out / "report.html").read_text()
     png = (out / "topology.png").read_bytes()
     assert base64.b64encode(png).decode() in html and "<script" not in html
-    assert "10.138.0.5" in (out / "networks.csv").read_text() or "External" in (out / "networks.csv").read_text()
+    assert (
+        "10.138.0.5" in (out / "networks.csv").read_text() or "External" in (out / "networks.csv").read_text()
+    )
 
 
 def test_show_exits_2_with_one_line_when_nothing_is_usable(tmp_path, capsys):
@@ -38,8 +57,15 @@ def test_show_exits_2_with_one_line_when_nothing_is_usable(tmp_path, capsys):
 def test_demo_transcript_and_deterministic_report(tmp_path, capsys):
     assert main(["demo", "--out", str(tmp_path / "a")]) == 0
     first = capsys.readouterr().out
-    for cmd in ("docker run -d --name web -p 8080:80", "-d l2bridge", "-d l2tunnel", "New-VMSwitch -Name CORP",
-                "-d overlay", "service create --name api", "docker network ls"):
+    for cmd in (
+        "docker run -d --name web -p 8080:80",
+        "-d l2bridge",
+        "-d l2tunnel",
+        "New-VMSwitch -Name CORP",
+        "-d overlay",
+        "service create --name api",
+        "docker network ls",
+    ):
         assert cmd in first
     assert main(["demo", "--out", str(tmp_path / "b")]) == 0
     assert capsys.readouterr().out.replace(str(tmp_path / "b"), "") == first.replace(str(tmp_path / "a"), "")

@@ -8,14 +8,26 @@ NET = "0F82BC87-81F4-4473-989E-014FD5814DC7"
 
 
 def net(type_="nat", prefix="172.24.144.0/20", gateway="172.24.144.1", **extra):
-    return {"ID": extra.pop("ID", NET), "Name": extra.pop("Name", "nat"), "Type": type_,
-            "Subnets": [{"AddressPrefix": prefix, "GatewayAddress": gateway, "Policies": extra.pop("subnet_policies", [])}],
-            **extra}
+    return {
+        "ID": extra.pop("ID", NET),
+        "Name": extra.pop("Name", "nat"),
+        "Type": type_,
+        "Subnets": [
+            {"AddressPrefix": prefix, "GatewayAddress": gateway, "Policies": extra.pop("subnet_policies", [])}
+        ],
+        **extra,
+    }
 
 
 def ep(n, ip, mac, network=NET, **extra):
-    return {"ID": f"{n:08d}-0000-0000-0000-000000000000", "Name": f"ep{n}", "VirtualNetwork": network,
-            "IPAddress": ip, "MacAddress": mac, **extra}
+    return {
+        "ID": f"{n:08d}-0000-0000-0000-000000000000",
+        "Name": f"ep{n}",
+        "VirtualNetwork": network,
+        "IPAddress": ip,
+        "MacAddress": mac,
+        **extra,
+    }
 
 
 def found(*objects):
@@ -31,32 +43,78 @@ def test_healthy_simulated_lab_has_no_findings():
 
 
 def test_ip_outside_subnet_and_duplicates():
-    text = found(net(), ep(1, "172.24.144.5", "00-15-5D-00-00-01"), ep(2, "172.24.144.5", "00-15-5D-00-00-01"),
-                 ep(3, "10.0.0.9", "00-15-5D-00-00-03"))
+    text = found(
+        net(),
+        ep(1, "172.24.144.5", "00-15-5D-00-00-01"),
+        ep(2, "172.24.144.5", "00-15-5D-00-00-01"),
+        ep(3, "10.0.0.9", "00-15-5D-00-00-03"),
+    )
     assert "10.0.0.9 is outside the subnets" in text
     assert "share the IP 172.24.144.5" in text and "share the MAC 00-15-5D-00-00-01" in text
 
 
 def test_nat_prefix_overlapping_host_and_several_prefixes():
-    text = found(net(prefix="10.138.0.0/16", gateway="10.138.0.1"),
-                 net("L2Bridge", "192.168.255.0/30", "192.168.255.1", ID="544A3CAB-A2FF-45FE-8E35-08C709B6E69F",
-                     Name="External", ManagementIP="10.138.0.5"),
-                 net(prefix="172.30.0.0/20", gateway="172.30.0.1", ID="744A3CAB-A2FF-45FE-8E35-08C709B6E69F", Name="nat2"))
+    text = found(
+        net(prefix="10.138.0.0/16", gateway="10.138.0.1"),
+        net(
+            "L2Bridge",
+            "192.168.255.0/30",
+            "192.168.255.1",
+            ID="544A3CAB-A2FF-45FE-8E35-08C709B6E69F",
+            Name="External",
+            ManagementIP="10.138.0.5",
+        ),
+        net(
+            prefix="172.30.0.0/20",
+            gateway="172.30.0.1",
+            ID="744A3CAB-A2FF-45FE-8E35-08C709B6E69F",
+            Name="nat2",
+        ),
+    )
     assert "NAT prefix 10.138.0.0/16 contains the host address 10.138.0.5" in text
     assert "2 NAT prefixes on one host" in text
 
 
 def test_policy_list_missing_endpoints_remote_without_pa_apipa_vsid_l2bridge():
-    overlay = net("Overlay", "10.244.0.0/16", "10.244.0.1", ID="11111111-1111-1111-1111-111111111111",
-                  Name="vxlan0", ManagementIP="169.254.3.4", subnet_policies=[{"Type": "VSID", "VSID": 4096}])
-    overlay2 = net("Overlay", "10.245.0.0/16", "10.245.0.1", ID="22222222-1111-1111-1111-111111111111",
-                   Name="vxlan1", subnet_policies=[{"Type": "VSID", "VSID": 4096}])
+    overlay = net(
+        "Overlay",
+        "10.244.0.0/16",
+        "10.244.0.1",
+        ID="11111111-1111-1111-1111-111111111111",
+        Name="vxlan0",
+        ManagementIP="169.254.3.4",
+        subnet_policies=[{"Type": "VSID", "VSID": 4096}],
+    )
+    overlay2 = net(
+        "Overlay",
+        "10.245.0.0/16",
+        "10.245.0.1",
+        ID="22222222-1111-1111-1111-111111111111",
+        Name="vxlan1",
+        subnet_policies=[{"Type": "VSID", "VSID": 4096}],
+    )
     l2b = net("L2Bridge", "10.9.0.0/24", "10.9.0.1", ID="33333333-1111-1111-1111-111111111111", Name="cbr0")
-    text = found(overlay, overlay2, l2b,
-                 ep(1, "10.244.1.2", "0E-2A-00-00-00-01", overlay["ID"], IsRemoteEndpoint=True),
-                 ep(2, "10.9.0.5", "00-15-5D-00-00-02", l2b["ID"]),
-                 {"ID": "44444444-1111-1111-1111-111111111111", "References": ["/endpoints/deadbeef-0000-0000-0000-000000000000"],
-                  "Policies": [{"Type": "ELB", "Protocol": 6, "InternalPort": 80, "ExternalPort": 80, "VIPs": ["10.96.0.1"], "ILB": True}]})
+    text = found(
+        overlay,
+        overlay2,
+        l2b,
+        ep(1, "10.244.1.2", "0E-2A-00-00-00-01", overlay["ID"], IsRemoteEndpoint=True),
+        ep(2, "10.9.0.5", "00-15-5D-00-00-02", l2b["ID"]),
+        {
+            "ID": "44444444-1111-1111-1111-111111111111",
+            "References": ["/endpoints/deadbeef-0000-0000-0000-000000000000"],
+            "Policies": [
+                {
+                    "Type": "ELB",
+                    "Protocol": 6,
+                    "InternalPort": 80,
+                    "ExternalPort": 80,
+                    "VIPs": ["10.96.0.1"],
+                    "ILB": True,
+                }
+            ],
+        },
+    )
     assert "references 1 endpoint(s) that do not exist" in text
     assert "has no provider address" in text
     assert "169.254.3.4 is a link-local" in text

@@ -7,7 +7,7 @@ import sys
 import pytest
 
 import winnetlab as wl
-from winnetlab import policies as P
+from winnetlab.engine import policies as P
 
 IP = ipaddress.IPv4Address
 NET = ipaddress.IPv4Network
@@ -33,7 +33,9 @@ def test_fresh_host_has_nat_and_none_only(host):
     vnic = host.adapters["vEthernet (nat)"]
     assert vnic.ip_interface == ipaddress.IPv4Interface("172.16.0.1/16") and not vnic.physical
     assert host.nat[0].internal_prefix == NET("172.16.0.0/16") and host.nat[0].name.startswith("NAT")
-    assert host.networks["none"].driver == "null" and "none" not in [n.name for n in host.hns_networks.values()]
+    assert host.networks["none"].driver == "null" and "none" not in [
+        n.name for n in host.hns_networks.values()
+    ]
     assert host.adapters["Ethernet"].ip_interface.ip == host.address == IP("192.168.0.11")
     assert nat.mac_pool.pool.size == 4096 and nat.mac_pool.start_mac.startswith("00-15-5D-")
     assert nat.mac_pool.end_mac[-4:] == "F-FF" and nat.mac_pool.start_mac[-4:] == "0-00"
@@ -42,7 +44,9 @@ def test_fresh_host_has_nat_and_none_only(host):
 def test_no_host_or_bridge_network(host):
     with pytest.raises(wl.NotFound, match="network host not found"):
         host.run("x", network="host")
-    with pytest.raises(wl.NotFound, match="could not find plugin bridge in v1 plugin registry: plugin not found"):
+    with pytest.raises(
+        wl.NotFound, match="could not find plugin bridge in v1 plugin registry: plugin not found"
+    ):
         host.create_network("b", driver="bridge")
     with pytest.raises(wl.NotFound, match="could not find plugin NAT in v1 plugin registry"):
         host.create_network("b", driver="NAT")
@@ -81,19 +85,24 @@ def test_nat_addresses_dns_and_published_ports(host):
     assert ea.mac_address != eb.mac_address and ea.name == "Ethernet"
     maps = {(m.protocol, m.external_port): m for m in host.nat_mappings}
     assert maps[("TCP", 8080)].internal_ip == ea.ip_address and maps[("TCP", 8080)].internal_port == 80
-    assert ("TCP", 49152) in maps and ("UDP", 49152) in maps   # HNS picked ephemeral ports
+    assert ("TCP", 49152) in maps and ("UDP", 49152) in maps  # HNS picked ephemeral ports
     assert len(host.firewall_rules) == 3
-    with pytest.raises(wl.Conflict, match="The process cannot access the file because it is being used by another"):
+    with pytest.raises(
+        wl.Conflict, match="The process cannot access the file because it is being used by another"
+    ):
         host.run("c", publish=["8080:80"])
     assert "c" not in host.containers
 
 
-@pytest.mark.parametrize("spec,message", [
-    ("127.0.0.1:80:80", "Windows does not support host IP addresses in NAT settings"),
-    ("8000-8010:80", "Windows does not support more than one host port in NAT settings"),
-    ("80/sctp", "invalid protocol sctp"),
-    ("99999:80", "invalid hostPort: 99999"),
-])
+@pytest.mark.parametrize(
+    "spec,message",
+    [
+        ("127.0.0.1:80:80", "Windows does not support host IP addresses in NAT settings"),
+        ("8000-8010:80", "Windows does not support more than one host port in NAT settings"),
+        ("80/sctp", "invalid protocol sctp"),
+        ("99999:80", "invalid hostPort: 99999"),
+    ],
+)
 def test_publish_refusals(host, spec, message):
     with pytest.raises(wl.WinNetLabError, match=message):
         host.run("x", publish=[spec])
@@ -127,8 +136,9 @@ def test_network_create_refusals(host):
     with pytest.raises(wl.InvalidParameter, match='strconv.ParseUint: parsing "seven": invalid syntax'):
         host.create_network("v", driver="l2bridge", subnet="10.5.0.0/24", options={SHIM + "vlanid": "seven"})
     with pytest.raises(wl.InvalidParameter, match='strconv.ParseBool: parsing "yes": invalid syntax'):
-        host.create_network("o", driver="l2bridge", subnet="10.5.0.0/24",
-                            options={SHIM + "enable_outboundnat": "yes"})
+        host.create_network(
+            "o", driver="l2bridge", subnet="10.5.0.0/24", options={SHIM + "enable_outboundnat": "yes"}
+        )
     with pytest.raises(wl.InvalidParameter, match="invalid mac pool. You must specify both a start range"):
         host.create_network("m", subnet="10.6.0.0/24", options={SHIM + "macpool": "00-15-5D-00-00-00"})
     with pytest.raises(wl.Conflict, match="nat is a pre-defined network and cannot be removed"):
@@ -209,7 +219,7 @@ def test_docker_create_then_failed_start_leaves_created_container(host):
 def test_transparent_dhcp_static_and_adapter_rules(lab, host):
     t = host.create_network("tr", driver="transparent")
     assert t.dhcp and t.subnets == () and host.adapters["Ethernet"].ip_interface is None
-    assert host.adapters[f"vEthernet ({t.hns_name})"].ip_interface.ip == host.address   # IP moved to the vNIC
+    assert host.adapters[f"vEthernet ({t.hns_name})"].ip_interface.ip == host.address  # IP moved to the vNIC
     c = host.run("t1", network="tr")
     ep = host.endpoints_of(c.name)[0]
     assert ep.ip_address is None and ep.dhcp_lease == IP("192.168.0.100") and not ep.enable_internal_dns
@@ -217,8 +227,13 @@ def test_transparent_dhcp_static_and_adapter_rules(lab, host):
     with pytest.raises(wl.Conflict, match="The parameter is incorrect"):
         host.create_network("tr2", driver="transparent")
     host.add_adapter("Ethernet 2")
-    t2 = host.create_network("tr2", driver="transparent", subnet="192.168.0.0/24", gateway="192.168.0.1",
-                             options={SHIM + "interface": "Ethernet 2"})
+    t2 = host.create_network(
+        "tr2",
+        driver="transparent",
+        subnet="192.168.0.0/24",
+        gateway="192.168.0.1",
+        options={SHIM + "interface": "Ethernet 2"},
+    )
     c2 = host.run("t2", network="tr2", ip="192.168.0.50")
     assert host.endpoints_of(c2.name)[0].ip_address == IP("192.168.0.50")
     assert t2.adapter == "Ethernet 2"
@@ -247,9 +262,17 @@ def test_l2bridge_policies_and_vfp(host):
     with pytest.raises(wl.InvalidParameter, match="the network does not have a subnet for this endpoint"):
         host.run("p0", network="l2nosub")
     host.remove_network("l2nosub")
-    net = host.create_network("l2b", driver="l2bridge", subnet="10.244.1.0/24", gateway="10.244.1.1",
-                              options={SHIM + "enable_outboundnat": "true", SHIM + "vlanid": "7",
-                                       SHIM + "outboundnat_exceptions": "10.244.0.0/16,10.96.0.0/12"})
+    net = host.create_network(
+        "l2b",
+        driver="l2bridge",
+        subnet="10.244.1.0/24",
+        gateway="10.244.1.1",
+        options={
+            SHIM + "enable_outboundnat": "true",
+            SHIM + "vlanid": "7",
+            SHIM + "outboundnat_exceptions": "10.244.0.0/16,10.96.0.0/12",
+        },
+    )
     assert P.Vlan(7) in net.policies
     c = host.run("p1", network="l2b", publish=["8081:80"])
     ep = host.endpoints_of(c.name)[0]
@@ -277,7 +300,9 @@ def test_overlay_swarm_remote_endpoints_and_services():
     h1, h2 = lab.host("host1"), lab.host("host2")
     lab.swarm_init("host1")
     lab.swarm_join("host2")
-    assert lab.swarm.networks["ingress"].vni == 4096 and lab.swarm.networks["ingress"].subnet == NET("10.0.0.0/24")
+    assert lab.swarm.networks["ingress"].vni == 4096 and lab.swarm.networks["ingress"].subnet == NET(
+        "10.0.0.0/24"
+    )
     with pytest.raises(wl.Unsupported, match="Worker nodes can't be used"):
         h2.create_network("ov2", driver="overlay")
     ov = h1.create_network("ov", driver="overlay", attachable=True)
@@ -287,7 +312,11 @@ def test_overlay_swarm_remote_endpoints_and_services():
     ea = h1.endpoints_of("a")[0]
     assert P.ProviderAddress("192.168.0.11") in ea.policies and P.OutboundNat() in ea.policies
     remote = [e for e in h2.endpoints.values() if e.remote]
-    assert len(remote) == 1 and remote[0].ip_address == ea.ip_address and remote[0].provider_address == h1.address
+    assert (
+        len(remote) == 1
+        and remote[0].ip_address == ea.ip_address
+        and remote[0].provider_address == h1.address
+    )
     encap = [r for l in h2.vfp_layers(h2.endpoints_of("b")[0]) for r in l.rules if r.type == "encap"]
     assert len(encap) == 1 and "PA 192.168.0.11" in encap[0].action
     h1.create_network("closed", driver="overlay")
@@ -314,8 +343,9 @@ def test_ltsc2016_overlay_uses_second_nat_endpoint_and_no_mesh():
     assert not any(isinstance(p, P.OutboundNat) for e in h.endpoints_of(c.name) for p in e.policies)
     with pytest.raises(wl.Unsupported):
         lab.create_service("web", networks=["ov"], publish=["8080:80"])
-    lab.create_service("web", networks=["ov"], publish=["mode=host,target=80,published=8080"],
-                       endpoint_mode="dnsrr")
+    lab.create_service(
+        "web", networks=["ov"], publish=["mode=host,target=80,published=8080"], endpoint_mode="dnsrr"
+    )
 
 
 def test_mac_pool_holds_4096_endpoints():
@@ -339,10 +369,18 @@ def test_events_tell_the_hns_story(host):
     start = len(host.events)
     host.run("web", publish=["8080:80"])
     story = [(e.actor, e.action) for e in host.events[start:]]
-    assert story == [("Docker", "CreateContainer"), ("HNS", "CreateNamespace"), ("HCS", "CreateComputeSystem"),
-                     ("HNS", "CreateEndpoint"), ("HCS", "AttachEndpoint"), ("vSwitch", "CreatePort"),
-                     ("HNS", "ConfigureEndpoint"), ("WinNAT", "AddStaticMapping"),
-                     ("Firewall", "NewNetFirewallRule"), ("Docker", "StartContainer")]
+    assert story == [
+        ("Docker", "CreateContainer"),
+        ("HNS", "CreateNamespace"),
+        ("HCS", "CreateComputeSystem"),
+        ("HNS", "CreateEndpoint"),
+        ("HCS", "AttachEndpoint"),
+        ("vSwitch", "CreatePort"),
+        ("HNS", "ConfigureEndpoint"),
+        ("WinNAT", "AddStaticMapping"),
+        ("Firewall", "NewNetFirewallRule"),
+        ("Docker", "StartContainer"),
+    ]
     assert [e.seq for e in host.events] == list(range(1, len(host.events) + 1))
 
 
@@ -350,27 +388,42 @@ def test_l2bridge_host_gw_routes():
     lab = wl.Lab(hosts=2)
     lab.host("host1").create_network("cbr0", driver="l2bridge", subnet="10.244.1.0/24")
     lab.host("host2").create_network("cbr0", driver="l2bridge", subnet="10.244.2.0/24")
-    assert [(str(p), h) for p, h, _ in lab.l2bridge_routes()] == [("10.244.1.0/24", "host1"),
-                                                                   ("10.244.2.0/24", "host2")]
+    assert [(str(p), h) for p, h, _ in lab.l2bridge_routes()] == [
+        ("10.244.1.0/24", "host1"),
+        ("10.244.2.0/24", "host2"),
+    ]
 
 
 def test_same_seed_same_everything_in_another_process():
-    code = ("import winnetlab as wl; lab=wl.Lab(seed=7, hosts=2); h=lab.host(); "
-            "h.run('a', publish=['80']); lab.swarm_init(); lab.swarm_join('host2'); "
-            "h.create_network('ov', driver='overlay', attachable=True); h.run('b', network='ov'); "
-            "print([(e.id, e.mac_address, str(e.ip_address)) for e in h.endpoints.values()]); "
-            "print(h.events[-3:])")
-    outs = {subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
-                           env={"PYTHONHASHSEED": str(s), "PATH": ""}).stdout for s in (1, 2, 3)}
+    code = (
+        "import winnetlab as wl; lab=wl.Lab(seed=7, hosts=2); h=lab.host(); "
+        "h.run('a', publish=['80']); lab.swarm_init(); lab.swarm_join('host2'); "
+        "h.create_network('ov', driver='overlay', attachable=True); h.run('b', network='ov'); "
+        "print([(e.id, e.mac_address, str(e.ip_address)) for e in h.endpoints.values()]); "
+        "print(h.events[-3:])"
+    )
+    outs = {
+        subprocess.run(
+            [sys.executable, "-c", code],
+            capture_output=True,
+            text=True,
+            check=True,
+            env={"PYTHONHASHSEED": str(s), "PATH": ""},
+        ).stdout
+        for s in (1, 2, 3)
+    }
     assert len(outs) == 1
-    other = subprocess.run([sys.executable, "-c", code.replace("seed=7", "seed=8")], capture_output=True,
-                           text=True, check=True).stdout
+    other = subprocess.run(
+        [sys.executable, "-c", code.replace("seed=7", "seed=8")], capture_output=True, text=True, check=True
+    ).stdout
     assert other not in outs
 
 
 def test_import_stays_light():
-    code = ("import sys, time; t=time.perf_counter(); import winnetlab; "
-            "print([m for m in ('pandas','matplotlib','networkx','ipywidgets') if m in sys.modules])")
+    code = (
+        "import sys, time; t=time.perf_counter(); import winnetlab; "
+        "print([m for m in ('pandas','matplotlib','networkx','ipywidgets') if m in sys.modules])"
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
 
@@ -392,8 +445,15 @@ def test_acl_policies_added_to_an_endpoint(host):
     layer = next(l for l in host.vfp_layers(ep) if l.name == "ACL_ENDPOINT_LAYER")
     assert any(r.policy == acl for r in layer.rules), "a Switch ACL becomes a VFP rule"
     assert host.events[-1].action == "ModifyEndpoint"
-    for bad in (dict(action="Deny"), dict(direction="Both"), dict(priority=70000), dict(protocols="sctp"),
-                dict(local_ports="http"), dict(remote_addresses="10.0.0.0/33"), dict(rule_type="Router")):
+    for bad in (
+        dict(action="Deny"),
+        dict(direction="Both"),
+        dict(priority=70000),
+        dict(protocols="sctp"),
+        dict(local_ports="http"),
+        dict(remote_addresses="10.0.0.0/33"),
+        dict(rule_type="Router"),
+    ):
         with pytest.raises(wl.InvalidParameter):
             host.add_acl("p", "l2b", **bad)
     with pytest.raises(wl.NotFound, match="is not connected to network nat"):

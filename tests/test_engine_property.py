@@ -9,46 +9,104 @@ import random
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from statecheck import check_invariants, snapshot
 
 import winnetlab as wl
-from statecheck import check_invariants, snapshot
 
 NAMES = ["a", "b", "c", "web", "db", "bad name", "", "x" * 3]
 NETS = ["nat", "n1", "n2", "l2b", "tr", "ov", "none", "host", "missing", "container:a"]
 DRIVERS = ["nat", "transparent", "l2bridge", "l2tunnel", "overlay", "bridge", "NAT"]
-SUBNETS = [None, "10.10.0.0/24", "10.10.0.0/16", "10.20.0.0/24", "172.16.5.0/24", "192.168.0.0/24",
-           "10.244.1.0/24", "10.0.0.0/33", "fe80::/64", "garbage", "10.30.0.0/30"]
+SUBNETS = [
+    None,
+    "10.10.0.0/24",
+    "10.10.0.0/16",
+    "10.20.0.0/24",
+    "172.16.5.0/24",
+    "192.168.0.0/24",
+    "10.244.1.0/24",
+    "10.0.0.0/33",
+    "fe80::/64",
+    "garbage",
+    "10.30.0.0/30",
+]
 GATEWAYS = [None, "10.10.0.1", "10.20.0.1", "10.10.0.254", "1.2.3.4", "nope"]
-OPTIONS = [{}, {"com.docker.network.windowsshim.vlanid": "7"}, {"com.docker.network.windowsshim.vlanid": "x"},
-           {"com.docker.network.windowsshim.enable_outboundnat": "true"},
-           {"com.docker.network.windowsshim.enable_outboundnat": "maybe"},
-           {"com.docker.network.windowsshim.interface": "Ethernet 2"},
-           {"com.docker.network.windowsshim.interface": "vEthernet (nat)"},
-           {"com.docker.network.windowsshim.networkname": "nat"},
-           {"com.docker.network.windowsshim.macpool": "00-15-5D-00-00-00"},
-           {"com.docker.network.windowsshim.macpool": "00-15-5D-00-00-00,00-15-5D-00-00-03"}]
-PUBLISH = [[], ["80"], ["8080:80"], ["8080:80/udp"], ["127.0.0.1:80:80"], ["8000-8010:80"], ["80/sctp"],
-           ["0:80"], ["99999:80"], ["8080:80", "8080:81"]]
+OPTIONS = [
+    {},
+    {"com.docker.network.windowsshim.vlanid": "7"},
+    {"com.docker.network.windowsshim.vlanid": "x"},
+    {"com.docker.network.windowsshim.enable_outboundnat": "true"},
+    {"com.docker.network.windowsshim.enable_outboundnat": "maybe"},
+    {"com.docker.network.windowsshim.interface": "Ethernet 2"},
+    {"com.docker.network.windowsshim.interface": "vEthernet (nat)"},
+    {"com.docker.network.windowsshim.networkname": "nat"},
+    {"com.docker.network.windowsshim.macpool": "00-15-5D-00-00-00"},
+    {"com.docker.network.windowsshim.macpool": "00-15-5D-00-00-00,00-15-5D-00-00-03"},
+]
+PUBLISH = [
+    [],
+    ["80"],
+    ["8080:80"],
+    ["8080:80/udp"],
+    ["127.0.0.1:80:80"],
+    ["8000-8010:80"],
+    ["80/sctp"],
+    ["0:80"],
+    ["99999:80"],
+    ["8080:80", "8080:81"],
+]
 IPS = [None, "10.10.0.5", "10.10.0.1", "172.16.0.9", "999.1.1.1", "10.20.0.7"]
 MACS = [None, "00-15-5D-00-00-01", "00:15:5d:00:00:01", "zz"]
 
 
 def random_op(rng, lab):
     host = lab.host(rng.choice(list(lab.hosts)))
-    kind = rng.choice(["net", "net", "rmnet", "run", "run", "run", "create", "start", "rm", "connect",
-                       "disconnect", "vswitch", "rmvswitch", "adapter", "swarm", "service", "rmservice",
-                       "restart"])
+    kind = rng.choice(
+        [
+            "net",
+            "net",
+            "rmnet",
+            "run",
+            "run",
+            "run",
+            "create",
+            "start",
+            "rm",
+            "connect",
+            "disconnect",
+            "vswitch",
+            "rmvswitch",
+            "adapter",
+            "swarm",
+            "service",
+            "rmservice",
+            "restart",
+        ]
+    )
     c = rng.choice
     if kind == "net":
-        return lambda: host.create_network(c(NAMES + ["n1", "n2", "l2b", "tr", "ov"]), c(DRIVERS), c(SUBNETS),
-                                           c(GATEWAYS), dict(c(OPTIONS)), attachable=c([True, False]),
-                                           ipv6=rng.random() < 0.05, ip_range=c([None] * 9 + ["10.10.0.0/25"]))
+        return lambda: host.create_network(
+            c(NAMES + ["n1", "n2", "l2b", "tr", "ov"]),
+            c(DRIVERS),
+            c(SUBNETS),
+            c(GATEWAYS),
+            dict(c(OPTIONS)),
+            attachable=c([True, False]),
+            ipv6=rng.random() < 0.05,
+            ip_range=c([None] * 9 + ["10.10.0.0/25"]),
+        )
     if kind == "rmnet":
         return lambda: host.remove_network(c(NETS))
     if kind in ("run", "create"):
         fn = host.run if kind == "run" else host.create_container
-        return lambda: fn(c(NAMES), network=c(NETS), publish=c(PUBLISH), ip=c(IPS), mac=c(MACS),
-                          isolation=c(["process", "hyperv", "default", "bogus"]), publish_all=rng.random() < 0.1)
+        return lambda: fn(
+            c(NAMES),
+            network=c(NETS),
+            publish=c(PUBLISH),
+            ip=c(IPS),
+            mac=c(MACS),
+            isolation=c(["process", "hyperv", "default", "bogus"]),
+            publish_all=rng.random() < 0.1,
+        )
     if kind == "start":
         return lambda: host.start(c(NAMES))
     if kind == "rm":
@@ -58,20 +116,30 @@ def random_op(rng, lab):
     if kind == "disconnect":
         return lambda: host.disconnect(c(NAMES), c(NETS))
     if kind == "vswitch":
-        return lambda: host.add_vswitch(c(["CORP", "lab", ""]), c(["External", "Internal", "Private", "Bad"]),
-                                        c([None, "Ethernet", "Ethernet 2", "nope"]))
+        return lambda: host.add_vswitch(
+            c(["CORP", "lab", ""]),
+            c(["External", "Internal", "Private", "Bad"]),
+            c([None, "Ethernet", "Ethernet 2", "nope"]),
+        )
     if kind == "rmvswitch":
         return lambda: host.remove_vswitch(c(["CORP", "lab", "nat"]))
     if kind == "adapter":
         return lambda: host.add_adapter(c(["Ethernet 2", "Ethernet 3", ""]))
     if kind == "swarm":
-        return c([lambda: lab.swarm_init(host.name), lambda: lab.swarm_join(host.name),
-                  lambda: lab.swarm_leave(host.name, force=c([True, False]))])
+        return c(
+            [
+                lambda: lab.swarm_init(host.name),
+                lambda: lab.swarm_join(host.name),
+                lambda: lab.swarm_leave(host.name, force=c([True, False])),
+            ]
+        )
     if kind == "service":
-        return lambda: lab.create_service(c(["svc", "web", "bad name"]), replicas=c([0, 1, 3, -1]),
-                                          networks=c([(), ("ov",), ("missing",)]),
-                                          publish=c([(), ("8088:80",), ("mode=host,target=80,published=9000",),
-                                                     ("target=80,mode=bogus",)]))
+        return lambda: lab.create_service(
+            c(["svc", "web", "bad name"]),
+            replicas=c([0, 1, 3, -1]),
+            networks=c([(), ("ov",), ("missing",)]),
+            publish=c([(), ("8088:80",), ("mode=host,target=80,published=9000",), ("target=80,mode=bogus",)]),
+        )
     if kind == "rmservice":
         return lambda: lab.remove_service(c(["svc", "web"]))
     return lambda: host.restart_service(c(["hns", "docker", "spooler"]))

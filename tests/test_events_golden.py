@@ -33,8 +33,13 @@ def transparent(lab):
 
 def l2bridge(lab):
     h = lab.host()
-    h.create_network("l2b", driver="l2bridge", subnet="10.244.1.0/24", gateway="10.244.1.1",
-                     options={SHIM + "enable_outboundnat": "true", SHIM + "outboundnat_exceptions": "10.244.0.0/16"})
+    h.create_network(
+        "l2b",
+        driver="l2bridge",
+        subnet="10.244.1.0/24",
+        gateway="10.244.1.1",
+        options={SHIM + "enable_outboundnat": "true", SHIM + "outboundnat_exceptions": "10.244.0.0/16"},
+    )
     h.run("pod", network="l2b", publish=["8081:80"])
 
 
@@ -60,8 +65,10 @@ SCENARIOS = {f.__name__: f for f in (nat, transparent, l2bridge, l2tunnel, overl
 def render(lab):
     lines = []
     for h in lab.hosts.values():
-        lines += [f"{h.name} {e.seq:3} {e.actor:<8} {e.action:<20} {e.target}  {e.detail}".rstrip()
-                  for e in h.events]
+        lines += [
+            f"{h.name} {e.seq:3} {e.actor:<8} {e.action:<20} {e.target}  {e.detail}".rstrip()
+            for e in h.events
+        ]
     return "\n".join(lines) + "\n"
 
 

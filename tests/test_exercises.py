@@ -4,12 +4,21 @@ names exactly what is missing, and never raises on a lab in an unexpected state.
 import pytest
 
 import winnetlab as wl
-from winnetlab import exercises
+from winnetlab.notebook import exercises
 
 IIS = "mcr.microsoft.com/windows/servercore/iis"
-TUTORIALS = ("00-start-here", "01-nat", "02-transparent", "03-overlay", "04-l2bridge",
-             "05-l2tunnel", "06-hns-under-the-hood", "07-unsupported-features",
-             "08-packet-walk", "09-real-host-dumps")
+TUTORIALS = (
+    "00-start-here",
+    "01-nat",
+    "02-transparent",
+    "03-overlay",
+    "04-l2bridge",
+    "05-l2tunnel",
+    "06-hns-under-the-hood",
+    "07-unsupported-features",
+    "08-packet-walk",
+    "09-real-host-dumps",
+)
 
 
 def swarm(lab):
@@ -21,34 +30,82 @@ def swarm(lab):
 # exercise -> (Lab kwargs, setup(lab), [(command, host)])
 SOLUTIONS = {
     "00-start-here": ({}, None, [(f"run -d --name hello {IIS}", None)]),
-    "01-nat": ({}, None, [("network create -d nat --subnet 10.99.0.0/24 webnet", None),
-                          (f"run -d --name web --network webnet -p 8080:80 {IIS}", None)]),
-    "02-transparent": ({}, lambda lab: lab.host().configure(is_vm=True, mac_spoofing=True), [
-        ("network create -d transparent --subnet 192.168.0.0/24 --gateway 192.168.0.1 lan", None),
-        (f"run -d --name printer --network lan --ip 192.168.0.50 {IIS}", None)]),
-    "03-overlay": ({"hosts": 2}, swarm, [
-        ("network create -d overlay --attachable --subnet 10.0.9.0/24 appnet", None),
-        (f"run -d --name front --network appnet {IIS}", "host1"),
-        (f"run -d --name back --network appnet {IIS}", "host2")]),
-    "04-l2bridge": ({}, None, [
-        ("network create -d l2bridge --subnet 10.244.5.0/24 --gateway 10.244.5.1 "
-         "-o com.docker.network.windowsshim.enable_outboundnat=true "
-         "-o com.docker.network.windowsshim.outboundnat_exceptions=10.0.0.0/8 podnet", None),
-        (f"run -d --name pod1 --network podnet {IIS}", None)]),
-    "05-l2tunnel": ({}, None, [
-        ("network create -d l2tunnel --subnet 10.50.0.0/24 --gateway 10.50.0.1 "
-         "-o com.docker.network.windowsshim.vsid=5001 tenant", None),
-        (f"run -d --name t1 --network tenant {IIS}", None),
-        (f"run -d --name t2 --network tenant {IIS}", None)]),
-    "06-hns-under-the-hood": ({}, None, [
-        ("network create -d nat --subnet 10.20.0.0/24 "
-         "-o com.docker.network.windowsshim.networkname=labnat labnat", None),
-        (f"run -d --name probe --network labnat --mac-address 00:15:5d:aa:bb:cc {IIS}", None)]),
-    "07-unsupported-features": ({}, None, [
-        ("network create -d nat --internal --subnet 10.30.0.0/24 quiet", None),
-        (f"run -d --name q1 --network quiet {IIS}", None)]),
-    "08-packet-walk": ({"hosts": 2}, None, [(f"run -d --name web -p 8080:80 {IIS}", "host1"),
-                                            (f"run -d --name client {IIS}", "host2")]),
+    "01-nat": (
+        {},
+        None,
+        [
+            ("network create -d nat --subnet 10.99.0.0/24 webnet", None),
+            (f"run -d --name web --network webnet -p 8080:80 {IIS}", None),
+        ],
+    ),
+    "02-transparent": (
+        {},
+        lambda lab: lab.host().configure(is_vm=True, mac_spoofing=True),
+        [
+            ("network create -d transparent --subnet 192.168.0.0/24 --gateway 192.168.0.1 lan", None),
+            (f"run -d --name printer --network lan --ip 192.168.0.50 {IIS}", None),
+        ],
+    ),
+    "03-overlay": (
+        {"hosts": 2},
+        swarm,
+        [
+            ("network create -d overlay --attachable --subnet 10.0.9.0/24 appnet", None),
+            (f"run -d --name front --network appnet {IIS}", "host1"),
+            (f"run -d --name back --network appnet {IIS}", "host2"),
+        ],
+    ),
+    "04-l2bridge": (
+        {},
+        None,
+        [
+            (
+                "network create -d l2bridge --subnet 10.244.5.0/24 --gateway 10.244.5.1 "
+                "-o com.docker.network.windowsshim.enable_outboundnat=true "
+                "-o com.docker.network.windowsshim.outboundnat_exceptions=10.0.0.0/8 podnet",
+                None,
+            ),
+            (f"run -d --name pod1 --network podnet {IIS}", None),
+        ],
+    ),
+    "05-l2tunnel": (
+        {},
+        None,
+        [
+            (
+                "network create -d l2tunnel --subnet 10.50.0.0/24 --gateway 10.50.0.1 "
+                "-o com.docker.network.windowsshim.vsid=5001 tenant",
+                None,
+            ),
+            (f"run -d --name t1 --network tenant {IIS}", None),
+            (f"run -d --name t2 --network tenant {IIS}", None),
+        ],
+    ),
+    "06-hns-under-the-hood": (
+        {},
+        None,
+        [
+            (
+                "network create -d nat --subnet 10.20.0.0/24 "
+                "-o com.docker.network.windowsshim.networkname=labnat labnat",
+                None,
+            ),
+            (f"run -d --name probe --network labnat --mac-address 00:15:5d:aa:bb:cc {IIS}", None),
+        ],
+    ),
+    "07-unsupported-features": (
+        {},
+        None,
+        [
+            ("network create -d nat --internal --subnet 10.30.0.0/24 quiet", None),
+            (f"run -d --name q1 --network quiet {IIS}", None),
+        ],
+    ),
+    "08-packet-walk": (
+        {"hosts": 2},
+        None,
+        [(f"run -d --name web -p 8080:80 {IIS}", "host1"), (f"run -d --name client {IIS}", "host2")],
+    ),
 }
 
 
@@ -100,8 +157,10 @@ def test_a_partial_solution_names_exactly_what_is_missing():
     lab.docker("network create -d transparent --subnet 192.168.0.0/24 --gateway 192.168.0.1 lan")
     lab.docker(f"run -d --name printer --network lan --ip 192.168.0.50 {IIS}")
     result = exercises.check("02-transparent", lab)
-    assert result.failed == ["MAC address spoofing is on for the VM's network adapter",
-                             "'printer' reaches 8.8.8.8:53/udp"]
+    assert result.failed == [
+        "MAC address spoofing is on for the VM's network adapter",
+        "'printer' reaches 8.8.8.8:53/udp",
+    ]
     assert "MacAddressSpoofing" in result.hints[0]
 
 
@@ -110,16 +169,18 @@ def test_wrong_values_fail_the_specific_check():
     lab.docker("network create -d nat --subnet 10.98.0.0/24 webnet")
     lab.docker(f"run -d --name web --network webnet -p 8081:80 {IIS}")
     result = exercises.check("01-nat", lab)
-    assert result.failed == ["'webnet' has the subnet 10.99.0.0/24",
-                             "WinNAT forwards TCP 8080 to web's port 80",
-                             "a Windows Firewall rule allows TCP 8080"]
+    assert result.failed == [
+        "'webnet' has the subnet 10.99.0.0/24",
+        "WinNAT forwards TCP 8080 to web's port 80",
+        "a Windows Firewall rule allows TCP 8080",
+    ]
 
 
 def odd_lab():
     """Names the exercises look for, but on the wrong networks, hosts and states."""
     lab = wl.Lab()
     host = lab.host()
-    host.create_container("hello")                              # created, never started
+    host.create_container("hello")  # created, never started
     host.create_network("webnet", driver="l2bridge", subnet="10.99.0.0/24")
     host.run("web", network="webnet")
     host.run("front")

@@ -5,7 +5,7 @@ import json
 import pytest
 
 import winnetlab as wl
-from winnetlab import unsupported
+from winnetlab.engine import unsupported
 
 IIS = "mcr.microsoft.com/windows/servercore/iis"
 
@@ -22,7 +22,7 @@ def test_network_ls_fresh_host_has_nat_and_none(lab):
     assert lines[0] == "NETWORK ID     NAME      DRIVER    SCOPE"
     assert [l.split()[1:] for l in lines[1:]] == [["nat", "nat", "local"], ["none", "null", "local"]]
     assert all(len(l.split()[0]) == 12 for l in lines[1:])
-    assert lab.docker("docker network ls").output == r.output      # a leading "docker" is accepted
+    assert lab.docker("docker network ls").output == r.output  # a leading "docker" is accepted
     assert lab.docker("network ls -q").output.splitlines() == [l.split()[0] for l in lines[1:]]
 
 
@@ -31,8 +31,24 @@ def test_network_create_prints_id_and_inspect_has_real_keys(lab):
     assert r.ok and len(r.output) == 64
     doc = json.loads(lab.docker("network inspect mynat").output)
     net = doc[0]
-    assert list(net) == ["Name", "Id", "Created", "Scope", "Driver", "EnableIPv4", "EnableIPv6", "IPAM", "Internal",
-                         "Attachable", "Ingress", "ConfigFrom", "ConfigOnly", "Containers", "Options", "Labels"]
+    assert list(net) == [
+        "Name",
+        "Id",
+        "Created",
+        "Scope",
+        "Driver",
+        "EnableIPv4",
+        "EnableIPv6",
+        "IPAM",
+        "Internal",
+        "Attachable",
+        "Ingress",
+        "ConfigFrom",
+        "ConfigOnly",
+        "Containers",
+        "Options",
+        "Labels",
+    ]
     assert net["Id"] == r.output
     assert net["IPAM"]["Config"] == [{"Subnet": "10.10.0.0/24", "Gateway": "10.10.0.1"}]
     hnsid = net["Options"]["com.docker.network.windowsshim.hnsid"]
@@ -40,7 +56,9 @@ def test_network_create_prints_id_and_inspect_has_real_keys(lab):
     lab.docker("run -d --name web --network mynat " + IIS)
     c = json.loads(lab.docker("network inspect mynat").output)[0]["Containers"]
     entry = next(iter(c.values()))
-    assert entry["Name"] == "web" and entry["IPv4Address"] == "10.10.0.2/8"   # classful mask, as Docker records it
+    assert (
+        entry["Name"] == "web" and entry["IPv4Address"] == "10.10.0.2/8"
+    )  # classful mask, as Docker records it
     assert entry["MacAddress"].startswith("00:15:5d:")
 
 
@@ -60,9 +78,11 @@ def test_run_start_failure_leaves_created_container(lab):
     r = lab.docker(f"run -d --name web2 -p 8080:80 {IIS}")
     assert r.exit_code == 125
     first = r.output.splitlines()[0]
-    assert first.startswith("docker: Error response from daemon: failed to create endpoint web2 on network nat: "
-                            "HNS failed with error : The process cannot access the file")
-    assert "See 'docker run --help'." not in r.output          # start errors carry no help pointer
+    assert first.startswith(
+        "docker: Error response from daemon: failed to create endpoint web2 on network nat: "
+        "HNS failed with error : The process cannot access the file"
+    )
+    assert "See 'docker run --help'." not in r.output  # start errors carry no help pointer
     assert r.output.splitlines()[1].startswith("hint: ")
     assert dict(lab.host().endpoints) == before
     assert lab.host().container("web2").state == "created"
@@ -73,8 +93,10 @@ def test_run_start_failure_leaves_created_container(lab):
 def test_run_create_errors_have_help_pointer_and_exit_125(lab):
     r = lab.docker("run --network host img")
     assert r.exit_code == 125
-    assert r.output.splitlines()[:2] == ["docker: Error response from daemon: network host not found.",
-                                        "See 'docker run --help'."]
+    assert r.output.splitlines()[:2] == [
+        "docker: Error response from daemon: network host not found.",
+        "See 'docker run --help'.",
+    ]
     assert "web" not in lab.host().containers
 
 
@@ -104,7 +126,9 @@ def test_usage_errors(lab):
     assert r.output == "unknown flag: --foo\nSee 'docker network create --help'." and r.exit_code == 125
     r = lab.docker("network create")
     assert r.exit_code == 1
-    assert r.output.startswith("docker: 'docker network create' requires 1 argument\n\nUsage:  docker network create")
+    assert r.output.startswith(
+        "docker: 'docker network create' requires 1 argument\n\nUsage:  docker network create"
+    )
     r = lab.docker("frobnicate")
     assert r.exit_code == 1 and "unknown command: docker frobnicate" in r.output
     r = lab.docker('network create "unterminated')
@@ -121,15 +145,19 @@ def test_help_lists_flags(lab):
 
 def test_unsupported_options_follow_the_table(lab):
     r = lab.docker("network create -d nat --ipv6 v6net")
-    assert r.output.startswith("Error response from daemon: this request is not supported by the 'windows' ipam "
-                               "driver")
+    assert r.output.startswith(
+        "Error response from daemon: this request is not supported by the 'windows' ipam driver"
+    )
     assert "v6net" not in lab.host().networks
     r = lab.docker("network create -d nat --ip-range 10.1.0.0/25 --subnet 10.1.0.0/24 rng")
     assert "not supported by the 'windows' ipam driver" in r.output and r.exit_code == 1
     r = lab.docker("network create -d nat --ipv4=false v4")
     assert r.output.startswith("Error response from daemon: IPv4 cannot be disabled on Windows")
     r = lab.docker("network create -d nat --internal --subnet 10.9.0.0/24 inside")
-    assert r.ok and r.output.splitlines()[0] == unsupported.lookup("docker network create", "--internal").warning()
+    assert (
+        r.ok
+        and r.output.splitlines()[0] == unsupported.lookup("docker network create", "--internal").warning()
+    )
     assert json.loads(lab.docker("network inspect inside").output)[0]["Internal"] is True
     r = lab.docker("run -d --privileged --name p img")
     assert r.exit_code == 125 and "Windows does not support privileged mode." in r.output
@@ -148,7 +176,9 @@ def test_default_driver_bridge_does_not_exist_on_windows(lab):
 
 def test_info_network_plugins_line(lab):
     out = lab.docker("info").output
-    assert "  Network: ics internal l2bridge l2tunnel nat null overlay private transparent" in out.splitlines()
+    assert (
+        "  Network: ics internal l2bridge l2tunnel nat null overlay private transparent" in out.splitlines()
+    )
     assert " OSType: windows" in out.splitlines()
 
 
@@ -166,8 +196,9 @@ def test_swarm_overlay_and_service(lab):
     ls = lab2.docker("service ls").output.splitlines()
     assert ls[0].split() == ["ID", "NAME", "MODE", "REPLICAS", "IMAGE", "PORTS"]
     assert "*:8080->80/tcp" in ls[1] and "2/2" in ls[1]
-    assert lab2.docker("service ls", host="host2").output.startswith("Error response from daemon: This node is not "
-                                                                     "a swarm manager.")
+    assert lab2.docker("service ls", host="host2").output.startswith(
+        "Error response from daemon: This node is not a swarm manager."
+    )
 
 
 def test_exec_through_docker(lab):
@@ -200,7 +231,15 @@ def test_prune_needs_force_without_a_keyboard(lab):
 def test_outputs_are_deterministic():
     def session():
         lab = wl.Lab(seed=5)
-        return [lab.docker(c).output for c in ("network create -d nat --subnet 10.1.1.0/24 n",
-                                                f"run -d --name w -p 80 {IIS}", "ps -a", "inspect w",
-                                                "network inspect n")]
+        return [
+            lab.docker(c).output
+            for c in (
+                "network create -d nat --subnet 10.1.1.0/24 n",
+                f"run -d --name w -p 80 {IIS}",
+                "ps -a",
+                "inspect w",
+                "network inspect n",
+            )
+        ]
+
     assert session() == session()

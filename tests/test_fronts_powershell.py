@@ -5,7 +5,7 @@ import json
 import pytest
 
 import winnetlab as wl
-from winnetlab import psformat
+from winnetlab.fronts import ps_format as psformat
 
 
 @pytest.fixture
@@ -26,7 +26,7 @@ def test_get_vmswitch_table(lab):
 
 def test_new_vmswitch_shows_up_as_transparent_after_restart(lab):
     lab.powershell("New-VMSwitch -Name CORP -NetAdapterName Ethernet")
-    assert "CORP" not in lab.docker("network ls").output        # Docker adopts it only at its next start
+    assert "CORP" not in lab.docker("network ls").output  # Docker adopts it only at its next start
     assert lab.powershell("Restart-Service docker").ok
     row = next(l for l in lab.docker("network ls").output.splitlines() if " CORP " in l)
     assert row.split()[2] == "transparent"
@@ -37,7 +37,10 @@ def test_netnat_and_static_mapping(lab):
     assert nat[0].startswith("Name                             : NAT")
     assert "InternalIPInterfaceAddressPrefix : 172.16.0.1/16" in nat
     mapping = lab.powershell("Get-NetNatStaticMapping").output.splitlines()
-    assert "ExternalPort                  : 8080" in mapping and "InternalIPAddress             : 172.16.0.2" in mapping
+    assert (
+        "ExternalPort                  : 8080" in mapping
+        and "InternalIPAddress             : 172.16.0.2" in mapping
+    )
     assert lab.powershell("Get-NetFirewallRule").output.count("Action                : Allow") == 1
     lab.docker("rm -f web")
     assert lab.powershell("Get-NetNatStaticMapping").output == ""
@@ -47,7 +50,7 @@ def test_convertto_json_layout_and_depth():
     obj = {"a": 1, "b": [1, {"c": [1, 2]}], "s": "x<y"}
     text = psformat.convert_to_json(obj)
     assert text.splitlines()[1] == '    "a":  1,'
-    assert '"c":  "1 2"' in text                     # deeper than -Depth 2: the string form
+    assert '"c":  "1 2"' in text  # deeper than -Depth 2: the string form
     assert "\\u003c" in text
     assert '"c":  [' in psformat.convert_to_json(obj, depth=5)
     assert json.loads(psformat.convert_to_json(obj, depth=5)) == {"a": 1, "b": [1, {"c": [1, 2]}], "s": "x<y"}
@@ -68,7 +71,9 @@ def test_hns_cmdlets(lab):
 def test_unknown_cmdlet_and_parameter_errors(lab):
     r = lab.powershell("Get-Frobnitz")
     assert r.exit_code == 1
-    assert r.output.startswith("Get-Frobnitz : The term 'Get-Frobnitz' is not recognized as the name of a cmdlet")
+    assert r.output.startswith(
+        "Get-Frobnitz : The term 'Get-Frobnitz' is not recognized as the name of a cmdlet"
+    )
     assert r.output.splitlines()[-1] == "    + FullyQualifiedErrorId : CommandNotFoundException"
     r = lab.powershell("Get-VMSwitch -Bogus 1")
     assert "A parameter cannot be found that matches parameter name 'Bogus'." in r.output

@@ -70,12 +70,17 @@ def test_icmp_out_of_l2bridge_without_outboundnat_fails(lab):
     assert r.exit_code == 1 and "Request timed out." in r.output and "hint:" in r.output
 
 
-@pytest.mark.parametrize("cmd, word", [("ifconfig", "ipconfig"), ("ip addr", "ipconfig"),
-                                       ("cat /etc/resolv.conf", "ipconfig /all")])
+@pytest.mark.parametrize(
+    "cmd, word",
+    [("ifconfig", "ipconfig"), ("ip addr", "ipconfig"), ("cat /etc/resolv.conf", "ipconfig /all")],
+)
 def test_linux_habits(lab, cmd, word):
     r = lab.exec("web", cmd)
     assert r.exit_code == 9009
-    assert r.output.splitlines()[0] == f"'{cmd.split()[0]}' is not recognized as an internal or external command,"
+    assert (
+        r.output.splitlines()[0]
+        == f"'{cmd.split()[0]}' is not recognized as an internal or external command,"
+    )
     assert r.output.splitlines()[-1].startswith("hint:") and word in r.output.splitlines()[-1]
 
 

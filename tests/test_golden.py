@@ -1,7 +1,7 @@
 """Golden transcripts: one scripted session per driver, its full text compared byte for byte.
 
 Each script is what a learner would type at ``PS C:\\>`` (docker, PowerShell, ``docker exec``),
-run through ``winnetlab.shell.Session`` exactly as ``winnetlab shell`` runs it.  After an
+run through ``winnetlab.fronts.shell.Session`` exactly as ``winnetlab shell`` runs it.  After an
 intended change, regenerate explicitly and review the diff:
 
     python -m tests.test_golden --update        (or WINNETLAB_UPDATE_GOLDEN=1 pytest tests/test_golden.py)
@@ -17,8 +17,8 @@ from pathlib import Path
 import pytest
 
 import winnetlab as wl
-from winnetlab.dockerviews import swarm_token
-from winnetlab.shell import Session
+from winnetlab.fronts.docker_format import swarm_token
+from winnetlab.fronts.shell import Session
 
 GOLDEN = Path(__file__).parent / "golden"
 IIS = "mcr.microsoft.com/windows/servercore/iis"
@@ -119,8 +119,13 @@ def overlay_script(lab):
     ]
 
 
-SCRIPTS = {"nat": (nat_script, 1), "transparent": (transparent_script, 1), "overlay": (overlay_script, 2),
-           "l2bridge": (l2bridge_script, 1), "l2tunnel": (l2tunnel_script, 1)}
+SCRIPTS = {
+    "nat": (nat_script, 1),
+    "transparent": (transparent_script, 1),
+    "overlay": (overlay_script, 2),
+    "l2bridge": (l2bridge_script, 1),
+    "l2tunnel": (l2tunnel_script, 1),
+}
 
 
 def transcript(driver):

@@ -5,7 +5,7 @@ import pytest
 
 import winnetlab as wl
 from tests.views_labs import multi_lab, nat_lab
-from winnetlab import netgraph as G
+from winnetlab.views import netgraph as G
 
 
 @pytest.fixture(scope="module")
@@ -36,7 +36,7 @@ def test_counts_match_the_engine(multi):
     assert k["network"] == sum(len(h.hns_networks) for h in multi.hosts.values())
     assert k["vswitch"] == sum(len(h.vswitches) for h in multi.hosts.values())
     assert k["winnat"] == 3
-    assert k["tunnel"] == 2 * 3     # ingress and ov, one tunnel per pair of hosts
+    assert k["tunnel"] == 2 * 3  # ingress and ov, one tunnel per pair of hosts
     remote = [n for n, d in g.nodes(data=True) if d["kind"] == "endpoint" and d["remote"]]
     assert len(remote) == 6 and all(g.edges[next(iter(g[n])), n]["kind"] == "remote" for n in remote)
 
@@ -44,11 +44,17 @@ def test_counts_match_the_engine(multi):
 def test_paths_follow_the_data_plane(multi):
     g = wl.graph(multi)
     overlay = nx.shortest_path(g, "host1/container/web1", "LAN")
-    assert [g.nodes[n]["kind"] for n in overlay] == ["container", "endpoint", "network", "vswitch",
-                                                     "adapter", "underlay"]
+    assert [g.nodes[n]["kind"] for n in overlay] == [
+        "container",
+        "endpoint",
+        "network",
+        "vswitch",
+        "adapter",
+        "underlay",
+    ]
     nat = [g.nodes[n]["kind"] for n in nx.shortest_path(g, "host1/container/n1", "LAN")]
     assert nat[:5] == ["container", "endpoint", "network", "vswitch", "vnic"] and nat[-1] == "underlay"
-    g.remove_nodes_from(["host1", "host2", "host3"])    # without the host stacks, WinNAT is the way out
+    g.remove_nodes_from(["host1", "host2", "host3"])  # without the host stacks, WinNAT is the way out
     nat = [g.nodes[n]["kind"] for n in nx.shortest_path(g, "host1/container/n1", "LAN")]
     assert nat[5] == "winnat"
 
@@ -65,8 +71,13 @@ def test_endpoint_attributes(multi):
     g = wl.graph(multi)
     ep = multi.host("host1").endpoints_of("web1")[0]
     d = g.nodes[f"host1/endpoint/{ep.id}"]
-    assert (d["ip"], d["mac"], d["container"], d["driver"], d["ports"]) == \
-        (str(ep.ip_address), ep.mac_address, "web1", "overlay", "8080->80/tcp")
+    assert (d["ip"], d["mac"], d["container"], d["driver"], d["ports"]) == (
+        str(ep.ip_address),
+        ep.mac_address,
+        "web1",
+        "overlay",
+        "8080->80/tcp",
+    )
 
 
 def test_host_graph_has_no_tunnels_and_only_that_host(multi):
@@ -82,8 +93,9 @@ def test_deterministic():
 
 
 def test_wl_graph_is_the_function_even_after_the_module_was_imported():
-    import winnetlab.netgraph
-    assert wl.graph is winnetlab.netgraph.graph
+    import winnetlab.views.netgraph
+
+    assert wl.graph is winnetlab.views.netgraph.graph
     assert wl.graph(nat_lab()).number_of_nodes() > 0
 
 
@@ -94,8 +106,11 @@ def test_bad_input():
 
 def test_networks_sharing_a_name_stay_apart():
     import winnetlab as wl
-    lab = wl.load_hns("tests/data/hns/10-nat-network-v1-2018-dockerd-debug-NetworkResponse.json",
-                      "tests/data/hns/04-nat+l2bridge-networks-v1-GetHnsNetwork-FormatList.txt")
+
+    lab = wl.load_hns(
+        "tests/data/hns/10-nat-network-v1-2018-dockerd-debug-NetworkResponse.json",
+        "tests/data/hns/04-nat+l2bridge-networks-v1-GetHnsNetwork-FormatList.txt",
+    )
     host = lab.host()
     names = [n.name for n in host.hns_networks.values()]
     g = wl.graph(lab)

@@ -15,12 +15,43 @@ FUZZ = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCh
 
 json_values = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats(allow_nan=True) | st.text(max_size=20),
-    lambda inner: st.lists(inner, max_size=5) | st.dictionaries(
-        st.sampled_from(["ID", "Name", "Type", "Subnets", "IPAddress", "VirtualNetwork", "Policies", "MacAddress",
-                         "PrefixLength", "References", "Ipams", "MacPools", "HostComputeEndpoints", "Settings",
-                         "AddressPrefix", "GatewayAddress", "Output", "Success", "networks", "Flags",
-                         "IpConfigurations", "NamespaceId", "Resources", "x"]), inner, max_size=6),
-    max_leaves=40)
+    lambda inner: (
+        st.lists(inner, max_size=5)
+        | st.dictionaries(
+            st.sampled_from(
+                [
+                    "ID",
+                    "Name",
+                    "Type",
+                    "Subnets",
+                    "IPAddress",
+                    "VirtualNetwork",
+                    "Policies",
+                    "MacAddress",
+                    "PrefixLength",
+                    "References",
+                    "Ipams",
+                    "MacPools",
+                    "HostComputeEndpoints",
+                    "Settings",
+                    "AddressPrefix",
+                    "GatewayAddress",
+                    "Output",
+                    "Success",
+                    "networks",
+                    "Flags",
+                    "IpConfigurations",
+                    "NamespaceId",
+                    "Resources",
+                    "x",
+                ]
+            ),
+            inner,
+            max_size=6,
+        )
+    ),
+    max_leaves=40,
+)
 
 
 def check(lab):
@@ -55,11 +86,13 @@ def test_mutated_real_dumps(data, rnd, n):
         if op == "flip" and buf:
             buf[i] = rnd.randrange(256)
         elif op == "cut":
-            del buf[i:i + rnd.randrange(1, 50)]
+            del buf[i : i + rnd.randrange(1, 50)]
         elif op == "dup":
-            buf[i:i] = buf[i:i + rnd.randrange(1, 80)]
+            buf[i:i] = buf[i : i + rnd.randrange(1, 80)]
         else:
-            buf[i:i] = rnd.choice([b"{", b"}", b"[", b"]", b'"', b",", b":", b"\n", b"@{", b"; ", b"null", b"1e999"])
+            buf[i:i] = rnd.choice(
+                [b"{", b"}", b"[", b"]", b'"', b",", b":", b"\n", b"@{", b"; ", b"null", b"1e999"]
+            )
     check(wl.load_hns(bytes(buf)))
 
 

@@ -5,7 +5,7 @@ import json
 from pathlib import Path
 
 import winnetlab as wl
-from winnetlab import policies as P
+from winnetlab.engine import policies as P
 
 DATA = Path(__file__).parent / "data" / "hns"
 
@@ -19,8 +19,8 @@ def test_format_list_networks_become_hns_networks_adopted_by_docker():
     assert nat.nat_name.startswith("ICS") and nat.mac_pool.start_mac == "00-15-5D-63-70-00"
     l2b = host.hns_networks["544A3CAB-A2FF-45FE-8E35-08C709B6E69F"]
     assert l2b.management_ip == ipaddress.IPv4Address("10.138.0.5")
-    assert l2b.extra["Extensions"][1]["IsEnabled"] is True          # unknown fields kept
-    assert lab.profile.name == "ltsc2019"                           # Version 9.2 dates the dump
+    assert l2b.extra["Extensions"][1]["IsEnabled"] is True  # unknown fields kept
+    assert lab.profile.name == "ltsc2019"  # Version 9.2 dates the dump
     ls = str(lab.docker("network ls"))
     assert "External" in ls and "l2bridge" in ls and "nat" in ls
     opts = host.network("External").options
@@ -47,8 +47,10 @@ def test_overlay_remote_endpoint_with_pa_and_placeholder_network():
 
 
 def test_v2_endpoint_request_and_load_balancer():
-    lab = wl.load_hns(DATA / "12-calico-vxlan-endpoint-v2-create-request-Settings.json",
-                      DATA / "20-calico-overlay-loadbalancer-v2-kubeproxy-log-reformatted.txt")
+    lab = wl.load_hns(
+        DATA / "12-calico-vxlan-endpoint-v2-create-request-Settings.json",
+        DATA / "20-calico-overlay-loadbalancer-v2-kubeproxy-log-reformatted.txt",
+    )
     host = lab.host()
     (ep,) = host.endpoints.values()
     assert ep.ip_address == ipaddress.IPv4Address("100.244.206.68")
@@ -76,11 +78,31 @@ def test_truncated_overlay_network_type_is_inferred():
 
 
 def test_v2_network_without_type_is_nat_and_bad_fields_warn():
-    net = {"ID": "11111111-1111-1111-1111-111111111111", "Name": "n", "SchemaVersion": {"Major": 2, "Minor": 0},
-           "Ipams": [{"Type": "Static", "Subnets": [{"IpAddressPrefix": "10.1.0.0/24",
-                                                     "Routes": [{"NextHop": "10.1.0.1", "DestinationPrefix": "0.0.0.0/0"}]}]}]}
-    ep = {"ID": "22222222-2222-2222-2222-222222222222", "Name": 42, "VirtualNetwork": net["ID"],
-          "IPAddress": "10.1.0.999", "PrefixLength": "twenty", "MacAddress": "zz", "Policies": [{"Type": "NAT", "InternalPort": "x"}]}
+    net = {
+        "ID": "11111111-1111-1111-1111-111111111111",
+        "Name": "n",
+        "SchemaVersion": {"Major": 2, "Minor": 0},
+        "Ipams": [
+            {
+                "Type": "Static",
+                "Subnets": [
+                    {
+                        "IpAddressPrefix": "10.1.0.0/24",
+                        "Routes": [{"NextHop": "10.1.0.1", "DestinationPrefix": "0.0.0.0/0"}],
+                    }
+                ],
+            }
+        ],
+    }
+    ep = {
+        "ID": "22222222-2222-2222-2222-222222222222",
+        "Name": 42,
+        "VirtualNetwork": net["ID"],
+        "IPAddress": "10.1.0.999",
+        "PrefixLength": "twenty",
+        "MacAddress": "zz",
+        "Policies": [{"Type": "NAT", "InternalPort": "x"}],
+    }
     lab = wl.load_hns(net, ep)
     host = lab.host()
     (n,) = host.hns_networks.values()
@@ -94,8 +116,14 @@ def test_v2_network_without_type_is_nat_and_bad_fields_warn():
 
 def test_same_objects_from_several_files_merge(tmp_path):
     net = json.loads((DATA / "10-nat-network-v1-2018-dockerd-debug-NetworkResponse.json").read_text())
-    ep = {"ID": "33333333-3333-3333-3333-333333333333", "Name": "Ethernet", "VirtualNetwork": net["ID"],
-          "IPAddress": "192.168.112.5", "PrefixLength": 20, "MacAddress": "00:15:5d:48:a0:01"}
+    ep = {
+        "ID": "33333333-3333-3333-3333-333333333333",
+        "Name": "Ethernet",
+        "VirtualNetwork": net["ID"],
+        "IPAddress": "192.168.112.5",
+        "PrefixLength": 20,
+        "MacAddress": "00:15:5d:48:a0:01",
+    }
     (tmp_path / "network.txt").write_text(json.dumps(net))
     (tmp_path / "endpoint.txt").write_text(json.dumps({"Output": [ep], "Success": True}))
     lab = wl.load_hns(tmp_path)
@@ -115,5 +143,7 @@ def test_imported_lab_works_with_views_and_fronts():
 
 
 def test_explicit_profile_and_seed_are_honoured():
-    lab = wl.load_hns(DATA / "06-private-network-v1-dockerd-debug-NetworkResponse.json", windows="ltsc2022", seed=5)
+    lab = wl.load_hns(
+        DATA / "06-private-network-v1-dockerd-debug-NetworkResponse.json", windows="ltsc2022", seed=5
+    )
     assert lab.profile.name == "ltsc2022" and lab.seed == 5

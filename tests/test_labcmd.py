@@ -5,7 +5,8 @@ import sys
 
 import pytest
 
-from winnetlab import cli, labcmd
+from winnetlab import cli
+from winnetlab.cli import tutorials as labcmd
 
 
 def parse(argv):
@@ -45,17 +46,23 @@ def test_a_file_in_the_way_is_a_clear_error(tmp_path, capsys):
 
 def test_jupyter_command_opens_the_first_tutorial():
     command = labcmd.jupyter_command(parse(["--port", "9999", "--no-browser", "--allow-root"]))
-    assert command == [sys.executable, "-m", "jupyterlab", "00-start-here.ipynb",
-                       "--port=9999", "--no-browser", "--allow-root"]
-    assert labcmd.jupyter_command(parse([])) == [sys.executable, "-m", "jupyterlab",
-                                                 "00-start-here.ipynb"]
+    assert command == [
+        sys.executable,
+        "-m",
+        "jupyterlab",
+        "00-start-here.ipynb",
+        "--port=9999",
+        "--no-browser",
+        "--allow-root",
+    ]
+    assert labcmd.jupyter_command(parse([])) == [sys.executable, "-m", "jupyterlab", "00-start-here.ipynb"]
 
 
 def test_lab_main_starts_jupyterlab_in_the_folder(tmp_path, monkeypatch):
     calls = []
     monkeypatch.setattr(labcmd.subprocess, "call", lambda cmd, cwd: calls.append((cmd, cwd)) or 0)
     assert labcmd.lab_main(parse([str(tmp_path / "w")])) == 0
-    (cmd, cwd), = calls
+    ((cmd, cwd),) = calls
     assert cwd == tmp_path / "w" and cmd[1:4] == ["-m", "jupyterlab", "00-start-here.ipynb"]
 
 

@@ -14,8 +14,13 @@ def busy_lab():
     lab = wl.Lab(seed=3, hosts=2)
     h1 = lab.host("host1")
     h1.add_adapter("Ethernet 2")
-    h1.create_network("l2b", driver="l2bridge", subnet="10.5.0.0/24", gateway="10.5.0.1",
-                      options={"com.docker.network.windowsshim.interface": "Ethernet 2"})
+    h1.create_network(
+        "l2b",
+        driver="l2bridge",
+        subnet="10.5.0.0/24",
+        gateway="10.5.0.1",
+        options={"com.docker.network.windowsshim.interface": "Ethernet 2"},
+    )
     lab.swarm_init()
     lab.swarm_join("host2")
     h1.run("web", publish=["8080:80"])
@@ -26,9 +31,13 @@ def busy_lab():
 
 def continue_(lab):
     lab.host().run("db", network="l2b")
-    lab.docker("run -d --name w2 -p 9090:80 --network ov mcr.microsoft.com/windows/servercore/iis", host="host2")
+    lab.docker(
+        "run -d --name w2 -p 9090:80 --network ov mcr.microsoft.com/windows/servercore/iis", host="host2"
+    )
     lab.host("host2").create_network("n2", subnet="10.77.0.0/24")
-    return [(e.id, str(e.ip_address), e.mac_address) for h in lab.hosts.values() for e in h.endpoints.values()]
+    return [
+        (e.id, str(e.ip_address), e.mac_address) for h in lab.hosts.values() for e in h.endpoints.values()
+    ]
 
 
 def test_loaded_lab_continues_with_the_same_ids(tmp_path):
@@ -58,15 +67,24 @@ def test_imported_labs_round_trip(tmp_path):
     assert copy.warnings == lab.warnings
 
 
-@pytest.mark.parametrize("content, words", [
-    ("not json", "not a winnetlab lab file"),
-    ('{"format": "other"}', "not a winnetlab lab file"),
-    ('{"format": "winnetlab-lab", "version": 99}', "newer winnetlab"),
-    ('{"format": "winnetlab-lab", "version": 1, "lab": {"$o": "os:system", "$id": 0, "f": {}}}', "damaged"),
-    ('{"format": "winnetlab-lab", "version": 1, "lab": {"$o": "winnetlab.lab:Lab", "$id": 0}}', "damaged"),
-    ('{"format": "winnetlab-lab", "version": 1, "lab": [1, 2]}', "does not hold a lab"),
-    ("[" * 100000, "not a winnetlab lab file"),
-])
+@pytest.mark.parametrize(
+    "content, words",
+    [
+        ("not json", "not a winnetlab lab file"),
+        ('{"format": "other"}', "not a winnetlab lab file"),
+        ('{"format": "winnetlab-lab", "version": 99}', "newer winnetlab"),
+        (
+            '{"format": "winnetlab-lab", "version": 1, "lab": {"$o": "os:system", "$id": 0, "f": {}}}',
+            "damaged",
+        ),
+        (
+            '{"format": "winnetlab-lab", "version": 1, "lab": {"$o": "winnetlab.lab:Lab", "$id": 0}}',
+            "damaged",
+        ),
+        ('{"format": "winnetlab-lab", "version": 1, "lab": [1, 2]}', "does not hold a lab"),
+        ("[" * 100000, "not a winnetlab lab file"),
+    ],
+)
 def test_bad_files_give_one_clear_error(tmp_path, content, words):
     path = tmp_path / "bad.json"
     path.write_text(content)

@@ -9,7 +9,7 @@ from matplotlib.text import Text
 
 import winnetlab as wl
 from tests.views_labs import crowded_lab, multi_lab, nat_lab
-from winnetlab import plot
+from winnetlab.views import plot
 
 
 @pytest.fixture(scope="module")
@@ -29,14 +29,16 @@ def texts(figure):
 def overlaps(figure):
     """Pairs of labels whose rendered boxes intersect."""
     from matplotlib.backends.backend_agg import FigureCanvasAgg
+
     canvas = FigureCanvasAgg(figure)
     canvas.draw()
     renderer = canvas.get_renderer()
     boxes = [(t.get_text(), t.get_window_extent(renderer).expanded(0.98, 0.9)) for t in texts(figure)]
-    return [(a, b) for i, (a, ba) in enumerate(boxes) for b, bb in boxes[i + 1:] if ba.overlaps(bb)]
+    return [(a, b) for i, (a, ba) in enumerate(boxes) for b, bb in boxes[i + 1 :] if ba.overlaps(bb)]
 
 
 # ------------------------------------------------------------------ stack
+
 
 def test_stack_has_every_component():
     figure = plot.stack()
@@ -65,6 +67,7 @@ def test_stack_bad_highlight():
 
 # ------------------------------------------------------------------ topology
 
+
 def test_topology_draws_every_part(multi):
     figure = plot.topology(multi)
     g = wl.graph(multi)
@@ -85,7 +88,7 @@ def test_one_colour_per_driver_and_a_legend(multi):
     for patch in figure.findobj(FancyBboxPatch):
         gid = patch.get_gid() or ""
         if gid.startswith("network:"):
-            driver = wl.graph(multi).nodes[gid[len("network:"):]]["driver"]
+            driver = wl.graph(multi).nodes[gid[len("network:") :]]["driver"]
             assert to_hex(patch.get_edgecolor()).upper() == plot.DRIVER_COLORS[driver].upper()
     legend = figure.axes[0].get_legend()
     assert [t.get_text() for t in legend.get_texts()] == ["nat", "transparent", "overlay", "l2bridge"]
@@ -115,6 +118,7 @@ def test_topology_is_deterministic():
 
 def test_topology_into_given_axes():
     from matplotlib.figure import Figure
+
     figure = Figure(figsize=(6, 6))
     ax = figure.add_subplot()
     assert plot.topology(nat_lab().host(), ax=ax) is figure
@@ -133,6 +137,7 @@ def test_bad_input():
 
 
 # ------------------------------------------------------------------ network_stack, trace
+
 
 def test_network_stack(multi):
     host = multi.host("host2")
@@ -170,6 +175,7 @@ def test_trace_draws_from_the_lab_it_carries(multi):
 
 # ------------------------------------------------------------------ save, mermaid
 
+
 @pytest.mark.parametrize("suffix", [".png", ".svg"])
 def test_save_is_byte_stable(tmp_path, suffix):
     a, b = tmp_path / f"a{suffix}", tmp_path / f"b{suffix}"
@@ -200,13 +206,21 @@ def test_mermaid_groups_endpoints():
 
 
 def test_library_never_touches_pyplot_or_the_backend():
-    import inspect
     import ast
+    import inspect
+
     tree = ast.parse(inspect.getsource(plot))
-    imported = {alias.name for node in ast.walk(tree) if isinstance(node, (ast.Import, ast.ImportFrom))
-                for alias in node.names} | {node.module for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)}
-    called = {node.func.attr for node in ast.walk(tree) if isinstance(node, ast.Call)
-              and isinstance(node.func, ast.Attribute)}
+    imported = {
+        alias.name
+        for node in ast.walk(tree)
+        if isinstance(node, (ast.Import, ast.ImportFrom))
+        for alias in node.names
+    } | {node.module for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)}
+    called = {
+        node.func.attr
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
+    }
     assert not any("pyplot" in (name or "") for name in imported)
     assert not {"use", "show"} & called
 
@@ -214,6 +228,7 @@ def test_library_never_touches_pyplot_or_the_backend():
 @pytest.mark.parametrize("make", [nat_lab, multi_lab])
 def test_box_labels_fit_inside_their_boxes(make):
     from matplotlib.backends.backend_agg import FigureCanvasAgg
+
     figure = plot.topology(make())
     canvas = FigureCanvasAgg(figure)
     canvas.draw()
@@ -222,14 +237,15 @@ def test_box_labels_fit_inside_their_boxes(make):
     labels = [t for t in figure.findobj(Text) if (t.get_gid() or "").endswith(":label")]
     assert labels
     for label in labels:
-        box = patches[label.get_gid()[:-len(":label")]].get_window_extent(renderer)
+        box = patches[label.get_gid()[: -len(":label")]].get_window_extent(renderer)
         inner = label.get_window_extent(renderer)
         assert box.x0 - 1 <= inner.x0 and inner.x1 <= box.x1 + 1, label.get_text()
         assert box.y0 - 1 <= inner.y0 and inner.y1 <= box.y1 + 1, label.get_text()
 
 
 def test_task_cards_show_service_and_slot():
-    from winnetlab.layout import container_label
+    from winnetlab.views.layout import container_label
+
     assert container_label("api.1.p735ktv9s3zcpxgaqheufkd2a") == "api.1"
     assert container_label("web") == "web"
     assert container_label("a-very-long-container-name") == "a-very-long-conta…"

@@ -5,7 +5,9 @@ import pytest
 
 import winnetlab as wl
 from tests.views_labs import multi_lab, nat_lab
-from winnetlab import routing, tables
+from winnetlab.engine import policies as P
+from winnetlab.engine import routing
+from winnetlab.views import tables
 
 
 @pytest.fixture(scope="module")
@@ -36,8 +38,8 @@ def test_tables_are_identical_run_to_run(name):
 def test_html_has_fixed_uuid_no_index_and_driver_colours(nat):
     html = tables.networks(nat)._repr_html_()
     assert "T_wnl-networks" in html and "networks: 3 rows" in html
-    assert "row_heading" not in html           # index hidden
-    assert "#0072B2" in html                    # nat colour on the driver column
+    assert "row_heading" not in html  # index hidden
+    assert "#0072B2" in html  # nat colour on the driver column
 
 
 def test_text_form_has_no_index(nat):
@@ -99,8 +101,12 @@ def test_routes_match_route_print_of_a_nat_container(nat):
     web = tables.routes(nat).query("container == 'web'")
     assert len(web) == 11
     first = web.iloc[0]
-    assert (first.destination, first.next_hop, first.interface, first.metric) == \
-        ("0.0.0.0/0", "172.16.0.1", "172.16.0.2", 5256)
+    assert (first.destination, first.next_hop, first.interface, first.metric) == (
+        "0.0.0.0/0",
+        "172.16.0.1",
+        "172.16.0.2",
+        5256,
+    )
     assert ("172.16.255.255/32", "On-link") in set(zip(web.destination, web.next_hop))
     assert list(web.destination).count("224.0.0.0/4") == 2
     loop = web[web.interface == "127.0.0.1"]
@@ -115,7 +121,8 @@ def test_multi_homed_container_has_two_default_routes(nat):
 def test_host_routes_cover_the_nic_and_the_vnics(nat):
     host = tables.routes(nat).query("container == ''")
     assert ("0.0.0.0/0", "192.168.0.1", "192.168.0.11", 25) in set(
-        zip(host.destination, host.next_hop, host.interface, host.metric))
+        zip(host.destination, host.next_hop, host.interface, host.metric)
+    )
     assert {"172.16.0.1", "10.10.0.1", "192.168.0.11", "127.0.0.1"} == set(host.interface)
 
 
@@ -146,20 +153,29 @@ def test_policies_name_the_enforcing_component(multi):
 
 
 def test_enforced_by_for_acls():
-    assert tables.enforced_by(wl.policies.Acl(rule_type="Host"), "l2bridge") == "Windows Firewall"
-    assert tables.enforced_by(wl.policies.Acl(), "overlay") == "VFP ACL_ENDPOINT_LAYER"
+    assert tables.enforced_by(P.Acl(rule_type="Host"), "l2bridge") == "Windows Firewall"
+    assert tables.enforced_by(P.Acl(), "overlay") == "VFP ACL_ENDPOINT_LAYER"
 
 
 def test_port_mappings(multi):
     frame = tables.port_mappings(multi)
     rows = {(r.host, r.container): r for r in frame.itertuples()}
     n2 = rows[("host1", "n2")]
-    assert (n2.protocol, n2.external_ip, n2.external_port, n2.internal_ip, n2.internal_port) == \
-        ("TCP", "0.0.0.0", 80, "172.16.0.3", 80)
+    assert (n2.protocol, n2.external_ip, n2.external_port, n2.internal_ip, n2.internal_port) == (
+        "TCP",
+        "0.0.0.0",
+        80,
+        "172.16.0.3",
+        80,
+    )
     assert n2.enforced_by == "WinNAT + Windows Firewall"
     pod = rows[("host3", "pod")]
-    assert (pod.external_ip, pod.external_port, pod.internal_port, pod.enforced_by) == \
-        ("192.168.0.13", 9000, 80, "VFP SLB_NAT_LAYER")
+    assert (pod.external_ip, pod.external_port, pod.internal_port, pod.enforced_by) == (
+        "192.168.0.13",
+        9000,
+        80,
+        "VFP SLB_NAT_LAYER",
+    )
     assert len(frame) == sum(len(h.published) for h in multi.hosts.values())
 
 
@@ -179,7 +195,8 @@ def test_events_follow_the_host_log(nat):
 
 
 def test_unsupported_table_and_version_filter():
-    from winnetlab.unsupported import OPTIONS
+    from winnetlab.engine.unsupported import OPTIONS
+
     assert len(tables.unsupported()) == len(OPTIONS)
     only_2022 = tables.unsupported(wl.Lab(windows="ltsc2022"))
     assert "swarm routing mesh" not in set(only_2022.feature)

@@ -9,6 +9,7 @@ import winnetlab as wl
 
 OUTBOUNDNAT = {"com.docker.network.windowsshim.enable_outboundnat": "true"}
 
+
 def hop(t, component, action=None):
     found = t.find(component, action)
     assert found, f"no hop {component!r}/{action!r} in:\n{t!r}"
@@ -61,8 +62,9 @@ def test_container_to_own_host_published_port_hairpins(nat_lab):
     assert t.reply.last.src_ip == "192.168.0.11" and t.reply.last.src_port == 8080
 
 
-@pytest.mark.parametrize("windows, verdict", [("ltsc2016", "dropped"), ("ltsc2019", "delivered"),
-                                              ("ltsc2022", "delivered")])
+@pytest.mark.parametrize(
+    "windows, verdict", [("ltsc2016", "dropped"), ("ltsc2019", "delivered"), ("ltsc2022", "delivered")]
+)
 def test_host_to_own_published_port_via_localhost_from_ltsc2019(windows, verdict):
     lab = wl.Lab(windows=windows)
     lab.host().run("web", publish=["8080:80"])
@@ -88,7 +90,7 @@ def test_ltsc2016_denies_unsolicited_inbound_to_nat_containers():
     h.run("a")
     h.run("b")
     assert lab.trace("a", "b", port=80).verdict == "dropped"
-    assert lab.trace("a", "b").verdict == "delivered"      # ICMP is "common" traffic
+    assert lab.trace("a", "b").verdict == "delivered"  # ICMP is "common" traffic
 
 
 # ---------------------------------------------------------------- transparent
@@ -124,8 +126,12 @@ def test_transparent_dropped_on_vm_host_without_mac_spoofing(transparent_lab):
 def l2bridge_lab():
     lab = wl.Lab(hosts=2)
     lab.host("host1").create_network("l2b", driver="l2bridge", subnet="10.244.1.0/24")
-    lab.host("host2").create_network("l2b", driver="l2bridge", subnet="10.244.2.0/24", options={
-        **OUTBOUNDNAT, "com.docker.network.windowsshim.outboundnat_exceptions": "10.244.0.0/16"})
+    lab.host("host2").create_network(
+        "l2b",
+        driver="l2bridge",
+        subnet="10.244.2.0/24",
+        options={**OUTBOUNDNAT, "com.docker.network.windowsshim.outboundnat_exceptions": "10.244.0.0/16"},
+    )
     lab.host("host1").run("p1", network="l2b")
     lab.host("host2").run("p2", network="l2b")
     return lab
@@ -138,7 +144,7 @@ def test_l2bridge_rewrites_mac_to_host_and_back_host_gw(l2bridge_lab):
     out = hop(t, "VNET_MAC_REWRITE_LAYER", "rewrite MAC")
     assert out.host == "host1" and out.src_mac == h1.mac_address
     wire = hop(t, "LAN switch")
-    assert wire.src_ip == "10.244.1.2" and wire.dst_mac == h2.mac_address   # own IP, host-gw route
+    assert wire.src_ip == "10.244.1.2" and wire.dst_mac == h2.mac_address  # own IP, host-gw route
     back = [x for x in t.find("VNET_MAC_REWRITE_LAYER") if x.host == "host2"][0]
     assert back.dst_mac == h2.endpoints_of("p2")[0].mac_address
 
@@ -183,7 +189,9 @@ def test_overlay_cross_host_vxlan_between_provider_addresses(swarm_lab):
     vni = swarm_lab.swarm.networks["ov"].vni
     assert enc.outer.vni == vni >= 4096 and enc.outer.dst_port == 4789
     assert (enc.outer.src_ip, enc.outer.dst_ip) == ("192.168.0.11", "192.168.0.12")
-    assert enc.src_ip.startswith("10.0.") and enc.dst_ip == str(swarm_lab.host("host2").endpoints_of("o2")[0].ip_address)
+    assert enc.src_ip.startswith("10.0.") and enc.dst_ip == str(
+        swarm_lab.host("host2").endpoints_of("o2")[0].ip_address
+    )
     assert hop(t, "LAN switch").outer is not None
     dec = hop(t, "VNET_ENCAP_LAYER", "decap")
     assert dec.host == "host2" and dec.outer is None
@@ -195,7 +203,7 @@ def test_overlay_egress_outboundnat_and_no_icmp_out(swarm_lab):
     assert t.verdict == "delivered" and hop(t, "SLB_NAT_LAYER", "SNAT").src_ip == "192.168.0.11"
     ping = swarm_lab.trace("o1", "8.8.8.8")
     assert ping.verdict == "dropped" and "ICMP" in ping.reason
-    assert swarm_lab.trace("o1", "o2").verdict == "delivered"     # ICMP inside the overlay is fine
+    assert swarm_lab.trace("o1", "o2").verdict == "delivered"  # ICMP inside the overlay is fine
 
 
 def test_swarm_vip_selects_a_backend(swarm_lab):
@@ -208,7 +216,7 @@ def test_swarm_vip_selects_a_backend(swarm_lab):
         lb = hop(t, "SLB_LB_LAYER", "load-balance")
         assert lb.dst_port == port
         backends.add(lb.dst_ip)
-        assert t.reply.last.src_ip == str(svc.vips["ov"])       # the reply comes back from the VIP
+        assert t.reply.last.src_ip == str(svc.vips["ov"])  # the reply comes back from the VIP
     assert len(backends) == 2
 
 
@@ -251,7 +259,7 @@ def test_acl_block_and_priority_decide(l2bridge_lab):
     blocked = l2bridge_lab.trace("p1", "p2", port=80)
     assert blocked.verdict == "dropped" and "Block In" in blocked.reason
     assert blocked.last.component == "VFP ACL_ENDPOINT_LAYER"
-    assert l2bridge_lab.trace("p1", "p2", port=443).verdict == "delivered"    # priority 100 wins
+    assert l2bridge_lab.trace("p1", "p2", port=443).verdict == "delivered"  # priority 100 wins
     assert l2bridge_lab.trace("p1", "p2", port=53, protocol="udp").verdict == "delivered"
 
 
@@ -266,7 +274,7 @@ def test_trace_is_deterministic_and_renders(nat_lab):
     frame = t1.to_frame()
     assert list(frame.index) == list(range(1, len(t1.hops) + 1))
     assert {"host", "component", "src_ip", "dst_mac", "vni", "outer_dst_port"} <= set(frame.columns)
-    assert "<b>192.168.0.11:" in t1._repr_html_()       # the SNAT'ed source is highlighted
+    assert "<b>192.168.0.11:" in t1._repr_html_()  # the SNAT'ed source is highlighted
 
 
 def test_reachability_is_square_over_containers_hosts_and_internet(nat_lab):
@@ -293,8 +301,10 @@ def test_bad_input_raises_clear_errors_and_changes_nothing(nat_lab):
 
 
 def test_trace_module_does_not_import_pandas():
-    code = "import sys, winnetlab as wl; lab = wl.Lab(); lab.host().run('a'); lab.trace('a', 'internet', 80); " \
-           "print('pandas' in sys.modules)"
+    code = (
+        "import sys, winnetlab as wl; lab = wl.Lab(); lab.host().run('a'); lab.trace('a', 'internet', 80); "
+        "print('pandas' in sys.modules)"
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "False"
 
@@ -319,7 +329,7 @@ def test_l2bridge_on_the_lan_subnet_bridges_across_hosts():
     assert t.verdict == "delivered"
     assert any(h.host == "LAN" for h in t.hops), "same subnet: bridged over the LAN, no router"
     assert not any("router" in h.component for h in t.hops)
-    lab.host("host2").run("d", network="lan")            # HNS on host2 also hands out 192.168.0.2
+    lab.host("host2").run("d", network="lan")  # HNS on host2 also hands out 192.168.0.2
     clash = lab.trace("a", "d", port=80)
     assert clash.verdict == "dropped" and "static addresses (--ip)" in clash.reason
 
@@ -344,8 +354,15 @@ def test_overlay_outboundnat_leaves_with_the_host_mac():
 
 
 def test_every_lan_and_outside_address_gets_a_verdict(nat_lab):
-    targets = [f"192.168.0.{i}" for i in range(256)] + ["8.8.8.8", "10.0.0.1", "172.16.0.2", "0.0.0.0",
-                                                        "255.255.255.255", "127.0.0.1", "localhost"]
+    targets = [f"192.168.0.{i}" for i in range(256)] + [
+        "8.8.8.8",
+        "10.0.0.1",
+        "172.16.0.2",
+        "0.0.0.0",
+        "255.255.255.255",
+        "127.0.0.1",
+        "localhost",
+    ]
     for src in ("web", "host1", "internet"):
         for dst in targets:
             for port, proto in ((None, "tcp"), (80, "tcp"), (53, "udp")):

@@ -3,7 +3,7 @@
 import pytest
 
 import winnetlab as wl
-from winnetlab import widgets as w
+from winnetlab.notebook import widgets as w
 
 IIS = "mcr.microsoft.com/windows/servercore/iis"
 PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
@@ -11,12 +11,21 @@ PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
 
 def state(lab):
     """Everything a failed Create must leave untouched."""
-    return {name: (sorted(h.networks), sorted(h.containers), sorted(h.endpoints),
-                   h.nat_mappings, h.firewall_rules, sorted(h.vswitches))
-            for name, h in lab.hosts.items()}
+    return {
+        name: (
+            sorted(h.networks),
+            sorted(h.containers),
+            sorted(h.endpoints),
+            h.nat_mappings,
+            h.firewall_rules,
+            sorted(h.vswitches),
+        )
+        for name, h in lab.hosts.items()
+    }
 
 
 # ----------------------------------------------------------------------------- the plan
+
 
 def test_plan_for_the_nat_defaults_is_the_docker_cli():
     lab = wl.Lab()
@@ -36,34 +45,51 @@ def test_publish_flags_count_host_ports_up_and_pass_odd_specs_through():
 
 
 def test_network_command_offers_each_drivers_real_settings():
-    transparent = {"driver": "transparent", "name": "t", "adapter": "Ethernet 2", "dhcp": False,
-                   "subnet": "192.168.0.0/24", "gateway": "192.168.0.1", "vlan": 7}
+    transparent = {
+        "driver": "transparent",
+        "name": "t",
+        "adapter": "Ethernet 2",
+        "dhcp": False,
+        "subnet": "192.168.0.0/24",
+        "gateway": "192.168.0.1",
+        "vlan": 7,
+    }
     assert w.network_command(transparent) == (
         "network create -d transparent --subnet 192.168.0.0/24 --gateway 192.168.0.1 "
         '-o com.docker.network.windowsshim.interface="Ethernet 2" '
-        "-o com.docker.network.windowsshim.vlanid=7 t")
+        "-o com.docker.network.windowsshim.vlanid=7 t"
+    )
     dhcp = {**transparent, "dhcp": True, "vlan": 0, "adapter": "Ethernet"}
     assert w.network_command(dhcp) == (
-        "network create -d transparent -o com.docker.network.windowsshim.interface=Ethernet t")
-    l2bridge = {"driver": "l2bridge", "name": "b", "subnet": "10.244.1.0/24",
-                "gateway": "10.244.1.1", "outboundnat": True, "exceptions": "10.0.0.0/8, 192.168.0.0/16",
-                "vlan": 0}
+        "network create -d transparent -o com.docker.network.windowsshim.interface=Ethernet t"
+    )
+    l2bridge = {
+        "driver": "l2bridge",
+        "name": "b",
+        "subnet": "10.244.1.0/24",
+        "gateway": "10.244.1.1",
+        "outboundnat": True,
+        "exceptions": "10.0.0.0/8, 192.168.0.0/16",
+        "vlan": 0,
+    }
     assert w.network_command(l2bridge).endswith(
         "-o com.docker.network.windowsshim.enable_outboundnat=true "
-        '-o com.docker.network.windowsshim.outboundnat_exceptions="10.0.0.0/8,192.168.0.0/16" b')
+        '-o com.docker.network.windowsshim.outboundnat_exceptions="10.0.0.0/8,192.168.0.0/16" b'
+    )
     overlay = {"driver": "overlay", "name": "o", "subnet": "10.0.9.0/24", "vni": 5000}
     assert w.network_command(overlay) == (
         "network create -d overlay --attachable --subnet 10.0.9.0/24 "
-        "-o com.docker.network.driver.overlay.vxlanid_list=5000 o")
+        "-o com.docker.network.driver.overlay.vxlanid_list=5000 o"
+    )
     l2tunnel = {"driver": "l2tunnel", "name": "x", "subnet": "", "gateway": "", "vsid": 5001}
     assert w.network_command(l2tunnel) == (
-        "network create -d l2tunnel -o com.docker.network.windowsshim.vsid=5001 x")
+        "network create -d l2tunnel -o com.docker.network.windowsshim.vsid=5001 x"
+    )
 
 
 def test_overlay_plan_adds_hosts_and_forms_the_swarm_first():
     lab = wl.Lab()
-    settings = {"driver": "overlay", **w.DRIVER_DEFAULTS["overlay"], "containers": 3,
-                "swarm_hosts": 2}
+    settings = {"driver": "overlay", **w.DRIVER_DEFAULTS["overlay"], "containers": 3, "swarm_hosts": 2}
     steps = w.plan(lab, settings)
     assert [s.kind for s in steps[:3]] == ["lab", "docker", "docker"]
     assert steps[1].command == "swarm init --advertise-addr 192.168.0.11"
@@ -72,6 +98,7 @@ def test_overlay_plan_adds_hosts_and_forms_the_swarm_first():
 
 
 # ----------------------------------------------------------------------------- NetworkBuilder
+
 
 @pytest.mark.parametrize("driver", w.DRIVERS)
 def test_the_form_shows_exactly_the_drivers_settings(driver):
@@ -104,7 +131,7 @@ def test_a_daemon_error_is_shown_and_nothing_is_lost():
     builder = w.NetworkBuilder(lab)
     builder.create.click()
     before = state(lab)
-    builder.create.click()               # same name again
+    builder.create.click()  # same name again
     assert state(lab) == before
     assert "Error response from daemon" in builder.message.value
     assert "mynat already exists" in builder.message.value
@@ -177,6 +204,7 @@ def test_the_builder_is_deterministic():
 
 # ----------------------------------------------------------------------------- TraceExplorer
 
+
 def explorer_lab():
     lab = wl.Lab()
     lab.host().run("web", publish=["8080:80"])
@@ -205,7 +233,7 @@ def test_trace_explorer_shows_the_labs_refusal():
     explorer.destination.value = "nosuch"
     explorer.go.click()
     assert "nosuch" in explorer.verdict.value and "#cf222e" in explorer.verdict.value
-    assert explorer.steps.value == "" and bytes(explorer.picture.value) == b""   # no stale walk
+    assert explorer.steps.value == "" and bytes(explorer.picture.value) == b""  # no stale walk
 
 
 def test_trace_explorer_on_an_empty_lab_says_so():
@@ -226,6 +254,7 @@ def test_trace_explorer_reload_keeps_the_source():
 
 
 # ----------------------------------------------------------------------------- DriverComparison
+
 
 @pytest.fixture(scope="module")
 def comparison():
@@ -250,8 +279,8 @@ def test_comparison_highlights_differences_from_the_baseline(comparison):
     html = w.comparison_html(comparison.frame, "nat")
     row = html.split("<th style='text-align:left'>vSwitch</th>")[1].split("</tr>")[0]
     cells = row.split("<td")[1:]
-    assert "background" not in cells[0]                       # the baseline itself
-    assert all("background" in c for c in cells[1:])           # External differs from Internal
+    assert "background" not in cells[0]  # the baseline itself
+    assert all("background" in c for c in cells[1:])  # External differs from Internal
     comparison.baseline.value = "l2bridge"
     assert comparison.table.value == w.comparison_html(comparison.frame, "l2bridge")
     assert comparison.table.value != html
@@ -259,7 +288,8 @@ def test_comparison_highlights_differences_from_the_baseline(comparison):
 
 def test_comparison_keeps_the_commands_that_built_each_lab(comparison):
     assert comparison.transcripts["l2bridge"][0].startswith(
-        "[host1]: PS C:\\> docker network create -d l2bridge")
+        "[host1]: PS C:\\> docker network create -d l2bridge"
+    )
     assert all(not any("Error" in line for line in t) for t in comparison.transcripts.values())
 
 
@@ -284,9 +314,9 @@ def test_reset_after_a_failed_create_removes_what_was_made():
     lab = wl.Lab()
     lab.host().run("blocker", publish=["8080:80"])
     builder = w.NetworkBuilder(lab)
-    builder.create.click()                         # network made, first run fails on 8080
+    builder.create.click()  # network made, first run fails on 8080
     assert "Error response from daemon" in builder.message.value
-    assert lab.host().container("mynat-1").state == "created"     # docker run = create + start
+    assert lab.host().container("mynat-1").state == "created"  # docker run = create + start
     builder.reset.click()
     assert "mynat" not in lab.host().networks
     assert sorted(lab.host().containers) == ["blocker"]
@@ -306,13 +336,14 @@ def test_overlay_network_is_created_on_the_existing_swarm_manager():
 
 def test_saved_notebooks_show_a_hint_instead_of_the_widget_tree():
     assert repr(w.NetworkBuilder(wl.Lab(), driver="l2bridge")) == (
-        "NetworkBuilder (driver l2bridge): run this cell to show the form")
+        "NetworkBuilder (driver l2bridge): run this cell to show the form"
+    )
     assert repr(w.TraceExplorer(wl.Lab())).startswith("TraceExplorer: run this cell")
 
 
 def test_settings_that_do_not_apply_are_greyed_out():
     builder = w.NetworkBuilder(wl.Lab(), driver="transparent")
-    assert builder.fields["subnet"].disabled and builder.fields["gateway"].disabled   # DHCP
+    assert builder.fields["subnet"].disabled and builder.fields["gateway"].disabled  # DHCP
     builder.fields["dhcp"].value = False
     assert not builder.fields["subnet"].disabled
     builder.driver.value = "l2bridge"

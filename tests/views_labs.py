@@ -32,8 +32,13 @@ def multi_lab(seed=1):
     h2.create_network("tr", driver="transparent", options={SHIM_IF: "Ethernet 2"})
     h2.run("tc", network="tr")
     h3.add_adapter("Ethernet 2")
-    h3.create_network("l2b", driver="l2bridge", subnet="10.244.3.0/24", gateway="10.244.3.1",
-                      options={SHIM_IF: "Ethernet 2"})
+    h3.create_network(
+        "l2b",
+        driver="l2bridge",
+        subnet="10.244.3.0/24",
+        gateway="10.244.3.1",
+        options={SHIM_IF: "Ethernet 2"},
+    )
     h3.run("pod", network="l2b", publish=["9000:80"])
     h1.run("n1")
     h1.run("n2", publish=["80:80"])

@@ -46,14 +46,19 @@ def cells_from_source(text):
 
 def notebook(cells):
     """An nbformat-4 notebook dict with outputs cleared."""
+
     def cell(kind, source):
         body = {"cell_type": kind, "metadata": {}, "source": source.splitlines(True)}
         if kind == "code":
             body.update(execution_count=None, outputs=[])
         return body
-    return {"cells": [cell(k, s) for k, s in cells],
-            "metadata": {"kernelspec": KERNELSPEC, "language_info": {"name": "python"}},
-            "nbformat": 4, "nbformat_minor": 5}
+
+    return {
+        "cells": [cell(k, s) for k, s in cells],
+        "metadata": {"kernelspec": KERNELSPEC, "language_info": {"name": "python"}},
+        "nbformat": 4,
+        "nbformat_minor": 5,
+    }
 
 
 def write(path, nb):
@@ -63,9 +68,23 @@ def write(path, nb):
 def execute(path):
     """Run the notebook top to bottom on a fresh kernel, keeping the outputs."""
     env = {k: v for k, v in os.environ.items() if k != "MPLBACKEND"}
-    subprocess.run([sys.executable, "-m", "jupyter", "nbconvert", "--execute", "--to", "notebook",
-                    "--inplace", "--ExecutePreprocessor.timeout=300", str(path)],
-                   check=True, env=env, cwd=path.parent)
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "jupyter",
+            "nbconvert",
+            "--execute",
+            "--to",
+            "notebook",
+            "--inplace",
+            "--ExecutePreprocessor.timeout=300",
+            str(path),
+        ],
+        check=True,
+        env=env,
+        cwd=path.parent,
+    )
 
 
 def strip_run_noise(path):

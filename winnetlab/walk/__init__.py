@@ -5,9 +5,9 @@ collects the hops until a component delivers or drops it; a delivered packet is 
 and the reply walks back through the flow state the first packet left.
 """
 
-from ..trace import Trace
 from . import container, hoststack, resolve, underlay
 from .packet import Packet, Stop, Walk, ephemeral_port
+from .trace import Trace
 
 
 def places(lab):
@@ -35,8 +35,12 @@ def _start(w, origin, dest):
     p = w.pkt
     if dest.ip is None:
         host, c = dest.target
-        w.drop(host.name, f"container {c.name}", "no address",
-               f"{c.name} has no address: it is {c.state} without a network endpoint")
+        w.drop(
+            host.name,
+            f"container {c.name}",
+            "no address",
+            f"{c.name} has no address: it is {c.state} without a network endpoint",
+        )
     if p.protocol != "icmp":
         p.src_port = ephemeral_port(origin.name, dest.ip, p.dst_port, p.protocol)
     if origin.kind == "container":
@@ -54,20 +58,29 @@ def _loopback_in_container(w, origin, dest):
     eps = h.endpoints_of(c)
     w.pkt.src_ip = w.pkt.dst_ip = dest.ip if not dest.loopback else resolve.LOOPBACK
     w.hop(h.name, f"container {c.name}", "send", w.pkt.describe())
-    w.deliver(h.name, "Loopback Pseudo-Interface 1", "loopback inside the compartment",
-              f"{c.name} talked to itself (loopback)", ("container", h, eps[0] if eps else None))
+    w.deliver(
+        h.name,
+        "Loopback Pseudo-Interface 1",
+        "loopback inside the compartment",
+        f"{c.name} talked to itself (loopback)",
+        ("container", h, eps[0] if eps else None),
+    )
 
 
 def _reply(fw, fw_src, fw_dst):
     """Walk the answer to a delivered packet back through the same translations."""
     last = fw.pkt
-    w = Walk(fw.lab, Packet(last.dst_ip, last.src_ip, last.dst_port, last.src_port, last.protocol), reply_of=fw)
+    w = Walk(
+        fw.lab, Packet(last.dst_ip, last.src_ip, last.dst_port, last.src_port, last.protocol), reply_of=fw
+    )
     kind, *where = fw.end
     try:
         if kind == "container":
             host, ep = where
             if ep is None or last.src_ip == last.dst_ip:
-                w.deliver(host.name, "Loopback Pseudo-Interface 1", "loopback", "the reply stayed inside", fw.end)
+                w.deliver(
+                    host.name, "Loopback Pseudo-Interface 1", "loopback", "the reply stayed inside", fw.end
+                )
             container.send(w, host, host.containers[ep.container])
         elif kind == "host":
             hoststack.send(w, where[0], last.dst_ip == resolve.LOOPBACK)

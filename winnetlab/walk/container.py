@@ -8,13 +8,13 @@ is the one ``route print`` shows inside the container (``winnetlab.routing``).
 
 import ipaddress
 
-from .. import routing
-from . import drivers
+from ..engine import routing
+from . import driver_hops as drivers
 from .packet import ip_text
 from .vfp import Port
 
 DEFAULT = ipaddress.IPv4Network("0.0.0.0/0")
-COMMON_INBOUND = (("udp", 53), ("udp", 67), ("udp", 68))   # DNS and DHCP: "common" traffic
+COMMON_INBOUND = (("udp", 53), ("udp", 67), ("udp", 68))  # DNS and DHCP: "common" traffic
 
 
 def nic(host, container, ep):
@@ -53,14 +53,22 @@ def send(w, host, container, dns=None):
     """A container sends the walk's packet: DNS note, route lookup, vNIC, then the driver."""
     p = w.pkt
     if container.state != "running":
-        w.drop(host.name, f"container {container.name}", "not running",
-               f"{container.name} is {container.state}, not running: it has no network endpoint yet (docker start it)")
+        w.drop(
+            host.name,
+            f"container {container.name}",
+            "not running",
+            f"{container.name} is {container.state}, not running: it has no network endpoint yet (docker start it)",
+        )
     prefix, gateway, ep = route(host, container, p.dst_ip)
     if ep is None:
         p.src_ip = next((e.address for e in host.endpoints_of(container) if e.address is not None), p.src_ip)
-        w.drop(host.name, f"compartment of {container.name}", f"no route to {p.dst_ip}",
-               f"{container.name} has no route to {p.dst_ip}" + ("" if host.endpoints_of(container) else
-                                                                  ": it has no network endpoint"))
+        w.drop(
+            host.name,
+            f"compartment of {container.name}",
+            f"no route to {p.dst_ip}",
+            f"{container.name} has no route to {p.dst_ip}"
+            + ("" if host.endpoints_of(container) else ": it has no network endpoint"),
+        )
     p.src_ip = ep.address
     p.src_mac = ep.mac_address
     if dns is not None:
@@ -68,9 +76,19 @@ def send(w, host, container, dns=None):
     w.hop(host.name, f"container {container.name}", "send", p.describe())
     next_hop = p.dst_ip if gateway is None else gateway
     via = "on-link" if gateway is None else f"via {gateway}"
-    w.hop(host.name, f"compartment {host.namespaces[container.namespace].compartment_id} route table", "route",
-          f"{ip_text(p.dst_ip)} {via} on vEthernet ({ep.name})", f"{prefix} -> {gateway or routing.ON_LINK}")
-    w.hop(host.name, nic(host, container, ep), "transmit", f"into vSwitch '{host.hns_networks[ep.network_id].vswitch}'")
+    w.hop(
+        host.name,
+        f"compartment {host.namespaces[container.namespace].compartment_id} route table",
+        "route",
+        f"{ip_text(p.dst_ip)} {via} on vEthernet ({ep.name})",
+        f"{prefix} -> {gateway or routing.ON_LINK}",
+    )
+    w.hop(
+        host.name,
+        nic(host, container, ep),
+        "transmit",
+        f"into vSwitch '{host.hns_networks[ep.network_id].vswitch}'",
+    )
     drivers.egress(w, host, ep, next_hop)
 
 
@@ -80,22 +98,38 @@ def receive(w, host, ep, admitted=None):
     net = host.hns_networks[ep.network_id]
     container = host.containers[ep.container]
     p.dst_mac = p.dst_mac if net.vfp_template else ep.mac_address
-    w.hop(host.name, f"vSwitch '{net.vswitch}'", "forward", f"to the port of {ep.container} ({ep.mac_address})")
+    w.hop(
+        host.name, f"vSwitch '{net.vswitch}'", "forward", f"to the port of {ep.container} ({ep.mac_address})"
+    )
     if net.vfp_template:
         Port(w, host, ep, net, "IN").run()
     firewall(w, host, container, ep, admitted)
-    w.hop(host.name, nic(host, container, ep), "receive", f"{ip_text(p.dst_ip)} is {container.name}'s address")
+    w.hop(
+        host.name, nic(host, container, ep), "receive", f"{ip_text(p.dst_ip)} is {container.name}'s address"
+    )
     target = w.target
     if target is not None and target[1] is not container:
         lan = host.lab.lan.prefix
-        why = (f"HNS on each host handed out {p.dst_ip} from {lan}, the LAN's own subnet: give containers "
-               "there static addresses (--ip)" if any(s.prefix.overlaps(lan) for s in net.subnets)
-               else f"{ep.network} addresses are private to each host")
-        w.drop(host.name, f"container {container.name}", "wrong container",
-               f"{p.dst_ip} here is {container.name} on {host.name}, not {target[1].name} on {target[0].name}: "
-               + why)
-    w.deliver(host.name, f"container {container.name}", f"{p.describe()} received",
-              _reason(w, container, host), ("container", host, ep))
+        why = (
+            f"HNS on each host handed out {p.dst_ip} from {lan}, the LAN's own subnet: give containers "
+            "there static addresses (--ip)"
+            if any(s.prefix.overlaps(lan) for s in net.subnets)
+            else f"{ep.network} addresses are private to each host"
+        )
+        w.drop(
+            host.name,
+            f"container {container.name}",
+            "wrong container",
+            f"{p.dst_ip} here is {container.name} on {host.name}, not {target[1].name} on {target[0].name}: "
+            + why,
+        )
+    w.deliver(
+        host.name,
+        f"container {container.name}",
+        f"{p.describe()} received",
+        _reason(w, container, host),
+        ("container", host, ep),
+    )
 
 
 def _reason(w, container, host):
@@ -113,26 +147,54 @@ def firewall(w, host, container, ep, admitted):
     if container.isolation == "hyperv":
         w.hop(host.name, comp, "allow", "Hyper-V isolation: the utility VM's firewall allows all", None)
         return
-    for acl in sorted((a for a in ep.policies if getattr(a, "rule_type", "") == "Host" and a.direction == "In"),
-                      key=lambda a: a.priority):
+    for acl in sorted(
+        (a for a in ep.policies if getattr(a, "rule_type", "") == "Host" and a.direction == "In"),
+        key=lambda a: a.priority,
+    ):
         if acl.matches(p.protocol, p.src_ip, p.dst_port):
             if acl.action.lower() == "block":
-                w.drop(host.name, comp, f"blocked: {acl.describe()}",
-                       f"the Host ACL '{acl.describe()}' on {container.name}'s endpoint blocked the packet (WFP)",
-                       acl.describe())
+                w.drop(
+                    host.name,
+                    comp,
+                    f"blocked: {acl.describe()}",
+                    f"the Host ACL '{acl.describe()}' on {container.name}'s endpoint blocked the packet (WFP)",
+                    acl.describe(),
+                )
             w.hop(host.name, comp, "allow", f"Host ACL {acl.describe()}", acl.describe())
             return
     if host.hns_networks[ep.network_id].vfp_template:
         return
     if admitted is not None:
-        w.hop(host.name, comp, "allow", f"inbound {admitted.protocol} {admitted.local_port} allowed by the rule HNS "
-              "created with the port mapping", admitted.name)
-    elif host.profile.inbound_default == "allow" or p.protocol == "icmp" or (p.protocol, p.dst_port) in COMMON_INBOUND:
-        w.hop(host.name, comp, "allow", f"inbound {p.protocol.upper()} allowed by default "
-              + ("(ICMP, DNS and DHCP always)" if host.profile.inbound_default == "deny" else
-                 "(TCP, UDP, ICMP, IGMP since Windows Server 1709)"))
+        w.hop(
+            host.name,
+            comp,
+            "allow",
+            f"inbound {admitted.protocol} {admitted.local_port} allowed by the rule HNS "
+            "created with the port mapping",
+            admitted.name,
+        )
+    elif (
+        host.profile.inbound_default == "allow"
+        or p.protocol == "icmp"
+        or (p.protocol, p.dst_port) in COMMON_INBOUND
+    ):
+        w.hop(
+            host.name,
+            comp,
+            "allow",
+            f"inbound {p.protocol.upper()} allowed by default "
+            + (
+                "(ICMP, DNS and DHCP always)"
+                if host.profile.inbound_default == "deny"
+                else "(TCP, UDP, ICMP, IGMP since Windows Server 1709)"
+            ),
+        )
     else:
-        w.drop(host.name, comp, f"no rule allows inbound {p.protocol.upper()} {p.dst_port}",
-               f"the Windows Firewall of {container.name} blocked unsolicited inbound {p.protocol.upper()} "
-               f"{p.dst_port}: {host.profile.title} denies inbound by default; only a published port (-p) "
-               "creates an allow rule")
+        w.drop(
+            host.name,
+            comp,
+            f"no rule allows inbound {p.protocol.upper()} {p.dst_port}",
+            f"the Windows Firewall of {container.name} blocked unsolicited inbound {p.protocol.upper()} "
+            f"{p.dst_port}: {host.profile.title} denies inbound by default; only a published port (-p) "
+            "creates an allow rule",
+        )

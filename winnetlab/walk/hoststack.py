@@ -64,17 +64,32 @@ def send(w, host, dest_loopback=False):
         return _own_address(w, host)
     if nat is not None:
         vnic = vnic_holding(host, nat.gateway)
-        w.hop(host.name, "host route table", "route", f"{p.dst_ip} on-link on {vnic.name}",
-              f"{nat.prefix} -> On-link")
+        w.hop(
+            host.name,
+            "host route table",
+            "route",
+            f"{p.dst_ip} on-link on {vnic.name}",
+            f"{nat.prefix} -> On-link",
+        )
         return inward(w, host, nat, vnic)
     for net in host.hns_networks.values():
-        if net.driver != "nat" and any(p.dst_ip in s.prefix for s in net.subnets) and net.vswitch in host.vswitches:
-            from .drivers import local_peer
+        if (
+            net.driver != "nat"
+            and any(p.dst_ip in s.prefix for s in net.subnets)
+            and net.vswitch in host.vswitches
+        ):
+            from .driver_hops import local_peer
+
             ep = local_peer(host, net, p.dst_ip)
             if ep is not None:
                 vnic = host.adapters.get(host.vswitches[net.vswitch].host_vnic)
-                w.hop(host.name, "host route table", "route", f"{p.dst_ip} through {vnic.name if vnic else net.vswitch}",
-                      f"{net.subnets[0].prefix} -> On-link")
+                w.hop(
+                    host.name,
+                    "host route table",
+                    "route",
+                    f"{p.dst_ip} through {vnic.name if vnic else net.vswitch}",
+                    f"{net.subnets[0].prefix} -> On-link",
+                )
                 container.receive(w, host, ep)
     send_out(w, host)
 
@@ -85,15 +100,27 @@ def _loopback(w, host):
     owner = host.endpoints.get(host.published.get(key, ""))
     if owner is None:
         if p.dst_port is None:
-            w.deliver(host.name, "Loopback Pseudo-Interface 1", "127.0.0.1", f"{host.name} answered itself",
-                      ("host", host))
-        w.drop(host.name, "Loopback Pseudo-Interface 1", f"nothing listens on 127.0.0.1:{p.dst_port}",
-               f"no port {p.dst_port}/{p.protocol} is published on {host.name}")
+            w.deliver(
+                host.name,
+                "Loopback Pseudo-Interface 1",
+                "127.0.0.1",
+                f"{host.name} answered itself",
+                ("host", host),
+            )
+        w.drop(
+            host.name,
+            "Loopback Pseudo-Interface 1",
+            f"nothing listens on 127.0.0.1:{p.dst_port}",
+            f"no port {p.dst_port}/{p.protocol} is published on {host.name}",
+        )
     net = host.hns_networks[owner.network_id]
     if net.driver != "nat" or not host.profile.localhost_published:
-        why = (f"published ports answer on localhost only from Windows Server 2019 (1809); {host.profile.title} "
-               "does not: use the container's own address" if net.driver == "nat" else
-               "VFP port mappings are not reachable from the host itself (no NodePort from the node)")
+        why = (
+            f"published ports answer on localhost only from Windows Server 2019 (1809); {host.profile.title} "
+            "does not: use the container's own address"
+            if net.driver == "nat"
+            else "VFP port mappings are not reachable from the host itself (no NodePort from the node)"
+        )
         w.drop(host.name, "Loopback Pseudo-Interface 1", f"localhost:{p.dst_port} is not forwarded", why)
     p.src_ip = host.address
     _winnat_in(w, host, owner, net)
@@ -102,10 +129,14 @@ def _loopback(w, host):
 def _own_address(w, host):
     p = w.pkt
     if (p.protocol, p.dst_port) in host.published:
-        w.drop(host.name, HOST_STACK, f"{p.dst_ip}:{p.dst_port} from the host itself",
-               f"from the NAT host itself a published port cannot be reached through its own address "
-               f"{p.dst_ip}:{p.dst_port} (WinNAT limitation): use localhost (Windows Server 2019+) or the "
-               "container's address")
+        w.drop(
+            host.name,
+            HOST_STACK,
+            f"{p.dst_ip}:{p.dst_port} from the host itself",
+            f"from the NAT host itself a published port cannot be reached through its own address "
+            f"{p.dst_ip}:{p.dst_port} (WinNAT limitation): use localhost (Windows Server 2019+) or the "
+            "container's address",
+        )
     w.deliver(host.name, HOST_STACK, "loopback", f"{host.name} answered itself", ("host", host))
 
 
@@ -113,8 +144,13 @@ def send_out(w, host):
     """Route onto the LAN through the management vNIC / physical adapter."""
     p = w.pkt
     hop, why = lan_next_hop(host, p.dst_ip)
-    w.hop(host.name, "host route table", "route", f"{p.dst_ip}: {why}",
-          "0.0.0.0/0 -> " + str(host.lab.lan.router) if hop == host.lab.lan.router else why)
+    w.hop(
+        host.name,
+        "host route table",
+        "route",
+        f"{p.dst_ip}: {why}",
+        "0.0.0.0/0 -> " + str(host.lab.lan.router) if hop == host.lab.lan.router else why,
+    )
     phys, vnic = uplink_adapter(host)
     p.src_mac = (vnic or phys).mac_address
     if vnic is not None:
@@ -146,7 +182,8 @@ def arrive(w, host):
 
 
 def _to_container_on_switch(w, host):
-    from .drivers import local_peer
+    from .driver_hops import local_peer
+
     p = w.pkt
     for net in host.hns_networks.values():
         if net.driver == "nat" or net.vswitch not in host.vswitches:
@@ -154,11 +191,19 @@ def _to_container_on_switch(w, host):
         ep = local_peer(host, net, p.dst_ip)
         if ep is not None:
             if net.driver == "l2tunnel":
-                w.hop("physical-host", "Hyper-V host vSwitch (SDN policy)", "apply",
-                      f"SDN policy for {p.dst_ip} before it reaches {host.name}")
+                w.hop(
+                    "physical-host",
+                    "Hyper-V host vSwitch (SDN policy)",
+                    "apply",
+                    f"SDN policy for {p.dst_ip} before it reaches {host.name}",
+                )
             container.receive(w, host, ep)
-    w.drop(host.name, "physical adapter", f"no endpoint {p.dst_ip} here",
-           f"{host.name} has no container with the address {p.dst_ip}")
+    w.drop(
+        host.name,
+        "physical adapter",
+        f"no endpoint {p.dst_ip} here",
+        f"{host.name} has no container with the address {p.dst_ip}",
+    )
 
 
 def _vxlan_in(w, host, phys, vnic):
@@ -166,19 +211,33 @@ def _vxlan_in(w, host, phys, vnic):
     o = p.outer
     net = next((n for n in host.hns_networks.values() if n.driver == "overlay" and n.vsid == o.vni), None)
     if net is None:
-        w.drop(host.name, "VFP VNET_ENCAP_LAYER", f"unknown VNI {o.vni}",
-               f"{host.name} has no overlay network with VNI {o.vni}")
+        w.drop(
+            host.name,
+            "VFP VNET_ENCAP_LAYER",
+            f"unknown VNI {o.vni}",
+            f"{host.name} has no overlay network with VNI {o.vni}",
+        )
     w.hop(host.name, f"vSwitch '{net.vswitch}'", "forward", f"UDP {o.dst_port} (VXLAN) to VFP")
     p.outer = None
-    w.hop(host.name, "VFP VNET_ENCAP_LAYER", "decap", f"VXLAN VNI {o.vni} from PA {o.src_ip}: inner "
-          f"{ip_text(p.src_ip)} -> {ip_text(p.dst_ip)}", f"VNI {o.vni}")
-    from .drivers import local_peer
+    w.hop(
+        host.name,
+        "VFP VNET_ENCAP_LAYER",
+        "decap",
+        f"VXLAN VNI {o.vni} from PA {o.src_ip}: inner {ip_text(p.src_ip)} -> {ip_text(p.dst_ip)}",
+        f"VNI {o.vni}",
+    )
+    from .driver_hops import local_peer
+
     ep = local_peer(host, net, p.dst_ip, same_network=True)
     if ep is None and underlay.overlay_peer_host(w.lab, net, p.dst_ip) is host:
         lb_return(w, host)
     if ep is None:
-        w.drop(host.name, f"vSwitch '{net.vswitch}'", f"no endpoint {p.dst_ip}",
-               f"no endpoint with {p.dst_ip} on the overlay network '{net.name}' of {host.name}")
+        w.drop(
+            host.name,
+            f"vSwitch '{net.vswitch}'",
+            f"no endpoint {p.dst_ip}",
+            f"no endpoint with {p.dst_ip} on the overlay network '{net.name}' of {host.name}",
+        )
     container.receive(w, host, ep)
 
 
@@ -186,10 +245,19 @@ def lb_return(w, host):
     """A reply to this host's swarm load-balancer address: undo the routing mesh's NAT."""
     p = w.pkt
     if w.reverse(host.name, "SLB_LB_LAYER") is None:
-        w.drop(host.name, "VFP SLB_LB_LAYER", f"no flow for {p.dst_ip}:{p.dst_port}",
-               f"{p.dst_ip} is {host.name}'s load-balancer address and no flow of this walk uses it")
-    w.hop(host.name, "VFP SLB_LB_LAYER", "un-NAT", f"flow state: reply {p.src_ip}:{p.src_port} -> "
-          f"{p.dst_ip}:{p.dst_port}", "flow table")
+        w.drop(
+            host.name,
+            "VFP SLB_LB_LAYER",
+            f"no flow for {p.dst_ip}:{p.dst_port}",
+            f"{p.dst_ip} is {host.name}'s load-balancer address and no flow of this walk uses it",
+        )
+    w.hop(
+        host.name,
+        "VFP SLB_LB_LAYER",
+        "un-NAT",
+        f"flow state: reply {p.src_ip}:{p.src_port} -> {p.dst_ip}:{p.dst_port}",
+        "flow table",
+    )
     send_out(w, host)
 
 
@@ -200,7 +268,13 @@ def to_host(w, host, from_container=False):
         t = w.reply_flow_at(host.name, p.dst_ip, p.dst_port)
         if t is not None and t.where == "WinNAT":
             w.reverse(host.name, "WinNAT")
-            w.hop(host.name, "WinNAT", "un-SNAT", f"session: reply goes back to {p.dst_ip}:{p.dst_port}", "NAT session")
+            w.hop(
+                host.name,
+                "WinNAT",
+                "un-SNAT",
+                f"session: reply goes back to {p.dst_ip}:{p.dst_port}",
+                "NAT session",
+            )
             return _inward_to(w, host, p.dst_ip)
         if t is not None:
             ep = t.endpoint
@@ -208,7 +282,7 @@ def to_host(w, host, from_container=False):
         w.deliver(host.name, HOST_STACK, "receive", f"the reply reached {host.name}", ("host", host))
     owner_id = host.published.get((p.protocol, p.dst_port))
     if owner_id is not None and owner_id.startswith("service:"):
-        return underlay.routing_mesh(w, host, owner_id[len("service:"):])
+        return underlay.routing_mesh(w, host, owner_id[len("service:") :])
     ep = host.endpoints.get(owner_id) if owner_id else None
     if ep is not None:
         net = host.hns_networks[ep.network_id]
@@ -217,9 +291,13 @@ def to_host(w, host, from_container=False):
         container.receive(w, host, ep)
     if p.protocol == "icmp":
         w.deliver(host.name, HOST_STACK, "echo request", f"{host.name} answers ping", ("host", host))
-    w.drop(host.name, "Windows Firewall (host)", f"no rule allows inbound {p.protocol.upper()} {p.dst_port}",
-           f"nothing is published on {host.name} port {p.dst_port}/{p.protocol}, and the host's Windows Firewall "
-           "blocks unsolicited inbound traffic")
+    w.drop(
+        host.name,
+        "Windows Firewall (host)",
+        f"no rule allows inbound {p.protocol.upper()} {p.dst_port}",
+        f"nothing is published on {host.name} port {p.dst_port}/{p.protocol}, and the host's Windows Firewall "
+        "blocks unsolicited inbound traffic",
+    )
 
 
 def _winnat_in(w, host, ep, net, hairpin=False):
@@ -228,8 +306,12 @@ def _winnat_in(w, host, ep, net, hairpin=False):
     key = (p.protocol, p.dst_port)
     m = next((m for m in host.nat_mappings if (m.protocol.lower(), m.external_port) == key), None)
     if m is None:
-        w.drop(host.name, "WinNAT", f"no static mapping for {p.protocol.upper()} {p.dst_port}",
-               f"WinNAT on {host.name} has no static mapping for {p.protocol.upper()} {p.dst_port}")
+        w.drop(
+            host.name,
+            "WinNAT",
+            f"no static mapping for {p.protocol.upper()} {p.dst_port}",
+            f"WinNAT on {host.name} has no static mapping for {p.protocol.upper()} {p.dst_port}",
+        )
     before = p.four_tuple
     p.dst_ip, p.dst_port = m.internal_ip, m.internal_port
     detail = f"static mapping {m.protocol} 0.0.0.0:{m.external_port} -> {m.internal_ip}:{m.internal_port}"
@@ -238,25 +320,40 @@ def _winnat_in(w, host, ep, net, hairpin=False):
         detail += f"; hairpin: source -> {net.gateway} so the reply returns through WinNAT"
     w.record(host.name, "WinNAT", before)
     w.hop(host.name, "WinNAT", "DNAT", detail, f"{m.nat_name} mapping {m.mapping_id}")
-    rule = next((r for r in host.firewall_rules if r.endpoint_id == ep.id and r.local_port == m.external_port
-                 and r.protocol == m.protocol), None)
+    rule = next(
+        (
+            r
+            for r in host.firewall_rules
+            if r.endpoint_id == ep.id and r.local_port == m.external_port and r.protocol == m.protocol
+        ),
+        None,
+    )
     if rule is None:
-        w.drop(host.name, "Windows Firewall", f"no allow rule for {m.protocol} {m.external_port}",
-               f"the Windows Firewall of {host.name} has no allow rule for {m.protocol} {m.external_port}")
+        w.drop(
+            host.name,
+            "Windows Firewall",
+            f"no allow rule for {m.protocol} {m.external_port}",
+            f"the Windows Firewall of {host.name} has no allow rule for {m.protocol} {m.external_port}",
+        )
     w.hop(host.name, "Windows Firewall", "allow", f"{rule.display_name}", rule.name)
     return inward(w, host, net, vnic_holding(host, net.gateway), admitted=rule)
 
 
 def inward(w, host, net, vnic, admitted=None):
     """From the host stack through a nat network's host vNIC to the endpoint owning dst."""
-    from .drivers import local_peer
+    from .driver_hops import local_peer
+
     p = w.pkt
     p.src_mac = vnic.mac_address
     w.hop(host.name, vnic.name, "transmit", f"into the internal vSwitch '{net.vswitch}'")
     ep = local_peer(host, net, p.dst_ip, same_network=True)
     if ep is None:
-        w.drop(host.name, f"vSwitch '{net.vswitch}'", f"ARP: who has {p.dst_ip}? no answer",
-               f"no endpoint has {p.dst_ip} on the nat network '{net.name}' of {host.name}")
+        w.drop(
+            host.name,
+            f"vSwitch '{net.vswitch}'",
+            f"ARP: who has {p.dst_ip}? no answer",
+            f"no endpoint has {p.dst_ip} on the nat network '{net.name}' of {host.name}",
+        )
     container.receive(w, host, ep, admitted)
 
 
@@ -271,7 +368,9 @@ def from_nat(w, host, net):
     """A packet from a nat container reached the host vNIC (its gateway)."""
     p = w.pkt
     if w.is_reply and w.reverse(host.name, "WinNAT") is not None:
-        w.hop(host.name, "WinNAT", "un-DNAT", f"session: reply source -> {p.src_ip}:{p.src_port}", "NAT session")
+        w.hop(
+            host.name, "WinNAT", "un-DNAT", f"session: reply source -> {p.src_ip}:{p.src_port}", "NAT session"
+        )
         if p.dst_ip == host.address:
             w.deliver(host.name, HOST_STACK, "receive", f"the reply reached {host.name}", ("host", host))
         if any(p.dst_ip in n.prefix for n in _nat_networks(host)):
@@ -281,18 +380,35 @@ def from_nat(w, host, net):
         return to_host(w, host, from_container=True)
     other = next((n for n in _nat_networks(host) if p.dst_ip in n.prefix), None)
     if other is not None:
-        w.drop(host.name, "WinNAT", f"{p.dst_ip} is on the nat network '{other.name}'",
-               f"nat networks are not routed to each other: '{net.name}' cannot reach '{other.name}' "
-               "(WinNAT keeps each internal prefix on its own)")
+        w.drop(
+            host.name,
+            "WinNAT",
+            f"{p.dst_ip} is on the nat network '{other.name}'",
+            f"nat networks are not routed to each other: '{net.name}' cannot reach '{other.name}' "
+            "(WinNAT keeps each internal prefix on its own)",
+        )
     netnat = next((n for n in host.nat if p.src_ip in n.internal_prefix), None)
     if netnat is None:
-        w.drop(host.name, "WinNAT", f"{p.src_ip} is in no NAT prefix", f"no WinNAT instance translates {p.src_ip}")
+        w.drop(
+            host.name,
+            "WinNAT",
+            f"{p.src_ip} is in no NAT prefix",
+            f"no WinNAT instance translates {p.src_ip}",
+        )
     before = p.four_tuple
     p.src_ip = host.address
     if p.src_port is not None:
         p.src_port = ephemeral_port("winnat", host.name, *before)
     w.record(host.name, "WinNAT", before)
-    w.hop(host.name, "WinNAT", "SNAT", f"{before[0]}" + (f":{before[1]}" if before[1] else "") +
-          f" -> {p.src_ip}" + (f":{p.src_port}" if p.src_port else "") + f" (internal prefix {netnat.internal_prefix})",
-          netnat.name)
+    w.hop(
+        host.name,
+        "WinNAT",
+        "SNAT",
+        f"{before[0]}"
+        + (f":{before[1]}" if before[1] else "")
+        + f" -> {p.src_ip}"
+        + (f":{p.src_port}" if p.src_port else "")
+        + f" (internal prefix {netnat.internal_prefix})",
+        netnat.name,
+    )
     send_out(w, host)

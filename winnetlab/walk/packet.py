@@ -11,11 +11,10 @@ import functools
 import zlib
 from dataclasses import dataclass
 
-from ..ports import EPHEMERAL_FIRST, EPHEMERAL_LAST
-from ..trace import Hop
+from ..engine.ports import EPHEMERAL_FIRST, EPHEMERAL_LAST
+from .trace import Hop
 
-
-ip_text = functools.lru_cache(maxsize=1 << 16)(str)   # str(IPv4Address) is slow; addresses repeat
+ip_text = functools.lru_cache(maxsize=1 << 16)(str)  # str(IPv4Address) is slow; addresses repeat
 
 
 class Stop(Exception):
@@ -25,7 +24,17 @@ class Stop(Exception):
 class Packet:
     """Headers: addresses are ``IPv4Address``; ports None for ICMP; ``outer`` an Outer or None."""
 
-    __slots__ = ("src_ip", "dst_ip", "src_port", "dst_port", "protocol", "src_mac", "dst_mac", "vlan", "outer")
+    __slots__ = (
+        "src_ip",
+        "dst_ip",
+        "src_port",
+        "dst_port",
+        "protocol",
+        "src_mac",
+        "dst_mac",
+        "vlan",
+        "outer",
+    )
 
     def __init__(self, src_ip, dst_ip, src_port, dst_port, protocol, src_mac="", dst_mac="", vlan=0):
         self.src_ip = src_ip
@@ -54,10 +63,10 @@ class Translation:
     """One NAT decision: the packet's 4-tuple before and after, where it happened."""
 
     host: str
-    where: str            # "WinNAT" or a VFP layer name
+    where: str  # "WinNAT" or a VFP layer name
     before: tuple
     after: tuple
-    endpoint: object = None   # the VFP port (Endpoint) that holds the flow, if any
+    endpoint: object = None  # the VFP port (Endpoint) that holds the flow, if any
 
 
 def flow_number(*parts, modulo):
@@ -81,9 +90,9 @@ class Walk:
         self.verdict = None
         self.reason = ""
         self.translations = []
-        self.reply_of = reply_of      # the forward Walk when this walk is a reply
-        self.end = None               # where it was delivered: ("container", host, ep) / ("host", host) / …
-        self.target = None            # the container a named destination meant (checked at delivery)
+        self.reply_of = reply_of  # the forward Walk when this walk is a reply
+        self.end = None  # where it was delivered: ("container", host, ep) / ("host", host) / …
+        self.target = None  # the container a named destination meant (checked at delivery)
 
     @property
     def is_reply(self):
@@ -91,8 +100,24 @@ class Walk:
 
     def hop(self, host, component, action, detail, rule=None):
         p = self.pkt
-        self.hops.append(Hop(host, component, action, detail, rule, ip_text(p.src_ip), ip_text(p.dst_ip),
-                             p.src_port, p.dst_port, p.protocol, p.src_mac, p.dst_mac, p.vlan, p.outer))
+        self.hops.append(
+            Hop(
+                host,
+                component,
+                action,
+                detail,
+                rule,
+                ip_text(p.src_ip),
+                ip_text(p.dst_ip),
+                p.src_port,
+                p.dst_port,
+                p.protocol,
+                p.src_mac,
+                p.dst_mac,
+                p.vlan,
+                p.outer,
+            )
+        )
 
     def drop(self, host, component, detail, reason, rule=None):
         self.hop(host, component, "drop", detail, rule)

@@ -10,9 +10,9 @@ embedded DNS — through the address the learner could read in ``docker inspect`
 import ipaddress
 from dataclasses import dataclass
 
-from ..errors import InvalidParameter, NotFound
+from ..engine.errors import InvalidParameter, NotFound
 
-INTERNET_CLIENT = ipaddress.IPv4Address("203.0.113.10")   # TEST-NET-3: "a client on the internet"
+INTERNET_CLIENT = ipaddress.IPv4Address("203.0.113.10")  # TEST-NET-3: "a client on the internet"
 INTERNET_SERVER = "www.example.com"
 LOOPBACK = ipaddress.IPv4Address("127.0.0.1")
 PROTOCOLS = ("tcp", "udp", "icmp")
@@ -33,8 +33,8 @@ class Origin:
 class Destination:
     ip: object
     port: object
-    target: object = None          # (host, container) a container name meant
-    dns: tuple = None              # (component, detail) of the name resolution, if any
+    target: object = None  # (host, container) a container name meant
+    dns: tuple = None  # (component, detail) of the name resolution, if any
     loopback: bool = False
 
 
@@ -85,9 +85,11 @@ def source(lab, src):
         pass
     ip = _ip(text)
     if ip is None:
-        raise NotFound(f"no container, host or outside address named {text!r} to send from",
-                       hint="a source is a container name, a host name, an IPv4 address, 'internet' or one of "
-                            + ", ".join(sorted(lab.lan.outside)))
+        raise NotFound(
+            f"no container, host or outside address named {text!r} to send from",
+            hint="a source is a container name, a host name, an IPv4 address, 'internet' or one of "
+            + ", ".join(sorted(lab.lan.outside)),
+        )
     for h in lab.hosts.values():
         if h.address == ip:
             return Origin("host", h.name, h, ip=ip)
@@ -96,9 +98,11 @@ def source(lab, src):
         h, c, _ = owners[0]
         return Origin("container", c.name, h, c)
     if len(owners) > 1:
-        raise InvalidParameter(f"{ip} is used by several containers ("
-                               + ", ".join(sorted(f"{c.name} on {h.name}" for h, c, _ in owners))
-                               + "): name the container instead")
+        raise InvalidParameter(
+            f"{ip} is used by several containers ("
+            + ", ".join(sorted(f"{c.name} on {h.name}" for h, c, _ in owners))
+            + "): name the container instead"
+        )
     if not ip.is_private and ip not in lab.lan.prefix:
         name = next((n for n, a in sorted(lab.lan.outside.items()) if a == ip), str(ip))
         return Origin("outside", name, ip=ip)
@@ -164,32 +168,56 @@ def _container(lab, origin, host, container, port):
         net = host.hns_networks.get(ep.network_id)
         if ep.network in dns and (same_scope or net.scope == "swarm"):
             gw = dns[ep.network][0]
-            return Destination(ep.address, port, (host, container), (
-                f"Docker embedded DNS ({gw})", f"{container.name} -> {ep.address} (A record on network {ep.network})"))
+            return Destination(
+                ep.address,
+                port,
+                (host, container),
+                (
+                    f"Docker embedded DNS ({gw})",
+                    f"{container.name} -> {ep.address} (A record on network {ep.network})",
+                ),
+            )
     lan = lab.lan.prefix
     ep = next((e for e in eps if e.address in lan), eps[0])
     why = "no embedded DNS on this path" if not dns else "not on a network the sender shares"
-    return Destination(ep.address, port, (host, container), (
-        "name lookup", f"{container.name} -> {ep.address} (its address on {ep.network}; {why})"))
+    return Destination(
+        ep.address,
+        port,
+        (host, container),
+        ("name lookup", f"{container.name} -> {ep.address} (its address on {ep.network}; {why})"),
+    )
 
 
 def _service(lab, origin, service, port):
     dns = _resolver(origin)
     net = next((n for n in sorted(service.networks) if n in dns), None)
     if net is None:
-        raise NotFound(f"{origin.name} cannot resolve the service {service.name}: it shares none of the "
-                       f"service's networks ({', '.join(sorted(service.networks)) or 'none'})")
+        raise NotFound(
+            f"{origin.name} cannot resolve the service {service.name}: it shares none of the "
+            f"service's networks ({', '.join(sorted(service.networks)) or 'none'})"
+        )
     gw = dns[net][0]
     if service.endpoint_mode == "vip" and net in service.vips:
         vip = ipaddress.IPv4Address(str(service.vips[net]))
-        return Destination(vip, port, None, (f"Docker embedded DNS ({gw})",
-                                             f"{service.name} -> {vip} (the service VIP on {net})"))
+        return Destination(
+            vip,
+            port,
+            None,
+            (f"Docker embedded DNS ({gw})", f"{service.name} -> {vip} (the service VIP on {net})"),
+        )
     tasks = []
     for task in sorted(service.tasks):
         h, c = lab.find_container(task)
         tasks += [e.address for e in h.endpoints_of(c) if e.network == net and e.address is not None]
     if not tasks:
         raise NotFound(f"the service {service.name} has no running task on {net}")
-    return Destination(tasks[0], port, None, (f"Docker embedded DNS ({gw})",
-                                              f"{service.name} -> {', '.join(map(str, tasks))} (DNS round robin: "
-                                              f"the first answer {tasks[0]} is used)"))
+    return Destination(
+        tasks[0],
+        port,
+        None,
+        (
+            f"Docker embedded DNS ({gw})",
+            f"{service.name} -> {', '.join(map(str, tasks))} (DNS round robin: "
+            f"the first answer {tasks[0]} is used)",
+        ),
+    )

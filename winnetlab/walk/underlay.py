@@ -12,18 +12,22 @@ port passes only frames with the VM's own MAC unless MAC address spoofing is on.
 
 import ipaddress
 
-from ..trace import Outer, VXLAN_PORT
 from . import container, hoststack
 from .packet import ephemeral_port, flow_number
 from .resolve import INTERNET_CLIENT
+from .trace import VXLAN_PORT, Outer
 
-PRIVATE = tuple(ipaddress.IPv4Network(p) for p in ("10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "100.64.0.0/10"))
+PRIVATE = tuple(
+    ipaddress.IPv4Network(p) for p in ("10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "100.64.0.0/10")
+)
 LAN = "LAN"
 INTERNET = "internet"
-SPOOF_REASON = ("{host} is a Hyper-V VM without MAC address spoofing: its Hyper-V host drops frames for the "
-                "container MAC {mac}, which is not the VM's own (on the Hyper-V host: Get-VMNetworkAdapter -VMName "
-                "{host} | Set-VMNetworkAdapter -MacAddressSpoofing On; in the lab: "
-                "lab.host('{host}').configure(mac_spoofing=True))")
+SPOOF_REASON = (
+    "{host} is a Hyper-V VM without MAC address spoofing: its Hyper-V host drops frames for the "
+    "container MAC {mac}, which is not the VM's own (on the Hyper-V host: Get-VMNetworkAdapter -VMName "
+    "{host} | Set-VMNetworkAdapter -MacAddressSpoofing On; in the lab: "
+    "lab.host('{host}').configure(mac_spoofing=True))"
+)
 
 
 def hostgw_routes(lab):
@@ -51,7 +55,9 @@ def owner(lab, ip):
             net = h.hns_networks.get(ep.network_id)
             if net is None or net.driver == "nat" or net.driver == "overlay":
                 continue
-            mac = ep.mac_address if net.driver == "transparent" else hoststack.uplink_adapter(h)[0].mac_address
+            mac = (
+                ep.mac_address if net.driver == "transparent" else hoststack.uplink_adapter(h)[0].mac_address
+            )
             return f"{ep.container} on {h.name}", mac, "container", h, ep
     return None
 
@@ -71,8 +77,13 @@ def vm_port(w, host, outbound):
         why = "the VM's own MAC" if mac in own else "MAC address spoofing is on"
         w.hop("physical-host", comp, "forward", f"{'from' if outbound else 'to'} {host.name}: {mac} ({why})")
         return
-    w.drop("physical-host", comp, f"frame {'from' if outbound else 'to'} {mac} dropped (MAC spoofing off)",
-           SPOOF_REASON.format(host=host.name, mac=mac), "MacAddressSpoofing Off")
+    w.drop(
+        "physical-host",
+        comp,
+        f"frame {'from' if outbound else 'to'} {mac} dropped (MAC spoofing off)",
+        SPOOF_REASON.format(host=host.name, mac=mac),
+        "MacAddressSpoofing Off",
+    )
 
 
 def _set_dst_mac(p, mac):
@@ -87,8 +98,12 @@ def lan(w, next_hop):
     """The LAN switch delivers the frame to whoever owns ``next_hop``."""
     found = owner(w.lab, next_hop)
     if found is None:
-        w.drop(LAN, "LAN switch", f"ARP: who has {next_hop}? no answer",
-               f"nothing on the LAN {w.lab.lan.prefix} answers for {next_hop}")
+        w.drop(
+            LAN,
+            "LAN switch",
+            f"ARP: who has {next_hop}? no answer",
+            f"nothing on the LAN {w.lab.lan.prefix} answers for {next_hop}",
+        )
     label, mac, kind, h, _ = found
     _set_dst_mac(w.pkt, mac)
     w.hop(LAN, "LAN switch", "forward", f"to {mac} ({label})")
@@ -103,9 +118,15 @@ def router(w):
     lab = w.lab
     comp = f"router {lab.lan.router}"
     if p.dst_ip == lab.lan.router:
-        w.deliver(LAN, comp, f"{p.describe()} received",
-                  f"the LAN router {p.dst_ip} received the packet from {p.src_ip}" if not w.is_reply
-                  else "the reply reached the LAN router", ("outside", comp))
+        w.deliver(
+            LAN,
+            comp,
+            f"{p.describe()} received",
+            f"the LAN router {p.dst_ip} received the packet from {p.src_ip}"
+            if not w.is_reply
+            else "the reply reached the LAN router",
+            ("outside", comp),
+        )
     if p.dst_ip in lab.lan.prefix:
         p.src_mac = lab.lan.router_mac
         w.hop(LAN, comp, "route", f"{p.dst_ip} is on the LAN", f"{lab.lan.prefix} -> On-link")
@@ -113,21 +134,39 @@ def router(w):
     for prefix, h, name in hostgw_routes(lab):
         if p.dst_ip in prefix:
             p.src_mac = lab.lan.router_mac
-            w.hop(LAN, comp, "route", f"{p.dst_ip} via {h.address} (l2bridge '{name}' of {h.name}, host-gw)",
-                  f"{prefix} -> {h.address}")
+            w.hop(
+                LAN,
+                comp,
+                "route",
+                f"{p.dst_ip} via {h.address} (l2bridge '{name}' of {h.name}, host-gw)",
+                f"{prefix} -> {h.address}",
+            )
             return lan(w, h.address)
     if any(p.dst_ip in n for n in PRIVATE):
-        w.drop(LAN, comp, f"no route to {p.dst_ip}",
-               f"the router has no route to {p.dst_ip}: that private address lives behind a host (nat/overlay "
-               "addresses are not on the LAN); reach it through a published port of its host")
+        w.drop(
+            LAN,
+            comp,
+            f"no route to {p.dst_ip}",
+            f"the router has no route to {p.dst_ip}: that private address lives behind a host (nat/overlay "
+            "addresses are not on the LAN); reach it through a published port of its host",
+        )
     if p.src_ip not in lab.lan.prefix:
-        w.drop(LAN, comp, f"source {p.src_ip} is not a LAN address",
-               f"{p.src_ip} left the host untranslated: the router does not NAT and the internet could not "
-               "answer that address (on l2bridge enable OutboundNAT: -o com.docker.network.windowsshim."
-               "enable_outboundnat=true; l2tunnel traffic leaves through the Azure VNet gateway, which the "
-               "lab does not model)")
-    w.hop(LAN, comp, "route", f"{p.dst_ip} via the internet uplink (no NAT: the LAN is routable)",
-          "0.0.0.0/0 -> internet")
+        w.drop(
+            LAN,
+            comp,
+            f"source {p.src_ip} is not a LAN address",
+            f"{p.src_ip} left the host untranslated: the router does not NAT and the internet could not "
+            "answer that address (on l2bridge enable OutboundNAT: -o com.docker.network.windowsshim."
+            "enable_outboundnat=true; l2tunnel traffic leaves through the Azure VNet gateway, which the "
+            "lab does not model)",
+        )
+    w.hop(
+        LAN,
+        comp,
+        "route",
+        f"{p.dst_ip} via the internet uplink (no NAT: the LAN is routable)",
+        "0.0.0.0/0 -> internet",
+    )
     internet(w)
 
 
@@ -137,19 +176,30 @@ def internet(w):
     if p.dst_ip == INTERNET_CLIENT:
         name = "internet client"
     if name is None:
-        w.drop(INTERNET, "internet", f"nothing answers at {p.dst_ip}",
-               f"no server answers at {p.dst_ip} (the lab's internet has "
-               + ", ".join(f"{n} {a}" for n, a in sorted(w.lab.lan.outside.items())) + ")")
-    w.deliver(INTERNET, name, f"{p.describe()} received",
-              f"{name} ({p.dst_ip}) received the packet from {p.src_ip}" if not w.is_reply
-              else f"the reply reached {name}", ("outside", name))
+        w.drop(
+            INTERNET,
+            "internet",
+            f"nothing answers at {p.dst_ip}",
+            f"no server answers at {p.dst_ip} (the lab's internet has "
+            + ", ".join(f"{n} {a}" for n, a in sorted(w.lab.lan.outside.items()))
+            + ")",
+        )
+    w.deliver(
+        INTERNET,
+        name,
+        f"{p.describe()} received",
+        f"{name} ({p.dst_ip}) received the packet from {p.src_ip}"
+        if not w.is_reply
+        else f"the reply reached {name}",
+        ("outside", name),
+    )
 
 
 def from_outside(w, name):
     """A machine on the internet sends the walk's packet toward the LAN."""
     p = w.pkt
     comp = f"router {w.lab.lan.router}"
-    if name == comp:            # the LAN router itself answers (the reply of a walk that ended there)
+    if name == comp:  # the LAN router itself answers (the reply of a walk that ended there)
         p.src_mac = w.lab.lan.router_mac
         w.hop(LAN, comp, "send", p.describe())
         return lan(w, p.dst_ip)
@@ -157,14 +207,18 @@ def from_outside(w, name):
     w.hop(INTERNET, name if name != INTERNET else "internet client", "send", p.describe())
     if p.dst_ip in w.lab.lan.outside.values() or p.dst_ip == INTERNET_CLIENT:
         return internet(w)
-    for prefix, h, net_name in hostgw_routes(w.lab):
+    for prefix, _h, _net_name in hostgw_routes(w.lab):
         if p.dst_ip in prefix:
             break
     else:
         if p.dst_ip not in w.lab.lan.prefix:
-            w.drop(LAN, comp, f"no route to {p.dst_ip}",
-                   f"{p.dst_ip} is not reachable from the internet: only LAN addresses are routed "
-                   "(publish a port on the container's host)")
+            w.drop(
+                LAN,
+                comp,
+                f"no route to {p.dst_ip}",
+                f"{p.dst_ip} is not reachable from the internet: only LAN addresses are routed "
+                "(publish a port on the container's host)",
+            )
     router(w)
 
 
@@ -185,11 +239,19 @@ def routing_mesh(w, host, service):
     elb = None
     for pl in host.policy_lists:
         for pol in pl.policies if pl.service == service else ():
-            if not pol.ilb and pol.external_port == p.dst_port and pol.protocol in (0, {"tcp": 6, "udp": 17}[p.protocol]):
+            if (
+                not pol.ilb
+                and pol.external_port == p.dst_port
+                and pol.protocol in (0, {"tcp": 6, "udp": 17}[p.protocol])
+            ):
                 elb = (pl, pol)
     if elb is None:
-        w.drop(host.name, "VFP SLB_LB_LAYER", f"no backend for port {p.dst_port}",
-               f"the service {service} has no running task behind port {p.dst_port} on {host.name}")
+        w.drop(
+            host.name,
+            "VFP SLB_LB_LAYER",
+            f"no backend for port {p.dst_port}",
+            f"the service {service} has no running task behind port {p.dst_port} on {host.name}",
+        )
     pl, pol = elb
     eps = host.endpoints
     backends = sorted((eps[e] for e in pl.references if e in eps), key=lambda e: int(e.ip_address))
@@ -199,14 +261,20 @@ def routing_mesh(w, host, service):
     p.src_ip, p.src_port = ipaddress.IPv4Address(pol.source_vip), ephemeral_port("elb", host.name, *before)
     w.record(host.name, "SLB_LB_LAYER", before)
     net = host.hns_networks[pl.network_id]
-    w.hop(host.name, "VFP SLB_LB_LAYER", "load-balance",
-          f"routing mesh: {service} port {before[3]} -> backend {pick.ip_address}:{pol.internal_port} (1 of "
-          f"{len(backends)}); source -> {pol.source_vip} (SourceVIP of {host.name} on '{net.name}')",
-          f"ELB {pl.id[:8]}")
+    w.hop(
+        host.name,
+        "VFP SLB_LB_LAYER",
+        "load-balance",
+        f"routing mesh: {service} port {before[3]} -> backend {pick.ip_address}:{pol.internal_port} (1 of "
+        f"{len(backends)}); source -> {pol.source_vip} (SourceVIP of {host.name} on '{net.name}')",
+        f"ELB {pl.id[:8]}",
+    )
     if not pick.remote:
         p.dst_mac = pick.mac_address
         container.receive(w, host, pick)
-    encap_to(w, host, net, pick.provider_address, pick.mac_address, "backend on " + str(pick.provider_address))
+    encap_to(
+        w, host, net, pick.provider_address, pick.mac_address, "backend on " + str(pick.provider_address)
+    )
 
 
 def encap_to(w, host, net, pa, inner_mac, why):
@@ -215,7 +283,14 @@ def encap_to(w, host, net, pa, inner_mac, why):
     peer = next((h for h in w.lab.hosts.values() if h.address == pa), None)
     p.dst_mac = inner_mac
     phys, _ = hoststack.uplink_adapter(host)
-    p.outer = Outer(phys.mac_address, peer.mac_address if peer else "", str(host.address), str(pa),
-                    ephemeral_port("vxlan", *p.four_tuple, p.protocol), VXLAN_PORT, net.vsid or 0)
+    p.outer = Outer(
+        phys.mac_address,
+        peer.mac_address if peer else "",
+        str(host.address),
+        str(pa),
+        ephemeral_port("vxlan", *p.four_tuple, p.protocol),
+        VXLAN_PORT,
+        net.vsid or 0,
+    )
     w.hop(host.name, "VFP VNET_ENCAP_LAYER", "encap", f"VXLAN VNI {net.vsid} to PA {pa} ({why})", "encap")
     hoststack.uplink(w, host, net.adapter or phys.name, pa)

@@ -15,15 +15,17 @@ NAT layers undo exactly what they did to the first packet.
 import functools
 import ipaddress
 
-from ..trace import Outer, VXLAN_PORT
 from .hoststack import uplink_adapter
 from .packet import ephemeral_port, flow_number, ip_text
+from .trace import VXLAN_PORT, Outer
 
 NAT_LAYERS = ("SLB_NAT_LAYER", "SLB_LB_LAYER")
 ACL_LAYER = "ACL_ENDPOINT_LAYER"
 PROTO_NUMBERS = {"tcp": "6", "udp": "17", "icmp": "1"}
-ICMP_NAT_REASON = ("VFP cannot translate ICMP for NAT'ed outbound traffic (reference §8): ping to the outside fails "
-                   "from overlay and l2bridge containers; probe with TCP or UDP instead")
+ICMP_NAT_REASON = (
+    "VFP cannot translate ICMP for NAT'ed outbound traffic (reference §8): ping to the outside fails "
+    "from overlay and l2bridge containers; probe with TCP or UDP instead"
+)
 
 
 @functools.lru_cache(maxsize=4096)
@@ -55,8 +57,8 @@ class Port:
     def __init__(self, w, host, ep, net, direction, is_local=None):
         self.w, self.host, self.ep, self.net = w, host, ep, net
         self.direction = direction
-        self.is_local = is_local      # OUT: is_local(ip) -> the address is reached without leaving the host
-        self.admitted = None          # IN: the published-port rule that let the packet in
+        self.is_local = is_local  # OUT: is_local(ip) -> the address is reached without leaving the host
+        self.admitted = None  # IN: the published-port rule that let the packet in
 
     @property
     def leaving(self):
@@ -73,12 +75,22 @@ class Port:
                 self._reverse(layer)
                 continue
             if self.w.is_reply and layer.name == ACL_LAYER:
-                self.w.hop(self.host.name, f"VFP {layer.name}", "allow", "reply of a tracked flow (VFP flows are "
-                           "stateful)", "flow table")
+                self.w.hop(
+                    self.host.name,
+                    f"VFP {layer.name}",
+                    "allow",
+                    "reply of a tracked flow (VFP flows are stateful)",
+                    "flow table",
+                )
                 continue
             if layer.name == ACL_LAYER and self.admitted is not None:
-                self.w.hop(self.host.name, f"VFP {layer.name}", "allow",
-                           "admitted by the published-port rule of SLB_NAT_LAYER", self.admitted.name)
+                self.w.hop(
+                    self.host.name,
+                    f"VFP {layer.name}",
+                    "allow",
+                    "admitted by the published-port rule of SLB_NAT_LAYER",
+                    self.admitted.name,
+                )
                 continue
             rule = min((r for r in layer.rules if self._matches(r)), key=_rank, default=None)
             if rule is not None:
@@ -132,8 +144,11 @@ class Port:
             return p.dst_ip == self.host.address
         if rule.type == "lb":
             lb = rule.policy
-            return (lb.external_port in (0, p.dst_port) and p.protocol != "icmp"
-                    and lb.protocol in (0, int(PROTO_NUMBERS[p.protocol])))
+            return (
+                lb.external_port in (0, p.dst_port)
+                and p.protocol != "icmp"
+                and lb.protocol in (0, int(PROTO_NUMBERS[p.protocol]))
+            )
         if rule.type == "paroute":
             return p.outer is not None
         return True
@@ -151,9 +166,11 @@ class Port:
     def _block(self, layer, rule):
         what = rule.policy.describe() if rule.policy is not None else rule.name
         if rule.policy is None and rule.name == "BLOCK_ALL_IN":
-            reason = (f"VFP blocked unsolicited inbound {self.w.pkt.protocol.upper()} to {self.ep.container}: "
-                      f"{self.host.profile.title} denies inbound traffic by default (rule BLOCK_ALL_IN) and no "
-                      "rule allows it")
+            reason = (
+                f"VFP blocked unsolicited inbound {self.w.pkt.protocol.upper()} to {self.ep.container}: "
+                f"{self.host.profile.title} denies inbound traffic by default (rule BLOCK_ALL_IN) and no "
+                "rule allows it"
+            )
         else:
             reason = f"the ACL policy '{what}' on {self.ep.container}'s endpoint blocked the packet"
         self.w.drop(self.host.name, f"VFP {layer.name}", f"blocked: {what}", reason, rule.name)
@@ -165,18 +182,25 @@ class Port:
         p.dst_mac = self.ep.mac_address
         self.w.record(self.host.name, layer.name, before, self.ep)
         self.admitted = rule
-        self._hop(layer, "DNAT", f"published port {self.host.address}:{before[3]} -> {p.dst_ip}:{p.dst_port}", rule)
+        self._hop(
+            layer, "DNAT", f"published port {self.host.address}:{before[3]} -> {p.dst_ip}:{p.dst_port}", rule
+        )
 
     def _dynnat(self, layer, rule):
         p = self.w.pkt
         if p.protocol == "icmp":
-            self.w.drop(self.host.name, f"VFP {layer.name}", "OutboundNAT cannot translate ICMP", ICMP_NAT_REASON,
-                        rule.name)
+            self.w.drop(
+                self.host.name,
+                f"VFP {layer.name}",
+                "OutboundNAT cannot translate ICMP",
+                ICMP_NAT_REASON,
+                rule.name,
+            )
         before = p.four_tuple
         p.src_ip = self.host.address
         p.src_port = ephemeral_port("vfp", self.host.name, *before)
         phys, vnic = uplink_adapter(self.host)
-        if vnic is not None or phys is not None:       # SNAT to the host: the frame leaves as the host's
+        if vnic is not None or phys is not None:  # SNAT to the host: the frame leaves as the host's
             p.src_mac = (vnic or phys).mac_address
         self.w.record(self.host.name, layer.name, before, self.ep)
         self._hop(layer, "SNAT", f"OutboundNAT: {before[0]}:{before[1]} -> {p.src_ip}:{p.src_port}", rule)
@@ -185,21 +209,33 @@ class Port:
         p = self.w.pkt
         backends = self._backends(rule)
         if not backends:
-            self.w.drop(self.host.name, f"VFP {layer.name}", f"no backend behind {p.dst_ip}",
-                        f"the service VIP {p.dst_ip} has no running backend", rule.name)
+            self.w.drop(
+                self.host.name,
+                f"VFP {layer.name}",
+                f"no backend behind {p.dst_ip}",
+                f"the service VIP {p.dst_ip} has no running backend",
+                rule.name,
+            )
         before = p.four_tuple
         pick = backends[flow_number(*before, p.protocol, modulo=len(backends))]
         p.dst_ip, p.dst_port = pick, rule.policy.internal_port or p.dst_port
         self.w.record(self.host.name, layer.name, before, self.ep)
-        self._hop(layer, "load-balance", f"VIP {before[2]}:{before[3]} -> backend {pick}:{p.dst_port} "
-                  f"(1 of {len(backends)}: {', '.join(map(str, backends))})", rule)
+        self._hop(
+            layer,
+            "load-balance",
+            f"VIP {before[2]}:{before[3]} -> backend {pick}:{p.dst_port} "
+            f"(1 of {len(backends)}: {', '.join(map(str, backends))})",
+            rule,
+        )
 
     def _backends(self, rule):
         eps = self.host.endpoints
         for pl in self.host.policy_lists:
             if rule.policy in pl.policies:
-                return sorted({eps[e].address for e in pl.references if e in eps and eps[e].address is not None},
-                              key=int)
+                return sorted(
+                    {eps[e].address for e in pl.references if e in eps and eps[e].address is not None},
+                    key=int,
+                )
         return []
 
     def _macrewrite(self, layer, rule):
@@ -213,17 +249,35 @@ class Port:
 
     def _encap(self, layer, rule):
         p = self.w.pkt
-        remote = next((self.host.endpoints[e] for e in self.net.endpoint_ids
-                       if self.host.endpoints[e].remote and self.host.endpoints[e].ip_address == p.dst_ip), None)
+        remote = next(
+            (
+                self.host.endpoints[e]
+                for e in self.net.endpoint_ids
+                if self.host.endpoints[e].remote and self.host.endpoints[e].ip_address == p.dst_ip
+            ),
+            None,
+        )
         pa = remote.provider_address if remote is not None else ipaddress.IPv4Address(rule.policy.pa)
         peer = next((h for h in self.w.lab.hosts.values() if h.address == pa), None)
         if remote is not None:
             p.dst_mac = remote.mac_address
-        p.outer = Outer(switch_mac(self.host, self.net), peer.mac_address if peer else "", ip_text(self.host.address),
-                        ip_text(pa), ephemeral_port("vxlan", *p.four_tuple, p.protocol), VXLAN_PORT, self.net.vsid or 0)
+        p.outer = Outer(
+            switch_mac(self.host, self.net),
+            peer.mac_address if peer else "",
+            ip_text(self.host.address),
+            ip_text(pa),
+            ephemeral_port("vxlan", *p.four_tuple, p.protocol),
+            VXLAN_PORT,
+            self.net.vsid or 0,
+        )
         o = p.outer
-        self._hop(layer, "encap", f"VXLAN VNI {o.vni}: CA {ip_text(p.dst_ip)} lives at PA {o.dst_ip}; outer "
-                  f"{o.src_ip} -> {o.dst_ip} UDP {VXLAN_PORT}", rule)
+        self._hop(
+            layer,
+            "encap",
+            f"VXLAN VNI {o.vni}: CA {ip_text(p.dst_ip)} lives at PA {o.dst_ip}; outer "
+            f"{o.src_ip} -> {o.dst_ip} UDP {VXLAN_PORT}",
+            rule,
+        )
 
     def _paroute(self, layer, rule):
         self._hop(layer, "route", rule.action, rule)
@@ -235,7 +289,9 @@ class Port:
             self._hop(layer, "hairpin", f"{rule.action} (source MAC -> {p.src_mac})", rule)
             return True
         p.dst_mac = self.ep.mac_address
-        self._hop(layer, "accept", f"back from the physical Hyper-V host; destination MAC -> {p.dst_mac}", rule)
+        self._hop(
+            layer, "accept", f"back from the physical Hyper-V host; destination MAC -> {p.dst_mac}", rule
+        )
         return False
 
     def _unknown(self, layer, rule):
@@ -245,6 +301,10 @@ class Port:
         t = self.w.reverse(self.host.name, layer.name, self.ep)
         if t is not None:
             p = self.w.pkt
-            self.w.hop(self.host.name, f"VFP {layer.name}", "un-NAT",
-                       f"flow state: reply rewritten to {p.src_ip}:{p.src_port} -> {p.dst_ip}:{p.dst_port}",
-                       "flow table")
+            self.w.hop(
+                self.host.name,
+                f"VFP {layer.name}",
+                "un-NAT",
+                f"flow state: reply rewritten to {p.src_ip}:{p.src_port} -> {p.dst_ip}:{p.dst_port}",
+                "flow table",
+            )

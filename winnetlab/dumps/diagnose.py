@@ -1,0 +1,246 @@
+"""Checks that find what is wrong in a host's HNS state — simulated or imported from a dump.
+
+``diagnose(lab)`` returns a DataFrame with one row per finding: ``severity`` (``error``,
+``warning``, ``info``), ``object`` (``host/kind name``), ``finding`` and ``hint`` (what to
+look at on a real host).  The checks are the classic causes of broken Windows container
+networking:
+
+* an endpoint whose IP is outside its network's subnets, or two endpoints of a network
+  with the same IP or MAC (stale endpoints left behind by a crashed CNI or daemon);
+* a NAT internal prefix that contains an address of the host (WinNAT cannot translate
+  between overlapping inside and outside prefixes), and several NAT prefixes on one host
+  (one WinNAT prefix per host before Windows Server 2019);
+* a policy list (load balancer) that references endpoints HNS does not have;
+* an overlay remote endpoint without a provider address (PA): VFP cannot encapsulate to it;
+* a management IP in 169.254.0.0/16: the adapter had no address when HNS created the
+  network, so the overlay/l2bridge network is unusable;
+* two overlay networks with the same VSID (VXLAN VNI) on one host;
+* an l2bridge network whose containers have no OutBoundNAT policy: no internet access.
+
+pandas is imported when ``diagnose`` runs, not when this module is.
+"""
+
+import ipaddress
+from collections import defaultdict
+
+from ..engine import policies as P
+
+COLUMNS = ("severity", "object", "finding", "hint")
+SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
+APIPA = ipaddress.IPv4Network("169.254.0.0/16")
+
+
+def diagnose(lab_or_host):
+    """Every finding for a Lab (all hosts) or a Host, most severe first, as a DataFrame."""
+    import pandas as pd
+
+    return pd.DataFrame(findings(lab_or_host), columns=list(COLUMNS))
+
+
+def findings(lab_or_host):
+    """The same findings as plain ``(severity, object, finding, hint)`` tuples (no pandas)."""
+    hosts = list(lab_or_host.hosts.values()) if hasattr(lab_or_host, "hosts") else [lab_or_host]
+    rows = [row for host in hosts for check in CHECKS for row in check(host)]
+    return sorted(rows, key=lambda r: (SEVERITY_ORDER[r[0]], r[1], r[2]))
+
+
+def _net_label(host, net):
+    return f"{host.name}/network {net.name}"
+
+
+def _ep_label(host, ep):
+    return f"{host.name}/endpoint {ep.name or ep.id} ({ep.id[:8]})"
+
+
+def _endpoints_by_network(host):
+    groups = defaultdict(list)
+    for ep in host.endpoints.values():
+        groups[ep.network_id].append(ep)
+    return groups
+
+
+def check_addresses_in_subnets(host):
+    for ep in host.endpoints.values():
+        net = host.hns_networks.get(ep.network_id)
+        if net is None or not net.subnets or ep.ip_address is None:
+            continue
+        if not any(ep.ip_address in s.prefix for s in net.subnets):
+            subnets = ", ".join(str(s.prefix) for s in net.subnets)
+            yield (
+                "error",
+                _ep_label(host, ep),
+                f"IP {ep.ip_address} is outside the subnets of network {net.hns_name} ({subnets})",
+                "a stale endpoint or a network re-created with another prefix: remove the endpoint "
+                "(Remove-HnsEndpoint) and restart the container",
+            )
+
+
+def check_duplicates(host):
+    for net_id, eps in sorted(_endpoints_by_network(host).items()):
+        net = host.hns_networks.get(net_id)
+        label = _net_label(host, net) if net else f"{host.name}/network {net_id}"
+        for what, key in (("IP", lambda e: e.ip_address), ("MAC", lambda e: e.mac_address.upper())):
+            seen = defaultdict(list)
+            for ep in eps:
+                if key(ep):
+                    seen[key(ep)].append(ep)
+            for value, same in sorted(seen.items(), key=lambda kv: str(kv[0])):
+                if len(same) > 1:
+                    names = ", ".join(sorted(e.name or e.id for e in same))
+                    yield (
+                        "error",
+                        label,
+                        f"{len(same)} endpoints share the {what} {value}: {names}",
+                        "two endpoints with one address break ARP and VFP rules; delete the stale one "
+                        "(Get-HnsEndpoint | Remove-HnsEndpoint)",
+                    )
+
+
+def _host_addresses(host):
+    addrs = {host.address} if host.address is not None else set()
+    addrs |= {
+        a.ip_address
+        for a in host.adapters.values()
+        if a.ip_address is not None
+        and (
+            a.physical
+            or a.vswitch
+            and host.vswitches.get(a.vswitch) is not None
+            and host.vswitches[a.vswitch].switch_type == "External"
+        )
+    }
+    addrs |= {n.management_ip for n in host.hns_networks.values() if n.management_ip is not None}
+    return addrs
+
+
+def check_nat_overlaps_host(host):
+    addrs = _host_addresses(host)
+    for net in host.hns_networks.values():
+        if net.hns_type not in ("NAT", "ICS"):
+            continue
+        for s in net.subnets:
+            inside = sorted(a for a in addrs if a in s.prefix)
+            if inside:
+                yield (
+                    "error",
+                    _net_label(host, net),
+                    f"NAT prefix {s.prefix} contains the host address {inside[0]}",
+                    "WinNAT needs internal and external prefixes that do not overlap: set another "
+                    "prefix (fixed-cidr in daemon.json, or --subnet)",
+                )
+
+
+def check_several_nat_prefixes(host):
+    prefixes = sorted(
+        {str(n.internal_prefix) for n in host.nat}
+        | {
+            str(s.prefix)
+            for n in host.hns_networks.values()
+            if n.hns_type == "NAT" and not host.nat
+            for s in n.subnets
+        }
+    )
+    if len(prefixes) > 1:
+        severity = "warning" if host.profile.multiple_nat else "error"
+        yield (
+            severity,
+            f"{host.name}/WinNAT",
+            f"{len(prefixes)} NAT prefixes on one host: " + ", ".join(prefixes),
+            "Windows Server 2016 supports one WinNAT internal prefix per host; later versions allow "
+            "several, but overlapping or leftover NetNat objects (Get-NetNat) are a common cause of "
+            "lost outbound traffic",
+        )
+
+
+def check_policy_list_references(host):
+    for pl in host.policy_lists:
+        missing = [r for r in pl.references if r not in host.endpoints]
+        if missing:
+            yield (
+                "error",
+                f"{host.name}/policylist {pl.id[:8]}",
+                f"references {len(missing)} endpoint(s) "
+                f"that do not exist: {', '.join(sorted(m[:8] for m in missing))}",
+                "the load balancer sends traffic to backends that are gone: kube-proxy/Docker should "
+                "rebuild it; Get-HnsPolicyList | Remove-HnsPolicyList clears stale ones",
+            )
+
+
+def check_remote_without_pa(host):
+    for ep in host.endpoints.values():
+        net = host.hns_networks.get(ep.network_id)
+        if not ep.remote or net is None or net.hns_type != "Overlay":
+            continue
+        if ep.provider_address is None and not any(isinstance(p, P.ProviderAddress) for p in ep.policies):
+            yield (
+                "error",
+                _ep_label(host, ep),
+                f"remote endpoint {ep.ip_address} on overlay network "
+                f"{net.hns_name} has no provider address (PA policy)",
+                "VFP cannot encapsulate traffic to it: the CNI or the swarm agent must add "
+                '{"Type": "PA", "PA": <other host\'s address>}',
+            )
+
+
+def check_management_ip(host):
+    for net in host.hns_networks.values():
+        if net.management_ip is not None and net.management_ip in APIPA:
+            yield (
+                "error",
+                _net_label(host, net),
+                f"management IP {net.management_ip} is a link-local (APIPA) address",
+                "the adapter had no address when HNS created the network (DHCP not ready); "
+                "remove and re-create the network once the host has its address",
+            )
+
+
+def check_vsid_collisions(host):
+    by_vsid = defaultdict(list)
+    for net in host.hns_networks.values():
+        if net.hns_type == "Overlay" and net.vsid is not None:
+            by_vsid[net.vsid].append(net.hns_name)
+    for vsid, names in sorted(by_vsid.items()):
+        if len(names) > 1:
+            yield (
+                "error",
+                f"{host.name}/VSID {vsid}",
+                f"overlay networks {', '.join(sorted(names))} share VSID (VXLAN VNI) {vsid}",
+                "each overlay network needs its own VNI; Docker deletes the older network when a "
+                "new one reuses its VNI",
+            )
+
+
+def check_l2bridge_outbound_nat(host):
+    eps = _endpoints_by_network(host)
+    for net in host.hns_networks.values():
+        if net.hns_type != "L2Bridge":
+            continue
+        local = [e for e in eps.get(net.id, ()) if not e.remote]
+        shared = any(isinstance(p, P.OutboundNat) for p in net.shared_policies)
+        imported = "source" in (net.extra or {})  # a dump's network says nothing until it has endpoints
+        if (
+            (local or not imported)
+            and not shared
+            and not any(isinstance(p, P.OutboundNat) for e in local for p in e.policies)
+        ):
+            yield (
+                "warning",
+                _net_label(host, net),
+                "no endpoint has an OutBoundNAT policy: containers on "
+                "this l2bridge network cannot reach the internet",
+                "create the network with -o com.docker.network.windowsshim.enable_outboundnat=true "
+                "(or add an OutBoundNAT endpoint policy in the CNI config)",
+            )
+
+
+CHECKS = (
+    check_addresses_in_subnets,
+    check_duplicates,
+    check_nat_overlaps_host,
+    check_several_nat_prefixes,
+    check_policy_list_references,
+    check_remote_without_pa,
+    check_management_ip,
+    check_vsid_collisions,
+    check_l2bridge_outbound_nat,
+)

@@ -1,0 +1,235 @@
+"""Address, MAC and identifier allocation — deterministic, and O(1) per allocation.
+
+HNS hands out container addresses from a network's prefix (the gateway, the network and
+the broadcast address are never handed out) and MAC addresses from a per-network pool of
+4,096 Hyper-V MACs (OUI ``00-15-5D``).  Identifiers (HNS GUIDs, Docker's 64-hex ids) are
+derived from the lab's seed and a counter with SHA-256, so they are the same in every
+process and a failed call, which never bumps a counter, consumes nothing.
+"""
+
+import hashlib
+import heapq
+import ipaddress
+
+from .errors import InvalidParameter
+
+MAC_POOL_SIZE = 4096
+
+
+class IdSource:
+    """Deterministic GUIDs and hex ids: ``sha256(seed:scope:kind:n)``."""
+
+    __slots__ = ("seed", "scope", "counters")
+
+    def __init__(self, seed, scope):
+        self.seed = seed
+        self.scope = scope
+        self.counters = {}
+
+    def _digest(self, kind):
+        n = self.counters.get(kind, 0) + 1
+        self.counters[kind] = n
+        return hashlib.sha256(f"{self.seed}:{self.scope}:{kind}:{n}".encode()).hexdigest()
+
+    def guid(self, kind):
+        """An upper-case GUID as HNS prints it (``94530BEE-C40A-…``)."""
+        h = self._digest(kind).upper()
+        return f"{h[:8]}-{h[8:12]}-4{h[13:16]}-A{h[17:20]}-{h[20:32]}"
+
+    def hex64(self, kind):
+        """A 64-hex Docker id."""
+        return self._digest(kind)
+
+    def number(self, kind, modulo):
+        return int(self._digest(kind)[:12], 16) % modulo
+
+    def stable_number(self, key, modulo):
+        """A number derived from ``key`` alone: planning may call it without consuming anything."""
+        return int(hashlib.sha256(f"{self.seed}:{self.scope}:{key}".encode()).hexdigest()[:12], 16) % modulo
+
+
+def derived_hex64(*parts):
+    """A 64-hex id derived from other values (no counter), e.g. a Docker endpoint id."""
+    return hashlib.sha256(":".join(str(p) for p in parts).encode()).hexdigest()
+
+
+class IndexPool:
+    """Hands out the lowest free index of ``range(size)`` not in ``reserved``.
+
+    Freed indexes are reused first (smallest first, via a heap); otherwise a cursor moves
+    forward.  ``peek(n)`` plans allocations without changing anything, so a caller can
+    validate a whole operation before committing it.
+    """
+
+    __slots__ = ("size", "reserved", "used", "cursor", "freed")
+
+    def __init__(self, size, reserved=()):
+        self.size = size
+        self.reserved = frozenset(reserved)
+        self.used = set()
+        self.cursor = 0
+        self.freed = []
+        self._advance()
+
+    @property
+    def free(self):
+        return self.size - len(self.reserved) - len(self.used)
+
+    def peek(self, n=1):
+        out = []
+        heap = list(self.freed) if self.freed else []
+        seen = set()
+        while heap and len(out) < n:
+            i = heapq.heappop(heap)
+            if i not in self.used and i not in seen:
+                seen.add(i)
+                out.append(i)
+        c = self.cursor
+        while len(out) < n and c < self.size:
+            if c not in self.used and c not in self.reserved and c not in seen:
+                out.append(c)
+            c += 1
+        return out if len(out) == n else None
+
+    def take(self, i):
+        if i in self.used or i in self.reserved or not 0 <= i < self.size:
+            raise ValueError(i)
+        self.used.add(i)
+        while self.freed and self.freed[0] in self.used:
+            heapq.heappop(self.freed)
+        self._advance()
+
+    def _advance(self):
+        c = self.cursor
+        while c < self.size and (c in self.used or c in self.reserved):
+            c += 1
+        self.cursor = c
+
+    def release(self, i):
+        if i in self.used:
+            self.used.discard(i)
+            if i < self.cursor:
+                heapq.heappush(self.freed, i)
+
+
+class AddressPool:
+    """The IPv4 addresses of one subnet that HNS (or a DHCP server) may hand out."""
+
+    __slots__ = ("prefix", "pool", "first", "last")
+
+    def __init__(self, prefix, reserved=(), first=None, last=None):
+        self.prefix = prefix
+        base = int(prefix.network_address)
+        lo = int(first) if first is not None else base + (1 if prefix.prefixlen < 31 else 0)
+        hi = (
+            int(last)
+            if last is not None
+            else int(prefix.broadcast_address) - (1 if prefix.prefixlen < 31 else 0)
+        )
+        self.first, self.last = lo, hi
+        res = {int(a) - lo for a in reserved if lo <= int(a) <= hi}
+        self.pool = IndexPool(max(0, hi - lo + 1), res)
+
+    def contains(self, ip):
+        return self.first <= int(ip) <= self.last
+
+    def is_free(self, ip):
+        i = int(ip) - self.first
+        return self.contains(ip) and i not in self.pool.used and i not in self.pool.reserved
+
+    def peek(self, n=1):
+        got = self.pool.peek(n)
+        return None if got is None else [ipaddress.IPv4Address(self.first + i) for i in got]
+
+    def take(self, ip):
+        self.pool.take(int(ip) - self.first)
+
+    def release(self, ip):
+        if ip is not None and self.contains(ip):
+            self.pool.release(int(ip) - self.first)
+
+    @property
+    def used_count(self):
+        return len(self.pool.used)
+
+
+class MacPool:
+    """A network's Hyper-V MAC pool: 4,096 addresses ``00-15-5D-XX-Y0-00`` … ``XX-YF-FF``."""
+
+    __slots__ = ("start", "pool")
+
+    def __init__(self, start, size=MAC_POOL_SIZE):
+        self.start = start
+        self.pool = IndexPool(size)
+
+    @property
+    def start_mac(self):
+        return format_mac(self.start)
+
+    @property
+    def end_mac(self):
+        return format_mac(self.start + self.pool.size - 1)
+
+    def peek(self, n=1):
+        got = self.pool.peek(n)
+        return None if got is None else [format_mac(self.start + i) for i in got]
+
+    def owns(self, mac):
+        i = parse_mac(mac) - self.start
+        return 0 <= i < self.pool.size
+
+    def is_free(self, mac):
+        i = parse_mac(mac) - self.start
+        return not (0 <= i < self.pool.size) or i not in self.pool.used
+
+    def take(self, mac):
+        if self.owns(mac):
+            self.pool.take(parse_mac(mac) - self.start)
+
+    def release(self, mac):
+        if self.owns(mac):
+            self.pool.release(parse_mac(mac) - self.start)
+
+
+def format_mac(value):
+    """``00-15-5D-4D-A0-00``: the way HNS and ipconfig write a MAC."""
+    h = f"{value:012X}"
+    return "-".join(h[i : i + 2] for i in range(0, 12, 2))
+
+
+def parse_mac(text):
+    """Accepts ``00-15-5d-…``, ``00:15:5D:…`` or 12 hex digits; returns an int."""
+    s = str(text).strip().replace("-", "").replace(":", "").replace(".", "")
+    if len(s) != 12 or any(c not in "0123456789abcdefABCDEF" for c in s):
+        raise InvalidParameter(f"invalid MAC address: {text}")
+    return int(s, 16)
+
+
+def normalize_mac(text):
+    return format_mac(parse_mac(text))
+
+
+def docker_mac(mac):
+    """Docker prints MACs lower-case with colons (``00:15:5d:d0:34:c9``)."""
+    return mac.replace("-", ":").lower() if mac else ""
+
+
+def parse_prefix(text, what="subnet"):
+    """An IPv4 prefix from user text; IPv6 and garbage get the daemon's wording."""
+    try:
+        net = ipaddress.ip_network(str(text).strip(), strict=False)
+    except ValueError:
+        raise InvalidParameter(f"invalid {what} {text}: invalid CIDR address: {text}") from None
+    if net.version != 4:
+        raise InvalidParameter("windowsshim driver doesn't support v6 subnets")
+    return net
+
+
+def parse_ip(text, what="IP address"):
+    try:
+        ip = ipaddress.ip_address(str(text).strip())
+    except ValueError:
+        raise InvalidParameter(f"invalid {what}: {text}") from None
+    if ip.version != 4:
+        raise InvalidParameter(f"invalid {what}: {text} (IPv6 is not supported by the Windows drivers)")
+    return ip

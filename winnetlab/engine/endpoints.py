@@ -1,0 +1,452 @@
+"""Host operations on HNS endpoints: planning and creating a container's vNICs, their
+addresses, MACs, DNS list, published ports (WinNAT + firewall for nat, VFP otherwise),
+tearing them down, and the remote endpoints and policy lists of swarm."""
+
+from dataclasses import dataclass
+
+from . import policies as P
+from .addressing import derived_hex64, parse_prefix
+from .drivers import DRIVERS
+from .errors import Conflict, Exhausted, InvalidParameter, NotFound
+from .hns import ATTACHED, Endpoint, Network
+from .ports import EPHEMERAL_FIRST, EPHEMERAL_LAST
+from .winnat import FirewallRule, StaticMapping
+
+
+def _driver(net):
+    """The driver deciding a network's policy (imported networks of other types act like nat)."""
+    return DRIVERS.get(net.driver, DRIVERS["nat"])
+
+
+def _label(ep):
+    """How the event log names an endpoint: ``container@network`` (``remote@…`` for remote ones)."""
+    return f"{ep.container or ('remote ' + str(ep.ip_address))}@{ep.network}"
+
+
+@dataclass
+class EndpointPlan:
+    """Everything an endpoint will be, worked out before anything changes."""
+
+    network: Network
+    container: str
+    ip: object
+    mac: str
+    ports: list
+    dns: tuple
+    policies: tuple
+    dhcp: bool = False
+    aliases: tuple = ()
+    name: str = ""
+    lease: object = None
+
+
+class EndpointsMixin:
+    """Endpoints of a Host (mixed into ``Host``)."""
+
+    def _plan_endpoint(self, net, container, ip=None, mac=None, ports=(), dns=(), aliases=(), others=()):
+        """Work out an endpoint (address, MAC, ports, DNS, policies) without changing anything."""
+        prefix = f"failed to create endpoint {container} on network {net.name}: "
+        if any(p.network is net and p.container == container for p in others):
+            raise Conflict(f"endpoint with name {container} already exists in network {net.name}")
+        known = self._containers.get(container)
+        if known is not None and any(
+            self._endpoints[e].network_id == net.id for e in known.endpoints if e in self._endpoints
+        ):
+            raise Conflict(f"endpoint with name {container} already exists in network {net.name}")
+        lease = None
+        if net.driver == "overlay":
+            ip = self.lab.plan_overlay_address(net.name, ip, others)
+        elif ip is not None:
+            pool = next((p for p in net.pools if p.prefix is not None and ip in p.prefix), None)
+            if pool is None:
+                raise InvalidParameter(
+                    prefix + f'no matching subnet for IP "{ip}" in network "{net.docker_id}"'
+                )
+            if not pool.is_free(ip) or any(p.ip == ip for p in others):
+                raise Conflict(
+                    prefix + "HNS failed with error : The object already exists.",
+                    hint=f"{ip} is the gateway, a reserved address, or already used in {net.name}",
+                )
+        elif net.dhcp:
+            lease = self.lab.plan_dhcp_lease(others)
+        elif not net.pools:
+            raise InvalidParameter(
+                prefix + "the network does not have a subnet for this endpoint",
+                hint=f"{net.driver} needs --subnet and --gateway: there is no DHCP on this driver",
+            )
+        else:
+            ip = self._peek_address(net, others)
+            if ip is None:
+                raise Exhausted(
+                    prefix + "HNS failed with error : The IP address pool of the network is exhausted.",
+                    hint=f"every address of {', '.join(str(s.prefix) for s in net.subnets)} is in use",
+                )
+        if mac is not None:
+            if not net.mac_pool.is_free(mac) or any(
+                e.mac_address == mac for e in (self._endpoints[i] for i in net.endpoint_ids)
+            ):
+                raise Conflict(
+                    prefix + "HNS failed with error : The object already exists.",
+                    hint=f"MAC {mac} is already used in {net.name}",
+                )
+        else:
+            taken = sum(1 for p in others if p.network is net)
+            got = net.mac_pool.peek(taken + 1)
+            if got is None:
+                raise Exhausted(
+                    prefix + "HNS failed with error : The MAC address pool of the network is exhausted.",
+                    hint=f"a network has {net.mac_pool.pool.size} MACs "
+                    f"({net.mac_pool.start_mac}..{net.mac_pool.end_mac})",
+                )
+            mac = got[-1]
+        port_pols = self._plan_ports(net, container, ports, others, prefix)
+        return EndpointPlan(
+            net,
+            container,
+            ip,
+            mac,
+            port_pols,
+            self._endpoint_dns(net, dns),
+            net.shared_policies + tuple(port_pols),
+            net.dhcp,
+            tuple(aliases),
+            lease=lease,
+        )
+
+    def _peek_address(self, net, others):
+        for pool in net.pools:
+            n = sum(1 for p in others if p.network is net and p.ip is not None and pool.contains(p.ip))
+            got = pool.peek(n + 1)
+            if got:
+                return got[-1]
+        return None
+
+    def _plan_ports(self, net, container, ports, others, prefix):
+        pending = {
+            (m.protocol.lower(), m.external_port)
+            for p in others
+            if self._hns.get(p.network.id) is p.network
+            for m in p.ports
+        }
+        out, cursor = [], EPHEMERAL_FIRST
+        for spec in ports:
+            host_port = spec.host_port
+            if host_port == 0:
+                while cursor <= EPHEMERAL_LAST and (
+                    (spec.protocol, cursor) in self._ports or (spec.protocol, cursor) in pending
+                ):
+                    cursor += 1
+                if cursor > EPHEMERAL_LAST:
+                    raise Exhausted(prefix + "no free host port in the dynamic range 49152-65535")
+                host_port = cursor
+            elif (spec.protocol, host_port) in self._ports or (spec.protocol, host_port) in pending:
+                owner = self._endpoints.get(self._ports.get((spec.protocol, host_port)))
+                who = f" (used by {owner.container})" if owner and owner.container else ""
+                if not _driver(net).docker_allocates_ports:  # HNS/WinNAT refuses it
+                    raise Conflict(
+                        prefix + "HNS failed with error : The process cannot access the file because "
+                        "it is being used by another process.",
+                        hint=f"host port {host_port}/{spec.protocol} is already mapped{who}: one host "
+                        "port maps to one endpoint",
+                    )
+                raise Conflict(
+                    prefix + f"Bind for 0.0.0.0:{host_port} failed: port is already allocated",
+                    hint=f"host port {host_port}/{spec.protocol} is already published{who}",
+                )
+            pending.add((spec.protocol, host_port))
+            out.append(P.PortMapping(spec.protocol.upper(), spec.container_port, host_port))
+        return out
+
+    def _endpoint_dns(self, net, dns):
+        rest = (
+            tuple(dns)
+            if dns and not net.internal
+            else (net.dns_servers or tuple(str(d) for d in self.dns_servers))
+        )
+        if _driver(net).internal_dns and net.gateway_dns and net.gateway:
+            return (str(net.gateway),) + tuple(d for d in rest if d != str(net.gateway))
+        return rest
+
+    def _commit_endpoint(self, c, plan):
+        net = plan.network
+        ep_id = self.ids.guid("endpoint")
+        ip, lease = plan.ip, None
+        if net.driver == "overlay":
+            self.lab.take_overlay_address(net.name, ip)
+        elif ip is not None:
+            next(p for p in net.pools if p.contains(ip)).take(ip)
+        if plan.lease is not None:
+            lease = self.lab.take_dhcp_lease(plan.mac)
+        net.mac_pool.take(plan.mac)
+        subnet = next((s for s in net.subnets if ip is not None and ip in s.prefix), None)
+        # HNS names a Docker endpoint "Ethernet" (the container sees "vEthernet (Ethernet)");
+        # the overlay driver names it after Docker's endpoint id.
+        name = derived_hex64(net.docker_id, c.id) if net.driver == "overlay" else "Ethernet"
+        ep = Endpoint(
+            ep_id,
+            name,
+            net.name,
+            net.id,
+            c.name,
+            ip,
+            subnet.prefix.prefixlen if subnet else None,
+            plan.mac,
+            subnet.gateway if subnet else None,
+            plan.dns,
+            net.dns_suffix,
+            plan.policies,
+            c.namespace,
+            False,
+            ATTACHED,
+            self.name,
+            _driver(net).internal_dns,
+            lease,
+            plan.aliases,
+            self.address if net.driver == "overlay" else None,
+        )
+        self._endpoints[ep_id] = ep
+        net.endpoint_ids[ep_id] = None
+        c.endpoints = c.endpoints + (ep_id,)
+        self._namespaces[c.namespace].endpoints.append(ep_id)
+        addr = f"{ip}/{ep.prefix_length}" if ip is not None else "no address in HNS (DHCP)"
+        label = _label(ep)
+        self._log("HNS", "CreateEndpoint", label, f"id {ep_id}, {addr}, MAC {plan.mac}")
+        nic = "vmNIC" if c.isolation == "hyperv" else "vNIC"
+        self._log(
+            "HCS",
+            "AttachEndpoint",
+            label,
+            f"{nic} placed in compartment {self._namespaces[c.namespace].compartment_id}",
+        )
+        self._log("vSwitch", "CreatePort", net.vswitch, f"port for {label} ({plan.mac})")
+        if lease is not None:
+            self._log("DHCP", "Lease", label, f"{lease} from the LAN's DHCP server for {plan.mac}")
+        else:
+            self._log(
+                "HNS",
+                "ConfigureEndpoint",
+                label,
+                f"IP {addr}, gateway {ep.gateway}, DNS "
+                f"{', '.join(plan.dns) or 'none'}" + ("" if ep.enable_internal_dns else ", no internal DNS"),
+            )
+        for pm in plan.ports:
+            self._commit_port(net, ep, pm)
+        if net.driver == "overlay":
+            self.lab.on_overlay_endpoint(self, ep)
+
+    def _commit_port(self, net, ep, pm):
+        key = (pm.protocol.lower(), pm.external_port)
+        self._ports[key] = ep.id
+        if not _driver(net).uses_vfp:  # nat: WinNAT static mapping + firewall rule
+            self._mapping_ids += 1
+            nat_name = net.nat_name
+            m = StaticMapping(
+                self._mapping_ids - 1,
+                nat_name,
+                pm.protocol,
+                pm.external_port,
+                ep.ip_address,
+                pm.internal_port,
+                ep.id,
+            )
+            self._mappings[key] = m
+            self._log(
+                "WinNAT",
+                "AddStaticMapping",
+                nat_name,
+                f"{pm.protocol} 0.0.0.0:{pm.external_port} -> {ep.ip_address}:{pm.internal_port}",
+            )
+            rule = FirewallRule(
+                f"HNS-{ep.id[:8]}-{pm.protocol}-{pm.external_port}", pm.protocol, pm.external_port, ep.id
+            )
+            self._firewall[rule.name] = rule
+            self._log(
+                "Firewall", "NewNetFirewallRule", rule.name, f"Allow inbound {pm.protocol} {pm.external_port}"
+            )
+        else:
+            self._log(
+                "VFP",
+                "AddRule",
+                _label(ep),
+                f"SLB_NAT_LAYER: {pm.protocol} host port {pm.external_port} -> "
+                f"{ep.address}:{pm.internal_port}",
+            )
+
+    def _drop_endpoint(self, ep):
+        """Tear down an endpoint: policies, mappings, pools, namespace membership."""
+        net = self._hns.get(ep.network_id)
+        for pm in ep.policies:
+            if isinstance(pm, P.PortMapping):
+                key = (pm.protocol.lower(), pm.external_port)
+                self._ports.pop(key, None)
+                if self._mappings.pop(key, None) is not None:
+                    self._log(
+                        "WinNAT",
+                        "RemoveStaticMapping",
+                        net.nat_name if net else "",
+                        f"{pm.protocol} 0.0.0.0:{pm.external_port}",
+                    )
+                    self._firewall.pop(f"HNS-{ep.id[:8]}-{pm.protocol}-{pm.external_port}", None)
+                    self._log(
+                        "Firewall",
+                        "RemoveNetFirewallRule",
+                        f"HNS-{ep.id[:8]}-{pm.protocol}-{pm.external_port}",
+                    )
+                else:
+                    self._log("VFP", "RemoveRule", _label(ep), f"SLB_NAT_LAYER host port {pm.external_port}")
+        if net is not None:
+            net.endpoint_ids.pop(ep.id, None)
+            if not ep.remote:
+                net.mac_pool.release(ep.mac_address)
+                if net.driver == "overlay":
+                    self.lab.release_overlay_address(net.name, ep.ip_address)
+                else:
+                    for pool in net.pools:
+                        pool.release(ep.ip_address)
+        if ep.dhcp_lease is not None:
+            self.lab.release_dhcp_lease(ep.mac_address)
+        if ep.namespace in self._namespaces and ep.id in self._namespaces[ep.namespace].endpoints:
+            self._namespaces[ep.namespace].endpoints.remove(ep.id)
+        del self._endpoints[ep.id]
+        self._log("HNS", "DeleteEndpoint", _label(ep), f"id {ep.id}")
+        if net is not None and net.driver == "overlay" and not ep.remote:
+            self.lab.on_overlay_endpoint_removed(self, ep)
+
+    # ------------------------------------------------------------------ remote endpoints, policy lists
+    def _add_remote_endpoint(self, net, ep, pa):
+        rid = self.ids.guid("endpoint")
+        r = Endpoint(
+            rid,
+            ep.name,
+            net.name,
+            net.id,
+            None,
+            ep.ip_address,
+            ep.prefix_length,
+            ep.mac_address,
+            ep.gateway,
+            (),
+            "",
+            (P.ProviderAddress(str(pa)),),
+            None,
+            True,
+            1,
+            self.name,
+            provider_address=pa,
+            extra={"owner_host": ep.host, "owner_container": ep.container},
+        )
+        self._endpoints[rid] = r
+        net.endpoint_ids[rid] = None
+        self._log(
+            "HNS",
+            "CreateEndpoint",
+            _label(r),
+            f"IsRemoteEndpoint, PA {pa} ({ep.container} on {ep.host}); "
+            f"VFP encap rule CA {ep.ip_address} -> PA {pa}",
+        )
+
+    def _remove_remote_endpoints(self, net, ip):
+        for eid in [
+            e for e in net.endpoint_ids if self._endpoints[e].remote and self._endpoints[e].ip_address == ip
+        ]:
+            self._drop_endpoint(self._endpoints[eid])
+
+    def _set_policy_lists(self, service, lists):
+        for pid in [i for i, pl in self._policy_lists.items() if pl.service == service]:
+            del self._policy_lists[pid]
+            self._log("HNS", "DeletePolicyList", service, f"id {pid}")
+        for pl in lists:
+            self._policy_lists[pl.id] = pl
+            self._log(
+                "HNS",
+                "CreatePolicyList",
+                service,
+                "; ".join(p.describe() for p in pl.policies) + f" over {len(pl.references)} endpoint(s)",
+            )
+
+    # ------------------------------------------------------------------ endpoint ACLs
+    def add_acl(
+        self,
+        container,
+        network,
+        action="Block",
+        direction="In",
+        priority=100,
+        protocols="",
+        local_ports="",
+        remote_addresses="",
+        rule_type="Switch",
+    ):
+        """Add an ACL policy to a container's endpoint, as HNS's *modify endpoint* (policy add)
+        request does — what Kubernetes network policies and ``New-HnsEndpoint -Policies`` use.
+
+        ``rule_type`` ``Switch`` is enforced by VFP (ACL_ENDPOINT_LAYER), ``Host`` by the Windows
+        Filtering Platform; among matching rules the lowest priority number wins.
+        """
+        ep = self._endpoint_on(container, network)
+        acl = _acl(action, direction, priority, protocols, local_ports, remote_addresses, rule_type)
+        ep.policies = ep.policies + (acl,)
+        self._log(
+            "HNS",
+            "ModifyEndpoint",
+            _label(ep),
+            f"add policy ACL: {acl.describe()}, RuleType {acl.rule_type}"
+            + (" (VFP ACL_ENDPOINT_LAYER)" if acl.rule_type == "Switch" else " (Windows Filtering Platform)"),
+        )
+        return acl
+
+    def remove_acls(self, container, network):
+        """Remove every ACL policy that was added to the container's endpoint on ``network``."""
+        ep = self._endpoint_on(container, network)
+        kept = tuple(p for p in ep.policies if not isinstance(p, P.Acl))
+        if len(kept) != len(ep.policies):
+            ep.policies = kept
+            self._log("HNS", "ModifyEndpoint", _label(ep), "remove ACL policies")
+
+    def _endpoint_on(self, container, network):
+        c = self.container(container)
+        net = self.network(network)
+        for ep in self.endpoints_of(c):
+            if ep.network_id == net.id:
+                return ep
+        raise NotFound(f"container {c.id} is not connected to network {net.name}")
+
+
+def _acl(action, direction, priority, protocols, local_ports, remote_addresses, rule_type):
+    """Validate an ACL's settings with HNS's vocabulary (reference §3.7, hns-schema §3.2)."""
+    action, direction, rule_type = (
+        str(action).capitalize(),
+        str(direction).capitalize(),
+        str(rule_type).capitalize(),
+    )
+    if action not in ("Allow", "Block"):
+        raise InvalidParameter(f"invalid ACL Action {action!r}: Allow or Block")
+    if direction not in ("In", "Out"):
+        raise InvalidParameter(f"invalid ACL Direction {direction!r}: In or Out")
+    if rule_type not in ("Switch", "Host"):
+        raise InvalidParameter(f"invalid ACL RuleType {rule_type!r}: Switch (VFP) or Host (WFP)")
+    if not isinstance(priority, int) or isinstance(priority, bool) or not 0 <= priority <= 65535:
+        raise InvalidParameter(f"invalid ACL Priority {priority!r}: a number from 0 to 65535")
+    names = {"tcp": "6", "udp": "17", "icmp": "1", "6": "6", "17": "17", "1": "1", "": ""}
+    protos = [p.strip().lower() for p in str(protocols).split(",")] if protocols else []
+    if any(p not in names for p in protos):
+        raise InvalidParameter(
+            f"invalid ACL Protocols {protocols!r}: TCP, UDP, ICMP or their numbers 6, 17, 1"
+        )
+    ports = [p.strip() for p in str(local_ports).split(",")] if local_ports else []
+    if any(not p.isdigit() or not 0 < int(p) <= 65535 for p in ports):
+        raise InvalidParameter(f"invalid ACL LocalPorts {local_ports!r}: comma-separated port numbers")
+    remotes = [r.strip() for r in str(remote_addresses).split(",")] if remote_addresses else []
+    for r in remotes:
+        parse_prefix(r, "ACL RemoteAddresses")
+    return P.Acl(
+        action,
+        direction,
+        priority,
+        ",".join(names[p] for p in protos),
+        ",".join(ports),
+        ",".join(remotes),
+        "",
+        "",
+        rule_type,
+    )

@@ -1,0 +1,213 @@
+"""A Windows container host: adapters, vSwitches, HNS, WinNAT, the firewall and Docker.
+
+``Host`` is the one object that changes state.  Every public mutating call first *plans*
+— validates everything and works out every address, MAC and port without touching
+anything — and then *commits*; a failed call leaves the host exactly as it was and
+consumes no identifiers.  HNS is the source of truth: Docker's networks are the HNS
+networks annotated with Docker's id and options, never a second copy.
+"""
+
+import ipaddress
+import weakref
+from types import MappingProxyType
+
+from . import vfp
+from .addressing import IdSource
+from .containers import ContainersMixin
+from .endpoints import EndpointsMixin
+from .errors import NotFound
+from .networking import NetworkingMixin
+from .records import Event
+from .switching import SwitchingMixin
+
+# VFP ports as programmed, per host: endpoint id -> (event count when programmed, layers).
+# Kept outside the Host so that saving a lab never saves this cache.
+_PROGRAMMED = weakref.WeakKeyDictionary()
+
+
+class Host(SwitchingMixin, NetworkingMixin, ContainersMixin, EndpointsMixin):
+    """One simulated Windows Server running Docker (see the module docstring)."""
+
+    def __init__(self, lab, name, address, mac_address, index):
+        self.lab = lab
+        self.name = name
+        self.index = index
+        self.ids = IdSource(lab.seed, name)
+        self.address = address
+        self.prefix_length = lab.lan.prefix.prefixlen
+        self.mac_address = mac_address
+        self.gateway = lab.lan.router
+        self.dns_servers = lab.lan.dns_servers
+        self.is_vm = False
+        self.mac_spoofing = False
+        self._adapters = {}
+        self._vswitches = {}
+        self._networks = {}  # docker name -> Network (incl. none)
+        self._hns = {}  # HNS id -> Network
+        self._endpoints = {}
+        self._containers = {}
+        self._namespaces = {}
+        self._nat = {}  # network id -> NetNat
+        self._mappings = {}  # (proto, port) -> StaticMapping
+        self._firewall = {}  # name -> FirewallRule
+        self._ports = {}  # (proto, port) -> endpoint id
+        self._policy_lists = {}
+        self._events = []
+        self._compartments = 1  # 1 is the host's default compartment
+        self._mapping_ids = 0
+        self._add_physical_adapter(
+            "Ethernet", ipaddress.IPv4Interface(f"{address}/{self.prefix_length}"), mac_address
+        )
+        self._start_docker()
+
+    # ------------------------------------------------------------------ views
+    @property
+    def profile(self):
+        return self.lab.profile
+
+    @property
+    def networks(self):
+        return MappingProxyType(self._networks)
+
+    @property
+    def hns_networks(self):
+        return MappingProxyType(self._hns)
+
+    @property
+    def containers(self):
+        return MappingProxyType(self._containers)
+
+    @property
+    def endpoints(self):
+        return MappingProxyType(self._endpoints)
+
+    @property
+    def vswitches(self):
+        return MappingProxyType(self._vswitches)
+
+    @property
+    def adapters(self):
+        return MappingProxyType(self._adapters)
+
+    @property
+    def namespaces(self):
+        return MappingProxyType(self._namespaces)
+
+    @property
+    def nat(self):
+        return tuple(self._nat.values())
+
+    @property
+    def nat_mappings(self):
+        return tuple(sorted(self._mappings.values(), key=lambda m: m.mapping_id))
+
+    @property
+    def firewall_rules(self):
+        return tuple(self._firewall.values())
+
+    @property
+    def policy_lists(self):
+        return tuple(self._policy_lists.values())
+
+    @property
+    def published(self):
+        return MappingProxyType(self._ports)
+
+    @property
+    def events(self):
+        return tuple(Event(i, *e) for i, e in enumerate(self._events, start=1))
+
+    def event_rows(self):
+        """The event log as plain (seq, actor, action, target, detail) tuples, for big tables."""
+        return [(i, *e) for i, e in enumerate(self._events, start=1)]
+
+    def network(self, name):
+        try:
+            return self._networks[name]
+        except KeyError:
+            pass
+        for net in self._networks.values():  # docker accepts an id prefix too
+            if net.docker_id and len(name) >= 3 and net.docker_id.startswith(name):
+                return net
+        raise NotFound(f"network {name} not found")
+
+    def container(self, name):
+        try:
+            return self._containers[name]
+        except KeyError:
+            pass
+        for c in self._containers.values():
+            if len(name) >= 3 and c.id.startswith(name):
+                return c
+        raise NotFound(f"No such container: {name}")
+
+    def endpoints_of(self, container):
+        c = self.container(container) if isinstance(container, str) else container
+        return [self._endpoints[e] for e in c.endpoints if e in self._endpoints]
+
+    def vfp_layers(self, endpoint):
+        """The VFP port of a local endpoint as ordered layers (none for nat: WinNAT does it).
+
+        Like VFP itself, the port is programmed once and reused until HNS changes something
+        on this host (every change writes an event, so the event count dates the program).
+        """
+        ports = _PROGRAMMED.setdefault(self, {})
+        programmed = ports.get(endpoint.id)
+        if programmed is not None and programmed[0] == len(self._events):
+            return list(programmed[1])
+        net = self._hns.get(endpoint.network_id)
+        if net is None or endpoint.remote or not net.vfp_template:
+            return []
+        remotes = [self._endpoints[e] for e in net.endpoint_ids if self._endpoints[e].remote]
+        lb = [
+            vfp.VfpRule(
+                f"LB_{pl.id[:8]}", 100, "lb", "OUT", (("vip", ",".join(p.vips)),), p.describe(), False, p
+            )
+            for pl in self._policy_lists.values()
+            if pl.network_id == net.id
+            for p in pl.policies
+        ]
+        layers = vfp.port_layers(net, endpoint, self.address, remotes, lb)
+        ports[endpoint.id] = (len(self._events), tuple(layers))
+        return layers
+
+    # ------------------------------------------------------------------ events
+    def _log(self, actor, action, target, detail=""):
+        self._events.append((actor, action, target, detail))  # Event objects are made on read
+
+    # ------------------------------------------------------------------ imported state
+    # Objects read from a real HNS dump go in without Docker's validation and log no event,
+    # so each insert also drops the programmed VFP ports of this host.
+    def import_network(self, net, adopt=True):
+        """Insert an HNS network; ``adopt=False`` keeps it in HNS only, as Docker does not
+        adopt Internal/Private networks."""
+        _PROGRAMMED.pop(self, None)
+        self._hns[net.id] = net
+        if adopt and net.name not in self._networks:
+            self._networks[net.name] = net
+
+    def import_endpoint(self, ep):
+        _PROGRAMMED.pop(self, None)
+        self._endpoints[ep.id] = ep
+        net = self._hns.get(ep.network_id)
+        if net is not None:
+            net.endpoint_ids[ep.id] = None
+
+    def import_policy_list(self, pl):
+        _PROGRAMMED.pop(self, None)
+        self._policy_lists[pl.id] = pl
+
+    def import_namespace(self, ns):
+        self._namespaces[ns.id] = ns
+
+    def import_switch(self, sw):
+        self._vswitches[sw.name] = sw
+
+    def import_adapter(self, adapter):
+        self._adapters[adapter.name] = adapter
+
+    def __repr__(self):
+        return (
+            f"<Host {self.name} {self.address} {self.profile.name}: {len(self._hns)} HNS networks, "
+            f"{len(self._containers)} containers>"
+        )

@@ -1,0 +1,57 @@
+"""Hyper-V: physical adapters, virtual switches and the host vNICs ``vEthernet (…)``.
+
+Every container NIC plugs into a Hyper-V virtual switch, much like a VM's.  An *Internal*
+switch is bound to no physical NIC (the ``nat`` driver uses one, with a host vNIC that
+holds the NAT gateway address); an *External* switch is bound to one physical adapter —
+an adapter carries at most one — and takes over the host's address on a management vNIC
+``vEthernet (<switch>)``; a *Private* switch has no host vNIC at all.
+"""
+
+from dataclasses import dataclass, field
+
+SWITCH_TYPES = ("Internal", "External", "Private")
+
+
+@dataclass(slots=True)
+class Adapter:
+    """A network adapter of the host as ``Get-NetAdapter`` lists it (physical or a vNIC)."""
+
+    name: str
+    mac_address: str
+    description: str
+    ip_interface: object = None  # IPv4Interface or None
+    gateway: object = None  # IPv4Address or None
+    physical: bool = True
+    vswitch: str = None  # physical: the external switch bound to it; vNIC: its switch
+    if_index: int = 0
+
+    @property
+    def ip_address(self):
+        return self.ip_interface.ip if self.ip_interface is not None else None
+
+
+@dataclass(slots=True)
+class VSwitch:
+    """A Hyper-V virtual switch (``Get-VMSwitch``)."""
+
+    name: str
+    id: str
+    switch_type: str
+    adapter: str = None  # bound physical adapter (External only)
+    host_vnic: str = None  # "vEthernet (<name>)" or None (Private)
+    created_by: str = "HNS"  # "HNS" or "user" (out of band)
+    extensions: tuple = field(
+        default=(
+            "Microsoft Windows Filtering Platform",
+            "Microsoft Azure VFP Switch Extension",
+            "Microsoft NDIS Capture",
+        )
+    )
+
+    @property
+    def allow_management_os(self):
+        return self.host_vnic is not None
+
+
+def vnic_name(switch_name):
+    return f"vEthernet ({switch_name})"

@@ -1,0 +1,516 @@
+"""Host operations on networks: Docker's start-up, ``docker network create`` and ``rm``.
+
+Creating a network validates like the daemon (name, driver, IPAM, options, subnets), then
+HNS checks (overlaps, WinNAT's single prefix on Windows Server 2016, adapters), and only
+then commits: the HNS network, its vSwitch (created or reused), WinNAT for nat, the IP and
+MAC pools.  Docker's start-up adopts external vSwitches as transparent networks and
+creates the default ``nat`` network."""
+
+import ipaddress
+from dataclasses import dataclass, field
+
+from . import policies as P
+from . import vfp
+from .addressing import AddressPool, MacPool, format_mac, parse_ip, parse_prefix
+from .drivers import driver as get_driver
+from .drivers.base import parse_options
+from .errors import Conflict, InvalidParameter, NotFound, Unsupported, hns_error
+from .hns import Network, Subnet
+from .hyperv import vnic_name
+from .records import NAME_RE
+from .winnat import NetNat
+
+
+@dataclass
+class NetworkPlan:
+    name: str
+    drv: object
+    shim: object
+    subnets: list
+    adapter: str = None
+    reuse_switch: str = None
+    options: dict = field(default_factory=dict)
+    attachable: bool = False
+    internal: bool = False
+    labels: dict = field(default_factory=dict)
+    swarm: object = None  # SwarmNetwork for overlay
+    default: bool = False
+    bind: object = None  # existing HNS network named by the hnsid option
+
+
+class NetworkingMixin:
+    """Networks of a Host (mixed into ``Host``)."""
+
+    # ------------------------------------------------------------------ docker engine start
+    def _start_docker(self):
+        self._log("Docker", "Start", "dockerd", f"{self.profile.title}: reconcile with HNS")
+        self._adopt_switches()
+        if "none" not in self._networks:
+            self._networks["none"] = Network(
+                "",
+                "none",
+                "none",
+                "null",
+                "",
+                (),
+                "",
+                docker_id=self.ids.hex64("docker-network"),
+                created_by_docker=True,
+            )
+        if "nat" not in self._networks and self.lab.nat_prefix != "none":
+            prefix = self.lab.default_nat_prefix(self)
+            plan = self._plan_network(
+                "nat",
+                "nat",
+                str(prefix),
+                None,
+                {"com.docker.network.windowsshim.networkname": "nat"},
+                default=True,
+            )
+            self._commit_network(plan)
+
+    def _adopt_switches(self):
+        taken = {n.vswitch for n in self._hns.values()}
+        for sw in sorted(self._vswitches.values(), key=lambda s: s.name):
+            if sw.switch_type == "External" and sw.name not in taken and sw.name not in self._networks:
+                net = Network(
+                    self.ids.guid("network"),
+                    sw.name,
+                    sw.name,
+                    "transparent",
+                    "Transparent",
+                    (),
+                    sw.name,
+                    docker_id=self.ids.hex64("docker-network"),
+                    adapter=sw.adapter,
+                    mac_pool=MacPool(self._mac_pool_base()),
+                    created_by_docker=False,
+                    hns_owned=True,
+                    dhcp=True,
+                    options={},
+                )
+                net.options = {
+                    "com.docker.network.windowsshim.hnsid": net.id,
+                    "com.docker.network.windowsshim.networkname": sw.name,
+                    "com.docker.network.windowsshim.hnsowned": "true",
+                }
+                net.vfp_template = vfp.network_template(
+                    net, self._adapters[sw.host_vnic].mac_address, self.profile
+                )
+                self._register(net)
+                self._log(
+                    "Docker",
+                    "AdoptNetwork",
+                    sw.name,
+                    f"external vSwitch '{sw.name}' shown as a transparent network",
+                )
+
+    def restart_service(self, name):
+        """``Restart-Service hns`` / ``docker``: re-runs Docker's start-up reconciliation."""
+        if str(name).lower() not in ("hns", "docker"):
+            raise NotFound(f"Cannot find any service with service name '{name}'.")
+        self._log("Host", "RestartService", str(name).lower())
+        self._start_docker()
+
+    # ------------------------------------------------------------------ networks
+    def create_network(
+        self,
+        name,
+        driver="nat",
+        subnet=None,
+        gateway=None,
+        options=None,
+        attachable=False,
+        internal=False,
+        ip_range=None,
+        ipv6=False,
+        ipv4=True,
+        aux_addresses=None,
+        ipam_driver=None,
+        labels=None,
+    ):
+        """``docker network create``: validate like the daemon, then ask HNS for the network.
+
+        ``aux_addresses`` and ``internal`` are accepted as the daemon accepts them; the
+        pass-through 'windows' IPAM never sends auxiliary addresses to HNS and the Windows
+        driver does not isolate an internal network (it only keeps ``--dns`` off it).
+        """
+        if driver == "overlay":
+            return self.lab._create_overlay(
+                self,
+                name,
+                subnet,
+                gateway,
+                options,
+                attachable,
+                internal,
+                ip_range,
+                ipv6,
+                ipv4,
+                ipam_driver,
+                labels,
+            )
+        plan = self._plan_network(
+            name,
+            driver,
+            subnet,
+            gateway,
+            options,
+            attachable,
+            internal,
+            ip_range,
+            ipv6,
+            ipv4,
+            ipam_driver,
+            labels,
+        )
+        return self._commit_network(plan)
+
+    def _check_common(self, name, driver, ipv4, ipv6, ip_range, ipam_driver):
+        if not isinstance(name, str) or not NAME_RE.match(name):
+            raise InvalidParameter(f'invalid name "{name}": must match [a-zA-Z0-9][a-zA-Z0-9_.-]')
+        if name in self._networks:
+            raise Conflict(f"network with name {name} already exists")
+        drv = get_driver(driver)
+        if not ipv4:
+            raise InvalidParameter("IPv4 cannot be disabled on Windows")
+        if ipam_driver not in (None, "", "default", "windows"):
+            raise NotFound(
+                f"could not find plugin {ipam_driver} in v1 plugin registry: plugin not found",
+                hint="HNS does the address management on Windows: only the 'windows' IPAM driver exists",
+            )
+        if ipv6 or ip_range:
+            raise Unsupported(
+                "this request is not supported by the 'windows' ipam driver",
+                hint="HNS allocates addresses itself; --ipv6 and --ip-range have no Windows equivalent",
+            )
+        return drv
+
+    def _plan_subnets(self, drv, subnet, gateway):
+        if subnet in (None, ""):
+            if gateway not in (None, ""):
+                raise InvalidParameter("gateway specified without a subnet")
+            return []
+        prefixes = [parse_prefix(s) for s in (subnet if isinstance(subnet, (list, tuple)) else [subnet])]
+        gws = list(gateway) if isinstance(gateway, (list, tuple)) else [gateway] * len(prefixes)
+        out = []
+        for prefix, gw in zip(prefixes, gws):
+            if gw in (None, ""):
+                gw_ip = drv.default_gateway(prefix)
+            else:
+                gw_ip = parse_ip(gw, "gateway")
+                if gw_ip not in prefix:
+                    raise InvalidParameter(f"no matching subnet for gateway {gw_ip}")
+            out.append((prefix, gw_ip))
+        if len(out) > 1 and not (self.profile.multi_subnet and drv.name in ("l2bridge", "l2tunnel")):
+            raise Unsupported(
+                "multiple subnets per network are supported only for l2bridge and l2tunnel "
+                "on Windows Server 2025"
+            )
+        return out
+
+    def _plan_network(
+        self,
+        name,
+        driver,
+        subnet=None,
+        gateway=None,
+        options=None,
+        attachable=False,
+        internal=False,
+        ip_range=None,
+        ipv6=False,
+        ipv4=True,
+        ipam_driver=None,
+        labels=None,
+        default=False,
+        swarm=None,
+    ):
+        drv = self._check_common(name, driver, ipv4, ipv6, ip_range, ipam_driver)
+        options = {str(k): str(v) for k, v in (options or {}).items()}
+        shim = parse_options(options)
+        subnets = self._plan_subnets(drv, subnet, gateway)
+        plan = NetworkPlan(
+            name,
+            drv,
+            shim,
+            subnets,
+            options=options,
+            attachable=bool(attachable),
+            internal=bool(internal),
+            labels=dict(labels or {}),
+            swarm=swarm,
+            default=default,
+        )
+        if shim.hnsid:
+            plan.bind = self._plan_bind(plan)
+            return plan
+        if not drv.external_switch:  # nat: an Internal switch and WinNAT
+            if not subnets:
+                subnets.append(self._auto_nat_subnet())
+                plan.subnets = subnets
+            self._check_nat(plan)
+        else:
+            self._plan_switch(plan)
+        self._check_overlaps(plan)
+        hns_name = shim.networkname or "(docker id)"
+        if shim.networkname and any(n.hns_name == shim.networkname for n in self._hns.values()):
+            raise hns_error(
+                "A network with this name already exists.", hint=f"HNS already has a network named {hns_name}"
+            )
+        return plan
+
+    def _plan_bind(self, plan):
+        """``-o …windowsshim.hnsid=<guid>``: Docker wraps an existing HNS network, no HNS call."""
+        net = next((n for n in self._hns.values() if n.id.lower() == plan.shim.hnsid.lower()), None)
+        if net is None:
+            raise hns_error(
+                "The object identifier does not represent a valid object. ",
+                cls=NotFound,
+                hint=f"no HNS network has the id {plan.shim.hnsid} (Get-HnsNetwork lists them)",
+            )
+        if net.name in self._networks and self._networks[net.name] is net:
+            raise Conflict(
+                f"network with name {net.name} already exists",
+                hint=f"the HNS network {net.id} is already the Docker network '{net.name}'",
+            )
+        if net.hns_type != plan.drv.hns_type:
+            raise InvalidParameter(f"the HNS network {net.id} is of type {net.hns_type}, not {plan.drv.name}")
+        return net
+
+    def _commit_bind(self, plan):
+        net = plan.bind
+        net.name, net.driver = plan.name, plan.drv.name
+        net.docker_id = self.ids.hex64("docker-network")
+        net.options = {**plan.options, "com.docker.network.windowsshim.networkname": net.hns_name}
+        net.attachable, net.internal, net.labels = plan.attachable, plan.internal, plan.labels
+        self._networks[net.name] = net
+        self._log(
+            "Docker",
+            "CreateNetwork",
+            plan.name,
+            f"wraps the existing HNS network {net.hns_name} ({net.id}); no HNS call",
+        )
+        return net
+
+    def _auto_nat_subnet(self):
+        prefix = self.lab.auto_nat_prefix(self)
+        return prefix, next(prefix.hosts())
+
+    def _check_nat(self, plan):
+        prefix = plan.subnets[0][0]
+        if self.address in prefix:
+            raise hns_error(
+                "Unspecified error",
+                cls=InvalidParameter,
+                hint=(
+                    f"the NAT internal prefix {prefix} contains the host address {self.address}; WinNAT needs the "
+                    "internal and external prefixes not to overlap"
+                ),
+            )
+        if not self.profile.multiple_nat and self._nat:
+            netnat = next(iter(self._nat.values()))
+            inside = prefix.subnet_of(netnat.internal_prefix)
+            clash = [
+                n
+                for n in self._hns.values()
+                if n.driver == "nat" and n.name != "nat" and n.prefix and n.prefix.overlaps(prefix)
+            ]
+            if not inside or clash:
+                raise hns_error(
+                    "Unspecified error",
+                    cls=Unsupported,
+                    hint=(
+                        f"{self.profile.title} has one WinNAT prefix ({netnat.internal_prefix}); another nat network "
+                        "must be a partition of it (see Get-NetNat InternalIPInterfaceAddressPrefix)"
+                    ),
+                )
+
+    def _check_overlaps(self, plan):
+        if plan.drv.name == "overlay":
+            return
+        nested_2016 = plan.drv.name == "nat" and not self.profile.multiple_nat
+        for prefix, _ in plan.subnets:
+            for net in self._hns.values():
+                if net.driver == "overlay" or (nested_2016 and net.name == "nat"):
+                    continue
+                for s in net.subnets:
+                    if s.prefix.overlaps(prefix):
+                        raise hns_error(
+                            "The object already exists.",
+                            hint=(f"{prefix} overlaps {s.prefix} of the network '{net.name}'"),
+                        )
+
+    def _mac_pool_base(self):
+        used = self.lab.used_mac_pools
+        n = self.lab.ids.number("macpool", 1 << 12)
+        while n in used:
+            n = (n + 1) % (1 << 12)
+        used.add(n)
+        return 0x00155D000000 + (n << 12)
+
+    def _commit_network(self, plan):
+        if plan.bind is not None:
+            return self._commit_bind(plan)
+        drv, shim = plan.drv, plan.shim
+        docker_id = plan.swarm.docker_id if plan.swarm else self.ids.hex64("docker-network")
+        hid = self.ids.guid("network")
+        hns_name = shim.networkname or docker_id
+        subnets = tuple(
+            Subnet(p, g, (P.Vsid(plan.swarm.vni),) if plan.swarm else (), self.ids.guid("subnet"))
+            for p, g in plan.subnets
+        )
+        dhcp = not subnets and drv.dhcp_without_subnet
+        if shim.macpools:
+            start, end = shim.macpools[0]
+            mac_pool = MacPool(start, end - start + 1)
+        else:
+            mac_pool = MacPool(self._mac_pool_base())
+        pools = (
+            () if plan.swarm else tuple(AddressPool(s.prefix, reserved=self._reserved(s)) for s in subnets)
+        )
+        pols = drv.network_policies(shim)
+        if drv.name == "nat" and self.profile.nat_vlan_policy:
+            pols = (P.Vlan(1),) + pols
+        net = Network(
+            hid,
+            plan.name,
+            hns_name,
+            drv.name,
+            drv.hns_type,
+            subnets,
+            "",
+            docker_id=docker_id,
+            vsid=plan.swarm.vni if plan.swarm else (shim.vsid or None),
+            policies=pols,
+            dns_servers=tuple(shim.dnsservers),
+            dns_suffix=shim.dnssuffix,
+            mac_pool=mac_pool,
+            pools=pools,
+            adapter=plan.adapter,
+            attachable=plan.attachable,
+            internal=plan.internal,
+            scope=drv.scope,
+            dhcp=dhcp,
+            labels=plan.labels,
+        )
+        net.gateway_dns = not shim.disable_gatewaydns
+        net.options = dict(plan.options)
+        net.options["com.docker.network.windowsshim.hnsid"] = hid
+        net.options["com.docker.network.windowsshim.networkname"] = hns_name
+        self._log("Docker", "CreateNetwork", plan.name, f"driver {drv.name}, HNS name {hns_name}")
+        subnet_text = (
+            ", ".join(f"{s.prefix} (gateway {s.gateway})" for s in subnets) or "none (DHCP on the LAN)"
+        )
+        self._log("HNS", "CreateNetwork", hns_name, f"type {drv.hns_type}, id {hid}, subnets {subnet_text}")
+        if not drv.external_switch:
+            self._commit_nat_plumbing(net, plan.default)
+        elif plan.reuse_switch:
+            net.vswitch = plan.reuse_switch
+            self._log(
+                "vSwitch",
+                "ReuseSwitch",
+                plan.reuse_switch,
+                f"External switch on '{plan.adapter}' already used by {drv.hns_type} networks",
+            )
+        else:
+            self._create_switch(hns_name, "External", plan.adapter)
+            net.vswitch = hns_name
+        if drv.name == "overlay":
+            net.management_ip = self.address
+            net.dr_mac = format_mac(0x00155D000000 + self.lab.ids.number("drmac", 1 << 24))
+            self._log(
+                "HNS",
+                "SetProviderAddress",
+                hns_name,
+                f"management IP (PA, VXLAN tunnel endpoint) {self.address}, VNI {net.vsid}",
+            )
+        host_mac = (
+            self._adapters[self._vswitches[net.vswitch].host_vnic].mac_address
+            if self._vswitches[net.vswitch].host_vnic
+            else self.mac_address
+        )
+        if drv.uses_vfp:
+            net.vfp_template = vfp.network_template(net, host_mac, self.profile)
+        net.shared_policies = drv.shared_endpoint_policies(net, shim, self)
+        self._log(
+            "HNS",
+            "CreatePools",
+            hns_name,
+            f"MAC pool {mac_pool.start_mac}..{mac_pool.end_mac}"
+            + (
+                "; IP pool " + ", ".join(str(s.prefix) for s in subnets) if subnets else "; no IP pool (DHCP)"
+            ),
+        )
+        self._register(net)
+        return net
+
+    def _reserved(self, subnet):
+        res = {subnet.gateway} if subnet.gateway else set()
+        lan = self.lab.lan
+        if subnet.prefix.overlaps(lan.prefix):
+            res |= {lan.router, *lan.dns_servers, *(h.address for h in self.lab.hosts.values())}
+            res |= set(lan.dhcp_range())
+        return res
+
+    def _commit_nat_plumbing(self, net, default):
+        gw = net.gateway
+        sw_name = net.hns_name
+        vnic_ip = ipaddress.IPv4Interface(f"{gw}/{net.prefix.prefixlen}") if gw else None
+        sw = self._create_switch(sw_name, "Internal", None, vnic_ip=vnic_ip)
+        if default and self.profile.nat_vnic != vnic_name(sw_name):
+            vnic = self._adapters.pop(sw.host_vnic)
+            vnic.name = self.profile.nat_vnic
+            sw.host_vnic = vnic.name
+            self._adapters[vnic.name] = vnic
+        net.vswitch = sw_name
+        if self.profile.multiple_nat or not self._nat:
+            nat = NetNat(f"{self.profile.nat_prefix_letter}{self.ids.guid('netnat')}", net.prefix, gw, net.id)
+            self._nat[net.id] = nat
+            net.nat_name = nat.name
+            self._log(
+                "WinNAT",
+                "NewNetNat",
+                nat.name,
+                f"internal prefix {net.prefix}, gateway {gw} on '{sw.host_vnic}'",
+            )
+        else:
+            net.nat_name = next(iter(self._nat.values())).name
+            self._log(
+                "WinNAT",
+                "ReuseNetNat",
+                net.nat_name,
+                f"{net.prefix} is a partition of the host's single NAT prefix",
+            )
+
+    def _register(self, net):
+        self._hns[net.id] = net
+        self._networks[net.name] = net
+
+    def remove_network(self, name):
+        """``docker network rm``: HNS deletes the network, its WinNAT and (if unused) its vSwitch."""
+        net = self.network(name)
+        if net.name in ("nat", "none") and (net.created_by_docker or net.name == "none"):
+            raise Conflict(f"{net.name} is a pre-defined network and cannot be removed")
+        if net.driver == "overlay":
+            return self.lab._remove_overlay(net.name)
+        if any(not self._endpoints[e].remote for e in net.endpoint_ids):
+            raise Conflict(
+                f"error while removing network: network {net.name} id {net.docker_id} has active endpoints"
+            )
+        self._commit_remove_network(net)
+
+    def _commit_remove_network(self, net):
+        for eid in list(net.endpoint_ids):
+            self._drop_endpoint(self._endpoints[eid])
+        self._log("Docker", "RemoveNetwork", net.name)
+        self._log("HNS", "DeleteNetwork", net.hns_name, f"id {net.id}")
+        nat = self._nat.pop(net.id, None)
+        if nat is not None:
+            self._log("WinNAT", "RemoveNetNat", nat.name, f"internal prefix {nat.internal_prefix}")
+        del self._hns[net.id]
+        del self._networks[net.name]
+        self.lab.used_mac_pools.discard((net.mac_pool.start - 0x00155D000000) >> 12)
+        sw = self._vswitches.get(net.vswitch)
+        if sw and sw.created_by == "HNS" and not any(n.vswitch == sw.name for n in self._hns.values()):
+            self._delete_switch(sw.name)

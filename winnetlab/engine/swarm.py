@@ -1,0 +1,556 @@
+"""Swarm mode on Windows: managers and workers, overlay networks, services, VIPs.
+
+``docker swarm init`` creates the ``ingress`` overlay network (10.0.0.0/24, VNI 4096).
+Overlay networks are global: swarm's manager allocates each a /24 from 10.0.0.0/8 and a
+VXLAN id from 4096, and HNS creates the network on every node with the node's provider
+address.  Each container endpoint shows up on every other node as a *remote endpoint*
+(``IsRemoteEndpoint`` + ``PA`` policy).  A service's tasks are spread over the nodes; from
+Windows Server 1709 on Docker programs HNS policy lists for it — an ILB policy for the
+service VIP and an ELB policy for each port published on the routing mesh.
+
+Simplification: the lab creates a swarm network on every node at once (Docker creates it
+on a worker when the first task lands there).
+"""
+
+import hashlib
+import ipaddress
+from dataclasses import dataclass, field
+
+from . import policies as P
+from .addressing import AddressPool, parse_ip, parse_prefix
+from .drivers.base import parse_options
+from .errors import Conflict, Exhausted, InvalidParameter, NotFound, Unsupported
+from .hns import PolicyList
+from .ports import parse_publish
+
+SWARM_POOL = ipaddress.IPv4Network("10.0.0.0/8")
+FIRST_VNI = 4096
+NOT_IN_SWARM = (
+    'This node is not a swarm manager. Use "docker swarm init" or "docker swarm join" to connect '
+    "this node to swarm and try again."
+)
+NOT_MANAGER = (
+    "This node is not a swarm manager. Worker nodes can't be used to view or modify cluster state. "
+    "Please run this command on a manager node or promote the current node to a manager."
+)
+
+
+@dataclass
+class SwarmNetwork:
+    name: str
+    docker_id: str
+    subnet: ipaddress.IPv4Network
+    gateway: ipaddress.IPv4Address
+    vni: int
+    attachable: bool
+    pool: AddressPool
+    options: dict = field(default_factory=dict)
+    internal: bool = False
+    ingress: bool = False
+    lb_ips: dict = field(default_factory=dict)  # host name -> load-balancer (SourceVIP) address
+
+
+@dataclass
+class Service:
+    name: str
+    id: str
+    image: str
+    replicas: int
+    networks: tuple
+    vips: dict
+    ports: tuple  # (protocol, target, published, mode)
+    tasks: tuple = ()
+    endpoint_mode: str = "vip"
+
+
+@dataclass
+class Swarm:
+    manager: str
+    nodes: tuple
+    networks: dict = field(default_factory=dict)
+    services: dict = field(default_factory=dict)
+
+
+def _require_manager(lab, host):
+    if lab.swarm is None or host.name not in lab.swarm.nodes:
+        raise Unsupported(
+            NOT_IN_SWARM, hint="overlay networks and services need swarm mode: lab.swarm_init()"
+        )
+    if host.name != lab.swarm.manager:
+        raise Unsupported(NOT_MANAGER)
+
+
+def init(lab, host):
+    if lab.swarm is not None:
+        raise Conflict(
+            'This node is already part of a swarm. Use "docker swarm leave" to leave this swarm and '
+            "join another one."
+        )
+    lab.swarm = Swarm(host.name, (host.name,))
+    try:
+        _add_network(
+            lab, host, "ingress", "10.0.0.0/24", None, {}, attachable=False, internal=False, ingress=True
+        )
+    except Exception:
+        lab.swarm = None  # _add_network validated before changing anything
+        raise
+    host._log("Docker", "SwarmInit", host.name, f"manager, advertise address {host.address}:2377")
+    return lab.swarm
+
+
+def join(lab, host):
+    if lab.swarm is None:
+        raise NotFound("no swarm to join: run lab.swarm_init() on the manager first")
+    if host.name in lab.swarm.nodes:
+        raise Conflict(
+            'This node is already part of a swarm. Use "docker swarm leave" to leave this swarm and '
+            "join another one."
+        )
+    plans = [
+        (
+            sn,
+            host._plan_network(
+                sn.name,
+                "overlay",
+                str(sn.subnet),
+                str(sn.gateway),
+                sn.options,
+                sn.attachable,
+                sn.internal,
+                swarm=sn,
+            ),
+        )
+        for sn in lab.swarm.networks.values()
+    ]
+    lab.swarm.nodes = lab.swarm.nodes + (host.name,)
+    host._log(
+        "Docker", "SwarmJoin", host.name, f"worker of {lab.swarm.manager}; gossip on 7946, VXLAN on UDP 4789"
+    )
+    for _sn, plan in plans:
+        net = host._commit_network(plan)
+        _mirror_existing(lab, host, net)
+    _refresh_services(lab)
+    return lab.swarm
+
+
+def leave(lab, host, force=False):
+    sw = lab.swarm
+    if sw is None or host.name not in sw.nodes:
+        raise NotFound("This node is not part of a swarm")
+    if host.name == sw.manager and (len(sw.nodes) > 1 or not force):
+        raise Conflict(
+            "You are attempting to leave the swarm on a node that is participating as a manager. "
+            "Removing the last manager erases all current state of the swarm. Use `--force` to ignore "
+            "this message."
+        )
+    busy = [
+        c.name
+        for c in host.containers.values()
+        if not c.service
+        and any(host.endpoints[e].network in sw.networks for e in c.endpoints if e in host.endpoints)
+    ]
+    if busy:
+        raise Conflict(
+            f"containers on overlay networks still run on {host.name}: {', '.join(sorted(busy))}",
+            hint="remove them first (docker rm -f)",
+        )
+    for svc in list(sw.services.values()):
+        for task in [t for t in svc.tasks if t in host.containers]:
+            _drop_task(lab, host, task, svc)
+    for name in list(sw.networks):
+        net = host.networks.get(name)
+        if net is not None:
+            host._commit_remove_network(net)
+    sw.nodes = tuple(n for n in sw.nodes if n != host.name)
+    host._log("Docker", "SwarmLeave", host.name)
+    if not sw.nodes:
+        lab.swarm = None
+    else:
+        _refresh_services(lab)
+
+
+def _drop_task(lab, host, task, svc):
+    c = host.containers[task]
+    c.service = ""
+    host.remove_container(task)
+    svc.tasks = tuple(t for t in svc.tasks if t != task)
+
+
+def _vni(lab):
+    used = {n.vni for n in lab.swarm.networks.values()}
+    v = FIRST_VNI
+    while v in used:
+        v += 1
+    return v
+
+
+def _free_subnet(lab):
+    used = [n.subnet for n in lab.swarm.networks.values()]
+    hosts_net = [s.prefix for h in lab.hosts.values() for n in h.hns_networks.values() for s in n.subnets]
+    for cand in SWARM_POOL.subnets(new_prefix=24):
+        if not any(cand.overlaps(u) for u in used + hosts_net + [lab.lan.prefix]):
+            return cand
+    raise Exhausted(
+        "could not find an available, non-overlapping IPv4 address pool among the defaults to assign "
+        "to the network"
+    )
+
+
+def create_overlay(
+    lab, host, name, subnet, gateway, options, attachable, internal, ip_range, ipv6, ipv4, ipam_driver, labels
+):
+    host._check_common(name, "overlay", ipv4, ipv6, ip_range, ipam_driver)
+    _require_manager(lab, host)
+    if name in lab.swarm.networks:
+        raise Conflict(f"network with name {name} already exists")
+    return _add_network(
+        lab, host, name, subnet, gateway, dict(options or {}), attachable, internal, labels=labels
+    )
+
+
+def _add_network(lab, host, name, subnet, gateway, options, attachable, internal, ingress=False, labels=None):
+    if subnet in (None, ""):
+        if gateway not in (None, ""):
+            raise InvalidParameter("gateway specified without a subnet")
+        prefix = _free_subnet(lab)
+    else:
+        prefix = parse_prefix(subnet)
+        if any(prefix.overlaps(n.subnet) for n in lab.swarm.networks.values()):
+            raise Conflict("invalid pool request: Pool overlaps with other one on this address space")
+    vni_opt = options.get("com.docker.network.driver.overlay.vxlanid_list")
+    shim = parse_options(options)
+    vni = shim.vxlanids[0] if vni_opt else _vni(lab)
+    if vni_opt and not shim.vxlanids:
+        raise InvalidParameter(
+            "insufficient vnis(0) passed to overlay. Windows driver requires VNIs to be prepopulated"
+        )
+    if vni_opt and any(n.vni == vni for n in lab.swarm.networks.values()):
+        raise Conflict(f"VNI {vni} is already used by another overlay network")
+    gw = None
+    if gateway not in (None, ""):
+        gw = parse_ip(gateway, "gateway")
+        if gw not in prefix:
+            raise InvalidParameter(f"no matching subnet for gateway {gw}")
+    gw = gw or next(prefix.hosts())
+    options = dict(options)
+    options["com.docker.network.driver.overlay.vxlanid_list"] = str(vni)
+    sn = SwarmNetwork(
+        name,
+        "",
+        prefix,
+        gw,
+        vni,
+        bool(attachable),
+        AddressPool(prefix, reserved={gw}),
+        options,
+        bool(internal),
+        ingress,
+    )
+    nodes = [lab.hosts[n] for n in lab.swarm.nodes]
+    plans = [
+        h._plan_network(
+            name, "overlay", str(prefix), str(gw), options, attachable, internal, labels=labels, swarm=sn
+        )
+        for h in nodes
+    ]
+    sn.docker_id = lab.ids.hex64("swarm-network")
+    lab.swarm.networks[name] = sn
+    nets = [h._commit_network(p) for h, p in zip(nodes, plans)]
+    return nets[nodes.index(host)]
+
+
+def remove_overlay(lab, name):
+    sn = lab.swarm.networks[name]
+    if sn.ingress and any(s.ports for s in lab.swarm.services.values()):
+        raise Conflict("ingress network cannot be removed because service(s) publish ports on it")
+    users = sorted({s.name for s in lab.swarm.services.values() if name in s.networks})
+    if users:
+        raise Conflict(
+            f"rpc error: code = FailedPrecondition desc = network {sn.docker_id[:25]} is in use by "
+            f"service {users[0]}"
+        )
+    for h in (lab.hosts[n] for n in lab.swarm.nodes):
+        net = h.networks.get(name)
+        if net is not None and any(not h.endpoints[e].remote for e in net.endpoint_ids):
+            raise Conflict(
+                f"error while removing network: network {name} id {sn.docker_id} has active endpoints"
+            )
+    for h in (lab.hosts[n] for n in lab.swarm.nodes):
+        if name in h.networks:
+            h._commit_remove_network(h.networks[name])
+    del lab.swarm.networks[name]
+
+
+def plan_address(lab, network, ip, others):
+    sn = lab.swarm.networks[network]
+    if ip is not None:
+        if ip not in sn.subnet:
+            raise InvalidParameter(f'no matching subnet for IP "{ip}" in network "{sn.docker_id}"')
+        if not sn.pool.is_free(ip) or any(p.ip == ip for p in others):
+            raise Conflict(f"Address already in use: {ip}")
+        return ip
+    n = sum(1 for p in others if p.network.name == network and p.ip is not None)
+    got = sn.pool.peek(n + 1)
+    if got is None:
+        raise Exhausted(f"could not allocate an address in {sn.subnet} for network {network}: pool exhausted")
+    return got[-1]
+
+
+def _mirror_existing(lab, host, net):
+    """A node that joins learns every existing endpoint of the network as a remote endpoint."""
+    for other in lab.hosts.values():
+        if other is host or net.name not in other.networks:
+            continue
+        onet = other.networks[net.name]
+        for eid in list(onet.endpoint_ids):
+            ep = other.endpoints[eid]
+            if not ep.remote:
+                host._add_remote_endpoint(net, ep, other.address)
+
+
+def endpoint_added(lab, host, ep):
+    for name in lab.swarm.nodes if lab.swarm else ():
+        other = lab.hosts[name]
+        if other is not host and ep.network in other.networks:
+            other._add_remote_endpoint(other.networks[ep.network], ep, host.address)
+
+
+def endpoint_removed(lab, host, ep):
+    for name in lab.swarm.nodes if lab.swarm else ():
+        other = lab.hosts[name]
+        if other is not host and ep.network in other.networks:
+            other._remove_remote_endpoints(other.networks[ep.network], ep.ip_address)
+
+
+# ---------------------------------------------------------------------- services
+def _parse_service_port(spec):
+    """``8080:80`` or ``published=8080,target=80,mode=host,protocol=udp`` -> tuple."""
+    spec = str(spec)
+    if "=" in spec:
+        kv = {}
+        for part in spec.split(","):
+            k, sep, v = part.partition("=")
+            if not sep:
+                raise InvalidParameter(f"invalid field '{part}' must be a key=value pair")
+            kv[k.strip()] = v.strip()
+        unknown = set(kv) - {"published", "target", "mode", "protocol"}
+        if unknown:
+            raise InvalidParameter(f"invalid field key {sorted(unknown)[0]}")
+        if "target" not in kv:
+            raise InvalidParameter('missing mandatory field "target"')
+        mode = kv.get("mode", "ingress")
+        if mode not in ("ingress", "host"):
+            raise InvalidParameter(f'invalid publish mode value ({mode}): must be either "ingress" or "host"')
+        proto = kv.get("protocol", "tcp")
+        text = f"{kv.get('published', '')}{':' if kv.get('published') else ''}{kv['target']}/{proto}"
+        spec_obj = parse_publish(text)
+        return spec_obj.protocol, spec_obj.container_port, spec_obj.host_port, mode
+    s = parse_publish(spec)
+    return s.protocol, s.container_port, s.host_port, "ingress"
+
+
+def _task_id(lab, service, slot):
+    digits = "0123456789abcdefghijklmnopqrstuvwxyz"
+    n = int(hashlib.sha256(f"{lab.seed}:{service}:{slot}".encode()).hexdigest(), 16)
+    out = []
+    for _ in range(25):
+        n, r = divmod(n, 36)
+        out.append(digits[r])
+    return "".join(out)
+
+
+def create_service(lab, name, image, replicas, networks, publish, endpoint_mode):
+    if lab.swarm is None:
+        raise Unsupported(NOT_IN_SWARM)
+    if not isinstance(replicas, int) or isinstance(replicas, bool) or not 0 <= replicas <= 1000:
+        raise InvalidParameter(f"invalid replicas value {replicas!r}: must be a whole number from 0 to 1000")
+    if not name or not isinstance(name, str) or any(c in name for c in " ./:"):
+        raise InvalidParameter(
+            "rpc error: code = InvalidArgument desc = name must be valid as a DNS name component"
+        )
+    if name in lab.swarm.services:
+        raise Conflict("rpc error: code = AlreadyExists desc = name conflicts with an existing object")
+    if endpoint_mode not in ("vip", "dnsrr"):
+        raise InvalidParameter(f"invalid endpoint mode {endpoint_mode!r}: must be vip or dnsrr")
+    profile = lab.profile
+    if endpoint_mode == "vip" and not profile.routing_mesh:
+        raise Unsupported(
+            "VIP load balancing is not supported on this Windows version",
+            hint=f"{profile.title} only has DNS round-robin: use --endpoint-mode dnsrr",
+        )
+    nets = tuple(networks)
+    for n in nets:
+        if n not in lab.swarm.networks or lab.swarm.networks[n].ingress:
+            raise NotFound(f"network {n} not found")
+    ports = tuple(_parse_service_port(p) for p in publish)
+    if any(m == "ingress" for *_, m in ports) and not profile.routing_mesh:
+        raise Unsupported(
+            "port publishing in ingress mode (the routing mesh) needs Windows Server 1709 or later",
+            hint="publish with mode=host on Windows Server 2016",
+        )
+    if any(m == "ingress" for *_, m in ports) and endpoint_mode == "dnsrr":
+        raise InvalidParameter("port published with ingress mode can't be used with dnsrr mode")
+    nodes = [lab.hosts[n] for n in lab.swarm.nodes]
+    mesh = [p for p in ports if p[3] == "ingress"]
+    for proto, _, published, _ in mesh:
+        for h in nodes:
+            if published and (proto, published) in h.published:
+                raise Conflict(
+                    f"rpc error: code = InvalidArgument desc = port '{published}' is already in use by "
+                    "another service or container"
+                )
+    all_nets = nets + (("ingress",) if mesh else ())
+    placement = [nodes[i % len(nodes)] for i in range(replicas)]
+    for n in all_nets:
+        sn = lab.swarm.networks[n]
+        need = (
+            replicas + (1 if endpoint_mode == "vip" else 0) + sum(1 for h in nodes if h.name not in sn.lb_ips)
+        )
+        if sn.pool.pool.free < need:
+            raise Exhausted(f"could not allocate {need} addresses on network {n}: pool exhausted")
+    hostmode = [p for p in ports if p[3] == "host"]
+    for h in nodes:
+        count = placement.count(h)
+        for proto, _, published, _ in hostmode:
+            if published and count > 1:
+                raise Conflict(
+                    f"host-mode port {published}/{proto} can serve one task per node, but {count} tasks "
+                    f"would land on {h.name}",
+                    hint="lower --replicas or drop the published port",
+                )
+            if published and count and (proto, published) in h.published:
+                raise Conflict(f"Bind for 0.0.0.0:{published} failed: port is already allocated")
+    image = image or f"mcr.microsoft.com/windows/servercore/iis:windowsservercore-{profile.name}"
+    _plan_tasks(lab, name, image, placement, ports, all_nets)  # validates every task first
+    # commit
+    sid = _task_id(lab, name, 0)
+    vips = {}
+    if endpoint_mode == "vip":
+        for n in all_nets:
+            sn = lab.swarm.networks[n]
+            vip = sn.pool.peek(1)[0]
+            sn.pool.take(vip)
+            vips[n] = vip
+    for n in all_nets:
+        sn = lab.swarm.networks[n]
+        for h in nodes:
+            if h.name not in sn.lb_ips:
+                ip = sn.pool.peek(1)[0]
+                sn.pool.take(ip)
+                sn.lb_ips[h.name] = ip
+    mesh_ports, cursor = [], 30000
+    for proto, target, published, mode in ports:
+        if mode == "ingress" and not published:
+            while any((proto, cursor) in h.published for h in nodes):
+                cursor += 1
+            published = cursor
+            cursor += 1
+        mesh_ports.append((proto, target, published, mode))
+    svc = Service(name, sid, image, replicas, nets, vips, tuple(mesh_ports), (), endpoint_mode)
+    lab.swarm.services[name] = svc
+    manager = lab.hosts[lab.swarm.manager]
+    manager._log(
+        "Docker",
+        "CreateService",
+        name,
+        f"{replicas} replica(s) on {', '.join(all_nets) or 'no network'}"
+        + (f", VIPs {', '.join(f'{k}={v}' for k, v in vips.items())}" if vips else ""),
+    )
+    for proto, _target, published, mode in svc.ports:
+        if mode == "ingress":
+            for h in nodes:
+                h._ports[(proto, published)] = f"service:{name}"
+    tasks = _plan_tasks(lab, name, image, placement, svc.ports, all_nets)
+    for h, c, plans in tasks:
+        h._commit_container(c)
+        h._commit_start(c, plans)
+    svc.tasks = tuple(c.name for _, c, _ in tasks)
+    _refresh_services(lab)
+    return svc
+
+
+def _plan_tasks(lab, service, image, placement, ports, networks):
+    """Plan every task container of a service (one per slot) without changing anything."""
+    out, pending = [], []
+    host_ports = [f"{pub}:{tgt}/{pr}" for pr, tgt, pub, m in ports if m == "host"]
+    for slot, h in enumerate(placement, start=1):
+        c = h._plan_container(
+            f"{service}.{slot}.{_task_id(lab, service, slot)}",
+            image,
+            networks[0] if networks else "nat",
+            host_ports,
+            False,
+            None,
+            None,
+            (),
+            (),
+            None,
+            "process",
+            (service,),
+            (),
+            service=service,
+        )
+        c.requested_networks = networks or ("nat",)
+        c.service = service
+        plans = h._plan_start(c, pending)
+        pending.extend(plans)
+        out.append((h, c, plans))
+    return out
+
+
+def remove_service(lab, name):
+    if lab.swarm is None:
+        raise Unsupported(NOT_IN_SWARM)
+    svc = lab.swarm.services.get(name)
+    if svc is None:
+        raise NotFound(f"service {name} not found")
+    for t in svc.tasks:
+        h, c = lab.find_container(t)
+        c.service = ""
+        h.remove_container(t)
+    for h in (lab.hosts[n] for n in lab.swarm.nodes):
+        h._set_policy_lists(name, [])
+        for key in [k for k, v in h.published.items() if v == f"service:{name}"]:
+            del h._ports[key]
+    for n, vip in svc.vips.items():
+        lab.swarm.networks[n].pool.release(vip)
+    del lab.swarm.services[name]
+    lab.hosts[lab.swarm.manager]._log("Docker", "RemoveService", name)
+
+
+def _refresh_services(lab):
+    """Rebuild every node's policy lists (ILB per VIP, ELB per mesh port) from the backends."""
+    for svc in lab.swarm.services.values():
+        if svc.endpoint_mode != "vip":
+            continue
+        for h in (lab.hosts[n] for n in lab.swarm.nodes):
+            lists = []
+            for n, vip in sorted(svc.vips.items()):
+                net = h.networks.get(n)
+                if net is None:
+                    continue
+                sn = lab.swarm.networks[n]
+                refs = tuple(e for e in net.endpoint_ids if _backend(lab, h, h.endpoints[e], svc))
+                if not refs:
+                    continue
+                if sn.ingress:
+                    pols = tuple(
+                        P.LoadBalancer(
+                            P.PROTOCOL_NUMBERS[pr.upper()], tgt, pub, str(sn.lb_ips[h.name]), (), False
+                        )
+                        for pr, tgt, pub, m in svc.ports
+                        if m == "ingress"
+                    )
+                else:
+                    pols = (P.LoadBalancer(0, 0, 0, str(sn.lb_ips[h.name]), (str(vip),), True),)
+                if pols:
+                    pid = h.ids.guid("policylist")
+                    lists.append(PolicyList(pid, refs, pols, net.id, svc.name))
+            h._set_policy_lists(svc.name, lists)
+
+
+def _backend(lab, host, ep, svc):
+    if ep.remote:
+        owner = (ep.extra or {}).get("owner_container")
+        return owner in svc.tasks
+    return ep.container in svc.tasks

@@ -1,0 +1,205 @@
+"""Host operations on Hyper-V: physical adapters, virtual switches and their host vNICs.
+
+An External vSwitch binds one physical adapter (an adapter carries at most one) and takes
+the host's address over onto its management vNIC ``vEthernet (<switch>)``; HNS reuses a
+switch for another network of the same kind and refuses one of another kind."""
+
+from .addressing import format_mac
+from .errors import Conflict, InvalidParameter, NotFound, hns_error
+from .hyperv import SWITCH_TYPES, Adapter, VSwitch, vnic_name
+
+
+class SwitchingMixin:
+    """Adapters and vSwitches of a Host (mixed into ``Host``)."""
+
+    # ------------------------------------------------------------------ adapters and switches
+    def _add_physical_adapter(self, name, ip_interface, mac):
+        desc = (
+            "Microsoft Hyper-V Network Adapter"
+            if self.is_vm
+            else "Intel(R) 82574L Gigabit Network Connection"
+        )
+        if name != "Ethernet":
+            desc += f" #{len([a for a in self._adapters.values() if a.physical]) + 1}"
+        self._adapters[name] = Adapter(
+            name,
+            mac,
+            desc,
+            ip_interface,
+            self.gateway if ip_interface else None,
+            True,
+            None,
+            len(self._adapters) + 2,
+        )
+
+    def add_adapter(self, name):
+        """Add a physical NIC (out of band), e.g. ``"Ethernet 2"`` for a second external network."""
+        name = str(name).strip()
+        if not name or name in self._adapters:
+            raise Conflict(
+                f"an adapter named '{name}' already exists" if name else "the adapter name is empty"
+            )
+        mac = format_mac(0x001B21000000 + self.lab.ids.number("nic", 1 << 24))
+        self._add_physical_adapter(name, None, mac)
+        self._log("Host", "AddAdapter", name, f"physical NIC {mac} (no IP configuration)")
+        return self._adapters[name]
+
+    def configure(self, is_vm=None, mac_spoofing=None):
+        """Say whether this host is itself a Hyper-V VM and whether MAC spoofing is on for it."""
+        if is_vm is not None:
+            self.is_vm = bool(is_vm)
+        if mac_spoofing is not None:
+            self.mac_spoofing = bool(mac_spoofing)
+        return self
+
+    def _create_switch(self, name, switch_type, adapter=None, created_by="HNS", vnic_ip=None):
+        sw = VSwitch(
+            name,
+            self.ids.guid("vswitch"),
+            switch_type,
+            adapter,
+            None if switch_type == "Private" else vnic_name(name),
+            created_by,
+        )
+        self._vswitches[name] = sw
+        if sw.host_vnic:
+            ip_if, gw = vnic_ip, None
+            if adapter is not None:
+                phys = self._adapters[adapter]
+                phys.vswitch = name
+                ip_if, gw, phys.ip_interface, phys.gateway = phys.ip_interface, phys.gateway, None, None
+            mac = (
+                self._adapters[adapter].mac_address
+                if adapter
+                else format_mac(0x00155D000000 + self.lab.ids.number("vnic", 1 << 24))
+            )
+            self._adapters[sw.host_vnic] = Adapter(
+                sw.host_vnic,
+                mac,
+                "Hyper-V Virtual Ethernet Adapter",
+                ip_if,
+                gw,
+                False,
+                name,
+                len(self._adapters) + 2,
+            )
+        kind = f"bound to '{adapter}'" if adapter else "not bound to any NIC"
+        self._log(
+            "vSwitch",
+            "CreateSwitch",
+            name,
+            f"{switch_type} switch {kind}" + (f"; host vNIC '{sw.host_vnic}'" if sw.host_vnic else ""),
+        )
+        return sw
+
+    def _delete_switch(self, name):
+        sw = self._vswitches.pop(name)
+        vnic = self._adapters.pop(sw.host_vnic, None) if sw.host_vnic else None
+        if sw.adapter:
+            phys = self._adapters[sw.adapter]
+            phys.vswitch = None
+            if vnic is not None:
+                phys.ip_interface, phys.gateway = vnic.ip_interface, vnic.gateway
+        self._log(
+            "vSwitch",
+            "DeleteSwitch",
+            name,
+            f"{sw.switch_type} switch removed"
+            + (f"; host address back on '{sw.adapter}'" if sw.adapter else ""),
+        )
+
+    def add_vswitch(self, name, switch_type="External", adapter=None):
+        """``New-VMSwitch`` out of band: Docker only adopts it at its next start."""
+        name = str(name).strip()
+        if not name:
+            raise InvalidParameter(
+                "Cannot validate argument on parameter 'Name'. The argument is null or empty."
+            )
+        if switch_type not in SWITCH_TYPES:
+            raise InvalidParameter(
+                f"Cannot bind parameter 'SwitchType'. Cannot convert value \"{switch_type}\" "
+                'to type "Microsoft.HyperV.PowerShell.VMSwitchType".'
+            )
+        if name in self._vswitches:
+            raise Conflict(
+                f"Failed while adding virtual Ethernet switch connections. A virtual switch named "
+                f"'{name}' already exists."
+            )
+        if switch_type == "External":
+            phys = self._physical(adapter or "Ethernet")
+            if phys.vswitch:
+                raise Conflict(
+                    "Failed while adding virtual Ethernet switch connections. External Ethernet adapter "
+                    f"'{phys.description}' is already bound to the Microsoft Virtual Switch protocol.",
+                    hint=f"'{phys.name}' already carries the vSwitch '{phys.vswitch}'; an adapter carries at most one",
+                )
+            adapter = phys.name
+        elif adapter is not None:
+            raise InvalidParameter("Parameter set cannot be resolved using the specified named parameters.")
+        return self._create_switch(name, switch_type, adapter, created_by="user")
+
+    def remove_vswitch(self, name):
+        sw = self._vswitches.get(name)
+        if sw is None:
+            raise NotFound(f'Hyper-V was unable to find a virtual switch with name "{name}".')
+        users = sorted(n.name for n in self._hns.values() if n.vswitch == name)
+        if users:
+            raise Conflict(
+                f"the vSwitch '{name}' carries the HNS network(s) {', '.join(users)}",
+                hint="remove those networks first (docker network rm); removing the switch "
+                "under HNS leaves them broken",
+            )
+        self._delete_switch(name)
+
+    def _physical(self, name):
+        a = self._adapters.get(name)
+        if a is None or not a.physical:
+            raise hns_error(
+                "The parameter is incorrect.",
+                cls=InvalidParameter,
+                hint=f"'{name}' is not a physical adapter of {self.name}; pick a Name from Get-NetAdapter"
+                " (not a vEthernet adapter)",
+            )
+        return a
+
+    def _plan_switch(self, plan):
+        shim = plan.shim
+        adapter = self._physical(shim.interface[0] if shim.interface else self._default_adapter(plan.drv))
+        plan.adapter = adapter.name
+        if adapter.vswitch is None:
+            return
+        users = [n for n in self._hns.values() if n.vswitch == adapter.vswitch]
+        same = (
+            users and all(n.hns_type == plan.drv.hns_type for n in users) and plan.drv.name != "transparent"
+        )
+        if same:
+            plan.reuse_switch = adapter.vswitch
+            return
+        why = (
+            (
+                f"the vSwitch '{adapter.vswitch}' on '{adapter.name}' was created out of band and Docker has not "
+                "adopted it: Restart-Service hns; Restart-Service docker, remove it, or use "
+                "-o com.docker.network.windowsshim.interface=<another adapter>"
+            )
+            if not users
+            else (
+                f"'{adapter.name}' already carries the external vSwitch '{adapter.vswitch}' of the "
+                f"{users[0].driver} network '{users[0].name}'; each {plan.drv.name} network needs its own adapter "
+                '(-o com.docker.network.windowsshim.interface="Ethernet 2")'
+            )
+        )
+        raise hns_error("The parameter is incorrect.", cls=Conflict, hint=why)
+
+    def _default_adapter(self, drv):
+        """The adapter HNS binds when no ``interface`` option is given: the first physical NIC.
+
+        Simplification: for swarm's overlay networks, which the manager creates on every node
+        at once, the first NIC that is free or already carries overlay networks is used.
+        """
+        physical = [a for a in self._adapters.values() if a.physical]
+        if drv.name == "overlay":
+            for a in physical:
+                users = [n for n in self._hns.values() if n.vswitch == a.vswitch] if a.vswitch else []
+                if a.vswitch is None or (users and all(n.hns_type == "Overlay" for n in users)):
+                    return a.name
+        return physical[0].name

@@ -1,0 +1,218 @@
+"""VFP, the Virtual Filtering Platform: the vSwitch extension HNS programs for every
+driver except ``nat``.
+
+Each endpoint is a VFP *port*; a port's policy is split into ordered *layers*, each a
+match-action table of *rules* (conditions + action, highest priority wins, a
+*terminating* rule stops the walk).  Outbound packets cross the layers top to bottom,
+inbound packets bottom to top.  Layer names follow what ``vfpctrl /list-layer`` shows on
+real hosts (reference §8); the exact layer set for plain Docker hosts is not documented,
+so the order used here — ACL, load balancing, NAT, MAC rewrite, encapsulation, PA route —
+is a modelling choice.
+
+Rules that are the same for every endpoint of a network are built once per network (the
+network's *template*); per-endpoint rules (port mappings, SNAT source, encapsulation to
+remote endpoints) are derived from the endpoint's HNS policies when asked for, never
+stored, so 10,000 endpoints cost no VFP memory.
+"""
+
+from dataclasses import dataclass
+
+from . import policies as P
+
+LAYER_ORDER = (
+    "ACL_ENDPOINT_LAYER",
+    "SLB_LB_LAYER",
+    "SLB_NAT_LAYER",
+    "VNET_MAC_REWRITE_LAYER",
+    "VNET_ENCAP_LAYER",
+    "VNET_PA_ROUTE_LAYER",
+)
+LAYER_PRIORITY = {name: 100 * (i + 1) for i, name in enumerate(LAYER_ORDER)}
+
+
+@dataclass(frozen=True, slots=True)
+class VfpRule:
+    name: str
+    priority: int
+    type: str  # allow, block, nat, dynnat, lb, macrewrite, encap, paroute, forward
+    direction: str  # IN, OUT or BOTH
+    conditions: tuple = ()  # (("protocol", "6"), ("remote", "10.0.0.0/8"), …)
+    action: str = ""
+    terminating: bool = False
+    policy: object = None  # the HNS policy the rule was made from, if any
+
+
+@dataclass(frozen=True, slots=True)
+class VfpLayer:
+    name: str
+    priority: int
+    rules: tuple = ()
+
+
+def default_acl_rules(profile):
+    """The default port ACLs: outbound allow all; inbound TCP/UDP/ICMP/IGMP allowed from
+    Windows Server 1709 on (deny all before), every other protocol blocked."""
+    rules = [VfpRule("ALLOW_ALL_OUT", 65500, "allow", "OUT", action="allow")]
+    if profile.inbound_default == "allow":
+        rules.append(
+            VfpRule("ALLOW_TCP_UDP_ICMP_IGMP_IN", 65500, "allow", "IN", (("protocols", "1,2,6,17"),), "allow")
+        )
+    else:
+        rules.append(VfpRule("ALLOW_ICMP_DNS_DHCP_IN", 65500, "allow", "IN", (("protocols", "1"),), "allow"))
+    rules.append(VfpRule("BLOCK_ALL_IN", 65535, "block", "IN", action="block"))
+    return tuple(rules)
+
+
+def network_template(network, host_mac, profile):
+    """Layers whose rules are the same for every local endpoint of ``network``."""
+    layers = [
+        VfpLayer("ACL_ENDPOINT_LAYER", LAYER_PRIORITY["ACL_ENDPOINT_LAYER"], default_acl_rules(profile))
+    ]
+    if network.driver in ("l2bridge", "l2tunnel"):
+        rules = [
+            VfpRule(
+                "MAC_REWRITE_OUT",
+                100,
+                "macrewrite",
+                "OUT",
+                action=f"set source MAC to the host MAC {host_mac}",
+            ),
+            VfpRule(
+                "MAC_REWRITE_IN",
+                100,
+                "macrewrite",
+                "IN",
+                action="set destination MAC back to the container MAC",
+            ),
+        ]
+        if network.driver == "l2tunnel":
+            rules.append(
+                VfpRule(
+                    "FORWARD_TO_PHYSICAL_HOST",
+                    50,
+                    "forward",
+                    "BOTH",
+                    action="hairpin every packet to the physical Hyper-V host's vSwitch",
+                    terminating=True,
+                )
+            )
+        layers.append(
+            VfpLayer("VNET_MAC_REWRITE_LAYER", LAYER_PRIORITY["VNET_MAC_REWRITE_LAYER"], tuple(rules))
+        )
+    if network.driver == "overlay":
+        layers.append(
+            VfpLayer(
+                "VNET_PA_ROUTE_LAYER",
+                LAYER_PRIORITY["VNET_PA_ROUTE_LAYER"],
+                (
+                    VfpRule(
+                        "PA_ROUTE",
+                        45535,
+                        "paroute",
+                        "OUT",
+                        action=f"route encapsulated packets via provider address {network.management_ip}",
+                        terminating=True,
+                    ),
+                ),
+            )
+        )
+    return tuple(layers)
+
+
+def _nat_rules(endpoint, host_address):
+    rules = []
+    for pol in endpoint.policies:
+        if isinstance(pol, P.PortMapping):
+            rules.append(
+                VfpRule(
+                    f"NAT_{host_address}_{pol.external_port}_{pol.protocol}",
+                    100,
+                    "nat",
+                    "IN",
+                    (("protocol", pol.protocol), ("dst_port", str(pol.external_port))),
+                    f"DNAT {host_address}:{pol.external_port} -> {endpoint.address}:{pol.internal_port}",
+                    True,
+                    pol,
+                )
+            )
+        elif isinstance(pol, P.OutboundNat):
+            for i, exc in enumerate(pol.exceptions):
+                rules.append(
+                    VfpRule(
+                        f"ALLOW_NAT_EXCEPTION_{exc}",
+                        200 + i,
+                        "allow",
+                        "OUT",
+                        (("remote", str(exc)),),
+                        f"no SNAT towards {exc}",
+                        True,
+                        pol,
+                    )
+                )
+            rules.append(
+                VfpRule(
+                    f"SNAT_OUTBOUNDNAT_{host_address}",
+                    1000,
+                    "dynnat",
+                    "OUT",
+                    (("destination", "outside the network"),),
+                    f"SNAT to {host_address} (port from the host's pool)",
+                    True,
+                    pol,
+                )
+            )
+    return tuple(rules)
+
+
+def _acl_rules(endpoint):
+    return tuple(
+        VfpRule(
+            f"ACL_{p.id or i}",
+            p.priority,
+            p.action.lower(),
+            "IN" if p.direction.lower() == "in" else "OUT",
+            tuple(
+                (k, v)
+                for k, v in (
+                    ("protocols", p.protocols),
+                    ("remote", p.remote_addresses),
+                    ("local_ports", p.local_ports),
+                )
+                if v
+            ),
+            p.action.lower(),
+            True,
+            p,
+        )
+        for i, p in enumerate(endpoint.policies)
+        if isinstance(p, P.Acl) and p.rule_type.lower() == "switch"
+    )
+
+
+def port_layers(network, endpoint, host_address, remote_endpoints=(), lb_rules=()):
+    """All layers of the VFP port of a local ``endpoint`` (template + derived rules)."""
+    extra = {
+        "ACL_ENDPOINT_LAYER": _acl_rules(endpoint),
+        "SLB_NAT_LAYER": _nat_rules(endpoint, host_address),
+        "SLB_LB_LAYER": tuple(lb_rules),
+        "VNET_ENCAP_LAYER": tuple(
+            VfpRule(
+                f"ENCAP_{r.ip_address}",
+                100,
+                "encap",
+                "OUT",
+                (("destination", str(r.ip_address)),),
+                f"VXLAN VNI {network.vsid}: CA {r.ip_address} -> PA {r.provider_address}",
+                False,
+                next((p for p in r.policies if isinstance(p, P.ProviderAddress)), None),
+            )
+            for r in remote_endpoints
+        ),
+    }
+    layers = {layer.name: layer for layer in network.vfp_template}
+    for name, rules in extra.items():
+        if rules:
+            base = layers.get(name)
+            merged = tuple(sorted((base.rules if base else ()) + rules, key=lambda r: (r.priority, r.name)))
+            layers[name] = VfpLayer(name, LAYER_PRIORITY[name], merged)
+    return [layers[name] for name in LAYER_ORDER if name in layers]

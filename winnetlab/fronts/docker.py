@@ -1,0 +1,1083 @@
+"""The ``docker`` command front: the Docker CLI on a simulated Windows container host.
+
+``lab.docker("network ls")`` parses the line like the Docker CLI (cobra + pflag), calls the
+engine the way the daemon calls HNS, and prints what ``docker.exe`` prints on Windows
+Server: ``network ls`` and ``ps`` tables through Go's tabwriter, ``inspect`` JSON with the
+real keys, and the real errors — ``Error response from daemon: …`` (exit 1), or for
+``run`` ``docker: Error response from daemon: ….`` (exit 125).  Docker's own semantics
+are kept where a learner would notice them: ``run`` is *create* then *start*, so a start
+that fails leaves a Created container behind; ``rm a b`` removes ``a`` even when ``b``
+fails.  A mistake never raises: it comes back as a ``CommandResult`` with a non-zero exit
+code, plus one ``hint:`` line when the engine has an explanation for learners.
+
+Simplifications (documented, deliberate): the output of the container's own process is
+not streamed (``run`` without ``-d`` prints nothing unless a command was given, which then
+runs like ``docker exec``); times come from a simulated clock (see ``dockerviews``), not the
+wall clock; ``inspect`` shows the networking part of Docker's JSON.
+"""
+
+from dataclasses import dataclass, field
+
+from ..engine import unsupported
+from ..engine.errors import NotFound, Unsupported, WinNetLabError
+from ..engine.ports import parse_publish
+from ..engine.swarm import NOT_IN_SWARM, NOT_MANAGER
+from . import docker_format as views
+from .command import (
+    CommandLineError,
+    CommandResult,
+    Flag,
+    QuoteError,
+    parse_flags,
+    powershell_parse_error,
+    tabwrite,
+    tokenize,
+    usage_text,
+)
+
+HELP_HINT = "Run 'docker COMMAND --help' for more information on a command."
+
+
+@dataclass(frozen=True)
+class Command:
+    """One docker sub-command: its usage, flags, argument count and handler."""
+
+    path: str
+    use: str
+    short: str
+    run: object
+    flags: tuple = ()
+    min_args: int = 0
+    max_args: int = None
+    aliases: tuple = ()
+    interspersed: bool = True
+    not_simulated: tuple = ()  # real flags accepted by the parser but not modelled
+
+    def usage(self):
+        return usage_text(f"docker {self.use}", self.short, self.flags, self.aliases)
+
+
+@dataclass
+class Context:
+    lab: object
+    host: object
+    out: list = field(default_factory=list)
+    code: int = 0
+
+    def print(self, text):
+        if text != "":
+            self.out.append(text)
+
+
+class DaemonErrors(Exception):
+    """Several per-object failures after partial success (``rm a b``)."""
+
+    def __init__(self, lines, code=1):
+        super().__init__("\n".join(lines))
+        self.lines = lines
+        self.code = code
+
+
+# ---------------------------------------------------------------------------- entry point
+
+
+def docker(lab, cmd, host=None):
+    """Run one ``docker …`` command line on ``host`` (default: the lab's first host)."""
+    line = str(cmd)
+    try:
+        h = lab.host(host)
+    except WinNetLabError as e:
+        return CommandResult(line, f"error during connect: {e.message}", 1)
+    try:
+        stages = tokenize(line)
+    except QuoteError as e:
+        return CommandResult(line, powershell_parse_error(line, e), 1)
+    args = stages[0]
+    if args[:1] == ["docker"]:
+        args = args[1:]
+    if len(stages) > 1:
+        return CommandResult(
+            line,
+            'winnetlab: pipelines are handled by lab.powershell(): try lab.powershell("docker ... | ...")',
+            1,
+        )
+    ctx = Context(lab, h)
+    code = execute(ctx, args)
+    return CommandResult(line, "\n".join(ctx.out), code)
+
+
+def execute(ctx, args):
+    """Dispatch ``args`` (without the leading ``docker``) and return the exit code."""
+    if not args or args[0] in ("--help", "-h", "help"):
+        ctx.print(root_help())
+        return 0
+    if args[0] in ("-v", "--version", "version"):
+        ctx.print(f"Docker version {views.DOCKER_VERSION}, build {views.DOCKER_BUILD}")
+        return 0
+    cmd, rest = find_command(args)
+    if cmd is None:
+        return unknown_command(ctx, args)
+    if isinstance(cmd, str):  # a management command without a sub-command
+        ctx.print(group_help(cmd))
+        return 0
+    return run_command(ctx, cmd, rest)
+
+
+def find_command(args):
+    head = args[0]
+    if head in GROUPS:
+        if len(args) == 1 or args[1] in ("--help", "-h"):
+            return head, []
+        sub = COMMANDS.get(f"{head} {args[1]}")
+        return (sub, args[2:]) if sub else (None, args)
+    cmd = COMMANDS.get(head)
+    return (cmd, args[1:]) if cmd else (None, args)
+
+
+def unknown_command(ctx, args):
+    if args[0] in GROUPS:
+        ctx.print(
+            f"docker: unknown command: docker {args[0]} {args[1]}\n\nUsage:  docker {args[0]} COMMAND"
+            f"\n\nRun 'docker {args[0]} --help' for more information"
+        )
+    elif args[0].startswith("-"):
+        ctx.print(f"unknown flag: {args[0]}\nSee 'docker --help'.")
+        return 125
+    else:
+        ctx.print(f"docker: unknown command: docker {args[0]}\n\nRun 'docker --help' for more information")
+    return 1
+
+
+def run_command(ctx, cmd, args):
+    try:
+        opts, positional = parse_flags(args, cmd.flags, cmd.interspersed)
+    except CommandLineError as e:
+        ctx.print(f"{e.message}\nSee 'docker {cmd.path} --help'.")
+        return 125
+    if opts["help"]:
+        ctx.print(cmd.usage())
+        return 0
+    count_error = check_args(cmd, positional)
+    if count_error:
+        ctx.print(count_error)
+        return 1
+    for name in cmd.not_simulated:
+        if name in opts.changed:
+            ctx.print(
+                f"winnetlab: the option --{name} of 'docker {cmd.path}' is real but not simulated; "
+                "nothing was done"
+            )
+            return 1
+    try:
+        cmd.run(ctx, opts, positional)
+    except CommandLineError as e:
+        ctx.print(e.message)
+        return e.exit_code
+    except DaemonErrors as e:
+        ctx.out.extend(e.lines)
+        return e.code
+    except WinNetLabError as e:
+        ctx.out.extend(daemon_error(e))
+        return 1
+    return ctx.code
+
+
+def check_args(cmd, positional):
+    n, lo, hi = len(positional), cmd.min_args, cmd.max_args
+    if lo <= n and (hi is None or n <= hi):
+        return ""
+    use = f"docker {cmd.use}"
+    if hi is None:
+        what = f"requires at least {lo} argument{'s' if lo != 1 else ''}"
+        tail = f"See 'docker {cmd.path} --help' for more information"
+    elif lo == hi:
+        what = f"requires {lo} argument{'s' if lo != 1 else ''}" if lo else "accepts no arguments"
+        tail = f"Run 'docker {cmd.path} --help' for more information"
+    else:
+        what = f"requires at least {lo} and at most {hi} argument{'s' if hi != 1 else ''}"
+        tail = f"Run 'docker {cmd.path} --help' for more information"
+    return f"docker: 'docker {cmd.path}' {what}\n\nUsage:  {use}\n\n{tail}"
+
+
+def daemon_error(e, prefix="Error response from daemon: "):
+    """The lines a daemon error prints: the message, then one learner ``hint:``."""
+    lines = [prefix + e.message]
+    if e.hint:
+        lines.append(f"hint: {e.hint}")
+    return lines
+
+
+def run_error(e, with_help):
+    """``docker run``'s way: ``docker: <message>.`` (+ the help pointer for create errors)."""
+    message = e.message if isinstance(e, CommandLineError) else "Error response from daemon: " + e.message
+    text = "docker: " + message.rstrip(".") + "."
+    if with_help:
+        text += "\nSee 'docker run --help'."
+    lines = [text]
+    if getattr(e, "hint", None):
+        lines.append(f"hint: {e.hint}")
+    return DaemonErrors(lines, 125)
+
+
+def warn_no_effect(ctx, command, option):
+    ctx.print(unsupported.lookup(command, option).warning())
+
+
+# ---------------------------------------------------------------------------- network
+
+
+def network_create(ctx, o, args):
+    name = args[0]
+    options = dict(o["opt"])
+    subnets, gateways = o["subnet"], o["gateway"]
+    if len(subnets) < len(o["ip-range"]) or len(subnets) < len(gateways):
+        raise CommandLineError("every ip-range or gateway must have a corresponding subnet")
+    if o["driver"] == "overlay" and options.get("encrypted") is not None:
+        warn_no_effect(ctx, "docker network create", "-o encrypted")
+    for flag in ("aux-address", "ipam-opt"):
+        if o[flag]:
+            warn_no_effect(ctx, "docker network create", f"--{flag}")
+    if o["ipam-driver"] not in ("default", "windows"):
+        warn_no_effect(ctx, "docker network create", "--ipam-driver")
+    if o["internal"]:
+        warn_no_effect(ctx, "docker network create", "--internal")
+    net = ctx.host.create_network(
+        name,
+        driver=o["driver"],
+        subnet=_one_or_list(subnets),
+        gateway=_one_or_list(gateways),
+        options=options,
+        attachable=o["attachable"],
+        internal=o["internal"],
+        ip_range=o["ip-range"] or None,
+        ipv6=o["ipv6"],
+        ipv4=o["ipv4"],
+        aux_addresses=dict(o["aux-address"]) or None,
+        ipam_driver=None,
+        labels=dict(o["label"]) or None,
+    )
+    ctx.print(net.docker_id)
+
+
+def _one_or_list(values):
+    """One value as itself (every driver takes it), several as a list (multi-subnet networks)."""
+    return None if not values else values[0] if len(values) == 1 else list(values)
+
+
+def network_ls(ctx, o, args):
+    nets = sorted(ctx.host.networks.values(), key=lambda n: views.natural_key(n.name))
+    nets = [n for n in nets if _network_matches(n, o["filter"])]
+    if o["quiet"]:
+        ctx.print("\n".join(n.docker_id if o["no-trunc"] else n.docker_id[:12] for n in nets))
+        return
+    ctx.print(tabwrite(views.network_rows(nets, o["no-trunc"])))
+
+
+def _network_matches(net, filters):
+    for f in filters:
+        key, _, value = f.partition("=")
+        if key == "driver" and net.driver != value:
+            return False
+        if key == "name" and value not in net.name:
+            return False
+        if key == "id" and not net.docker_id.startswith(value):
+            return False
+        if key == "scope" and net.scope != value:
+            return False
+        if key not in ("driver", "name", "id", "scope"):
+            raise WinNetLabError(f"invalid filter '{key}'")
+    return True
+
+
+def network_inspect(ctx, o, args):
+    _inspect(ctx, args, (_network_json,), lambda name, e: daemon_error(e))
+
+
+def network_rm(ctx, o, args):
+    errors = []
+    for name in args:
+        try:
+            ctx.host.remove_network(name)
+            ctx.print(name)
+        except WinNetLabError as e:
+            errors.extend(daemon_error(e))
+    if errors:
+        raise DaemonErrors(errors)
+
+
+def network_connect(ctx, o, args):
+    if o["ip6"]:
+        warn_no_effect(ctx, "docker run", "--ip6")
+    ctx.host.connect(args[1], args[0], ip=o["ip"] or None, aliases=tuple(o["alias"]))
+
+
+def network_disconnect(ctx, o, args):
+    ctx.host.disconnect(args[1], args[0])
+
+
+PRUNE_PROMPT = (
+    "WARNING! This will remove all custom networks not used by at least one container.\n"
+    "Are you sure you want to continue? [y/N] "
+)
+
+
+def network_prune(ctx, o, args):
+    if not o["force"]:
+        ctx.print(PRUNE_PROMPT)
+        ctx.print("hint: there is no keyboard here to answer y: run 'docker network prune -f'")
+        return
+    removed = []
+    for net in sorted(ctx.host.networks.values(), key=lambda n: views.natural_key(n.name)):
+        if (
+            net.name in ("nat", "none")
+            or net.hns_owned
+            or not net.created_by_docker
+            or net.scope != "local"
+            or any(not ctx.host.endpoints[e].remote for e in net.endpoint_ids)
+        ):
+            continue
+        ctx.host.remove_network(net.name)
+        removed.append(net.name)
+    if removed:
+        ctx.print("Deleted Networks:\n" + "\n".join(removed) + "\n")
+
+
+# ---------------------------------------------------------------------------- containers
+
+
+def container_settings(ctx, o):
+    """Client-side checks of ``run``/``create`` flags, then the engine's keyword arguments."""
+    for name in ("privileged", "read-only"):
+        if o[name]:
+            raise WinNetLabError(unsupported.lookup("docker run", f"--{name}").message)
+    if o["ip6"]:
+        warn_no_effect(ctx, "docker run", "--ip6")
+    if o["dns-option"]:
+        warn_no_effect(ctx, "docker run", "--dns-option")
+    if o["mac-address"] and not _valid_mac(o["mac-address"]):
+        raise CommandLineError(f"{o['mac-address']} is not a valid mac address", 125)
+    if o["ip"] and not _valid_ipv4(o["ip"]):
+        raise CommandLineError(f"invalid IPv4 address: {o['ip']}", 125)
+    for spec in o["publish"]:
+        try:
+            parse_publish(spec)
+        except WinNetLabError as e:
+            if not isinstance(e, Unsupported):
+                raise CommandLineError(e.message, 125) from None
+    networks = o["network"] or ["nat"]
+    if len(networks) > 1:
+        raise CommandLineError(
+            "winnetlab: one --network per container here; add more with 'docker network connect'", 125
+        )
+    return dict(
+        network=networks[0],
+        publish=tuple(o["publish"]),
+        publish_all=o["publish-all"],
+        ip=o["ip"] or None,
+        mac=o["mac-address"] or None,
+        dns=tuple(o["dns"]),
+        dns_search=tuple(o["dns-search"]),
+        hostname=o["hostname"] or None,
+        isolation=o["isolation"] or "process",
+        aliases=tuple(o["network-alias"]),
+        expose=tuple(o["expose"]),
+    )
+
+
+def _valid_mac(text):
+    parts = text.replace("-", ":").split(":")
+    return len(parts) == 6 and all(
+        len(p) == 2 and all(c in "0123456789abcdefABCDEF" for c in p) for p in parts
+    )
+
+
+def _valid_ipv4(text):
+    parts = text.split(".")
+    return len(parts) == 4 and all(
+        p.isdigit() and p.isascii() and int(p) <= 255 and len(p) <= 3 for p in parts
+    )
+
+
+def container_run(ctx, o, args):
+    image, command = args[0], args[1:]
+    try:
+        settings = container_settings(ctx, o)
+        c = ctx.host.create_container(o["name"] or None, image, command=" ".join(command), **settings)
+    except (WinNetLabError, CommandLineError) as e:
+        raise run_error(e, with_help=True) from None
+    try:
+        ctx.host.start(c.name)
+    except WinNetLabError as e:
+        raise run_error(e, with_help=False) from None
+    if o["detach"]:
+        ctx.print(c.id)
+    elif command:
+        from .in_container import exec_command
+
+        result = exec_command(ctx.lab, c.name, " ".join(command))
+        ctx.print(result.output)
+        ctx.code = result.exit_code
+
+
+def container_create(ctx, o, args):
+    try:
+        settings = container_settings(ctx, o)
+        c = ctx.host.create_container(o["name"] or None, args[0], command=" ".join(args[1:]), **settings)
+    except CommandLineError as e:
+        raise CommandLineError(e.message, 125) from None
+    ctx.print(c.id)
+
+
+def container_start(ctx, o, args):
+    errors = []
+    for name in args:
+        try:
+            ctx.host.start(name)
+            ctx.print(name)
+        except WinNetLabError as e:
+            errors.extend(daemon_error(e))
+    if errors:
+        errors.append(
+            f"Error: failed to start containers: {', '.join(a for a in args if not _running(ctx, a))}"
+        )
+        raise DaemonErrors(errors)
+
+
+def _running(ctx, name):
+    try:
+        return ctx.host.container(name).state == "running"
+    except WinNetLabError:
+        return False
+
+
+def container_rm(ctx, o, args):
+    errors = []
+    for name in args:
+        try:
+            ctx.host.remove_container(name, force=o["force"])
+            ctx.print(name)
+        except WinNetLabError as e:
+            errors.extend(daemon_error(e))
+    if errors:
+        raise DaemonErrors(errors)
+
+
+def container_ps(ctx, o, args):
+    cs = sorted(ctx.host.containers.values(), key=lambda c: -c.seq)
+    if not o["all"]:
+        cs = [c for c in cs if c.state == "running"]
+    if o["quiet"]:
+        ctx.print("\n".join(c.id if o["no-trunc"] else c.short_id for c in cs))
+        return
+    ctx.print(tabwrite(views.ps_rows(ctx.host, cs, o["no-trunc"])))
+
+
+def container_port(ctx, o, args):
+    c = ctx.host.container(args[0])
+    lines = views.port_lines(ctx.host, c)
+    if len(args) == 2:
+        want = args[1] if "/" in args[1] else args[1] + "/tcp"
+        lines = [line for line in lines if line.split(" ")[0] == want]
+        if not lines:
+            raise WinNetLabError(f"No public port '{want}' published for {c.name}")
+        lines = [line.split(" -> ", 1)[1] for line in lines]
+    ctx.print("\n".join(lines))
+
+
+def container_inspect_cmd(ctx, o, args):
+    _inspect(ctx, args, (_container_json,), lambda name, e: [f"Error: No such container: {name}"])
+
+
+def inspect_any(ctx, o, args):
+    """``docker inspect NAME``: a container first, then a network, as the CLI tries them."""
+    _inspect(ctx, args, (_container_json, _network_json), lambda name, e: [f"Error: No such object: {name}"])
+
+
+def _container_json(host, name):
+    return views.container_json(host, host.container(name))
+
+
+def _network_json(host, name):
+    return views.network_json(host, host.network(name))
+
+
+def _inspect(ctx, names, finders, not_found):
+    """Print the JSON array of every object found (each name tried with each finder in
+    turn), then one error line per name that none found — as the CLI does."""
+    found, errors = [], []
+    for name in names:
+        for find in finders:
+            try:
+                found.append(find(ctx.host, name))
+                break
+            except NotFound as e:
+                missing = e
+        else:
+            errors.extend(not_found(name, missing))
+    ctx.print(dump_json(found))
+    if errors:
+        raise DaemonErrors(errors)
+
+
+def container_exec(ctx, o, args):
+    from .in_container import exec_command
+
+    c = ctx.host.container(args[0])
+    result = exec_command(ctx.lab, c.name, " ".join(args[1:]))
+    ctx.print(result.output)
+    ctx.code = result.exit_code
+
+
+def info(ctx, o, args):
+    ctx.print(views.info_text(ctx.lab, ctx.host))
+
+
+# ---------------------------------------------------------------------------- swarm
+
+
+def swarm_init(ctx, o, args):
+    ctx.lab.swarm_init(ctx.host.name)
+    node = views.node_id(ctx.lab, ctx.host.name)
+    ctx.print(
+        f"Swarm initialized: current node ({node}) is now a manager.\n\n"
+        "To add a worker to this swarm, run the following command:\n\n"
+        f"    docker swarm join --token {views.swarm_token(ctx.lab)} {ctx.host.address}:2377\n\n"
+        "To add a manager to this swarm, run 'docker swarm join-token manager' and follow the "
+        "instructions.\n"
+    )
+
+
+def swarm_join(ctx, o, args):
+    swarm = ctx.lab.swarm
+    if swarm is None:
+        raise WinNetLabError(
+            'rpc error: code = Unavailable desc = connection error: desc = "transport: '
+            f"Error while dialing: dial tcp {args[0]}: connectex: No connection could be made "
+            'because the target machine actively refused it."',
+            hint="run 'docker swarm init' on the manager first",
+        )
+    manager = ctx.lab.host(swarm.manager)
+    if args[0].split(":")[0] != str(manager.address):
+        raise WinNetLabError(
+            "Timeout was reached before node joined. The attempt to join the swarm will "
+            'continue in the background. Use the "docker info" command to see the current '
+            "swarm status of your node.",
+            hint=f"the manager is {swarm.manager} at {manager.address}:2377",
+        )
+    if ctx.host.name not in swarm.nodes and o["token"] != views.swarm_token(ctx.lab):
+        raise WinNetLabError("invalid join token", hint="copy the token that 'docker swarm init' printed")
+    ctx.lab.swarm_join(ctx.host.name)
+    ctx.print("This node joined a swarm as a worker.")
+
+
+def swarm_leave(ctx, o, args):
+    ctx.lab.swarm_leave(ctx.host.name, force=o["force"])
+    ctx.print("Node left the swarm.")
+
+
+# ---------------------------------------------------------------------------- services
+
+
+def service_create(ctx, o, args):
+    _require_manager(ctx)
+    image = args[0]
+    mode = o["endpoint-mode"] or "vip"
+    svc = ctx.lab.create_service(
+        o["name"] or None,
+        image=image,
+        replicas=o["replicas"],
+        networks=tuple(o["network"]),
+        publish=tuple(o["publish"]),
+        endpoint_mode=mode,
+    )
+    ctx.print(svc.id)
+
+
+def _require_manager(ctx):
+    swarm = ctx.lab.swarm
+    if swarm is None or ctx.host.name not in swarm.nodes:
+        raise Unsupported(NOT_IN_SWARM)
+    if swarm.manager != ctx.host.name:
+        raise Unsupported(NOT_MANAGER)
+
+
+def service_ls(ctx, o, args):
+    _require_manager(ctx)
+    ctx.print(tabwrite(views.service_rows(ctx.lab)))
+
+
+def service_rm(ctx, o, args):
+    _require_manager(ctx)
+    errors = []
+    for name in args:
+        try:
+            ctx.lab.remove_service(name)
+            ctx.print(name)
+        except WinNetLabError as e:
+            errors.extend(daemon_error(e))
+    if errors:
+        raise DaemonErrors(errors)
+
+
+# ---------------------------------------------------------------------------- JSON
+
+
+def dump_json(items):
+    """``json.MarshalIndent`` with 4 spaces, HTML characters escaped like Go's encoder."""
+    import json
+
+    text = json.dumps(items, indent=4, ensure_ascii=False)
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+# ---------------------------------------------------------------------------- command table
+
+RUN_FLAGS = (
+    Flag("detach", "bool", "d", help="Run container in background and print container ID"),
+    Flag("name", help="Assign a name to the container"),
+    Flag("network", "list", help="Connect a container to a network", metavar="network"),
+    Flag("net", "list", help="Connect a container to a network (alias of --network)", metavar="network"),
+    Flag("publish", "list", "p", help="Publish a container's port(s) to the host"),
+    Flag("publish-all", "bool", "P", help="Publish all exposed ports to random ports"),
+    Flag("expose", "list", help="Expose a port or a range of ports"),
+    Flag("ip", help="IPv4 address (e.g., 172.30.100.104)"),
+    Flag("ip6", help="IPv6 address (e.g., 2001:db8::33)"),
+    Flag("mac-address", help="Container MAC address (e.g., 92:d0:c6:0a:29:33)"),
+    Flag("dns", "list", help="Set custom DNS servers"),
+    Flag("dns-search", "list", help="Set custom DNS search domains"),
+    Flag("dns-option", "list", help="Set DNS options"),
+    Flag("hostname", "string", "h", help="Container host name"),
+    Flag("isolation", help="Container isolation technology"),
+    Flag("network-alias", "list", help="Add network-scoped alias for the container"),
+    Flag("net-alias", "list", help="Add network-scoped alias for the container (alias of --network-alias)"),
+    Flag("privileged", "bool", help="Give extended privileges to this container"),
+    Flag("read-only", "bool", help="Mount the container's root filesystem as read only"),
+    Flag("interactive", "bool", "i", help="Keep STDIN open even if not attached"),
+    Flag("tty", "bool", "t", help="Allocate a pseudo-TTY"),
+    Flag(
+        "rm",
+        "bool",
+        help="Automatically remove the container and its associated anonymous volumes when it exits",
+    ),
+    Flag("env", "list", "e", help="Set environment variables"),
+    Flag("volume", "list", "v", help="Bind mount a volume"),
+    Flag("restart", default="no", help="Restart policy to apply when a container exits"),
+    Flag("entrypoint", help="Overwrite the default ENTRYPOINT of the image"),
+    Flag("workdir", "string", "w", help="Working directory inside the container"),
+    Flag("label", "list", "l", help="Set meta data on a container"),
+    Flag("memory", "string", "m", help="Memory limit", metavar="bytes"),
+    Flag("cpus", help="Number of CPUs", metavar="decimal"),
+    Flag("user", "string", "u", help='Username or UID (format: "<name|uid>[:<group|gid>]")'),
+    Flag("link", "list", help="Add link to another container"),
+    Flag("add-host", "list", help="Add a custom host-to-IP mapping (host:ip)"),
+)
+RUN_NOT_SIMULATED = ("link", "add-host")
+
+
+def _merge_aliases(run):
+    """``--net`` and ``--net-alias`` are aliases: fold them into the long names."""
+
+    def wrapped(ctx, o, args):
+        o["network"] = o["network"] + o.pop("net")
+        o["network-alias"] = o["network-alias"] + o.pop("net-alias")
+        return run(ctx, o, args)
+
+    return wrapped
+
+
+NETWORK_CREATE_FLAGS = (
+    Flag("driver", "string", "d", default="bridge", help="Driver to manage the Network"),
+    Flag("opt", "map", "o", help="Set driver specific options"),
+    Flag("label", "map", help="Set metadata on a network", metavar="list"),
+    Flag("internal", "bool", help="Restrict external access to the network"),
+    Flag("ipv4", "bool", default=True, help="Enable or disable IPv4 address assignment"),
+    Flag("ipv6", "bool", help="Enable or disable IPv6 address assignment"),
+    Flag("attachable", "bool", help="Enable manual container attachment"),
+    Flag("ingress", "bool", help="Create swarm routing-mesh network"),
+    Flag("scope", help="Control the network's scope"),
+    Flag("config-only", "bool", help="Create a configuration only network"),
+    Flag("config-from", help="The network from which to copy the configuration"),
+    Flag("ipam-driver", default="default", help="IP Address Management Driver"),
+    Flag("subnet", "strings", help="Subnet in CIDR format that represents a network segment"),
+    Flag("ip-range", "ipNetSlice", help="Allocate container ip from a sub-range"),
+    Flag("gateway", "ipSlice", help="IPv4 or IPv6 Gateway for the master subnet"),
+    Flag("aux-address", "map", help="Auxiliary IPv4 or IPv6 addresses used by Network driver"),
+    Flag("ipam-opt", "map", help="Set IPAM driver specific options"),
+)
+
+COMMANDS = {
+    c.path: c
+    for c in (
+        Command(
+            "network create",
+            "network create [OPTIONS] NETWORK",
+            "Create a network",
+            network_create,
+            NETWORK_CREATE_FLAGS,
+            1,
+            1,
+            not_simulated=("ingress", "scope", "config-only", "config-from"),
+        ),
+        Command(
+            "network ls",
+            "network ls [OPTIONS]",
+            "List networks",
+            network_ls,
+            (
+                Flag(
+                    "filter", "list", "f", help='Provide filter values (e.g. "driver=nat")', metavar="filter"
+                ),
+                Flag("no-trunc", "bool", help="Do not truncate the output"),
+                Flag("quiet", "bool", "q", help="Only display network IDs"),
+                Flag("format", help="Format output using a custom template"),
+            ),
+            0,
+            0,
+            aliases=("docker network ls", "docker network list"),
+            not_simulated=("format",),
+        ),
+        Command(
+            "network inspect",
+            "network inspect [OPTIONS] NETWORK [NETWORK...]",
+            "Display detailed information on one or more networks",
+            network_inspect,
+            (
+                Flag("format", "string", "f", help="Format output using a custom template"),
+                Flag("verbose", "bool", "v", help="Verbose output for diagnostics"),
+            ),
+            1,
+            not_simulated=("format", "verbose"),
+        ),
+        Command(
+            "network rm",
+            "network rm NETWORK [NETWORK...]",
+            "Remove one or more networks",
+            network_rm,
+            (Flag("force", "bool", "f", help="Do not error if the network does not exist"),),
+            1,
+            aliases=("docker network rm", "docker network remove"),
+        ),
+        Command(
+            "network connect",
+            "network connect [OPTIONS] NETWORK CONTAINER",
+            "Connect a container to a network",
+            network_connect,
+            (
+                Flag("ip", help='IPv4 address (e.g., "172.30.100.104")'),
+                Flag("ip6", help='IPv6 address (e.g., "2001:db8::33")'),
+                Flag("alias", "list", help="Add network-scoped alias for the container"),
+                Flag("driver-opt", "list", help="driver options for the network"),
+                Flag("link", "list", help="Add link to another container"),
+            ),
+            2,
+            2,
+            not_simulated=("driver-opt", "link"),
+        ),
+        Command(
+            "network disconnect",
+            "network disconnect [OPTIONS] NETWORK CONTAINER",
+            "Disconnect a container from a network",
+            network_disconnect,
+            (Flag("force", "bool", "f", help="Force the container to disconnect from a network"),),
+            2,
+            2,
+        ),
+        Command(
+            "network prune",
+            "network prune [OPTIONS]",
+            "Remove all unused networks",
+            network_prune,
+            (
+                Flag("force", "bool", "f", help="Do not prompt for confirmation"),
+                Flag(
+                    "filter",
+                    "list",
+                    help='Provide filter values (e.g. "until=<timestamp>")',
+                    metavar="filter",
+                ),
+            ),
+            0,
+            0,
+            not_simulated=("filter",),
+        ),
+        Command(
+            "run",
+            "run [OPTIONS] IMAGE [COMMAND] [ARG...]",
+            "Create and run a new container from an image",
+            _merge_aliases(container_run),
+            RUN_FLAGS,
+            1,
+            aliases=("docker container run", "docker run"),
+            interspersed=False,
+            not_simulated=RUN_NOT_SIMULATED,
+        ),
+        Command(
+            "create",
+            "create [OPTIONS] IMAGE [COMMAND] [ARG...]",
+            "Create a new container",
+            _merge_aliases(container_create),
+            tuple(f for f in RUN_FLAGS if f.name != "detach"),
+            1,
+            aliases=("docker container create", "docker create"),
+            interspersed=False,
+            not_simulated=RUN_NOT_SIMULATED,
+        ),
+        Command(
+            "start",
+            "start [OPTIONS] CONTAINER [CONTAINER...]",
+            "Start one or more stopped containers",
+            container_start,
+            (
+                Flag("attach", "bool", "a", help="Attach STDOUT/STDERR and forward signals"),
+                Flag("interactive", "bool", "i", help="Attach container's STDIN"),
+            ),
+            1,
+            aliases=("docker container start", "docker start"),
+        ),
+        Command(
+            "rm",
+            "rm [OPTIONS] CONTAINER [CONTAINER...]",
+            "Remove one or more containers",
+            container_rm,
+            (
+                Flag("force", "bool", "f", help="Force the removal of a running container (uses SIGKILL)"),
+                Flag("volumes", "bool", "v", help="Remove anonymous volumes associated with the container"),
+                Flag("link", "bool", "l", help="Remove the specified link"),
+            ),
+            1,
+            aliases=("docker container rm", "docker container remove", "docker rm"),
+        ),
+        Command(
+            "ps",
+            "ps [OPTIONS]",
+            "List containers",
+            container_ps,
+            (
+                Flag("all", "bool", "a", help="Show all containers (default shows just running)"),
+                Flag("quiet", "bool", "q", help="Only display container IDs"),
+                Flag("no-trunc", "bool", help="Don't truncate output"),
+                Flag(
+                    "filter", "list", "f", help="Filter output based on conditions provided", metavar="filter"
+                ),
+                Flag("format", help="Format output using a custom template"),
+            ),
+            0,
+            0,
+            aliases=("docker container ls", "docker container list", "docker container ps", "docker ps"),
+            not_simulated=("filter", "format"),
+        ),
+        Command(
+            "port",
+            "port CONTAINER [PRIVATE_PORT[/PROTO]]",
+            "List port mappings or a specific mapping for the container",
+            container_port,
+            (),
+            1,
+            2,
+            aliases=("docker container port", "docker port"),
+        ),
+        Command(
+            "inspect",
+            "inspect [OPTIONS] NAME|ID [NAME|ID...]",
+            "Return low-level information on Docker objects",
+            inspect_any,
+            (
+                Flag("format", "string", "f", help="Format output using a custom template"),
+                Flag("size", "bool", "s", help="Display total file sizes if the type is container"),
+                Flag("type", help="Only inspect objects of the given type"),
+            ),
+            1,
+            not_simulated=("format", "size", "type"),
+        ),
+        Command(
+            "container inspect",
+            "container inspect [OPTIONS] CONTAINER [CONTAINER...]",
+            "Display detailed information on one or more containers",
+            container_inspect_cmd,
+            (Flag("format", "string", "f", help="Format output using a custom template"),),
+            1,
+            not_simulated=("format",),
+        ),
+        Command(
+            "exec",
+            "exec [OPTIONS] CONTAINER COMMAND [ARG...]",
+            "Execute a command in a running container",
+            container_exec,
+            (
+                Flag("detach", "bool", "d", help="Detached mode: run command in the background"),
+                Flag("interactive", "bool", "i", help="Keep STDIN open even if not attached"),
+                Flag("tty", "bool", "t", help="Allocate a pseudo-TTY"),
+                Flag("user", "string", "u", help="Username or UID"),
+                Flag("workdir", "string", "w", help="Working directory inside the container"),
+            ),
+            2,
+            aliases=("docker container exec", "docker exec"),
+            interspersed=False,
+        ),
+        Command(
+            "info",
+            "info [OPTIONS]",
+            "Display system-wide information",
+            info,
+            (Flag("format", "string", "f", help="Format output using a custom template"),),
+            0,
+            0,
+            aliases=("docker system info", "docker info"),
+            not_simulated=("format",),
+        ),
+        Command(
+            "swarm init",
+            "swarm init [OPTIONS]",
+            "Initialize a swarm",
+            swarm_init,
+            (
+                Flag("advertise-addr", help='Advertised address (format: "<ip|interface>[:port]")'),
+                Flag(
+                    "listen-addr",
+                    default="0.0.0.0:2377",
+                    help='Listen address (format: "<ip|interface>[:port]")',
+                    metavar="node-addr",
+                ),
+                Flag("force-new-cluster", "bool", help="Force create a new cluster from current state"),
+            ),
+            0,
+            0,
+        ),
+        Command(
+            "swarm join",
+            "swarm join [OPTIONS] HOST:PORT",
+            "Join a swarm as a node and/or manager",
+            swarm_join,
+            (
+                Flag("token", help="Token for entry into the swarm"),
+                Flag("advertise-addr", help='Advertised address (format: "<ip|interface>[:port]")'),
+                Flag(
+                    "listen-addr",
+                    default="0.0.0.0:2377",
+                    help='Listen address (format: "<ip|interface>[:port]")',
+                    metavar="node-addr",
+                ),
+            ),
+            1,
+            1,
+        ),
+        Command(
+            "swarm leave",
+            "swarm leave [OPTIONS]",
+            "Leave the swarm",
+            swarm_leave,
+            (Flag("force", "bool", "f", help="Force this node to leave the swarm, ignoring warnings"),),
+            0,
+            0,
+        ),
+        Command(
+            "service create",
+            "service create [OPTIONS] IMAGE [COMMAND] [ARG...]",
+            "Create a new service",
+            service_create,
+            (
+                Flag("name", help="Service name"),
+                Flag("replicas", "uint", help="Number of tasks"),
+                Flag("network", "list", help="Network attachments", metavar="network"),
+                Flag("publish", "list", "p", help="Publish a port as a node port", metavar="port"),
+                Flag("endpoint-mode", default="vip", help="Endpoint mode (vip or dnsrr)"),
+                Flag(
+                    "detach",
+                    "bool",
+                    "d",
+                    help="Exit immediately instead of waiting for the service to converge",
+                ),
+                Flag("constraint", "list", help="Placement constraints"),
+            ),
+            1,
+            interspersed=False,
+            not_simulated=("constraint",),
+        ),
+        Command(
+            "service ls",
+            "service ls [OPTIONS]",
+            "List services",
+            service_ls,
+            (Flag("quiet", "bool", "q", help="Only display IDs"),),
+            0,
+            0,
+            aliases=("docker service ls", "docker service list"),
+        ),
+        Command(
+            "service rm",
+            "service rm SERVICE [SERVICE...]",
+            "Remove one or more services",
+            service_rm,
+            (),
+            1,
+            aliases=("docker service rm", "docker service remove"),
+        ),
+    )
+}
+
+ALIASES = {
+    "network list": "network ls",
+    "network remove": "network rm",
+    "container run": "run",
+    "container create": "create",
+    "container start": "start",
+    "container rm": "rm",
+    "container remove": "rm",
+    "container ls": "ps",
+    "container list": "ps",
+    "container ps": "ps",
+    "container port": "port",
+    "container exec": "exec",
+    "system info": "info",
+    "service list": "service ls",
+    "service remove": "service rm",
+}
+COMMANDS.update({alias: COMMANDS[target] for alias, target in ALIASES.items()})
+GROUPS = {
+    "network": "Manage networks",
+    "container": "Manage containers",
+    "swarm": "Manage Swarm",
+    "service": "Manage Swarm services",
+    "system": "Manage Docker",
+}
+
+
+HIDDEN_ALIASES = (
+    "network list",
+    "network remove",
+    "container list",
+    "container ps",
+    "container remove",
+    "service list",
+    "service remove",
+)
+
+
+def group_help(group):
+    subs = sorted(
+        (p.split(" ", 1)[1], c)
+        for p, c in COMMANDS.items()
+        if p.startswith(group + " ") and p not in HIDDEN_ALIASES
+    )
+    width = max(len(name) for name, _ in subs) + 3
+    lines = [f"Usage:  docker {group} COMMAND", "", GROUPS[group], "", "Commands:"]
+    lines += [f"  {name}{' ' * (width - len(name))}{cmd.short}" for name, cmd in subs]
+    lines += ["", f"Run 'docker {group} COMMAND --help' for more information on a command."]
+    return "\n".join(lines)
+
+
+def root_help():
+    top = sorted((p, c) for p, c in COMMANDS.items() if " " not in p)
+    width = max(len(p) for p, _ in top) + 3
+    lines = [
+        "Usage:  docker [OPTIONS] COMMAND",
+        "",
+        "A self-sufficient runtime for containers",
+        "",
+        "Common Commands:",
+    ]
+    lines += [f"  {p}{' ' * (width - len(p))}{c.short}" for p, c in top]
+    lines += ["", "Management Commands:"]
+    lines += [f"  {g}{' ' * (width - len(g))}{short}" for g, short in sorted(GROUPS.items())]
+    lines += ["", HELP_HINT]
+    return "\n".join(lines)

@@ -1,0 +1,377 @@
+"""Docker's view of a Windows host, rendered from HNS: table rows, inspect JSON, ``docker info``.
+
+HNS is the source of truth: every row and every JSON document here is computed from the
+engine's HNS networks, endpoints and containers at the moment it is asked for.
+
+Time is simulated: each host keeps an event log, and the simulated clock reads one second
+per event from ``EPOCH``, so "Created 7 seconds ago" means seven HNS/Docker steps ago.
+That keeps every output byte-for-byte reproducible (no wall clock).
+"""
+
+import datetime
+import hashlib
+import re
+
+from ..engine.addressing import docker_mac
+from ..engine.policies import PortMapping
+from .command import ellipsis, go_quote
+
+EPOCH = datetime.datetime(2025, 1, 6, 9, 0, 0, tzinfo=datetime.timezone.utc)
+DOCKER_VERSION = "27.3.1"
+DOCKER_BUILD = "ce12230"
+IMAGE_COMMANDS = {
+    "mcr.microsoft.com/windows/servercore/iis": "C:\\ServiceMonitor.exe w3svc",
+}
+DEFAULT_COMMAND = "c:\\windows\\system32\\cmd.exe"
+KERNELS = {
+    "ltsc2016": "10.0 14393 (14393.7428.amd64fre.rs1_release.240926-1524)",
+    "ltsc2019": "10.0 17763 (17763.1.amd64fre.rs5_release.180914-1434)",
+    "ltsc2022": "10.0 20348 (20348.1.amd64fre.fe_release.210507-1500)",
+    "ltsc2025": "10.0 26100 (26100.1.amd64fre.ge_release.240331-1435)",
+}
+OS_NAMES = {
+    "ltsc2016": "Windows Server 2016 Datacenter Version 1607 (OS Build 14393.7428)",
+    "ltsc2019": "Windows Server 2019 Datacenter Version 1809 (OS Build 17763.6414)",
+    "ltsc2022": "Microsoft Windows Server Version 21H2 (OS Build 20348.2762)",
+    "ltsc2025": "Microsoft Windows Server Version 24H2 (OS Build 26100.2033)",
+}
+
+
+# ---------------------------------------------------------------------------- clock and ids
+
+
+def latest_events(host):
+    """``{(action, target): seq}`` of the latest event of each kind, in one pass over the log."""
+    return {(ev.action, ev.target): ev.seq for ev in host.events}
+
+
+def event_seq(host, action, target, latest=None):
+    """Seq of the latest event ``action`` on ``target`` (0 if none)."""
+    return (latest if latest is not None else latest_events(host)).get((action, target), 0)
+
+
+def timestamp(seq):
+    """RFC 3339 time of event ``seq`` on the simulated clock."""
+    return (EPOCH + datetime.timedelta(seconds=seq)).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def human_duration(seconds):
+    """Docker's ``units.HumanDuration`` (go-units), as ps prints it."""
+    if seconds < 1:
+        return "Less than a second"
+    if seconds == 1:
+        return "1 second"
+    if seconds < 60:
+        return f"{seconds} seconds"
+    minutes = seconds // 60
+    if minutes == 1:
+        return "About a minute"
+    if minutes < 60:
+        return f"{minutes} minutes"
+    hours = round(seconds / 3600)
+    if hours == 1:
+        return "About an hour"
+    if hours < 48:
+        return f"{hours} hours"
+    return f"{hours // 24} days"
+
+
+def now(host):
+    return len(host.events) + 1
+
+
+def swarm_token(lab):
+    """A deterministic ``SWMTKN-1-…`` join token for the lab's swarm."""
+    return (
+        "SWMTKN-1-" + base36(f"{lab.seed}:token:cluster", 50) + "-" + base36(f"{lab.seed}:token:worker", 25)
+    )
+
+
+def node_id(lab, host_name):
+    return base36(f"{lab.seed}:node:{host_name}", 25)
+
+
+def base36(seed_text, length):
+    digits = "0123456789abcdefghijklmnopqrstuvwxyz"
+    n = int(hashlib.sha256(seed_text.encode()).hexdigest(), 16)
+    out = []
+    for _ in range(length):
+        n, r = divmod(n, 36)
+        out.append(digits[r])
+    return "".join(out)
+
+
+def natural_key(text):
+    """``sortorder.NaturalLess``: digit runs compare as numbers (docker network ls order)."""
+    return [
+        (0, int(part), "") if part.isdigit() else (1, 0, part) for part in re.split(r"(\d+)", text) if part
+    ]
+
+
+# ---------------------------------------------------------------------------- networks
+
+
+def network_rows(networks, no_trunc=False):
+    rows = [["NETWORK ID", "NAME", "DRIVER", "SCOPE"]]
+    for n in networks:
+        rows.append([n.docker_id if no_trunc else n.docker_id[:12], n.name, n.driver, n.scope])
+    return rows
+
+
+def classful_prefix(ip):
+    """Go's ``IP.DefaultMask``: Docker records endpoint addresses with the classful mask."""
+    first = int(str(ip).split(".")[0])
+    return 8 if first < 128 else 16 if first < 192 else 24
+
+
+def network_json(host, net):
+    """``docker network inspect`` for one network (keys as a current engine prints them)."""
+    config = []
+    for s in net.subnets:
+        entry = {"Subnet": str(s.prefix)}
+        if s.gateway is not None:
+            entry["Gateway"] = str(s.gateway)
+        config.append(entry)
+    if net.driver == "transparent" and not net.subnets:
+        config = [{"Subnet": "0.0.0.0/0", "Gateway": "0.0.0.0"}]
+    containers = {}
+    for eid in net.endpoint_ids:
+        ep = host.endpoints[eid]
+        if ep.remote or ep.container is None or ep.container not in host.containers:
+            continue
+        c = host.containers[ep.container]
+        ip = ep.ip_address
+        containers[c.id] = {
+            "Name": c.name,
+            "EndpointID": docker_endpoint_id(net, c),
+            "MacAddress": docker_mac(ep.mac_address),
+            "IPv4Address": f"{ip}/{classful_prefix(ip)}" if ip is not None else "",
+            "IPv6Address": "",
+        }
+    _latest = latest_events(host)
+    return {
+        "Name": net.name,
+        "Id": net.docker_id,
+        "Created": timestamp(
+            _latest.get(("CreateNetwork", net.name)) or _latest.get(("AdoptNetwork", net.name), 0)
+        )
+        if net.id
+        else "0001-01-01T00:00:00Z",
+        "Scope": net.scope,
+        "Driver": net.driver,
+        "EnableIPv4": True,
+        "EnableIPv6": False,
+        "IPAM": {"Driver": "default", "Options": None if net.driver == "null" else {}, "Config": config},
+        "Internal": bool(net.internal),
+        "Attachable": bool(net.attachable),
+        "Ingress": net.name == "ingress" and net.driver == "overlay",
+        "ConfigFrom": {"Network": ""},
+        "ConfigOnly": False,
+        "Containers": dict(sorted(containers.items(), key=lambda kv: kv[1]["Name"])),
+        "Options": dict(sorted(net.options.items())),
+        "Labels": dict(sorted(net.labels.items())),
+    }
+
+
+def docker_endpoint_id(net, c):
+    return hashlib.sha256(f"endpoint:{net.docker_id}:{c.id}".encode()).hexdigest()
+
+
+# ---------------------------------------------------------------------------- containers
+
+
+def container_command(c):
+    return getattr(c, "command", "") or IMAGE_COMMANDS.get(c.image.split(":")[0], DEFAULT_COMMAND)
+
+
+def published_ports(host, c):
+    """``[(protocol, container port, host port)]`` of a container's endpoints, in order."""
+    out = []
+    for ep in host.endpoints_of(c):
+        for p in ep.policies:
+            if isinstance(p, PortMapping):
+                out.append((p.protocol.lower(), p.internal_port, p.external_port))
+    return out
+
+
+def ps_ports(host, c):
+    ports = sorted(published_ports(host, c), key=lambda t: (t[1], t[0], t[2]))
+    return ", ".join(f"0.0.0.0:{h}->{cp}/{proto}" for proto, cp, h in ports)
+
+
+def ps_rows(host, containers, no_trunc=False):
+    rows = [["CONTAINER ID", "IMAGE", "COMMAND", "CREATED", "STATUS", "PORTS", "NAMES"]]
+    t = now(host)
+    latest = latest_events(host)
+    for c in containers:
+        created = event_seq(host, "CreateContainer", c.name, latest)
+        started = event_seq(host, "StartContainer", c.name, latest)
+        cmd = container_command(c)
+        status = f"Up {human_duration(t - started)}" if c.state == "running" else "Created"
+        rows.append(
+            [
+                c.id if no_trunc else c.short_id,
+                c.image,
+                go_quote(cmd if no_trunc else ellipsis(cmd, 20)),
+                f"{human_duration(t - created)} ago",
+                status,
+                ps_ports(host, c),
+                c.name,
+            ]
+        )
+    return rows
+
+
+def port_lines(host, c):
+    ports = sorted(published_ports(host, c), key=lambda t: (t[1], t[0], t[2]))
+    return [f"{cp}/{proto} -> 0.0.0.0:{h}" for proto, cp, h in ports]
+
+
+def container_json(host, c):
+    """The networking part of ``docker inspect`` for a container (real keys, Windows values)."""
+    networks = {}
+    for ep in host.endpoints_of(c):
+        net = host.hns_networks.get(ep.network_id)
+        ip = ep.ip_address
+        networks[ep.network] = {
+            "IPAMConfig": {"IPv4Address": str(ip)}
+            if ip is not None and c.requested and c.requested.get("ip") == ip
+            else None,
+            "Links": None,
+            "Aliases": list(ep.aliases) or None,
+            "MacAddress": docker_mac(ep.mac_address),
+            "DriverOpts": None,
+            "NetworkID": net.docker_id if net else "",
+            "EndpointID": docker_endpoint_id(net, c) if net else "",
+            "Gateway": str(ep.gateway) if ep.gateway is not None else "",
+            "IPAddress": str(ip) if ip is not None else "",
+            "IPPrefixLen": classful_prefix(ip) if ip is not None else 0,
+            "IPv6Gateway": "",
+            "GlobalIPv6Address": "",
+            "GlobalIPv6PrefixLen": 0,
+            "DNSNames": [c.name, c.short_id, *ep.aliases] if ep.enable_internal_dns else None,
+        }
+    ports = {}
+    for proto, cp, h in sorted(published_ports(host, c), key=lambda t: (t[1], t[0])):
+        ports.setdefault(f"{cp}/{proto}", []).append({"HostIp": "0.0.0.0", "HostPort": str(h)})
+    req = c.requested or {}
+    latest = latest_events(host)
+    created = event_seq(host, "CreateContainer", c.name, latest)
+    started = event_seq(host, "StartContainer", c.name, latest)
+    running = c.state == "running"
+    cmd = container_command(c)
+    return {
+        "Id": c.id,
+        "Created": timestamp(created),
+        "Path": cmd.split(" ")[0],
+        "Args": cmd.split(" ")[1:],
+        "State": {
+            "Status": c.state,
+            "Running": running,
+            "Paused": False,
+            "Restarting": False,
+            "OOMKilled": False,
+            "Dead": False,
+            "Pid": 0,
+            "ExitCode": 0,
+            "Error": "",
+            "StartedAt": timestamp(started) if running else "0001-01-01T00:00:00Z",
+            "FinishedAt": "0001-01-01T00:00:00Z",
+        },
+        "Image": "sha256:" + hashlib.sha256(c.image.encode()).hexdigest(),
+        "Name": "/" + c.name,
+        "RestartCount": 0,
+        "Driver": "windowsfilter",
+        "Platform": "windows",
+        "HostConfig": {
+            "NetworkMode": (c.requested_networks or ("nat",))[0],
+            "PortBindings": {
+                f"{s.container_port}/{s.protocol}": [{"HostIp": "", "HostPort": str(s.host_port or "")}]
+                for s in req.get("ports", [])
+            },
+            "Dns": list(req.get("dns", ())),
+            "DnsSearch": list(c.dns_search),
+            "Isolation": c.isolation,
+        },
+        "Config": {"Hostname": c.hostname, "Image": c.image, "Cmd": cmd.split(" ")},
+        "NetworkSettings": {"Ports": ports, "Networks": networks},
+    }
+
+
+# ---------------------------------------------------------------------------- swarm services
+
+
+def service_rows(lab):
+    rows = [["ID", "NAME", "MODE", "REPLICAS", "IMAGE", "PORTS"]]
+    for svc in sorted(lab.swarm.services.values(), key=lambda s: natural_key(s.name)):
+        ports = ", ".join(
+            f"*:{pub}->{target}/{proto}" for proto, target, pub, mode in svc.ports if mode == "ingress"
+        )
+        running = sum(
+            1
+            for h in lab.hosts.values()
+            for t in svc.tasks
+            if t in h.containers and h.containers[t].state == "running"
+        )
+        rows.append([svc.id[:12], svc.name, "replicated", f"{running}/{svc.replicas}", svc.image, ports])
+    return rows
+
+
+# ---------------------------------------------------------------------------- docker info
+
+
+def info_text(lab, host):
+    from ..engine.drivers import PLUGINS
+
+    cs = host.containers.values()
+    running = sum(1 for c in cs if c.state == "running")
+    swarm = lab.swarm
+    if swarm is not None and host.name in swarm.nodes:
+        role = "manager" if swarm.manager == host.name else "worker"
+        swarm_lines = [
+            " Swarm: active",
+            f"  NodeID: {node_id(lab, host.name)}",
+            f"  Is Manager: {'true' if role == 'manager' else 'false'}",
+            f"  Node Address: {host.address}",
+        ]
+    else:
+        swarm_lines = [" Swarm: inactive"]
+    images = sorted({c.image for c in cs})
+    return "\n".join(
+        [
+            "Client:",
+            f" Version:    {DOCKER_VERSION}",
+            " Context:    default",
+            " Debug Mode: false",
+            "",
+            "Server:",
+            f" Containers: {len(cs)}",
+            f"  Running: {running}",
+            "  Paused: 0",
+            f"  Stopped: {len(cs) - running}",
+            f" Images: {len(images)}",
+            f" Server Version: {DOCKER_VERSION}",
+            " Storage Driver: windowsfilter",
+            " Logging Driver: json-file",
+            " Plugins:",
+            "  Volume: local",
+            "  Network: " + " ".join(PLUGINS),
+            "  Log: awslogs etwlogs fluentd gcplogs gelf json-file local splunk syslog",
+            *swarm_lines,
+            " Default Isolation: process",
+            f" Kernel Version: {KERNELS[host.profile.name]}",
+            f" Operating System: {OS_NAMES[host.profile.name]}",
+            " OSType: windows",
+            " Architecture: x86_64",
+            " CPUs: 4",
+            " Total Memory: 16GiB",
+            f" Name: {host.name.upper()}",
+            f" ID: {node_id(lab, 'engine:' + host.name)[:12].upper()}",
+            " Docker Root Dir: C:\\ProgramData\\docker",
+            " Debug Mode: false",
+            " Experimental: false",
+            " Insecure Registries:",
+            "  127.0.0.0/8",
+            " Live Restore Enabled: false",
+        ]
+    )

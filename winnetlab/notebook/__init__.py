@@ -1,0 +1,1 @@
+"""The notebook layer: ipywidgets (NetworkBuilder, TraceExplorer, …) and the tutorials' exercises."""

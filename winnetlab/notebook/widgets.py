@@ -1,0 +1,687 @@
+"""ipywidgets front-ends: build networks with a form, walk packets, compare the five drivers.
+
+The widgets are thin: a form turns into the same ``docker …`` command lines a learner would
+type on a Windows container host, those lines run through ``lab.docker`` (which validates
+and then commits, so a mistake leaves the lab as it was and prints the daemon's message),
+and the tabs below the form re-render the lab with ``wl.plot`` and ``wl.tables``.  Every
+piece that decides something — the command plan, the HTML of a table, the PNG of a figure,
+the driver comparison — is a plain function that tests call without a browser.
+
+No Output widget is used anywhere: pictures are ``Image`` widgets holding PNG bytes and
+tables are ``HTML`` widgets, so a notebook re-run shows the same state and nbval has
+nothing to trip over.
+"""
+
+import html
+import io
+from dataclasses import dataclass
+
+import ipywidgets as W
+
+from ..engine.drivers import driver as get_driver
+from ..engine.errors import InvalidParameter, WinNetLabError
+from ..engine.lab import Lab
+from ..fronts.docker_format import swarm_token
+
+DRIVERS = ("nat", "transparent", "overlay", "l2bridge", "l2tunnel")
+SHIM = "com.docker.network.windowsshim."
+VXLANID_LIST = "com.docker.network.driver.overlay.vxlanid_list"
+IMAGE = "mcr.microsoft.com/windows/servercore/iis"
+
+# The settings each driver really has (reference §4), in form order.
+DRIVER_FIELDS = {
+    "nat": ("name", "subnet", "gateway"),
+    "transparent": ("name", "adapter", "dhcp", "subnet", "gateway", "vlan"),
+    "overlay": ("name", "subnet", "vni", "swarm_hosts"),
+    "l2bridge": ("name", "subnet", "gateway", "outboundnat", "exceptions", "vlan"),
+    "l2tunnel": ("name", "subnet", "gateway", "vsid"),
+}
+# Form defaults per driver: the values of the reference's own examples where it has them.
+DRIVER_DEFAULTS = {
+    "nat": {"name": "mynat", "subnet": "10.10.0.0/24", "gateway": "10.10.0.1", "publish": "8080:80"},
+    "transparent": {
+        "name": "mytransparent",
+        "dhcp": True,
+        "subnet": "",
+        "gateway": "",
+        "vlan": 0,
+        "publish": "",
+    },
+    "overlay": {"name": "myoverlay", "subnet": "10.244.0.0/24", "vni": 0, "swarm_hosts": 2, "publish": ""},
+    "l2bridge": {
+        "name": "myl2bridge",
+        "subnet": "10.244.1.0/24",
+        "gateway": "10.244.1.1",
+        "outboundnat": True,
+        "exceptions": "",
+        "vlan": 0,
+        "publish": "8080:80",
+    },
+    "l2tunnel": {
+        "name": "myl2tunnel",
+        "subnet": "10.244.2.0/24",
+        "gateway": "10.244.2.1",
+        "vsid": 5001,
+        "publish": "",
+    },
+}
+DEFAULT_CONTAINERS = 2
+HOP_COLUMNS = ("host", "component", "action", "detail", "rule")  # the rest: trace.to_frame()
+ADDRESS_COLUMNS = (
+    "host",
+    "container",
+    "network",
+    "driver",
+    "ip_address",
+    "prefix_length",
+    "mac_address",
+    "gateway",
+    "dns_servers",
+)
+
+
+@dataclass(frozen=True)
+class Step:
+    """One line of the plan: a ``docker`` command on a host, or a lab call (``kind="lab"``)."""
+
+    host: str
+    command: str
+    kind: str = "docker"
+    creates: tuple = ()  # ("network" | "container", name): what Reset must remove
+
+    @property
+    def prompt(self):
+        """How the transcript shows the step: a PowerShell prompt line, or a Python comment."""
+        if self.kind == "lab":
+            return f"# {self.command}"
+        return f"[{self.host}]: PS C:\\> docker {self.command}"
+
+
+def require_lab(lab, widget):
+    """The lab itself, or the error a learner needs when they passed something else."""
+    if not isinstance(lab, Lab):
+        raise InvalidParameter(
+            f"{widget}(lab): lab must be a winnetlab Lab (wl.Lab() or "
+            f"wl.load_hns(...)), not {type(lab).__name__}"
+        )
+    return lab
+
+
+# ----------------------------------------------------------------------------- the plan
+
+
+def quote(value):
+    """Quote a value for the docker command line when it holds spaces or commas."""
+    text = str(value)
+    return f'"{text}"' if any(c in text for c in ' ,"') else text
+
+
+def publish_flags(spec, index):
+    """``-p`` flags for the ``index``-th container: host ports count up from the form's value.
+
+    One host port can map to one endpoint only (WinNAT and VFP alike), so the second
+    container of "8080:80" publishes 8081:80.  Specs without a host port ("80") let the
+    daemon pick one; anything unusual is passed through for the daemon to judge.
+    """
+    flags = []
+    for item in (s.strip() for s in spec.split(",")):
+        if not item:
+            continue
+        host_port, sep, rest = item.partition(":")
+        if sep and host_port.isdigit() and index:
+            item = f"{int(host_port) + index}:{rest}"
+        flags.append(f"-p {item}")
+    return flags
+
+
+def network_command(settings):
+    """The ``docker network create`` line for the form's driver and settings."""
+    driver, s = settings["driver"], settings
+    parts = [f"network create -d {driver}"]
+    if driver == "overlay":
+        parts.append("--attachable")
+    static = driver != "transparent" or not s.get("dhcp")
+    for flag in ("subnet", "gateway"):
+        if static and s.get(flag, "").strip():
+            parts.append(f"--{flag} {quote(s[flag].strip())}")
+    if driver == "transparent" and s.get("adapter"):
+        parts.append(f"-o {SHIM}interface={quote(s['adapter'])}")
+    if s.get("vlan") and driver in ("transparent", "l2bridge"):
+        parts.append(f"-o {SHIM}vlanid={s['vlan']}")
+    if driver == "l2bridge" and s.get("outboundnat"):
+        parts.append(f"-o {SHIM}enable_outboundnat=true")
+        if s.get("exceptions", "").strip():
+            parts.append(f"-o {SHIM}outboundnat_exceptions={quote(s['exceptions'].replace(' ', ''))}")
+    if driver == "l2tunnel" and s.get("vsid"):
+        parts.append(f"-o {SHIM}vsid={s['vsid']}")
+    if driver == "overlay" and s.get("vni"):
+        parts.append(f"-o {VXLANID_LIST}={s['vni']}")
+    parts.append(quote(s["name"]))
+    return " ".join(parts)
+
+
+def swarm_steps(lab, wanted_hosts):
+    """Steps that give the lab ``wanted_hosts`` hosts, all in one swarm (overlay needs it).
+
+    Returns the steps and the hosts to use, the swarm manager first (overlay networks are
+    created on a manager).
+    """
+    steps = []
+    names = list(lab.hosts)
+    for n in range(len(names) + 1, wanted_hosts + 1):
+        names.append(f"host{n}")
+        steps.append(Step(f"host{n}", f'lab.add_host("host{n}")  # another Windows host on the LAN', "lab"))
+    names = names[:wanted_hosts]
+    if lab.swarm is None:
+        manager, members = names[0], set()
+        steps.append(Step(manager, f"swarm init --advertise-addr {lab.host(manager).address}"))
+    else:
+        manager, members = lab.swarm.manager, set(lab.swarm.nodes)
+    address = lab.host(manager).address
+    for name in names:
+        if name not in members and name != manager:
+            steps.append(Step(name, f"swarm join --token {swarm_token(lab)} {address}:2377"))
+    return steps, [manager] + [n for n in names if n != manager]
+
+
+def plan(lab, settings):
+    """Every step one press of Create performs, in order (also what the transcript shows)."""
+    hosts = [next(iter(lab.hosts))]
+    steps = []
+    if settings["driver"] == "overlay":
+        steps, hosts = swarm_steps(lab, max(1, int(settings.get("swarm_hosts", 1))))
+    name = settings["name"]
+    steps.append(Step(hosts[0], network_command(settings), creates=("network", name)))
+    for i in range(int(settings.get("containers", 0))):
+        container = f"{name}-{i + 1}"
+        flags = [
+            f"--name {quote(container)}",
+            f"--network {quote(name)}",
+            *publish_flags(settings.get("publish", ""), i),
+        ]
+        steps.append(
+            Step(hosts[i % len(hosts)], f"run -d {' '.join(flags)} {IMAGE}", creates=("container", container))
+        )
+    return steps
+
+
+def run_step(lab, step):
+    """Run one step on the lab; return (ok, transcript text)."""
+    if step.kind == "lab":
+        lab.add_host(step.host)
+        return True, step.prompt
+    result = lab.docker(step.command, host=step.host)
+    return result.ok, f"{step.prompt}\n{result.output}".rstrip()
+
+
+# ----------------------------------------------------------------------------- rendering
+
+
+def figure_png(fig):
+    """PNG bytes of a matplotlib figure at its own fixed size (``wl.plot`` figures are not
+    registered with pyplot, so there is nothing to close)."""
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="png")
+    return buffer.getvalue()
+
+
+def topology_png(lab):
+    """The lab's topology picture as PNG bytes."""
+    from ..views import plot
+
+    return figure_png(plot.topology(lab))
+
+
+def table_html(frame, empty="(nothing yet)"):
+    """A DataFrame as scrollable HTML (its own styled HTML when it has one)."""
+    if frame is None or len(frame) == 0:
+        return f"<p><i>{html.escape(empty)}</i></p>"
+    body = frame._repr_html_() if hasattr(frame, "_repr_html_") else frame.to_html()
+    return f'<div style="max-height:320px;overflow:auto">{body}</div>'
+
+
+def transcript_html(lines):
+    """The transcript as a monospace block (newest at the bottom)."""
+    text = "\n\n".join(lines) if lines else "# the docker commands of each Create appear here"
+    return (
+        '<pre style="font-family:Consolas,monospace;font-size:12px;max-height:320px;'
+        f'overflow:auto;white-space:pre-wrap">{html.escape(text)}</pre>'
+    )
+
+
+def message_html(text, ok):
+    """The one-line status under the buttons: green when it worked, red with the daemon's words."""
+    color = "#1a7f37" if ok else "#cf222e"
+    return f'<pre style="color:{color};white-space:pre-wrap;margin:0">{html.escape(text)}</pre>'
+
+
+def lab_tables(lab):
+    """The three tables the builder shows, as HTML: addresses (the columns that fit a
+    notebook; ``wl.tables.addresses`` has them all), routes, policies."""
+    from ..views import tables
+
+    addresses = tables.addresses(lab)
+    addresses = addresses[[c for c in ADDRESS_COLUMNS if c in addresses.columns]]
+    return {
+        "addresses": table_html(addresses),
+        "routes": table_html(tables.routes(lab)),
+        "policies": table_html(tables.policies(lab), "(no policies)"),
+    }
+
+
+# ----------------------------------------------------------------------------- NetworkBuilder
+
+
+def physical_adapters(lab):
+    """Names of the first host's physical adapters (what an external vSwitch can bind to)."""
+    return sorted(a.name for a in lab.host().adapters.values() if a.physical)
+
+
+def field_widget(name, lab):
+    """The input widget for one driver setting."""
+    style = {"description_width": "150px"}
+    layout = W.Layout(width="420px")
+    if name == "adapter":
+        widget = W.Dropdown(options=physical_adapters(lab), description="adapter", style=style, layout=layout)
+    elif name in ("dhcp", "outboundnat"):
+        label = {"dhcp": "DHCP from the LAN", "outboundnat": "OutboundNAT (SNAT to the host)"}[name]
+        widget = W.Checkbox(description=label, indent=False, layout=layout)
+    elif name in ("vlan", "vni", "vsid", "swarm_hosts"):
+        low, high, label = {
+            "vlan": (0, 4094, "VLAN (0 = none)"),
+            "vni": (0, 16777215, "VNI (0: swarm picks)"),
+            "vsid": (1, 16777215, "VSID"),
+            "swarm_hosts": (1, 4, "hosts in the swarm"),
+        }[name]
+        widget = W.BoundedIntText(min=low, max=high, description=label, style=style, layout=layout)
+    else:
+        label = {"exceptions": "OutboundNAT exceptions"}.get(name, name)
+        widget = W.Text(
+            description=label,
+            style=style,
+            layout=layout,
+            placeholder={"subnet": "HNS picks one when empty", "exceptions": "CIDRs, comma-separated"}.get(
+                name, ""
+            ),
+        )
+    widget.add_class(f"winnetlab-field-{name}")
+    return widget
+
+
+class NetworkBuilder(W.VBox):
+    """A form that builds a Docker network on Windows and shows what it became.
+
+    Pick a driver; the form offers exactly that driver's settings.  Create runs the
+    equivalent ``docker`` commands on the lab (shown in the Commands tab, so the form also
+    teaches the CLI); Reset removes the containers and networks this builder created (hosts
+    it added and swarm memberships stay).  The tabs show the topology picture and the
+    address, route and policy tables.
+    """
+
+    def __init__(self, lab=None, driver="nat"):
+        get_driver(driver)  # an unknown driver: the daemon's "plugin not found"
+        self.lab = Lab() if lab is None else require_lab(lab, "NetworkBuilder")
+        self.created_networks, self.created_containers, self.transcript = [], [], []
+        self.driver = W.Dropdown(options=DRIVERS, value=driver, description="driver")
+        self.fields = {
+            name: field_widget(name, self.lab)
+            for name in sorted({f for fs in DRIVER_FIELDS.values() for f in fs})
+        }
+        self.containers = W.BoundedIntText(min=0, max=20, description="containers")
+        self.publish = W.Text(description="publish (-p)", placeholder="8080:80, 4430:443")
+        self.publish.add_class("winnetlab-field-publish")
+        self.create = W.Button(description="Create", button_style="primary", icon="plus")
+        self.reset = W.Button(description="Reset", icon="undo")
+        self.message = W.HTML()
+        self.picture = W.Image(format="png", layout=W.Layout(max_width="100%"))
+        picture_box = W.Box([self.picture])
+        picture_box.add_class("winnetlab-topology")
+        self.tables = {name: W.HTML() for name in ("addresses", "routes", "policies")}
+        for name, widget in self.tables.items():
+            widget.add_class(f"winnetlab-{name}")
+        self.commands = W.HTML()
+        self.tabs = W.Tab(
+            children=[picture_box, *self.tables.values(), self.commands],
+            titles=("Topology", "Addresses", "Routes", "Policies", "Commands"),
+        )
+        self.form = W.VBox()
+        super().__init__(
+            [
+                self.driver,
+                self.form,
+                W.HBox([self.containers, self.publish]),
+                W.HBox([self.create, self.reset]),
+                self.message,
+                self.tabs,
+            ]
+        )
+        self.add_class("winnetlab-builder")
+        self.driver.observe(lambda change: self.show_driver(change["new"]), names="value")
+        for name in ("dhcp", "outboundnat"):
+            self.fields[name].observe(lambda _: self.update_enabled(), names="value")
+        self.create.on_click(lambda _: self.on_create())
+        self.reset.on_click(lambda _: self.on_reset())
+        self.show_driver(driver)
+        self.refresh()
+
+    def __repr__(self):
+        # what a saved notebook shows until the cell runs again (widget state is not saved)
+        return f"NetworkBuilder (driver {self.driver.value}): run this cell to show the form"
+
+    def show_driver(self, driver):
+        """Show the driver's own settings, filled with its defaults."""
+        defaults = DRIVER_DEFAULTS[driver]
+        for name in DRIVER_FIELDS[driver]:
+            if name in defaults:
+                self.fields[name].value = defaults[name]
+        self.containers.value = DEFAULT_CONTAINERS
+        self.publish.value = defaults["publish"]
+        self.form.children = [self.fields[name] for name in DRIVER_FIELDS[driver]]
+        self.update_enabled()
+
+    def update_enabled(self):
+        """Grey out settings that the other settings make meaningless (as the CLI ignores them):
+        subnet and gateway under DHCP, the exception list without OutboundNAT."""
+        transparent_dhcp = self.driver.value == "transparent" and self.fields["dhcp"].value
+        self.fields["subnet"].disabled = self.fields["gateway"].disabled = transparent_dhcp
+        self.fields["exceptions"].disabled = not self.fields["outboundnat"].value
+
+    def settings(self):
+        """The form as a plain dict (what :func:`plan` takes)."""
+        values = {name: self.fields[name].value for name in DRIVER_FIELDS[self.driver.value]}
+        return {
+            "driver": self.driver.value,
+            **values,
+            "containers": self.containers.value,
+            "publish": self.publish.value,
+        }
+
+    def on_create(self):
+        """Run the plan step by step; stop at the first failure and show the daemon's words."""
+        ok, last = True, ""
+        for step in plan(self.lab, self.settings()):
+            ok, last = run_step(self.lab, step)
+            self.transcript.append(last)
+            if ok or self.left_behind(step):
+                self.remember(step)
+            if not ok:
+                break
+        if ok:
+            self.message.value = message_html(f"Created network {self.settings()['name']!r}.", True)
+        else:
+            self.message.value = message_html(last, False)
+        self.refresh()
+
+    def left_behind(self, step):
+        """A failed ``docker run`` still leaves its container in the Created state."""
+        if step.creates[:1] != ("container",):
+            return False
+        try:
+            self.lab.find_container(step.creates[1])
+        except WinNetLabError:
+            return False
+        return True
+
+    def remember(self, step):
+        """Record what a step created, so Reset can remove it."""
+        if step.creates:
+            kind, name = step.creates
+            created = self.created_networks if kind == "network" else self.created_containers
+            created.append((step.host, name))
+
+    def on_reset(self):
+        """Remove the containers and networks this builder created, then restore the form."""
+        steps = [Step(host, f"rm -f {quote(name)}") for host, name in reversed(self.created_containers)]
+        steps += [Step(host, f"network rm {quote(name)}") for host, name in reversed(self.created_networks)]
+        for step in steps:
+            self.transcript.append(run_step(self.lab, step)[1])
+        self.created_networks.clear()
+        self.created_containers.clear()
+        self.show_driver(self.driver.value)
+        self.message.value = message_html("Reset: removed what this builder created.", True)
+        self.refresh()
+
+    def refresh(self):
+        """Redraw the picture and the tables from the lab (and re-read its adapters)."""
+        adapter = self.fields["adapter"]
+        choice = adapter.value
+        adapter.options = physical_adapters(self.lab)
+        if choice in adapter.options:
+            adapter.value = choice
+        self.picture.value = topology_png(self.lab)
+        for name, value in lab_tables(self.lab).items():
+            self.tables[name].value = value
+        self.commands.value = transcript_html(self.transcript)
+
+
+# ----------------------------------------------------------------------------- TraceExplorer
+
+
+def trace_choices(lab):
+    """(sources, destinations) for the explorer: containers, then hosts and outside names."""
+    containers = sorted((name, host.name) for host in lab.hosts.values() for name in host.containers)
+    sources = [(f"{name} ({host})", name) for name, host in containers]
+    destinations = (
+        [name for name, _ in containers]
+        + sorted(lab.hosts)
+        + sorted(lab.lan.outside)
+        + [str(a) for a in sorted(lab.lan.outside.values())]
+    )
+    return sources, destinations
+
+
+def verdict_html(trace):
+    """The walk's outcome in one coloured line: verdict and the sentence that explains it."""
+    ok = trace.verdict == "delivered"
+    return message_html(f"{trace.verdict}: {trace.reason}", ok)
+
+
+def trace_png(trace, lab):
+    """The walk drawn on the lab's topology, as PNG bytes."""
+    from ..views import plot
+
+    return figure_png(plot.trace(trace, lab))
+
+
+class TraceExplorer(W.VBox):
+    """Pick a source, a destination, a protocol and a port; see the packet walk.
+
+    The walk itself is ``lab.trace``; the explorer shows its hops as a table and highlights
+    the path on the topology picture.
+    """
+
+    def __init__(self, lab):
+        self.lab = require_lab(lab, "TraceExplorer")
+        self.source = W.Dropdown(description="from")
+        self.destination = W.Combobox(
+            description="to", ensure_option=False, placeholder="container, host, name or IP"
+        )
+        self.protocol = W.ToggleButtons(options=("tcp", "udp", "icmp"), description="protocol")
+        self.port = W.BoundedIntText(value=80, min=0, max=65535, description="port")
+        self.go = W.Button(description="Trace", button_style="primary", icon="route")
+        self.reload = W.Button(description="Reload names", icon="refresh")
+        self.verdict = W.HTML()
+        self.steps = W.HTML()
+        self.picture = W.Image(format="png", layout=W.Layout(max_width="100%"))
+        super().__init__(
+            [
+                W.HBox([self.source, self.destination]),
+                W.HBox([self.protocol, self.port]),
+                W.HBox([self.go, self.reload]),
+                self.verdict,
+                W.Tab(children=[self.steps, self.picture], titles=("Hops", "Picture")),
+            ]
+        )
+        self.add_class("winnetlab-trace-explorer")
+        self.protocol.observe(
+            lambda change: setattr(self.port, "disabled", change["new"] == "icmp"), names="value"
+        )
+        self.go.on_click(lambda _: self.on_trace())
+        self.reload.on_click(lambda _: self.load_choices())
+        self.load_choices()
+
+    def __repr__(self):
+        return "TraceExplorer: run this cell to show the packet-walk explorer"
+
+    def load_choices(self):
+        """Re-read the lab's containers and names into the pickers (keeping the choices made)."""
+        sources, destinations = trace_choices(self.lab)
+        current = self.source.value
+        self.source.options = sources
+        values = [value for _, value in sources]
+        self.source.value = current if current in values else (values[0] if values else None)
+        self.destination.options = destinations
+        if not self.destination.value:
+            others = [d for d in destinations if d != self.source.value]
+            self.destination.value = others[0] if others else ""
+
+    def on_trace(self):
+        """Walk one packet and show it (or the reason the lab refused the question)."""
+        port = self.port.value if self.protocol.value != "icmp" else None
+        try:
+            if self.source.value is None:
+                raise WinNetLabError("the lab has no containers yet: run one, then Reload names")
+            trace = self.lab.trace(
+                self.source.value, self.destination.value.strip(), port=port, protocol=self.protocol.value
+            )
+        except WinNetLabError as exc:
+            self.verdict.value = message_html(exc.message, False)
+            self.steps.value, self.picture.value = "", b""
+            return
+        self.verdict.value = verdict_html(trace)
+        self.steps.value = table_html(trace.to_frame()[list(HOP_COLUMNS)])
+        self.picture.value = trace_png(trace, self.lab)
+
+
+# ----------------------------------------------------------------------------- DriverComparison
+
+
+def comparison_lab(driver, seed=0):
+    """A fresh lab with the same two containers (the first publishing 8080:80) on one driver.
+
+    Returns the lab and the transcript of the commands that built it.
+    """
+    lab = Lab(seed=seed)
+    settings = {
+        **DRIVER_DEFAULTS[driver],
+        "driver": driver,
+        "containers": 2,
+        "publish": "8080:80",
+        "swarm_hosts": 1,
+    }
+    transcript = [run_step(lab, step)[1] for step in plan(lab, settings)]
+    return lab, transcript
+
+
+def wire_mac(trace):
+    """The source MAC of the walk's first frame on the LAN (the outer one when encapsulated)."""
+    for hop in trace.hops:
+        if hop.host == "LAN":
+            return hop.outer.src_mac if hop.outer is not None else hop.src_mac
+    return "(never on the LAN)"
+
+
+def published_how(host, endpoint):
+    """How the endpoint's published port is realised: WinNAT + firewall, or a VFP NAT rule."""
+    if any(m.endpoint_id == endpoint.id for m in host.nat_mappings):
+        return "WinNAT static mapping + firewall rule"
+    if any(p.v1_type == "NAT" for p in endpoint.policies):
+        return "VFP NAT rule"
+    return "not published"
+
+
+def driver_facts(lab, driver):
+    """One column of the comparison: what ``driver`` made of the same two containers."""
+    host = lab.host()
+    name = DRIVER_DEFAULTS[driver]["name"]
+    network = host.network(name)
+    switch = host.vswitches[network.vswitch]
+    c1, c2 = (host.endpoints_of(f"{name}-{i}") for i in (1, 2))
+    facts = {
+        "vSwitch": switch.switch_type + (f", bound to {switch.adapter}" if switch.adapter else ""),
+        "HNS network type": network.hns_type,
+    }
+    if not (c1 and c2):
+        return {**facts, "containers": "not started (see the transcript)"}
+    internet = lab.trace(f"{name}-1", "8.8.8.8", port=53, protocol="udp")
+    return {
+        **facts,
+        "c1 address": str(c1[0].address),
+        "c2 address": str(c2[0].address),
+        "c1 MAC": c1[0].mac_address,
+        "c1 endpoint policies": ", ".join(sorted({p.v1_type for p in c1[0].policies})) or "(none)",
+        "-p 8080:80 becomes": published_how(host, c1[0]),
+        "MAC on the wire (c1 → 8.8.8.8)": wire_mac(internet),
+        "c1 → 8.8.8.8:53/udp": internet.verdict,
+        "c2 → c1:80": lab.trace(f"{name}-2", f"{name}-1", port=80).verdict,
+    }
+
+
+def comparison_frame(labs):
+    """DataFrame: one row per aspect, one column per driver (``labs``: driver -> Lab)."""
+    import pandas as pd
+
+    columns = {driver: driver_facts(lab, driver) for driver, lab in labs.items()}
+    return pd.DataFrame(columns)
+
+
+def comparison_html(frame, baseline="nat"):
+    """The comparison as an HTML table; cells that differ from ``baseline`` are highlighted."""
+    head = "".join(f"<th>{html.escape(c)}</th>" for c in frame.columns)
+    rows = []
+    for aspect, row in frame.iterrows():
+        cells = []
+        for driver, value in row.items():
+            differs = driver != baseline and value != row[baseline]
+            style = ' style="background:#fff3bf"' if differs else ""
+            cells.append(f"<td{style}>{html.escape(str(value))}</td>")
+        rows.append(f"<tr><th style='text-align:left'>{html.escape(str(aspect))}</th>{''.join(cells)}</tr>")
+    return (
+        f"<table class='winnetlab-comparison-table'><thead><tr><th></th>{head}</tr></thead>"
+        f"<tbody>{''.join(rows)}</tbody></table>"
+    )
+
+
+class DriverComparison(W.VBox):
+    """The same two containers and one published port on all five drivers, side by side.
+
+    Highlighted cells differ from the baseline driver (``nat`` unless you pick another).
+    """
+
+    def __init__(self, seed=0):
+        built = {driver: comparison_lab(driver, seed) for driver in DRIVERS}
+        self.labs = {driver: lab for driver, (lab, _) in built.items()}
+        self.transcripts = {driver: transcript for driver, (_, transcript) in built.items()}
+        self.frame = comparison_frame(self.labs)
+        self.baseline = W.Dropdown(
+            options=DRIVERS, value="nat", description="compare with", style={"description_width": "initial"}
+        )
+        self.table = W.HTML(comparison_html(self.frame, "nat"))
+        pictures = [
+            W.VBox(
+                [
+                    W.HTML(f"<b>{driver}</b>"),
+                    W.Image(value=topology_png(lab), format="png", layout=W.Layout(width="100%")),
+                ],
+                layout=W.Layout(width="20%"),
+            )
+            for driver, lab in self.labs.items()
+        ]
+        commands = W.Accordion(
+            children=[W.HTML(transcript_html(t)) for t in self.transcripts.values()],
+            titles=tuple(f"how the {d} lab was built" for d in self.transcripts),
+        )
+        intro = W.HTML(
+            "<i>c1 and c2 are the same two containers on each driver (named "
+            "&lt;network&gt;-1 and -2); c1 publishes 8080:80.  Highlighted: differs "
+            "from the driver picked here.</i>"
+        )
+        super().__init__([intro, self.baseline, self.table, W.HBox(pictures), commands])
+        self.add_class("winnetlab-comparison")
+        self.baseline.observe(
+            lambda change: setattr(self.table, "value", comparison_html(self.frame, change["new"])),
+            names="value",
+        )
+
+    def __repr__(self):
+        return "DriverComparison: run this cell to show the five drivers side by side"

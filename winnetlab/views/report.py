@@ -1,0 +1,236 @@
+"""``winnetlab show`` and ``winnetlab demo``: the headless report of a lab.
+
+``show PATH... [--out DIR]`` reads real HNS dumps (``wl.load_hns``) and ``demo [--out DIR]``
+builds a two-host showcase lab (all five drivers, published ports, a swarm service) while
+printing its command transcript.  Both print a summary and write to DIR:
+``topology.png``, ``topology.svg``, the tables as CSV (``networks.csv``, ``endpoints.csv``,
+``addresses.csv``, ``policies.csv``, ``port_mappings.csv``, ``vswitches.csv``,
+``diagnose.csv``) and one self-contained ``report.html`` (the PNG embedded as base64).
+Every file is the same byte for byte from run to run.
+
+Exit codes: 0 when something was read (or the demo ran); 2 with a one-line reason when no
+usable HNS object was found.
+"""
+
+import base64
+import html
+import os
+import sys
+
+TABLES = ("networks", "endpoints", "addresses", "policies", "port_mappings", "vswitches")
+
+
+def add_arguments(name, parser):
+    if name == "show":
+        parser.add_argument(
+            "paths",
+            nargs="+",
+            metavar="PATH",
+            help="HNS dump files or folders (Get-Hns* JSON or Format-List, HCN JSON, "
+            "hnsdiag text, collectlogs output)",
+        )
+        parser.add_argument(
+            "--windows", default=None, help="profile of the imported host (default: dated from the dump)"
+        )
+    else:
+        parser.add_argument("--seed", type=int, default=0, help="seed of the showcase lab (default 0)")
+    parser.add_argument(
+        "--out",
+        default=f"winnetlab-{name}",
+        metavar="DIR",
+        help=f"folder for the report files (default: winnetlab-{name})",
+    )
+
+
+def show_main(args):
+    from ..dumps import load_hns
+    from ..engine.errors import WinNetLabError
+
+    try:
+        lab = load_hns(*args.paths, windows=args.windows)
+    except WinNetLabError as err:
+        print(f"winnetlab show: {err}", file=sys.stderr)
+        return 2
+    host = lab.host()
+    if not (host.hns_networks or host.endpoints or host.policy_lists):
+        reason = lab.warnings[0] if lab.warnings else "no HNS objects found"
+        print(f"winnetlab show: nothing usable: {reason}", file=sys.stderr)
+        return 2
+    title = "HNS dump: " + ", ".join(os.path.basename(os.path.normpath(p)) for p in args.paths)
+    return _report(lab, args.out, title, transcript=())
+
+
+def demo_main(args):
+    lab, transcript = showcase(args.seed)
+    for command, output in transcript:
+        print(command)
+        if output:
+            print(output)
+    return _report(lab, args.out, "winnetlab demo: two Windows container hosts", transcript)
+
+
+# ---------------------------------------------------------------- the showcase lab
+
+DEMO_COMMANDS = (
+    # (host, command): every driver, published ports, a swarm service
+    ("host1", "powershell", "Get-VMSwitch"),
+    ("host1", "docker", "run -d --name web -p 8080:80 mcr.microsoft.com/windows/servercore/iis"),
+    ("host1", "powershell", 'New-VMSwitch -Name CORP -NetAdapterName "Ethernet 2"'),
+    ("host1", "powershell", "Restart-Service docker"),
+    ("host1", "docker", "run -d --name lanbox --network CORP mcr.microsoft.com/windows/nanoserver:ltsc2022"),
+    (
+        "host2",
+        "docker",
+        "network create -d l2bridge --subnet 10.244.2.0/24 --gateway 10.244.2.1 "
+        "-o com.docker.network.windowsshim.enable_outboundnat=true "
+        '-o com.docker.network.windowsshim.interface="Ethernet 2" podnet',
+    ),
+    (
+        "host2",
+        "docker",
+        "run -d --name pod1 --network podnet -p 8081:80 mcr.microsoft.com/windows/servercore/iis",
+    ),
+    (
+        "host2",
+        "docker",
+        "network create -d l2tunnel --subnet 10.250.0.0/24 --gateway 10.250.0.1 "
+        '-o com.docker.network.windowsshim.interface="Ethernet 3" tunnel',
+    ),
+    ("host2", "docker", "run -d --name tun1 --network tunnel mcr.microsoft.com/windows/nanoserver:ltsc2022"),
+    ("host1", "docker", "swarm init --advertise-addr 192.168.0.11"),
+    ("host2", "docker", "swarm join --token {token} 192.168.0.11:2377"),
+    ("host1", "docker", "network create -d overlay --attachable --subnet 10.0.9.0/24 appnet"),
+    (
+        "host1",
+        "docker",
+        "service create --name api --replicas 2 --network appnet -p 8088:80 "
+        "mcr.microsoft.com/windows/servercore/iis",
+    ),
+    ("host1", "docker", "network ls"),
+    ("host1", "docker", "ps"),
+    ("host1", "powershell", "Get-NetNatStaticMapping"),
+)
+
+
+def showcase(seed=0):
+    """The demo lab and its transcript ``[(prompt + command, output)]``.
+
+    An adapter carries one kind of external network, so host1 gets a second NIC for an
+    external ``CORP`` switch (transparent) and host2 two more for the l2bridge and l2tunnel
+    networks; the swarm's overlay networks use the first NICs.
+    """
+    from ..engine.lab import Lab
+
+    lab = Lab(seed=seed, hosts=2)
+    lab.host("host1").add_adapter("Ethernet 2")
+    lab.host("host2").add_adapter("Ethernet 2")
+    lab.host("host2").add_adapter("Ethernet 3")
+    transcript = []
+    token = ""
+    for host, tool, command in DEMO_COMMANDS:
+        command = command.format(token=token)
+        run = lab.docker if tool == "docker" else lab.powershell
+        result = run(command, host=host)
+        prompt = f"PS C:\\> {'docker ' if tool == 'docker' else ''}{command}"
+        transcript.append((f"[{host}] {prompt}", str(result).rstrip("\n")))
+        if not result.ok:
+            raise RuntimeError(f"demo command failed on {host}: {command}\n{result}")
+        token = next((w for w in str(result).split() if w.startswith("SWMTKN-")), token)
+    return lab, transcript
+
+
+# ---------------------------------------------------------------- the report
+
+
+def _report(lab, out, title, transcript):
+    from ..dumps.diagnose import diagnose
+    from . import plot, tables
+
+    os.makedirs(out, exist_ok=True)
+    frames = {name: getattr(tables, name)(lab) for name in TABLES}
+    frames["diagnose"] = diagnose(lab)
+    for name, frame in frames.items():
+        frame.to_csv(os.path.join(out, f"{name}.csv"), index=False, lineterminator="\n")
+    figure = plot.topology(lab)
+    plot.save(figure, os.path.join(out, "topology.png"))
+    plot.save(figure, os.path.join(out, "topology.svg"))
+    import matplotlib.pyplot as plt
+
+    plt.close(figure)
+    summary = _summary(lab, frames)
+    print("\n".join(summary))
+    with open(os.path.join(out, "topology.png"), "rb") as fh:
+        png = base64.b64encode(fh.read()).decode("ascii")
+    with open(os.path.join(out, "report.html"), "w", encoding="utf-8", newline="\n") as fh:
+        fh.write(_html(title, summary, lab.warnings, frames, png, transcript))
+    print(
+        f"wrote {out}{os.sep}: report.html, topology.png, topology.svg, "
+        + ", ".join(f"{n}.csv" for n in frames)
+    )
+    return 0
+
+
+def _summary(lab, frames):
+    lines = []
+    for host in lab.hosts.values():
+        eps = host.endpoints.values()
+        remote = sum(1 for e in eps if e.remote)
+        lines.append(
+            f"{host.name} ({host.profile.title}): {len(host.hns_networks)} HNS networks, "
+            f"{len(eps)} endpoints ({remote} remote), {len(host.policy_lists)} policy lists, "
+            f"{len(host.containers)} containers"
+        )
+        for net in sorted(host.hns_networks.values(), key=lambda n: (n.hns_type, n.name)):
+            subnets = ", ".join(str(s.prefix) for s in net.subnets) or "no subnet"
+            lines.append(f"  {net.hns_type:<12} {net.name:<24} {subnets}  ({net.endpoint_count} endpoints)")
+    policies = frames["policies"]
+    if len(policies):
+        counts = policies["type"].value_counts().sort_index()
+        lines.append("policies: " + ", ".join(f"{t} {n}" for t, n in counts.items()))
+    lines.append(f"warnings: {len(lab.warnings)}")
+    lines.extend(f"  - {w}" for w in lab.warnings)
+    findings = frames["diagnose"]
+    lines.append(f"diagnose: {len(findings)} finding(s)")
+    lines.extend(f"  [{r.severity}] {r.object}: {r.finding}" for r in findings.itertuples())
+    return lines
+
+
+def _html(title, summary, warnings, frames, png, transcript):
+    esc = html.escape
+    parts = [
+        "<!DOCTYPE html>",
+        '<html lang="en"><head><meta charset="utf-8">',
+        f"<title>{esc(title)}</title>",
+        "<style>body{font-family:sans-serif;margin:2em;max-width:1400px}"
+        "table{border-collapse:collapse;font-size:12px;margin-bottom:2em}"
+        "td,th{border:1px solid #ccc;padding:2px 6px;text-align:left;vertical-align:top}"
+        "th{background:#eee}pre{background:#f6f6f6;padding:1em;overflow-x:auto}"
+        "img{max-width:100%}</style></head><body>",
+        f"<h1>{esc(title)}</h1>",
+        "<h2>Summary</h2>",
+        f"<pre>{esc(chr(10).join(summary))}</pre>",
+        "<h2>Topology</h2>",
+        f'<img alt="topology" src="data:image/png;base64,{png}">',
+    ]
+    if warnings:
+        parts.append("<h2>Warnings</h2><ul>" + "".join(f"<li>{esc(w)}</li>" for w in warnings) + "</ul>")
+    if transcript:
+        text = "\n".join(f"{c}\n{o}" if o else c for c, o in transcript)
+        parts.append(f"<h2>Commands</h2><pre>{esc(text)}</pre>")
+    for name, frame in frames.items():
+        parts.append(f"<h2>{esc(name.replace('_', ' '))}</h2>")
+        parts.append(_table_html(frame))
+    parts.append("</body></html>\n")
+    return "\n".join(parts)
+
+
+def _table_html(frame):
+    esc = html.escape
+    if not len(frame):
+        return "<p>(none)</p>"
+    head = "".join(f"<th>{esc(str(c))}</th>" for c in frame.columns)
+    rows = "".join(
+        "<tr>" + "".join(f"<td>{esc(str(v))}</td>" for v in row) + "</tr>"
+        for row in frame.itertuples(index=False)
+    )
+    return f"<table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>"

@@ -1,0 +1,175 @@
+"""How a packet leaves a container's switch port, per Docker network driver.
+
+Kept here, keyed by driver name, rather than in ``winnetlab/drivers/`` so that the engine's
+driver classes stay about configuration (a note for the lead: they could grow
+``egress``/``ingress`` hooks that call these).
+
+* ``nat`` — an Internal vSwitch: same subnet is bridged; everything else goes to the host
+  vNIC holding the gateway, into WinNAT.
+* ``transparent`` — an External vSwitch: frames keep the container MAC and go straight to
+  the LAN (the next hop is the container's own gateway or the destination).
+* ``l2bridge`` — VFP rewrites the source MAC to the host's; other subnets are routed by
+  the host (host-gw routes to the other hosts' subnets, else the LAN router).
+* ``l2tunnel`` — VFP hairpins every packet to the physical Hyper-V host.
+* ``overlay`` — same host bridged; a remote endpoint gets VXLAN-encapsulated to its
+  provider address; the outside goes through OutboundNAT.
+"""
+
+import ipaddress
+
+from . import container, hoststack, underlay
+from .vfp import Port
+
+
+def egress(w, host, ep, next_hop):
+    net = host.hns_networks[ep.network_id]
+    EGRESS.get(net.driver, _switched)(w, host, ep, net, next_hop)
+
+
+def local_peer(host, net, ip, same_network=False):
+    """A local, attached endpoint with address ``ip`` on ``net``'s vSwitch (or network), or None."""
+    for other in host.hns_networks.values():
+        if other.vswitch != net.vswitch or (same_network and other is not net):
+            continue
+        for eid in other.endpoint_ids:
+            ep = host.endpoints[eid]
+            if not ep.remote and ep.container and ep.address == ip:
+                return ep
+    return None
+
+
+def _nat(w, host, ep, net, next_hop):
+    p = w.pkt
+    vnic = hoststack.vnic_holding(host, next_hop)
+    peer = local_peer(host, net, next_hop, same_network=True)
+    if next_hop == p.dst_ip and vnic is None:
+        if peer is None:
+            w.drop(
+                host.name,
+                f"vSwitch '{net.vswitch}'",
+                f"ARP: who has {p.dst_ip}? no answer",
+                f"no endpoint has {p.dst_ip} on the nat network '{net.name}' of {host.name}",
+            )
+        p.dst_mac = peer.mac_address
+        container.receive(w, host, peer)
+    if vnic is None:
+        w.drop(
+            host.name,
+            f"vSwitch '{net.vswitch}'",
+            f"ARP: who has {next_hop}? no answer",
+            f"the gateway {next_hop} of '{net.name}' is not on {host.name}",
+        )
+    p.dst_mac = vnic.mac_address
+    w.hop(
+        host.name, f"vSwitch '{net.vswitch}'", "forward", f"to the host vNIC {vnic.name} (gateway {next_hop})"
+    )
+    w.hop(host.name, vnic.name, "receive", "into the host's TCP/IP stack (default compartment)")
+    hoststack.from_nat(w, host, net)
+
+
+def _tag(w, net):
+    vlan = next((pol.vlan for pol in net.policies if type(pol).__name__ == "Vlan"), 0)
+    w.pkt.vlan = vlan
+
+
+def _switched(w, host, ep, net, next_hop):
+    """transparent, l2bridge, overlay: VFP outbound, then bridge, hand to the host, or uplink."""
+    p = w.pkt
+    _tag(w, net)
+    same = net.driver == "overlay"
+
+    def is_local(ip):
+        return ip == host.address or local_peer(host, net, ip, same) is not None
+
+    if net.vfp_template:
+        Port(w, host, ep, net, "OUT", is_local).run()
+    if p.outer is not None:
+        w.hop(
+            host.name,
+            f"vSwitch '{net.vswitch}'",
+            "uplink",
+            f"encapsulated packet to the uplink '{net.adapter}'",
+        )
+        hoststack.uplink(w, host, net.adapter, ipaddress.IPv4Address(p.outer.dst_ip))
+    peer = local_peer(host, net, p.dst_ip, same)
+    if peer is not None:
+        p.dst_mac = peer.mac_address
+        container.receive(w, host, peer)
+    if p.dst_ip == host.address:
+        vnic = hoststack.vnic_holding(host, host.address)
+        p.dst_mac = vnic.mac_address
+        w.hop(host.name, f"vSwitch '{net.vswitch}'", "forward", f"to the host vNIC {vnic.name}")
+        hoststack.to_host(w, host, from_container=True)
+    if net.driver == "overlay":
+        lb_host = underlay.overlay_peer_host(w.lab, net, p.dst_ip)
+        if lb_host is host:
+            hoststack.lb_return(w, host)
+        if lb_host is not None:
+            underlay.encap_to(w, host, net, lb_host.address, "", f"load-balancer endpoint of {lb_host.name}")
+        if any(p.dst_ip in s.prefix for s in net.subnets):
+            w.drop(
+                host.name,
+                f"vSwitch '{net.vswitch}'",
+                f"no VFP encapsulation rule for {p.dst_ip}",
+                f"{p.dst_ip} is not a known endpoint of the overlay network '{net.name}' on {host.name}",
+            )
+    if net.driver == "transparent":
+        lan_hop, why = next_hop, "the container's own next hop"
+    else:
+        lan_hop, why = hoststack.lan_next_hop(host, p.dst_ip)
+        if net.driver == "l2bridge" and not host.profile.l2bridge_cross_host and lan_hop != p.dst_ip:
+            w.drop(
+                host.name,
+                f"vSwitch '{net.vswitch}'",
+                "cross-subnet l2bridge routing is not supported",
+                f"{host.profile.title} does not route l2bridge traffic to other subnets or hosts "
+                "(supported from Windows Server 2019)",
+            )
+    w.hop(
+        host.name,
+        f"vSwitch '{net.vswitch}'",
+        "uplink",
+        f"to the physical adapter '{net.adapter}' ({why}: {lan_hop})",
+    )
+    hoststack.uplink(w, host, net.adapter, lan_hop)
+
+
+def _l2tunnel(w, host, ep, net, next_hop):
+    p = w.pkt
+    _tag(w, net)
+    Port(w, host, ep, net, "OUT", lambda ip: False).run()
+    w.hop(
+        host.name,
+        f"vSwitch '{net.vswitch}'",
+        "uplink",
+        f"every packet goes to the physical adapter '{net.adapter}'",
+    )
+    w.hop(host.name, f"physical adapter '{net.adapter}'", "transmit", "to the physical Hyper-V host")
+    w.hop(
+        "physical-host",
+        "Hyper-V host vSwitch (SDN policy)",
+        "apply",
+        "Azure/SDN policy of the physical host: ACLs, QoS, encapsulation",
+    )
+    peer = local_peer(host, net, p.dst_ip)
+    if peer is not None:
+        w.hop(
+            "physical-host",
+            "Hyper-V host vSwitch (SDN policy)",
+            "hairpin",
+            f"back to {host.name}: {p.dst_ip} is a container on the same host",
+        )
+        p.dst_mac = p.src_mac
+        w.hop(host.name, f"physical adapter '{net.adapter}'", "receive", "from the physical Hyper-V host")
+        container.receive(w, host, peer)
+    lan_hop, _ = hoststack.lan_next_hop(host, p.dst_ip)
+    underlay.lan(w, lan_hop)
+
+
+EGRESS = {
+    "nat": _nat,
+    "transparent": _switched,
+    "l2bridge": _switched,
+    "overlay": _switched,
+    "l2tunnel": _l2tunnel,
+}
