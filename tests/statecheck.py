@@ -46,6 +46,7 @@ def snapshot(lab):
                 _canon(h._mappings),
                 _canon(h._firewall),
                 _canon(h._ports),
+                _canon(h._mesh_ports),
                 _canon(h._policy_lists),
                 tuple(h._events),
                 h._compartments,
@@ -106,7 +107,14 @@ def check_invariants(lab):
                     ports_seen[key] = eid
                     assert h.published[key] == eid
         for owner in h.published.values():
-            assert owner in ports_seen.values() or str(owner).startswith("service:")
+            assert owner in ports_seen.values()
+        assert not set(h.published) & set(h.mesh_ports), "a host port published twice"
+        if lab.swarm and h.name in lab.swarm.nodes:
+            for svc in lab.swarm.services.values():
+                mesh = {(pr, pub) for pr, _t, pub, m in svc.ports if m == "ingress"}
+                assert all(h.mesh_ports.get(k) == svc.name for k in mesh), "a node misses a mesh port"
+        else:
+            assert not h.mesh_ports, "a host outside the swarm publishes mesh ports"
         assert len(h.nat_mappings) == sum(
             1 for k, v in ports_seen.items() if h.hns_networks[h.endpoints[v].network_id].driver == "nat"
         )

@@ -5,9 +5,11 @@ import subprocess
 import sys
 
 import pytest
+from statecheck import check_invariants, snapshot
 
 import winnetlab as wl
 from winnetlab.engine import policies as P
+from winnetlab.fronts.docker_format import swarm_token
 
 IP = ipaddress.IPv4Address
 NET = ipaddress.IPv4Network
@@ -326,9 +328,10 @@ def test_overlay_swarm_remote_endpoints_and_services():
     assert [lab.find_container(t)[0].name for t in svc.tasks] == ["host1", "host2", "host1"]
     kinds = sorted((p.ilb, p.external_port) for pl in h2.policy_lists for p in pl.policies)
     assert kinds == [(False, 8080), (True, 0)]
-    assert h1.published[("tcp", 8080)] == "service:web" == h2.published[("tcp", 8080)]
+    assert h1.mesh_ports[("tcp", 8080)] == "web" == h2.mesh_ports[("tcp", 8080)]
+    assert ("tcp", 8080) not in h1.published  # published by the routing mesh, not by an endpoint
     lab.remove_service("web")
-    assert not h1.policy_lists and not h2.policy_lists and ("tcp", 8080) not in h1.published
+    assert not h1.policy_lists and not h2.policy_lists and not h1.mesh_ports and not h2.mesh_ports
     h2.remove_container("b")
     assert not [e for e in h1.endpoints.values() if e.remote]
 
@@ -460,3 +463,50 @@ def test_acl_policies_added_to_an_endpoint(host):
         host.add_acl("p", "nat")
     host.remove_acls("p", "l2b")
     assert not any(isinstance(p, P.Acl) for p in host.endpoints_of("p")[0].policies)
+
+
+def _swarm_with_published_service():
+    lab = wl.Lab(hosts=2)
+    lab.swarm_init("host1")
+    lab.create_service("web", replicas=2, publish=["8080:80"])
+    return lab
+
+
+def test_join_after_a_published_service():
+    """Issue 10: this sequence raised KeyError and left host2 half-joined."""
+    lab = _swarm_with_published_service()
+    lab.swarm_join("host2")
+    h2 = lab.host("host2")
+    assert lab.swarm.nodes == ("host1", "host2") and "ingress" in h2.networks
+    assert h2.mesh_ports == {("tcp", 8080): "web"}
+    assert "host2" in lab.swarm.networks["ingress"].lb_ips
+    elb = [p for pl in h2.policy_lists for p in pl.policies if not p.ilb]
+    assert [(p.external_port, p.internal_port) for p in elb] == [(8080, 80)]
+    assert lab.trace("internet", "host2", 8080).verdict == "delivered"  # the routing mesh on the new node
+    check_invariants(lab)
+
+
+def test_join_after_a_published_service_through_docker():
+    lab = _swarm_with_published_service()
+    r = lab.docker(f"swarm join --token {swarm_token(lab)} 192.168.0.11:2377", host="host2")
+    assert r.exit_code == 0, r.output
+    assert lab.swarm.nodes == ("host1", "host2")
+
+
+def test_a_refused_join_leaves_every_host_as_it_was():
+    lab = _swarm_with_published_service()
+    lab.host("host2").run("blocker", network="nat", publish=["8080:80"])
+    before = snapshot(lab)
+    with pytest.raises(wl.Conflict, match="publishes it on every node"):
+        lab.swarm_join("host2")
+    assert snapshot(lab) == before
+    r = lab.docker(f"swarm join --token {swarm_token(lab)} 192.168.0.11:2377", host="host2")
+    assert r.exit_code != 0 and "Traceback" not in r.output and snapshot(lab) == before
+
+
+def test_leave_takes_the_mesh_ports_with_it():
+    lab = _swarm_with_published_service()
+    lab.swarm_join("host2")
+    lab.swarm_leave("host2")
+    assert not lab.host("host2").mesh_ports and lab.host("host1").mesh_ports
+    check_invariants(lab)

@@ -145,19 +145,50 @@ def random_op(rng, lab):
     return lambda: host.restart_service(c(["hns", "docker", "spooler"]))
 
 
-def run_sequence(seed, steps, windows="ltsc2022"):
+def swarm_op(rng, lab):
+    """Multi-host operations only: swarm membership, overlay networks, services, their tasks."""
+    host = lab.host(rng.choice(list(lab.hosts)))
+    c = rng.choice
+    return c(
+        [
+            lambda: lab.swarm_init(host.name),
+            lambda: lab.swarm_join(host.name),
+            lambda: lab.swarm_join(host.name),
+            lambda: lab.swarm_leave(host.name, force=c([True, False])),
+            lambda: host.create_network(
+                c(["ov", "ov2"]), "overlay", c([None, "10.50.0.0/24"]), attachable=True
+            ),
+            lambda: host.remove_network(c(["ov", "ov2"])),
+            lambda: host.run(c(NAMES), network=c(["ov", "ov2", "nat"]), publish=c([[], ["8088:80"]])),
+            lambda: host.remove_container(c(NAMES), force=True),
+            lambda: lab.create_service(
+                c(["svc", "web"]),
+                replicas=c([1, 2, 3]),
+                networks=c([(), ("ov",), ("ov2",)]),
+                publish=c([("8088:80",), ("9000:80",), (), ("mode=host,target=80,published=9001",)]),
+            ),
+            lambda: lab.remove_service(c(["svc", "web"])),
+        ]
+    )
+
+
+def run_sequence(seed, steps, windows="ltsc2022", ops=random_op, hosts=(1, 2)):
     rng = random.Random(seed)
-    lab = wl.Lab(seed=seed, windows=windows, hosts=rng.choice([1, 2]))
-    outcomes = {"ok": 0, "refused": 0}
+    lab = wl.Lab(seed=seed, windows=windows, hosts=rng.choice(hosts))
+    outcomes = {"ok": 0, "refused": 0, "joined after a mesh service": 0}
     for _ in range(steps):
-        op = random_op(rng, lab)
+        op = ops(rng, lab)
         before = snapshot(lab)
+        mesh = bool(lab.swarm and any(h.mesh_ports for h in lab.hosts.values()))
+        nodes = len(lab.swarm.nodes) if lab.swarm else 0
         try:
             op()
             outcomes["ok"] += 1
         except wl.WinNetLabError:
             outcomes["refused"] += 1
             assert snapshot(lab) == before, "a refused call changed the lab"
+        if mesh and lab.swarm and len(lab.swarm.nodes) > nodes:
+            outcomes["joined after a mesh service"] += 1
         check_invariants(lab)
     return lab, outcomes
 
@@ -173,10 +204,26 @@ def test_random_sequences_keep_state_and_invariants(windows):
     assert totals["ok"] > 150 and totals["refused"] > 300, totals
 
 
+def test_multi_host_sequences_keep_state_and_invariants():
+    """Swarm operations over two and three hosts; the generator must reach a node joining a
+    swarm whose service already publishes a port on the routing mesh (issue 10's KeyError)."""
+    joined = 0
+    for seed in range(40):
+        _, out = run_sequence(seed, 25, ops=swarm_op, hosts=(2, 3))
+        joined += out["joined after a mesh service"]
+    assert joined >= 3, joined
+
+
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.integers(min_value=0, max_value=2**32))
 def test_hypothesis_sequences(seed):
     run_sequence(seed, 20)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.integers(min_value=0, max_value=2**32))
+def test_hypothesis_multi_host_sequences(seed):
+    run_sequence(seed, 20, ops=swarm_op, hosts=(2, 3))
 
 
 def test_removal_frees_everything():

@@ -96,3 +96,36 @@ def test_bad_files_give_one_clear_error(tmp_path, content, words):
 def test_missing_file(tmp_path):
     with pytest.raises(wl.NotFound):
         wl.Lab.load(tmp_path / "nope.json")
+
+
+def test_a_lab_file_saved_by_0_1_loads_and_continues_as_0_1_did():
+    """tests/data/labfiles/lab-0.1.json was saved by winnetlab 0.1 (flat module layout, the
+    routing mesh's ports kept as "service:<name>" in the host's port table); the .continued.txt
+    beside it is what 0.1 printed after loading it and running the steps below.  Today's
+    winnetlab must print the same."""
+    data = Path(__file__).parent / "data" / "labfiles"
+    lab = wl.Lab.load(data / "lab-0.1.json")
+    out = [
+        lab.docker("ps -a --no-trunc").output,
+        lab.docker("service ls").output,
+        lab.docker("network ls", host="host2").output,
+    ]
+    lab.host("host1").run("next", network="nat", publish=["8082:80"])
+    lab.create_service("more", replicas=1, publish=["8090:80"])
+    out += [
+        lab.docker("ps -a --no-trunc").output,
+        lab.docker("inspect next").output,
+        str(lab.trace("internet", "host2", 8080)),
+        str(lab.trace("internet", "host1", 8081)),
+        lab.powershell("Get-HnsEndpoint | ConvertTo-Json", host="host2").output,
+    ]
+    assert "\n".join(out) + "\n" == (data / "lab-0.1.continued.txt").read_text(encoding="utf-8")
+    assert lab.host("host1").mesh_ports == {("tcp", 8080): "svc", ("tcp", 8090): "more"}
+
+
+def test_an_unknown_class_is_a_clear_error(tmp_path):
+    doc = {"format": "winnetlab-lab", "version": 1, "lab": {"$o": "winnetlab.nowhere:Lab", "$id": 0, "f": {}}}
+    path = tmp_path / "x.json"
+    path.write_text(json.dumps(doc))
+    with pytest.raises(wl.InvalidParameter, match="is damaged: unknown class"):
+        wl.Lab.load(path)

@@ -166,6 +166,9 @@ class _Decoder:
         self.objects[value["$id"]] = obj
         for name, field_value in value["f"].items():
             object.__setattr__(obj, name, self.decode(field_value))
+        upgrade = getattr(obj, "upgrade_loaded_state", None)
+        if upgrade is not None:  # a class whose saved form changed reads its older form
+            upgrade()
         return obj
 
 
@@ -178,7 +181,8 @@ _MOVED = {
         "hyperv",
         "lab",
         "policies",
-        "records",
+        "ports",
+        "profiles",
         "swarm",
         "vfp",
         "winnat",
@@ -191,13 +195,27 @@ _MOVED = {
         "drivers.l2tunnel",
     )
 }
+# classes whose module was split or renamed: old "module:Class" -> new module
+_MOVED_CLASSES = {
+    f"{module}:{cls}": new
+    for module in ("winnetlab.records", "winnetlab.engine.records")
+    for cls, new in (
+        ("Event", "winnetlab.engine.event"),
+        ("Container", "winnetlab.engine.docker_container"),
+        ("StartConfig", "winnetlab.engine.docker_container"),
+    )
+}
 
 
 def _class(path):
     module_name, _, qualname = str(path).partition(":")
     if not module_name.startswith("winnetlab.") or not qualname or "<" in qualname:
         raise ValueError(f"refusing to create {path!r}: not a winnetlab class")
-    obj = importlib.import_module(_MOVED.get(module_name, module_name))
+    module_name = _MOVED_CLASSES.get(f"{module_name}:{qualname}", _MOVED.get(module_name, module_name))
+    try:
+        obj = importlib.import_module(module_name)
+    except ImportError:
+        raise ValueError(f"unknown class {path!r}") from None
     for part in qualname.split("."):
         obj = getattr(obj, part)
     if not isinstance(obj, type):

@@ -233,3 +233,14 @@ def parse_ip(text, what="IP address"):
     if ip.version != 4:
         raise InvalidParameter(f"invalid {what}: {text} (IPv6 is not supported by the Windows drivers)")
     return ip
+
+
+def base36(seed_text, length):
+    """``length`` base-36 digits derived from ``seed_text`` (swarm ids: node, task, join token)."""
+    digits = "0123456789abcdefghijklmnopqrstuvwxyz"
+    n = int(hashlib.sha256(seed_text.encode()).hexdigest(), 16)
+    out = []
+    for _ in range(length):
+        n, r = divmod(n, 36)
+        out.append(digits[r])
+    return "".join(out)

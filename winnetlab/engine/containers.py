@@ -7,10 +7,10 @@ atomic.  Hot-adding an endpoint to a running container needs Windows Server 1709
 and process isolation."""
 
 from .addressing import normalize_mac, parse_ip
+from .docker_container import NAME_RE, Container, StartConfig
 from .errors import Conflict, InvalidParameter, NotFound, Unsupported
 from .hns import Namespace
 from .ports import parse_publish
-from .records import NAME_RE, Container, StartConfig
 
 IMAGE_EXPOSES = {"mcr.microsoft.com/windows/servercore/iis": (80,)}
 ADJECTIVES = (
@@ -73,7 +73,7 @@ class ContainersMixin:
         command="",
     ):
         """``docker create``: the container exists (state Created) but has no endpoint yet."""
-        c = self._plan_container(
+        c = self.plan_container(
             name,
             image,
             network,
@@ -89,15 +89,15 @@ class ContainersMixin:
             expose,
         )
         c.command = str(command or "")
-        return self._commit_container(c)
+        return self.commit_container(c)
 
     def start(self, name):
         """``docker start``: HNS creates and attaches the endpoints; on failure it stays Created."""
         c = self.container(name)
         if c.state == "running":
             return c
-        plans = self._plan_start(c)
-        self._commit_start(c, plans)
+        plans = self.plan_start(c)
+        self.commit_start(c, plans)
         return c
 
     def run(
@@ -118,7 +118,7 @@ class ContainersMixin:
         command="",
     ):
         """Create and start a container in one atomic step (nothing remains if it fails)."""
-        c = self._plan_container(
+        c = self.plan_container(
             name,
             image,
             network,
@@ -134,12 +134,12 @@ class ContainersMixin:
             expose,
         )
         c.command = str(command or "")
-        plans = self._plan_start(c)
-        self._commit_container(c)
-        self._commit_start(c, plans)
+        plans = self.plan_start(c)
+        self.commit_container(c)
+        self.commit_start(c, plans)
         return c
 
-    def _plan_container(
+    def plan_container(
         self,
         name,
         image,
@@ -240,15 +240,15 @@ class ContainersMixin:
         name = f"{a}_{b}"
         return name if not self.lab.container_name_taken(name) else f"{name}{n}"
 
-    def _commit_container(self, c):
+    def commit_container(self, c):
         c.id = self.ids.hex64("container")
         c.hostname = c.hostname or c.id[:12]
         c.seq = len(self._containers) + 1
         self._containers[c.name] = c
-        self._log("Docker", "CreateContainer", c.name, f"image {c.image}, isolation {c.isolation}")
+        self.log_event("Docker", "CreateContainer", c.name, f"image {c.image}, isolation {c.isolation}")
         return c
 
-    def _plan_start(self, c, others=()):
+    def plan_start(self, c, others=()):
         """Plan every endpoint of a starting container; ``others`` are plans not yet committed
         (the other tasks of a service), so that no address, MAC or port is planned twice."""
         req = c.requested
@@ -286,16 +286,18 @@ class ContainersMixin:
                 )
         return plans
 
-    def _commit_start(self, c, plans):
+    def commit_start(self, c, plans):
         shared = c.requested.shared
         if shared:
             other = self.container(shared)
             c.namespace = other.namespace
             c.state = "running"
-            self._log("HCS", "CreateComputeSystem", c.name, f"shares the network namespace of {other.name}")
+            self.log_event(
+                "HCS", "CreateComputeSystem", c.name, f"shares the network namespace of {other.name}"
+            )
             return
         self._ensure_namespace(c)
-        self._log(
+        self.log_event(
             "HCS",
             "CreateComputeSystem",
             c.name,
@@ -306,7 +308,7 @@ class ContainersMixin:
         for plan in plans:
             self._commit_endpoint(c, plan)
         c.state = "running"
-        self._log("Docker", "StartContainer", c.name, f"{len(plans)} endpoint(s)")
+        self.log_event("Docker", "StartContainer", c.name, f"{len(plans)} endpoint(s)")
 
     def _ensure_namespace(self, c):
         if c.namespace is None:
@@ -314,7 +316,9 @@ class ContainersMixin:
             ns = Namespace(self.ids.guid("namespace"), self._compartments, c.name)
             self._namespaces[ns.id] = ns
             c.namespace = ns.id
-            self._log("HNS", "CreateNamespace", c.name, f"namespace {ns.id}, compartment {ns.compartment_id}")
+            self.log_event(
+                "HNS", "CreateNamespace", c.name, f"namespace {ns.id}, compartment {ns.compartment_id}"
+            )
         return self._namespaces[c.namespace]
 
     def remove_container(self, name, force=True):
@@ -335,9 +339,9 @@ class ContainersMixin:
                 self._drop_endpoint(self._endpoints[eid])
         if c.namespace in self._namespaces and self._namespaces[c.namespace].container == c.name:
             ns = self._namespaces.pop(c.namespace)
-            self._log("HNS", "DeleteNamespace", c.name, f"compartment {ns.compartment_id}")
+            self.log_event("HNS", "DeleteNamespace", c.name, f"compartment {ns.compartment_id}")
         del self._containers[c.name]
-        self._log("Docker", "RemoveContainer", c.name)
+        self.log_event("Docker", "RemoveContainer", c.name)
 
     # ------------------------------------------------------------------ connect / disconnect
     def connect(self, container, network, ip=None, aliases=()):
@@ -366,7 +370,7 @@ class ContainersMixin:
         plan = self._plan_endpoint(net, c.name, ip, None, [], c.requested.dns, tuple(aliases))
         c.requested_networks = c.requested_networks + (net.name,)
         self._commit_endpoint(c, plan)
-        self._log(
+        self.log_event(
             "HCS", "HotAttachEndpoint", c.name, f"endpoint on {net.name} added to the running container"
         )
         return c
@@ -405,5 +409,5 @@ class ContainersMixin:
             c.endpoints = tuple(e for e in c.endpoints if e != ep.id)
         c.requested_networks = tuple(n for n in c.requested_networks if n != net.name)
         if eps:
-            self._log("HCS", "HotDetachEndpoint", c.name, f"endpoint on {net.name} removed")
+            self.log_event("HCS", "HotDetachEndpoint", c.name, f"endpoint on {net.name} removed")
         return c

@@ -133,13 +133,13 @@ class EndpointsMixin:
             host_port = spec.host_port
             if host_port == 0:
                 while cursor <= EPHEMERAL_LAST and (
-                    (spec.protocol, cursor) in self._ports or (spec.protocol, cursor) in pending
+                    self.port_in_use((spec.protocol, cursor)) or (spec.protocol, cursor) in pending
                 ):
                     cursor += 1
                 if cursor > EPHEMERAL_LAST:
                     raise Exhausted(prefix + "no free host port in the dynamic range 49152-65535")
                 host_port = cursor
-            elif (spec.protocol, host_port) in self._ports or (spec.protocol, host_port) in pending:
+            elif self.port_in_use((spec.protocol, host_port)) or (spec.protocol, host_port) in pending:
                 owner = self._endpoints.get(self._ports.get((spec.protocol, host_port)))
                 who = f" (used by {owner.container})" if owner and owner.container else ""
                 if not _driver(net).docker_allocates_ports:  # HNS/WinNAT refuses it
@@ -210,19 +210,19 @@ class EndpointsMixin:
         self._namespaces[c.namespace].endpoints.append(ep_id)
         addr = f"{ip}/{ep.prefix_length}" if ip is not None else "no address in HNS (DHCP)"
         label = _label(ep)
-        self._log("HNS", "CreateEndpoint", label, f"id {ep_id}, {addr}, MAC {plan.mac}")
+        self.log_event("HNS", "CreateEndpoint", label, f"id {ep_id}, {addr}, MAC {plan.mac}")
         nic = "vmNIC" if c.isolation == "hyperv" else "vNIC"
-        self._log(
+        self.log_event(
             "HCS",
             "AttachEndpoint",
             label,
             f"{nic} placed in compartment {self._namespaces[c.namespace].compartment_id}",
         )
-        self._log("vSwitch", "CreatePort", net.vswitch, f"port for {label} ({plan.mac})")
+        self.log_event("vSwitch", "CreatePort", net.vswitch, f"port for {label} ({plan.mac})")
         if lease is not None:
-            self._log("DHCP", "Lease", label, f"{lease} from the LAN's DHCP server for {plan.mac}")
+            self.log_event("DHCP", "Lease", label, f"{lease} from the LAN's DHCP server for {plan.mac}")
         else:
-            self._log(
+            self.log_event(
                 "HNS",
                 "ConfigureEndpoint",
                 label,
@@ -250,7 +250,7 @@ class EndpointsMixin:
                 ep.id,
             )
             self._mappings[key] = m
-            self._log(
+            self.log_event(
                 "WinNAT",
                 "AddStaticMapping",
                 nat_name,
@@ -260,11 +260,11 @@ class EndpointsMixin:
                 f"HNS-{ep.id[:8]}-{pm.protocol}-{pm.external_port}", pm.protocol, pm.external_port, ep.id
             )
             self._firewall[rule.name] = rule
-            self._log(
+            self.log_event(
                 "Firewall", "NewNetFirewallRule", rule.name, f"Allow inbound {pm.protocol} {pm.external_port}"
             )
         else:
-            self._log(
+            self.log_event(
                 "VFP",
                 "AddRule",
                 _label(ep),
@@ -280,20 +280,22 @@ class EndpointsMixin:
                 key = (pm.protocol.lower(), pm.external_port)
                 self._ports.pop(key, None)
                 if self._mappings.pop(key, None) is not None:
-                    self._log(
+                    self.log_event(
                         "WinNAT",
                         "RemoveStaticMapping",
                         net.nat_name if net else "",
                         f"{pm.protocol} 0.0.0.0:{pm.external_port}",
                     )
                     self._firewall.pop(f"HNS-{ep.id[:8]}-{pm.protocol}-{pm.external_port}", None)
-                    self._log(
+                    self.log_event(
                         "Firewall",
                         "RemoveNetFirewallRule",
                         f"HNS-{ep.id[:8]}-{pm.protocol}-{pm.external_port}",
                     )
                 else:
-                    self._log("VFP", "RemoveRule", _label(ep), f"SLB_NAT_LAYER host port {pm.external_port}")
+                    self.log_event(
+                        "VFP", "RemoveRule", _label(ep), f"SLB_NAT_LAYER host port {pm.external_port}"
+                    )
         if net is not None:
             net.endpoint_ids.pop(ep.id, None)
             if not ep.remote:
@@ -308,12 +310,12 @@ class EndpointsMixin:
         if ep.namespace in self._namespaces and ep.id in self._namespaces[ep.namespace].endpoints:
             self._namespaces[ep.namespace].endpoints.remove(ep.id)
         del self._endpoints[ep.id]
-        self._log("HNS", "DeleteEndpoint", _label(ep), f"id {ep.id}")
+        self.log_event("HNS", "DeleteEndpoint", _label(ep), f"id {ep.id}")
         if net is not None and net.driver == "overlay" and not ep.remote:
             self.lab.on_overlay_endpoint_removed(self, ep)
 
     # ------------------------------------------------------------------ remote endpoints, policy lists
-    def _add_remote_endpoint(self, net, ep, pa):
+    def add_remote_endpoint(self, net, ep, pa):
         rid = self.ids.guid("endpoint")
         r = Endpoint(
             rid,
@@ -337,7 +339,7 @@ class EndpointsMixin:
         )
         self._endpoints[rid] = r
         net.endpoint_ids[rid] = None
-        self._log(
+        self.log_event(
             "HNS",
             "CreateEndpoint",
             _label(r),
@@ -345,19 +347,19 @@ class EndpointsMixin:
             f"VFP encap rule CA {ep.ip_address} -> PA {pa}",
         )
 
-    def _remove_remote_endpoints(self, net, ip):
+    def remove_remote_endpoints(self, net, ip):
         for eid in [
             e for e in net.endpoint_ids if self._endpoints[e].remote and self._endpoints[e].ip_address == ip
         ]:
             self._drop_endpoint(self._endpoints[eid])
 
-    def _set_policy_lists(self, service, lists):
+    def set_policy_lists(self, service, lists):
         for pid in [i for i, pl in self._policy_lists.items() if pl.service == service]:
             del self._policy_lists[pid]
-            self._log("HNS", "DeletePolicyList", service, f"id {pid}")
+            self.log_event("HNS", "DeletePolicyList", service, f"id {pid}")
         for pl in lists:
             self._policy_lists[pl.id] = pl
-            self._log(
+            self.log_event(
                 "HNS",
                 "CreatePolicyList",
                 service,
@@ -386,7 +388,7 @@ class EndpointsMixin:
         ep = self._endpoint_on(container, network)
         acl = _acl(action, direction, priority, protocols, local_ports, remote_addresses, rule_type)
         ep.policies = ep.policies + (acl,)
-        self._log(
+        self.log_event(
             "HNS",
             "ModifyEndpoint",
             _label(ep),
@@ -401,7 +403,7 @@ class EndpointsMixin:
         kept = tuple(p for p in ep.policies if not isinstance(p, P.Acl))
         if len(kept) != len(ep.policies):
             ep.policies = kept
-            self._log("HNS", "ModifyEndpoint", _label(ep), "remove ACL policies")
+            self.log_event("HNS", "ModifyEndpoint", _label(ep), "remove ACL policies")
 
     def _endpoint_on(self, container, network):
         c = self.container(container)

@@ -16,8 +16,8 @@ from .addressing import IdSource
 from .containers import ContainersMixin
 from .endpoints import EndpointsMixin
 from .errors import NotFound
+from .event import Event
 from .networking import NetworkingMixin
-from .records import Event
 from .switching import SwitchingMixin
 
 # VFP ports as programmed, per host: endpoint id -> (event count when programmed, layers).
@@ -51,6 +51,7 @@ class Host(SwitchingMixin, NetworkingMixin, ContainersMixin, EndpointsMixin):
         self._mappings = {}  # (proto, port) -> StaticMapping
         self._firewall = {}  # name -> FirewallRule
         self._ports = {}  # (proto, port) -> endpoint id
+        self._mesh_ports = {}  # (proto, port) -> swarm service published on the routing mesh
         self._policy_lists = {}
         self._events = []
         self._compartments = 1  # 1 is the host's default compartment
@@ -111,7 +112,26 @@ class Host(SwitchingMixin, NetworkingMixin, ContainersMixin, EndpointsMixin):
 
     @property
     def published(self):
+        """Host ports published by an endpoint: (protocol, port) -> endpoint id."""
         return MappingProxyType(self._ports)
+
+    @property
+    def mesh_ports(self):
+        """Ports the swarm routing mesh publishes on this node: (protocol, port) -> service."""
+        return MappingProxyType(self._mesh_ports)
+
+    def port_in_use(self, key):
+        """Whether (protocol, port) is published here, by an endpoint or by the routing mesh."""
+        return key in self._ports or key in self._mesh_ports
+
+    def publish_mesh_ports(self, service, keys):
+        """The routing mesh publishes ``keys`` ((protocol, port) pairs) for ``service`` here."""
+        for key in keys:
+            self._mesh_ports[key] = service
+
+    def unpublish_mesh_ports(self, service):
+        for key in [k for k, v in self._mesh_ports.items() if v == service]:
+            del self._mesh_ports[key]
 
     @property
     def events(self):
@@ -172,7 +192,7 @@ class Host(SwitchingMixin, NetworkingMixin, ContainersMixin, EndpointsMixin):
         return layers
 
     # ------------------------------------------------------------------ events
-    def _log(self, actor, action, target, detail=""):
+    def log_event(self, actor, action, target, detail=""):
         self._events.append((actor, action, target, detail))  # Event objects are made on read
 
     # ------------------------------------------------------------------ imported state
@@ -205,6 +225,15 @@ class Host(SwitchingMixin, NetworkingMixin, ContainersMixin, EndpointsMixin):
 
     def import_adapter(self, adapter):
         self._adapters[adapter.name] = adapter
+
+    def upgrade_loaded_state(self):
+        """A host read from a version-1 lab file kept the routing mesh's ports in ``_ports``
+        as ``"service:<name>"``; they live in their own table now."""
+        if not hasattr(self, "_mesh_ports"):
+            self._mesh_ports = {
+                k: v[len("service:") :] for k, v in self._ports.items() if v.startswith("service:")
+            }
+            self._ports = {k: v for k, v in self._ports.items() if not v.startswith("service:")}
 
     def __repr__(self):
         return (

@@ -212,40 +212,6 @@ class Lab:
     def remove_service(self, name):
         return swarm_ops.remove_service(self, name)
 
-    def _create_overlay(
-        self,
-        host,
-        name,
-        subnet,
-        gateway,
-        options,
-        attachable,
-        internal,
-        ip_range,
-        ipv6,
-        ipv4,
-        ipam_driver,
-        labels,
-    ):
-        return swarm_ops.create_overlay(
-            self,
-            host,
-            name,
-            subnet,
-            gateway,
-            options,
-            attachable,
-            internal,
-            ip_range,
-            ipv6,
-            ipv4,
-            ipam_driver,
-            labels,
-        )
-
-    def _remove_overlay(self, name):
-        return swarm_ops.remove_overlay(self, name)
-
     def plan_overlay_address(self, network, ip, others):
         return swarm_ops.plan_address(self, network, ip, others)
 

@@ -10,14 +10,15 @@ import ipaddress
 from dataclasses import dataclass, field
 
 from . import policies as P
-from . import vfp
+from . import swarm, vfp
 from .addressing import AddressPool, MacPool, format_mac, parse_ip, parse_prefix
+from .docker_container import NAME_RE
 from .drivers import driver as get_driver
+from .drivers import is_swarm_scoped
 from .drivers.base import parse_options
 from .errors import Conflict, InvalidParameter, NotFound, Unsupported, hns_error
 from .hns import Network, Subnet
 from .hyperv import vnic_name
-from .records import NAME_RE
 from .winnat import NetNat
 
 
@@ -43,7 +44,7 @@ class NetworkingMixin:
 
     # ------------------------------------------------------------------ docker engine start
     def _start_docker(self):
-        self._log("Docker", "Start", "dockerd", f"{self.profile.title}: reconcile with HNS")
+        self.log_event("Docker", "Start", "dockerd", f"{self.profile.title}: reconcile with HNS")
         self._adopt_switches()
         if "none" not in self._networks:
             self._networks["none"] = Network(
@@ -59,7 +60,7 @@ class NetworkingMixin:
             )
         if "nat" not in self._networks and self.lab.nat_prefix != "none":
             prefix = self.lab.default_nat_prefix(self)
-            plan = self._plan_network(
+            plan = self.plan_network(
                 "nat",
                 "nat",
                 str(prefix),
@@ -67,7 +68,7 @@ class NetworkingMixin:
                 {"com.docker.network.windowsshim.networkname": "nat"},
                 default=True,
             )
-            self._commit_network(plan)
+            self.commit_network(plan)
 
     def _adopt_switches(self):
         taken = {n.vswitch for n in self._hns.values()}
@@ -98,7 +99,7 @@ class NetworkingMixin:
                     net, self._adapters[sw.host_vnic].mac_address, self.profile
                 )
                 self._register(net)
-                self._log(
+                self.log_event(
                     "Docker",
                     "AdoptNetwork",
                     sw.name,
@@ -109,7 +110,7 @@ class NetworkingMixin:
         """``Restart-Service hns`` / ``docker``: re-runs Docker's start-up reconciliation."""
         if str(name).lower() not in ("hns", "docker"):
             raise NotFound(f"Cannot find any service with service name '{name}'.")
-        self._log("Host", "RestartService", str(name).lower())
+        self.log_event("Host", "RestartService", str(name).lower())
         self._start_docker()
 
     # ------------------------------------------------------------------ networks
@@ -135,8 +136,9 @@ class NetworkingMixin:
         pass-through 'windows' IPAM never sends auxiliary addresses to HNS and the Windows
         driver does not isolate an internal network (it only keeps ``--dns`` off it).
         """
-        if driver == "overlay":
-            return self.lab._create_overlay(
+        if is_swarm_scoped(driver):
+            return swarm.create_overlay(
+                self.lab,
                 self,
                 name,
                 subnet,
@@ -150,7 +152,7 @@ class NetworkingMixin:
                 ipam_driver,
                 labels,
             )
-        plan = self._plan_network(
+        plan = self.plan_network(
             name,
             driver,
             subnet,
@@ -164,9 +166,9 @@ class NetworkingMixin:
             ipam_driver,
             labels,
         )
-        return self._commit_network(plan)
+        return self.commit_network(plan)
 
-    def _check_common(self, name, driver, ipv4, ipv6, ip_range, ipam_driver):
+    def check_network_request(self, name, driver, ipv4, ipv6, ip_range, ipam_driver):
         if not isinstance(name, str) or not NAME_RE.match(name):
             raise InvalidParameter(f'invalid name "{name}": must match [a-zA-Z0-9][a-zA-Z0-9_.-]')
         if name in self._networks:
@@ -209,7 +211,7 @@ class NetworkingMixin:
             )
         return out
 
-    def _plan_network(
+    def plan_network(
         self,
         name,
         driver,
@@ -226,7 +228,7 @@ class NetworkingMixin:
         default=False,
         swarm=None,
     ):
-        drv = self._check_common(name, driver, ipv4, ipv6, ip_range, ipam_driver)
+        drv = self.check_network_request(name, driver, ipv4, ipv6, ip_range, ipam_driver)
         options = {str(k): str(v) for k, v in (options or {}).items()}
         shim = parse_options(options)
         subnets = self._plan_subnets(drv, subnet, gateway)
@@ -285,7 +287,7 @@ class NetworkingMixin:
         net.options = {**plan.options, "com.docker.network.windowsshim.networkname": net.hns_name}
         net.attachable, net.internal, net.labels = plan.attachable, plan.internal, plan.labels
         self._networks[net.name] = net
-        self._log(
+        self.log_event(
             "Docker",
             "CreateNetwork",
             plan.name,
@@ -349,7 +351,7 @@ class NetworkingMixin:
         used.add(n)
         return 0x00155D000000 + (n << 12)
 
-    def _commit_network(self, plan):
+    def commit_network(self, plan):
         if plan.bind is not None:
             return self._commit_bind(plan)
         drv, shim = plan.drv, plan.shim
@@ -398,16 +400,18 @@ class NetworkingMixin:
         net.options = dict(plan.options)
         net.options["com.docker.network.windowsshim.hnsid"] = hid
         net.options["com.docker.network.windowsshim.networkname"] = hns_name
-        self._log("Docker", "CreateNetwork", plan.name, f"driver {drv.name}, HNS name {hns_name}")
+        self.log_event("Docker", "CreateNetwork", plan.name, f"driver {drv.name}, HNS name {hns_name}")
         subnet_text = (
             ", ".join(f"{s.prefix} (gateway {s.gateway})" for s in subnets) or "none (DHCP on the LAN)"
         )
-        self._log("HNS", "CreateNetwork", hns_name, f"type {drv.hns_type}, id {hid}, subnets {subnet_text}")
+        self.log_event(
+            "HNS", "CreateNetwork", hns_name, f"type {drv.hns_type}, id {hid}, subnets {subnet_text}"
+        )
         if not drv.external_switch:
             self._commit_nat_plumbing(net, plan.default)
         elif plan.reuse_switch:
             net.vswitch = plan.reuse_switch
-            self._log(
+            self.log_event(
                 "vSwitch",
                 "ReuseSwitch",
                 plan.reuse_switch,
@@ -419,7 +423,7 @@ class NetworkingMixin:
         if drv.name == "overlay":
             net.management_ip = self.address
             net.dr_mac = format_mac(0x00155D000000 + self.lab.ids.number("drmac", 1 << 24))
-            self._log(
+            self.log_event(
                 "HNS",
                 "SetProviderAddress",
                 hns_name,
@@ -433,7 +437,7 @@ class NetworkingMixin:
         if drv.uses_vfp:
             net.vfp_template = vfp.network_template(net, host_mac, self.profile)
         net.shared_policies = drv.shared_endpoint_policies(net, shim, self)
-        self._log(
+        self.log_event(
             "HNS",
             "CreatePools",
             hns_name,
@@ -468,7 +472,7 @@ class NetworkingMixin:
             nat = NetNat(f"{self.profile.nat_prefix_letter}{self.ids.guid('netnat')}", net.prefix, gw, net.id)
             self._nat[net.id] = nat
             net.nat_name = nat.name
-            self._log(
+            self.log_event(
                 "WinNAT",
                 "NewNetNat",
                 nat.name,
@@ -476,7 +480,7 @@ class NetworkingMixin:
             )
         else:
             net.nat_name = next(iter(self._nat.values())).name
-            self._log(
+            self.log_event(
                 "WinNAT",
                 "ReuseNetNat",
                 net.nat_name,
@@ -492,22 +496,22 @@ class NetworkingMixin:
         net = self.network(name)
         if net.name in ("nat", "none") and (net.created_by_docker or net.name == "none"):
             raise Conflict(f"{net.name} is a pre-defined network and cannot be removed")
-        if net.driver == "overlay":
-            return self.lab._remove_overlay(net.name)
+        if is_swarm_scoped(net.driver):
+            return swarm.remove_overlay(self.lab, net.name)
         if any(not self._endpoints[e].remote for e in net.endpoint_ids):
             raise Conflict(
                 f"error while removing network: network {net.name} id {net.docker_id} has active endpoints"
             )
-        self._commit_remove_network(net)
+        self.commit_remove_network(net)
 
-    def _commit_remove_network(self, net):
+    def commit_remove_network(self, net):
         for eid in list(net.endpoint_ids):
             self._drop_endpoint(self._endpoints[eid])
-        self._log("Docker", "RemoveNetwork", net.name)
-        self._log("HNS", "DeleteNetwork", net.hns_name, f"id {net.id}")
+        self.log_event("Docker", "RemoveNetwork", net.name)
+        self.log_event("HNS", "DeleteNetwork", net.hns_name, f"id {net.id}")
         nat = self._nat.pop(net.id, None)
         if nat is not None:
-            self._log("WinNAT", "RemoveNetNat", nat.name, f"internal prefix {nat.internal_prefix}")
+            self.log_event("WinNAT", "RemoveNetNat", nat.name, f"internal prefix {nat.internal_prefix}")
         del self._hns[net.id]
         del self._networks[net.name]
         self.lab.used_mac_pools.discard((net.mac_pool.start - 0x00155D000000) >> 12)

@@ -12,12 +12,11 @@ Simplification: the lab creates a swarm network on every node at once (Docker cr
 on a worker when the first task lands there).
 """
 
-import hashlib
 import ipaddress
 from dataclasses import dataclass, field
 
 from . import policies as P
-from .addressing import AddressPool, parse_ip, parse_prefix
+from .addressing import AddressPool, base36, parse_ip, parse_prefix
 from .drivers.base import parse_options
 from .errors import Conflict, Exhausted, InvalidParameter, NotFound, Unsupported
 from .hns import PolicyList
@@ -94,11 +93,20 @@ def init(lab, host):
     except Exception:
         lab.swarm = None  # _add_network validated before changing anything
         raise
-    host._log("Docker", "SwarmInit", host.name, f"manager, advertise address {host.address}:2377")
+    host.log_event("Docker", "SwarmInit", host.name, f"manager, advertise address {host.address}:2377")
     return lab.swarm
 
 
 def join(lab, host):
+    """``docker swarm join``: the node gets every swarm network, a load-balancer address on
+    each network that has one per node, the routing mesh's published ports and the remote
+    endpoints of the other nodes.  Everything is planned first: a refused join changes no
+    host and no pool.
+
+    Simplification (inferred, not from a source): when the node already publishes one of the
+    mesh ports itself, Docker would join and fail to program that port there; the lab refuses
+    the join instead, in its own words.
+    """
     if lab.swarm is None:
         raise NotFound("no swarm to join: run lab.swarm_init() on the manager first")
     if host.name in lab.swarm.nodes:
@@ -107,30 +115,53 @@ def join(lab, host):
             "join another one."
         )
     plans = [
-        (
-            sn,
-            host._plan_network(
-                sn.name,
-                "overlay",
-                str(sn.subnet),
-                str(sn.gateway),
-                sn.options,
-                sn.attachable,
-                sn.internal,
-                swarm=sn,
-            ),
+        host.plan_network(
+            sn.name,
+            "overlay",
+            str(sn.subnet),
+            str(sn.gateway),
+            sn.options,
+            sn.attachable,
+            sn.internal,
+            swarm=sn,
         )
         for sn in lab.swarm.networks.values()
     ]
+    mesh = {svc.name: _mesh_keys(svc) for svc in lab.swarm.services.values()}
+    for service, keys in mesh.items():
+        for proto, port in keys:
+            if host.port_in_use((proto, port)):
+                raise Conflict(
+                    f"port {port}/{proto} is published on {host.name}, and the service {service} publishes "
+                    "it on every node of the routing mesh",
+                    hint=f"free the port on {host.name} (docker rm -f the container that publishes it) first",
+                )
+    lb_nets = [sn for sn in lab.swarm.networks.values() if sn.lb_ips]
+    for sn in lb_nets:
+        if sn.pool.peek(1) is None:
+            raise Exhausted(
+                f"could not allocate a load-balancer address on network {sn.name}: pool exhausted"
+            )
+    # commit
     lab.swarm.nodes = lab.swarm.nodes + (host.name,)
-    host._log(
+    host.log_event(
         "Docker", "SwarmJoin", host.name, f"worker of {lab.swarm.manager}; gossip on 7946, VXLAN on UDP 4789"
     )
-    for _sn, plan in plans:
-        net = host._commit_network(plan)
+    for plan in plans:
+        net = host.commit_network(plan)
         _mirror_existing(lab, host, net)
+    for sn in lb_nets:
+        sn.lb_ips[host.name] = _take_address(sn)
+    for service, keys in mesh.items():
+        host.publish_mesh_ports(service, keys)
     _refresh_services(lab)
     return lab.swarm
+
+
+def _take_address(sn):
+    ip = sn.pool.peek(1)[0]
+    sn.pool.take(ip)
+    return ip
 
 
 def leave(lab, host, force=False):
@@ -157,12 +188,13 @@ def leave(lab, host, force=False):
     for svc in list(sw.services.values()):
         for task in [t for t in svc.tasks if t in host.containers]:
             _drop_task(lab, host, task, svc)
+        host.unpublish_mesh_ports(svc.name)
     for name in list(sw.networks):
         net = host.networks.get(name)
         if net is not None:
-            host._commit_remove_network(net)
+            host.commit_remove_network(net)
     sw.nodes = tuple(n for n in sw.nodes if n != host.name)
-    host._log("Docker", "SwarmLeave", host.name)
+    host.log_event("Docker", "SwarmLeave", host.name)
     if not sw.nodes:
         lab.swarm = None
     else:
@@ -199,7 +231,7 @@ def _free_subnet(lab):
 def create_overlay(
     lab, host, name, subnet, gateway, options, attachable, internal, ip_range, ipv6, ipv4, ipam_driver, labels
 ):
-    host._check_common(name, "overlay", ipv4, ipv6, ip_range, ipam_driver)
+    host.check_network_request(name, "overlay", ipv4, ipv6, ip_range, ipam_driver)
     _require_manager(lab, host)
     if name in lab.swarm.networks:
         raise Conflict(f"network with name {name} already exists")
@@ -248,14 +280,14 @@ def _add_network(lab, host, name, subnet, gateway, options, attachable, internal
     )
     nodes = [lab.hosts[n] for n in lab.swarm.nodes]
     plans = [
-        h._plan_network(
+        h.plan_network(
             name, "overlay", str(prefix), str(gw), options, attachable, internal, labels=labels, swarm=sn
         )
         for h in nodes
     ]
     sn.docker_id = lab.ids.hex64("swarm-network")
     lab.swarm.networks[name] = sn
-    nets = [h._commit_network(p) for h, p in zip(nodes, plans)]
+    nets = [h.commit_network(p) for h, p in zip(nodes, plans)]
     return nets[nodes.index(host)]
 
 
@@ -277,7 +309,7 @@ def remove_overlay(lab, name):
             )
     for h in (lab.hosts[n] for n in lab.swarm.nodes):
         if name in h.networks:
-            h._commit_remove_network(h.networks[name])
+            h.commit_remove_network(h.networks[name])
     del lab.swarm.networks[name]
 
 
@@ -305,21 +337,21 @@ def _mirror_existing(lab, host, net):
         for eid in list(onet.endpoint_ids):
             ep = other.endpoints[eid]
             if not ep.remote:
-                host._add_remote_endpoint(net, ep, other.address)
+                host.add_remote_endpoint(net, ep, other.address)
 
 
 def endpoint_added(lab, host, ep):
     for name in lab.swarm.nodes if lab.swarm else ():
         other = lab.hosts[name]
         if other is not host and ep.network in other.networks:
-            other._add_remote_endpoint(other.networks[ep.network], ep, host.address)
+            other.add_remote_endpoint(other.networks[ep.network], ep, host.address)
 
 
 def endpoint_removed(lab, host, ep):
     for name in lab.swarm.nodes if lab.swarm else ():
         other = lab.hosts[name]
         if other is not host and ep.network in other.networks:
-            other._remove_remote_endpoints(other.networks[ep.network], ep.ip_address)
+            other.remove_remote_endpoints(other.networks[ep.network], ep.ip_address)
 
 
 # ---------------------------------------------------------------------- services
@@ -350,13 +382,7 @@ def _parse_service_port(spec):
 
 
 def _task_id(lab, service, slot):
-    digits = "0123456789abcdefghijklmnopqrstuvwxyz"
-    n = int(hashlib.sha256(f"{lab.seed}:{service}:{slot}".encode()).hexdigest(), 16)
-    out = []
-    for _ in range(25):
-        n, r = divmod(n, 36)
-        out.append(digits[r])
-    return "".join(out)
+    return base36(f"{lab.seed}:{service}:{slot}", 25)
 
 
 def create_service(lab, name, image, replicas, networks, publish, endpoint_mode):
@@ -394,7 +420,7 @@ def create_service(lab, name, image, replicas, networks, publish, endpoint_mode)
     mesh = [p for p in ports if p[3] == "ingress"]
     for proto, _, published, _ in mesh:
         for h in nodes:
-            if published and (proto, published) in h.published:
+            if published and h.port_in_use((proto, published)):
                 raise Conflict(
                     f"rpc error: code = InvalidArgument desc = port '{published}' is already in use by "
                     "another service or container"
@@ -418,7 +444,7 @@ def create_service(lab, name, image, replicas, networks, publish, endpoint_mode)
                     f"would land on {h.name}",
                     hint="lower --replicas or drop the published port",
                 )
-            if published and count and (proto, published) in h.published:
+            if published and count and h.port_in_use((proto, published)):
                 raise Conflict(f"Bind for 0.0.0.0:{published} failed: port is already allocated")
     image = image or f"mcr.microsoft.com/windows/servercore/iis:windowsservercore-{profile.name}"
     _plan_tasks(lab, name, image, placement, ports, all_nets)  # validates every task first
@@ -427,21 +453,16 @@ def create_service(lab, name, image, replicas, networks, publish, endpoint_mode)
     vips = {}
     if endpoint_mode == "vip":
         for n in all_nets:
-            sn = lab.swarm.networks[n]
-            vip = sn.pool.peek(1)[0]
-            sn.pool.take(vip)
-            vips[n] = vip
+            vips[n] = _take_address(lab.swarm.networks[n])
     for n in all_nets:
         sn = lab.swarm.networks[n]
         for h in nodes:
             if h.name not in sn.lb_ips:
-                ip = sn.pool.peek(1)[0]
-                sn.pool.take(ip)
-                sn.lb_ips[h.name] = ip
+                sn.lb_ips[h.name] = _take_address(sn)
     mesh_ports, cursor = [], 30000
     for proto, target, published, mode in ports:
         if mode == "ingress" and not published:
-            while any((proto, cursor) in h.published for h in nodes):
+            while any(h.port_in_use((proto, cursor)) for h in nodes):
                 cursor += 1
             published = cursor
             cursor += 1
@@ -449,24 +470,27 @@ def create_service(lab, name, image, replicas, networks, publish, endpoint_mode)
     svc = Service(name, sid, image, replicas, nets, vips, tuple(mesh_ports), (), endpoint_mode)
     lab.swarm.services[name] = svc
     manager = lab.hosts[lab.swarm.manager]
-    manager._log(
+    manager.log_event(
         "Docker",
         "CreateService",
         name,
         f"{replicas} replica(s) on {', '.join(all_nets) or 'no network'}"
         + (f", VIPs {', '.join(f'{k}={v}' for k, v in vips.items())}" if vips else ""),
     )
-    for proto, _target, published, mode in svc.ports:
-        if mode == "ingress":
-            for h in nodes:
-                h._ports[(proto, published)] = f"service:{name}"
+    for h in nodes:
+        h.publish_mesh_ports(name, _mesh_keys(svc))
     tasks = _plan_tasks(lab, name, image, placement, svc.ports, all_nets)
     for h, c, plans in tasks:
-        h._commit_container(c)
-        h._commit_start(c, plans)
+        h.commit_container(c)
+        h.commit_start(c, plans)
     svc.tasks = tuple(c.name for _, c, _ in tasks)
     _refresh_services(lab)
     return svc
+
+
+def _mesh_keys(svc):
+    """The (protocol, port) pairs a service publishes on the routing mesh of every node."""
+    return [(proto, published) for proto, _target, published, mode in svc.ports if mode == "ingress"]
 
 
 def _plan_tasks(lab, service, image, placement, ports, networks):
@@ -474,7 +498,7 @@ def _plan_tasks(lab, service, image, placement, ports, networks):
     out, pending = [], []
     host_ports = [f"{pub}:{tgt}/{pr}" for pr, tgt, pub, m in ports if m == "host"]
     for slot, h in enumerate(placement, start=1):
-        c = h._plan_container(
+        c = h.plan_container(
             f"{service}.{slot}.{_task_id(lab, service, slot)}",
             image,
             networks[0] if networks else "nat",
@@ -492,7 +516,7 @@ def _plan_tasks(lab, service, image, placement, ports, networks):
         )
         c.requested_networks = networks or ("nat",)
         c.service = service
-        plans = h._plan_start(c, pending)
+        plans = h.plan_start(c, pending)
         pending.extend(plans)
         out.append((h, c, plans))
     return out
@@ -509,13 +533,12 @@ def remove_service(lab, name):
         c.service = ""
         h.remove_container(t)
     for h in (lab.hosts[n] for n in lab.swarm.nodes):
-        h._set_policy_lists(name, [])
-        for key in [k for k, v in h.published.items() if v == f"service:{name}"]:
-            del h._ports[key]
+        h.set_policy_lists(name, [])
+        h.unpublish_mesh_ports(name)
     for n, vip in svc.vips.items():
         lab.swarm.networks[n].pool.release(vip)
     del lab.swarm.services[name]
-    lab.hosts[lab.swarm.manager]._log("Docker", "RemoveService", name)
+    lab.hosts[lab.swarm.manager].log_event("Docker", "RemoveService", name)
 
 
 def _refresh_services(lab):
@@ -546,7 +569,7 @@ def _refresh_services(lab):
                 if pols:
                     pid = h.ids.guid("policylist")
                     lists.append(PolicyList(pid, refs, pols, net.id, svc.name))
-            h._set_policy_lists(svc.name, lists)
+            h.set_policy_lists(svc.name, lists)
 
 
 def _backend(lab, host, ep, svc):

@@ -41,7 +41,7 @@ class SwitchingMixin:
             )
         mac = format_mac(0x001B21000000 + self.lab.ids.number("nic", 1 << 24))
         self._add_physical_adapter(name, None, mac)
-        self._log("Host", "AddAdapter", name, f"physical NIC {mac} (no IP configuration)")
+        self.log_event("Host", "AddAdapter", name, f"physical NIC {mac} (no IP configuration)")
         return self._adapters[name]
 
     def configure(self, is_vm=None, mac_spoofing=None):
@@ -84,7 +84,7 @@ class SwitchingMixin:
                 len(self._adapters) + 2,
             )
         kind = f"bound to '{adapter}'" if adapter else "not bound to any NIC"
-        self._log(
+        self.log_event(
             "vSwitch",
             "CreateSwitch",
             name,
@@ -100,7 +100,7 @@ class SwitchingMixin:
             phys.vswitch = None
             if vnic is not None:
                 phys.ip_interface, phys.gateway = vnic.ip_interface, vnic.gateway
-        self._log(
+        self.log_event(
             "vSwitch",
             "DeleteSwitch",
             name,

@@ -3,20 +3,18 @@
 HNS is the source of truth: every row and every JSON document here is computed from the
 engine's HNS networks, endpoints and containers at the moment it is asked for.
 
-Time is simulated: each host keeps an event log, and the simulated clock reads one second
-per event from ``EPOCH``, so "Created 7 seconds ago" means seven HNS/Docker steps ago.
-That keeps every output byte-for-byte reproducible (no wall clock).
+Time is simulated (``winnetlab.engine.clock``): one second per event of the host's log, so
+"Created 7 seconds ago" means seven HNS/Docker steps ago.
 """
 
-import datetime
 import hashlib
 import re
 
-from ..engine.addressing import docker_mac
+from ..engine.addressing import base36, docker_mac
+from ..engine.clock import event_seq, latest_events, now, timestamp
 from ..engine.policies import PortMapping
 from .command import ellipsis, go_quote
 
-EPOCH = datetime.datetime(2025, 1, 6, 9, 0, 0, tzinfo=datetime.timezone.utc)
 DOCKER_VERSION = "27.3.1"
 DOCKER_BUILD = "ce12230"
 IMAGE_COMMANDS = {
@@ -37,22 +35,7 @@ OS_NAMES = {
 }
 
 
-# ---------------------------------------------------------------------------- clock and ids
-
-
-def latest_events(host):
-    """``{(action, target): seq}`` of the latest event of each kind, in one pass over the log."""
-    return {(ev.action, ev.target): ev.seq for ev in host.events}
-
-
-def event_seq(host, action, target, latest=None):
-    """Seq of the latest event ``action`` on ``target`` (0 if none)."""
-    return (latest if latest is not None else latest_events(host)).get((action, target), 0)
-
-
-def timestamp(seq):
-    """RFC 3339 time of event ``seq`` on the simulated clock."""
-    return (EPOCH + datetime.timedelta(seconds=seq)).strftime("%Y-%m-%dT%H:%M:%SZ")
+# ---------------------------------------------------------------------------- durations and ids
 
 
 def human_duration(seconds):
@@ -76,10 +59,6 @@ def human_duration(seconds):
     return f"{hours // 24} days"
 
 
-def now(host):
-    return len(host.events) + 1
-
-
 def swarm_token(lab):
     """A deterministic ``SWMTKN-1-…`` join token for the lab's swarm."""
     return (
@@ -89,16 +68,6 @@ def swarm_token(lab):
 
 def node_id(lab, host_name):
     return base36(f"{lab.seed}:node:{host_name}", 25)
-
-
-def base36(seed_text, length):
-    digits = "0123456789abcdefghijklmnopqrstuvwxyz"
-    n = int(hashlib.sha256(seed_text.encode()).hexdigest(), 16)
-    out = []
-    for _ in range(length):
-        n, r = divmod(n, 36)
-        out.append(digits[r])
-    return "".join(out)
 
 
 def natural_key(text):

@@ -5,7 +5,7 @@ collects the hops until a component delivers or drops it; a delivered packet is 
 and the reply walks back through the flow state the first packet left.
 """
 
-from . import container, hoststack, resolve, underlay
+from . import container, driver_hops, hoststack, resolve, underlay
 from .packet import Packet, Stop, Walk, ephemeral_port
 from .trace import Trace
 
@@ -46,11 +46,11 @@ def _start(w, origin, dest):
     if origin.kind == "container":
         if dest.loopback or (dest.target is not None and dest.target[1] is origin.container):
             _loopback_in_container(w, origin, dest)
-        container.send(w, origin.host, origin.container, dest.dns)
+        driver_hops.egress(w, origin.host, *container.send(w, origin.host, origin.container, dest.dns))
     elif origin.kind == "host":
         hoststack.send(w, origin.host, dest.loopback)
     else:
-        underlay.from_outside(w, origin.name)
+        hoststack.arrive(w, underlay.from_outside(w, origin.name))
 
 
 def _loopback_in_container(w, origin, dest):
@@ -81,11 +81,11 @@ def _reply(fw, fw_src, fw_dst):
                 w.deliver(
                     host.name, "Loopback Pseudo-Interface 1", "loopback", "the reply stayed inside", fw.end
                 )
-            container.send(w, host, host.containers[ep.container])
+            driver_hops.egress(w, host, *container.send(w, host, host.containers[ep.container]))
         elif kind == "host":
             hoststack.send(w, where[0], last.dst_ip == resolve.LOOPBACK)
         else:
-            underlay.from_outside(w, where[0])
+            hoststack.arrive(w, underlay.from_outside(w, where[0]))
     except Stop:
         pass
     return Trace(fw_dst, fw_src, last.protocol, last.src_port, w.hops, w.verdict, w.reason, lab=fw.lab)

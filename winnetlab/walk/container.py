@@ -9,7 +9,6 @@ is the one ``route print`` shows inside the container (``winnetlab.routing``).
 import ipaddress
 
 from ..engine import routing
-from . import driver_hops as drivers
 from .packet import ip_text
 from .vfp import Port
 
@@ -50,7 +49,10 @@ def route(host, container, dst):
 
 
 def send(w, host, container, dns=None):
-    """A container sends the walk's packet: DNS note, route lookup, vNIC, then the driver."""
+    """A container sends the walk's packet: DNS note, route lookup, vNIC.
+
+    Returns (endpoint, next hop): the driver's egress (``driver_hops``) takes it from there.
+    """
     p = w.pkt
     if container.state != "running":
         w.drop(
@@ -89,7 +91,7 @@ def send(w, host, container, dns=None):
         "transmit",
         f"into vSwitch '{host.hns_networks[ep.network_id].vswitch}'",
     )
-    drivers.egress(w, host, ep, next_hop)
+    return ep, next_hop
 
 
 def receive(w, host, ep, admitted=None):

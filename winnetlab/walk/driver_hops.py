@@ -18,6 +18,7 @@ driver classes stay about configuration (a note for the lead: they could grow
 import ipaddress
 
 from . import container, hoststack, underlay
+from .lookup import lan_next_hop, local_peer, overlay_peer_host, vnic_holding
 from .vfp import Port
 
 
@@ -26,21 +27,9 @@ def egress(w, host, ep, next_hop):
     EGRESS.get(net.driver, _switched)(w, host, ep, net, next_hop)
 
 
-def local_peer(host, net, ip, same_network=False):
-    """A local, attached endpoint with address ``ip`` on ``net``'s vSwitch (or network), or None."""
-    for other in host.hns_networks.values():
-        if other.vswitch != net.vswitch or (same_network and other is not net):
-            continue
-        for eid in other.endpoint_ids:
-            ep = host.endpoints[eid]
-            if not ep.remote and ep.container and ep.address == ip:
-                return ep
-    return None
-
-
 def _nat(w, host, ep, net, next_hop):
     p = w.pkt
-    vnic = hoststack.vnic_holding(host, next_hop)
+    vnic = vnic_holding(host, next_hop)
     peer = local_peer(host, net, next_hop, same_network=True)
     if next_hop == p.dst_ip and vnic is None:
         if peer is None:
@@ -96,16 +85,16 @@ def _switched(w, host, ep, net, next_hop):
         p.dst_mac = peer.mac_address
         container.receive(w, host, peer)
     if p.dst_ip == host.address:
-        vnic = hoststack.vnic_holding(host, host.address)
+        vnic = vnic_holding(host, host.address)
         p.dst_mac = vnic.mac_address
         w.hop(host.name, f"vSwitch '{net.vswitch}'", "forward", f"to the host vNIC {vnic.name}")
         hoststack.to_host(w, host, from_container=True)
     if net.driver == "overlay":
-        lb_host = underlay.overlay_peer_host(w.lab, net, p.dst_ip)
+        lb_host = overlay_peer_host(w.lab, net, p.dst_ip)
         if lb_host is host:
             hoststack.lb_return(w, host)
         if lb_host is not None:
-            underlay.encap_to(w, host, net, lb_host.address, "", f"load-balancer endpoint of {lb_host.name}")
+            hoststack.encap_to(w, host, net, lb_host.address, "", f"load-balancer endpoint of {lb_host.name}")
         if any(p.dst_ip in s.prefix for s in net.subnets):
             w.drop(
                 host.name,
@@ -116,7 +105,7 @@ def _switched(w, host, ep, net, next_hop):
     if net.driver == "transparent":
         lan_hop, why = next_hop, "the container's own next hop"
     else:
-        lan_hop, why = hoststack.lan_next_hop(host, p.dst_ip)
+        lan_hop, why = lan_next_hop(host, p.dst_ip)
         if net.driver == "l2bridge" and not host.profile.l2bridge_cross_host and lan_hop != p.dst_ip:
             w.drop(
                 host.name,
@@ -162,8 +151,8 @@ def _l2tunnel(w, host, ep, net, next_hop):
         p.dst_mac = p.src_mac
         w.hop(host.name, f"physical adapter '{net.adapter}'", "receive", "from the physical Hyper-V host")
         container.receive(w, host, peer)
-    lan_hop, _ = hoststack.lan_next_hop(host, p.dst_ip)
-    underlay.lan(w, lan_hop)
+    lan_hop, _ = lan_next_hop(host, p.dst_ip)
+    hoststack.arrive(w, underlay.lan(w, lan_hop))
 
 
 EGRESS = {

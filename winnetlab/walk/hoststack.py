@@ -9,43 +9,18 @@ what leaves it: the LAN on-link, the other hosts' l2bridge subnets host-gw style
 to the LAN router.
 """
 
+import ipaddress
+
 from . import container, underlay
-from .packet import ephemeral_port, ip_text
+from .lookup import lan_next_hop, local_peer, overlay_peer_host, uplink_adapter, vnic_holding
+from .packet import ephemeral_port, flow_number, ip_text
+from .trace import VXLAN_PORT, Outer
 
 HOST_STACK = "host TCP/IP stack"
 
 
-def vnic_holding(host, ip):
-    """The host adapter (vNIC or NIC) that holds ``ip``, or None."""
-    for a in host.adapters.values():
-        if a.ip_interface is not None and a.ip_interface.ip == ip:
-            return a
-    return None
-
-
-def uplink_adapter(host):
-    """(physical adapter, management vNIC or None) that carry the host address."""
-    holder = vnic_holding(host, host.address)
-    if holder is None or holder.physical:
-        return holder, None
-    sw = host.vswitches[holder.vswitch]
-    return host.adapters[sw.adapter], holder
-
-
 def _nat_networks(host):
     return [n for n in host.hns_networks.values() if n.driver == "nat" and n.prefix is not None]
-
-
-def lan_next_hop(host, dst):
-    """(next hop, why) for a packet the host routes onto the LAN."""
-    lab = host.lab
-    if dst in lab.lan.prefix:
-        return dst, "on-link on the LAN"
-    local = {n.name for n in host.hns_networks.values() if n.driver == "l2bridge"}
-    for prefix, owner, name in underlay.hostgw_routes(lab):
-        if owner is not host and name in local and dst in prefix:
-            return owner.address, f"host-gw route {prefix} via {owner.address}"
-    return lab.lan.router, "default route via the LAN router"
 
 
 def send(w, host, dest_loopback=False):
@@ -78,8 +53,6 @@ def send(w, host, dest_loopback=False):
             and any(p.dst_ip in s.prefix for s in net.subnets)
             and net.vswitch in host.vswitches
         ):
-            from .driver_hops import local_peer
-
             ep = local_peer(host, net, p.dst_ip)
             if ep is not None:
                 vnic = host.adapters.get(host.vswitches[net.vswitch].host_vnic)
@@ -128,7 +101,7 @@ def _loopback(w, host):
 
 def _own_address(w, host):
     p = w.pkt
-    if (p.protocol, p.dst_port) in host.published:
+    if host.port_in_use((p.protocol, p.dst_port)):
         w.drop(
             host.name,
             HOST_STACK,
@@ -163,7 +136,7 @@ def uplink(w, host, adapter, next_hop):
     """Put the packet (or its outer VXLAN headers) on the wire toward ``next_hop``."""
     w.hop(host.name, f"physical adapter '{adapter}'", "transmit", f"onto the LAN toward {next_hop}")
     underlay.vm_port(w, host, outbound=True)
-    underlay.lan(w, next_hop)
+    arrive(w, underlay.lan(w, next_hop))
 
 
 def arrive(w, host):
@@ -182,8 +155,6 @@ def arrive(w, host):
 
 
 def _to_container_on_switch(w, host):
-    from .driver_hops import local_peer
-
     p = w.pkt
     for net in host.hns_networks.values():
         if net.driver == "nat" or net.vswitch not in host.vswitches:
@@ -226,10 +197,8 @@ def _vxlan_in(w, host, phys, vnic):
         f"VXLAN VNI {o.vni} from PA {o.src_ip}: inner {ip_text(p.src_ip)} -> {ip_text(p.dst_ip)}",
         f"VNI {o.vni}",
     )
-    from .driver_hops import local_peer
-
     ep = local_peer(host, net, p.dst_ip, same_network=True)
-    if ep is None and underlay.overlay_peer_host(w.lab, net, p.dst_ip) is host:
+    if ep is None and overlay_peer_host(w.lab, net, p.dst_ip) is host:
         lb_return(w, host)
     if ep is None:
         w.drop(
@@ -280,9 +249,10 @@ def to_host(w, host, from_container=False):
             ep = t.endpoint
             container.receive(w, host, ep)
         w.deliver(host.name, HOST_STACK, "receive", f"the reply reached {host.name}", ("host", host))
+    service = host.mesh_ports.get((p.protocol, p.dst_port))
+    if service is not None:
+        return routing_mesh(w, host, service)
     owner_id = host.published.get((p.protocol, p.dst_port))
-    if owner_id is not None and owner_id.startswith("service:"):
-        return underlay.routing_mesh(w, host, owner_id[len("service:") :])
     ep = host.endpoints.get(owner_id) if owner_id else None
     if ep is not None:
         net = host.hns_networks[ep.network_id]
@@ -341,8 +311,6 @@ def _winnat_in(w, host, ep, net, hairpin=False):
 
 def inward(w, host, net, vnic, admitted=None):
     """From the host stack through a nat network's host vNIC to the endpoint owning dst."""
-    from .driver_hops import local_peer
-
     p = w.pkt
     p.src_mac = vnic.mac_address
     w.hop(host.name, vnic.name, "transmit", f"into the internal vSwitch '{net.vswitch}'")
@@ -412,3 +380,66 @@ def from_nat(w, host, net):
         netnat.name,
     )
     send_out(w, host)
+
+
+def routing_mesh(w, host, service):
+    """Swarm ingress: the ELB policy of a published port picks a backend on any node."""
+    p = w.pkt
+    elb = None
+    for pl in host.policy_lists:
+        for pol in pl.policies if pl.service == service else ():
+            if (
+                not pol.ilb
+                and pol.external_port == p.dst_port
+                and pol.protocol in (0, {"tcp": 6, "udp": 17}[p.protocol])
+            ):
+                elb = (pl, pol)
+    if elb is None:
+        w.drop(
+            host.name,
+            "VFP SLB_LB_LAYER",
+            f"no backend for port {p.dst_port}",
+            f"the service {service} has no running task behind port {p.dst_port} on {host.name}",
+        )
+    pl, pol = elb
+    eps = host.endpoints
+    backends = sorted((eps[e] for e in pl.references if e in eps), key=lambda e: int(e.ip_address))
+    before = p.four_tuple
+    pick = backends[flow_number(*before, p.protocol, modulo=len(backends))]
+    p.dst_ip, p.dst_port = pick.ip_address, pol.internal_port
+    p.src_ip, p.src_port = ipaddress.IPv4Address(pol.source_vip), ephemeral_port("elb", host.name, *before)
+    w.record(host.name, "SLB_LB_LAYER", before)
+    net = host.hns_networks[pl.network_id]
+    w.hop(
+        host.name,
+        "VFP SLB_LB_LAYER",
+        "load-balance",
+        f"routing mesh: {service} port {before[3]} -> backend {pick.ip_address}:{pol.internal_port} (1 of "
+        f"{len(backends)}); source -> {pol.source_vip} (SourceVIP of {host.name} on '{net.name}')",
+        f"ELB {pl.id[:8]}",
+    )
+    if not pick.remote:
+        p.dst_mac = pick.mac_address
+        container.receive(w, host, pick)
+    encap_to(
+        w, host, net, pick.provider_address, pick.mac_address, "backend on " + str(pick.provider_address)
+    )
+
+
+def encap_to(w, host, net, pa, inner_mac, why):
+    """VXLAN-encapsulate toward provider address ``pa`` and put it on the LAN."""
+    p = w.pkt
+    peer = next((h for h in w.lab.hosts.values() if h.address == pa), None)
+    p.dst_mac = inner_mac
+    phys, _ = uplink_adapter(host)
+    p.outer = Outer(
+        phys.mac_address,
+        peer.mac_address if peer else "",
+        str(host.address),
+        str(pa),
+        ephemeral_port("vxlan", *p.four_tuple, p.protocol),
+        VXLAN_PORT,
+        net.vsid or 0,
+    )
+    w.hop(host.name, "VFP VNET_ENCAP_LAYER", "encap", f"VXLAN VNI {net.vsid} to PA {pa} ({why})", "encap")
+    uplink(w, host, net.adapter or phys.name, pa)

@@ -12,10 +12,9 @@ port passes only frames with the VM's own MAC unless MAC address spoofing is on.
 
 import ipaddress
 
-from . import container, hoststack
-from .packet import ephemeral_port, flow_number
+from .lookup import hostgw_routes, uplink_adapter
 from .resolve import INTERNET_CLIENT
-from .trace import VXLAN_PORT, Outer
+from .trace import Outer
 
 PRIVATE = tuple(
     ipaddress.IPv4Network(p) for p in ("10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "100.64.0.0/10")
@@ -30,16 +29,6 @@ SPOOF_REASON = (
 )
 
 
-def hostgw_routes(lab):
-    """(prefix, host, network name) for every l2bridge subnet: the lab routes it to its host."""
-    out = []
-    for h in lab.hosts.values():
-        for n in h.hns_networks.values():
-            if n.driver == "l2bridge":
-                out += [(s.prefix, h, n.name) for s in n.subnets if not s.prefix.overlaps(lab.lan.prefix)]
-    return out
-
-
 def owner(lab, ip):
     """Who answers ARP for ``ip`` on the LAN: (label, mac, kind, host, endpoint) or None."""
     lan = lab.lan
@@ -47,7 +36,7 @@ def owner(lab, ip):
         return "the LAN router", lan.router_mac, "router", None, None
     for h in lab.hosts.values():
         if h.address == ip:
-            return h.name, hoststack.uplink_adapter(h)[0].mac_address, "host", h, None
+            return h.name, uplink_adapter(h)[0].mac_address, "host", h, None
     for h in lab.hosts.values():
         for ep in h.endpoints.values():
             if ep.remote or ep.address != ip or ep.container is None:
@@ -55,9 +44,7 @@ def owner(lab, ip):
             net = h.hns_networks.get(ep.network_id)
             if net is None or net.driver == "nat" or net.driver == "overlay":
                 continue
-            mac = (
-                ep.mac_address if net.driver == "transparent" else hoststack.uplink_adapter(h)[0].mac_address
-            )
+            mac = ep.mac_address if net.driver == "transparent" else uplink_adapter(h)[0].mac_address
             return f"{ep.container} on {h.name}", mac, "container", h, ep
     return None
 
@@ -95,7 +82,8 @@ def _set_dst_mac(p, mac):
 
 
 def lan(w, next_hop):
-    """The LAN switch delivers the frame to whoever owns ``next_hop``."""
+    """The LAN switch delivers the frame to whoever owns ``next_hop``: the host it reaches is
+    returned (the caller hands the frame to that host's stack), the router routes it on."""
     found = owner(w.lab, next_hop)
     if found is None:
         w.drop(
@@ -109,7 +97,7 @@ def lan(w, next_hop):
     w.hop(LAN, "LAN switch", "forward", f"to {mac} ({label})")
     if kind == "router":
         return router(w)
-    hoststack.arrive(w, h)
+    return h
 
 
 def router(w):
@@ -219,78 +207,4 @@ def from_outside(w, name):
                 f"{p.dst_ip} is not reachable from the internet: only LAN addresses are routed "
                 "(publish a port on the container's host)",
             )
-    router(w)
-
-
-def overlay_peer_host(lab, net, ip):
-    """The host whose swarm load-balancer endpoint on ``net`` has ``ip``, or None."""
-    sn = lab.swarm.networks.get(net.name) if lab.swarm else None
-    if sn is None:
-        return None
-    for name, lb in sn.lb_ips.items():
-        if lb == ip:
-            return lab.hosts.get(name)
-    return None
-
-
-def routing_mesh(w, host, service):
-    """Swarm ingress: the ELB policy of a published port picks a backend on any node."""
-    p = w.pkt
-    elb = None
-    for pl in host.policy_lists:
-        for pol in pl.policies if pl.service == service else ():
-            if (
-                not pol.ilb
-                and pol.external_port == p.dst_port
-                and pol.protocol in (0, {"tcp": 6, "udp": 17}[p.protocol])
-            ):
-                elb = (pl, pol)
-    if elb is None:
-        w.drop(
-            host.name,
-            "VFP SLB_LB_LAYER",
-            f"no backend for port {p.dst_port}",
-            f"the service {service} has no running task behind port {p.dst_port} on {host.name}",
-        )
-    pl, pol = elb
-    eps = host.endpoints
-    backends = sorted((eps[e] for e in pl.references if e in eps), key=lambda e: int(e.ip_address))
-    before = p.four_tuple
-    pick = backends[flow_number(*before, p.protocol, modulo=len(backends))]
-    p.dst_ip, p.dst_port = pick.ip_address, pol.internal_port
-    p.src_ip, p.src_port = ipaddress.IPv4Address(pol.source_vip), ephemeral_port("elb", host.name, *before)
-    w.record(host.name, "SLB_LB_LAYER", before)
-    net = host.hns_networks[pl.network_id]
-    w.hop(
-        host.name,
-        "VFP SLB_LB_LAYER",
-        "load-balance",
-        f"routing mesh: {service} port {before[3]} -> backend {pick.ip_address}:{pol.internal_port} (1 of "
-        f"{len(backends)}); source -> {pol.source_vip} (SourceVIP of {host.name} on '{net.name}')",
-        f"ELB {pl.id[:8]}",
-    )
-    if not pick.remote:
-        p.dst_mac = pick.mac_address
-        container.receive(w, host, pick)
-    encap_to(
-        w, host, net, pick.provider_address, pick.mac_address, "backend on " + str(pick.provider_address)
-    )
-
-
-def encap_to(w, host, net, pa, inner_mac, why):
-    """VXLAN-encapsulate toward provider address ``pa`` and put it on the LAN."""
-    p = w.pkt
-    peer = next((h for h in w.lab.hosts.values() if h.address == pa), None)
-    p.dst_mac = inner_mac
-    phys, _ = hoststack.uplink_adapter(host)
-    p.outer = Outer(
-        phys.mac_address,
-        peer.mac_address if peer else "",
-        str(host.address),
-        str(pa),
-        ephemeral_port("vxlan", *p.four_tuple, p.protocol),
-        VXLAN_PORT,
-        net.vsid or 0,
-    )
-    w.hop(host.name, "VFP VNET_ENCAP_LAYER", "encap", f"VXLAN VNI {net.vsid} to PA {pa} ({why})", "encap")
-    hoststack.uplink(w, host, net.adapter or phys.name, pa)
+    return router(w)

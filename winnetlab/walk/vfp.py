@@ -15,7 +15,7 @@ NAT layers undo exactly what they did to the first packet.
 import functools
 import ipaddress
 
-from .hoststack import uplink_adapter
+from .lookup import uplink_adapter
 from .packet import ephemeral_port, flow_number, ip_text
 from .trace import VXLAN_PORT, Outer
 

@@ -15,6 +15,13 @@ DRIVERS = {d.name: d() for d in (NatDriver, TransparentDriver, OverlayDriver, L2
 PLUGINS = ("ics", "internal", "l2bridge", "l2tunnel", "nat", "null", "overlay", "private", "transparent")
 
 
+def is_swarm_scoped(name):
+    """Whether networks of the driver called ``name`` are swarm-wide (created by the manager on
+    every node) rather than local to one host."""
+    d = DRIVERS.get(name)
+    return d is not None and d.scope == "swarm"
+
+
 def driver(name):
     """The driver called ``name``; names are lower-case exactly as Docker requires."""
     try:

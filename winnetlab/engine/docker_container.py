@@ -1,21 +1,11 @@
-"""Plain records shared by the engine: the event log entry and the container."""
+"""What the Docker engine keeps about a container: the Container record, the network settings
+it was created with (StartConfig), and the rule for Docker object names."""
 
 import re
 from dataclasses import dataclass
 
 # Docker object names (networks, containers)
 NAME_RE = re.compile(r"^[a-zA-Z0-9][a-zA-Z0-9_.-]*$")
-
-
-@dataclass(frozen=True, slots=True)
-class Event:
-    """One step of the HNS/HCS story of an operation, in order (``seq`` counts per host)."""
-
-    seq: int
-    actor: str  # "Docker", "HNS", "HCS", "WinNAT", "VFP", "Firewall", "vSwitch"
-    action: str
-    target: str
-    detail: str = ""
 
 
 @dataclass(slots=True, eq=False)

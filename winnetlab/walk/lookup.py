@@ -1,0 +1,69 @@
+"""What the walk asks about hosts and the LAN without moving a packet.
+
+Which adapter holds an address, which adapter is a host's uplink, where a host routes a
+LAN-bound packet, the host-gw routes of l2bridge subnets, the local endpoint that owns an
+address, the host behind a swarm load-balancer address.  Every other walk module may use
+these; this module imports none of them.
+"""
+
+
+def vnic_holding(host, ip):
+    """The host adapter (vNIC or NIC) that holds ``ip``, or None."""
+    for a in host.adapters.values():
+        if a.ip_interface is not None and a.ip_interface.ip == ip:
+            return a
+    return None
+
+
+def uplink_adapter(host):
+    """(physical adapter, management vNIC or None) that carry the host address."""
+    holder = vnic_holding(host, host.address)
+    if holder is None or holder.physical:
+        return holder, None
+    sw = host.vswitches[holder.vswitch]
+    return host.adapters[sw.adapter], holder
+
+
+def hostgw_routes(lab):
+    """(prefix, host, network name) for every l2bridge subnet: the lab routes it to its host."""
+    out = []
+    for h in lab.hosts.values():
+        for n in h.hns_networks.values():
+            if n.driver == "l2bridge":
+                out += [(s.prefix, h, n.name) for s in n.subnets if not s.prefix.overlaps(lab.lan.prefix)]
+    return out
+
+
+def lan_next_hop(host, dst):
+    """(next hop, why) for a packet the host routes onto the LAN."""
+    lab = host.lab
+    if dst in lab.lan.prefix:
+        return dst, "on-link on the LAN"
+    local = {n.name for n in host.hns_networks.values() if n.driver == "l2bridge"}
+    for prefix, owner, name in hostgw_routes(lab):
+        if owner is not host and name in local and dst in prefix:
+            return owner.address, f"host-gw route {prefix} via {owner.address}"
+    return lab.lan.router, "default route via the LAN router"
+
+
+def local_peer(host, net, ip, same_network=False):
+    """A local, attached endpoint with address ``ip`` on ``net``'s vSwitch (or network), or None."""
+    for other in host.hns_networks.values():
+        if other.vswitch != net.vswitch or (same_network and other is not net):
+            continue
+        for eid in other.endpoint_ids:
+            ep = host.endpoints[eid]
+            if not ep.remote and ep.container and ep.address == ip:
+                return ep
+    return None
+
+
+def overlay_peer_host(lab, net, ip):
+    """The host whose swarm load-balancer endpoint on ``net`` has ``ip``, or None."""
+    sn = lab.swarm.networks.get(net.name) if lab.swarm else None
+    if sn is None:
+        return None
+    for name, lb in sn.lb_ips.items():
+        if lb == ip:
+            return lab.hosts.get(name)
+    return None
