@@ -67,7 +67,8 @@ def test_icmp_out_of_l2bridge_without_outboundnat_fails(lab):
     lab.docker("network create -d l2bridge --subnet 10.244.1.0/24 --gateway 10.244.1.1 l2b")
     lab.docker("run -d --name pod --network l2b img")
     r = lab.exec("pod", "ping -n 1 8.8.8.8")
-    assert r.exit_code == 1 and "Request timed out." in r.output and "hint:" in r.output
+    assert r.exit_code == 1 and "Request timed out." in r.output and "hint:" not in r.output
+    assert "untranslated" in r.hints[0] and str(r).endswith("hint: " + r.hints[0])
 
 
 @pytest.mark.parametrize(
@@ -81,7 +82,8 @@ def test_linux_habits(lab, cmd, word):
         r.output.splitlines()[0]
         == f"'{cmd.split()[0]}' is not recognized as an internal or external command,"
     )
-    assert r.output.splitlines()[-1].startswith("hint:") and word in r.output.splitlines()[-1]
+    assert len(r.output.splitlines()) == 2 and "hint:" not in r.output
+    assert word in r.hints[0] and str(r).splitlines()[-1] == "hint: " + r.hints[0]
 
 
 def test_exec_errors(lab):

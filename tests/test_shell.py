@@ -8,10 +8,12 @@ from types import SimpleNamespace
 from winnetlab.fronts.shell import shell_main
 
 
-def drive(text, hosts=1, windows="ltsc2022"):
+def drive(text, hosts=1, windows="ltsc2022", no_hints=False):
     out = io.StringIO()
     code = shell_main(
-        SimpleNamespace(hosts=hosts, windows=windows, seed=0), stdin=io.StringIO(text), stdout=out
+        SimpleNamespace(hosts=hosts, windows=windows, seed=0, no_hints=no_hints),
+        stdin=io.StringIO(text),
+        stdout=out,
     )
     return code, out.getvalue()
 
@@ -43,7 +45,12 @@ def test_bad_arguments_and_version():
     assert code == 0
     err = io.StringIO()
     assert (
-        shell_main(SimpleNamespace(hosts=1, windows="vista", seed=0), stdin=io.StringIO(""), stdout=err) == 2
+        shell_main(
+            SimpleNamespace(hosts=1, windows="vista", seed=0, no_hints=False),
+            stdin=io.StringIO(""),
+            stdout=err,
+        )
+        == 2
     )
 
 
@@ -56,3 +63,11 @@ def test_cli_entry_point():
         timeout=60,
     )
     assert p.returncode == 0 and "CONTAINER ID   IMAGE" in p.stdout
+
+
+def test_hints_follow_the_output_unless_no_hints():
+    line = "docker run --network host img\n"
+    _, out = drive(line)
+    assert "Error response from daemon:" in out and "\nhint: " in out
+    _, quiet = drive(line, no_hints=True)
+    assert "Error response from daemon:" in quiet and "hint:" not in quiet

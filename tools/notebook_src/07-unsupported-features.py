@@ -3,8 +3,10 @@
 #
 # **Goal.** Meet every networking feature and option that Docker on Windows lacks, see what
 # the daemon answers (its exact words), and understand why.  Some options are **rejected**
-# with an error; others are **accepted and have no effect** — the most confusing kind, so
-# the lab prints a `WARNING:` line for each.
+# with an error; others are **accepted and have no effect** — the most confusing kind: the
+# real daemon prints nothing about them, and neither does the lab's output.  The lab adds a
+# `hint:` under the output (a separate box in Jupyter; `wl.Lab(hints=False)` turns hints
+# off) — that line is the simulator's, never Windows'.
 #
 # Microsoft lists these features as unsupported: IPv6 on `nat` and `overlay`, encrypted
 # container traffic (IPsec), an HTTP proxy for containers, hot-adding endpoints to running
@@ -50,8 +52,11 @@ for flags in ["--network host", "-p 127.0.0.1:80:80", "-p 8000-8010:80", "-p 80:
 
 # %% [markdown]
 # There is no `host` network on Windows at all (and no `bridge`): `network host not found`.
-# Port bindings must be one TCP or UDP host port on all addresses.  `--ip6` and
-# `--dns-option` are silently dropped by the daemon.
+# Port bindings must be one TCP or UDP host port on all addresses.  `--dns-option` is
+# silently dropped: the container runs, no DNS option reaches it, and nothing says so.
+# `--ip6` is refused only when the container starts: no Windows network has an IPv6
+# subnet, so the daemon's endpoint check says `invalid endpoint settings` (the container is
+# left behind in the Created state, as every failed start leaves it).
 
 # %% [markdown]
 # ## 4. `docker network create` options

@@ -52,15 +52,17 @@ class Lab:
 
     ``nat_prefix``: the default nat network's prefix (documented default 172.16.0.0/16);
     ``"auto"`` picks a free /20 inside 172.16.0.0/12 as HNS really does; ``"none"`` is
-    daemon.json ``"bridge": "none"`` (no default nat network).
+    daemon.json ``"bridge": "none"`` (no default nat network).  ``hints=False``: command
+    results carry no teaching hints, only what the real tools print.
     """
 
-    def __init__(self, seed=0, windows="ltsc2022", hosts=1, nat_prefix="172.16.0.0/16"):
+    def __init__(self, seed=0, windows="ltsc2022", hosts=1, nat_prefix="172.16.0.0/16", hints=True):
         if not isinstance(seed, int) or isinstance(seed, bool):
             raise InvalidParameter(f"seed must be an integer, not {seed!r}")
         if not isinstance(hosts, int) or isinstance(hosts, bool) or not 0 <= hosts <= 64:
             raise InvalidParameter(f"hosts must be a whole number from 0 to 64, not {hosts!r}")
         self.seed = seed
+        self.hints = bool(hints)
         self.profile = get_profile(windows)
         self.nat_prefix = self._check_nat_prefix(nat_prefix)
         self.ids = IdSource(seed, "lab")
@@ -253,19 +255,24 @@ class Lab:
         """Run a ``docker …`` command line on a host; returns a CommandResult."""
         from ..fronts.docker import docker
 
-        return docker(self, command, host)
+        return self._shown(docker(self, command, host))
 
     def powershell(self, command, host=None):
         """Run a PowerShell command line on a host; returns a CommandResult."""
         from ..fronts.powershell import powershell
 
-        return powershell(self, command, host)
+        return self._shown(powershell(self, command, host))
 
     def exec(self, container, command):
         """Run a command inside a container (``docker exec``); returns a CommandResult."""
         from ..fronts.in_container import exec_command
 
-        return exec_command(self, container, command)
+        return self._shown(exec_command(self, container, command))
+
+    def _shown(self, result):
+        """The result as this lab shows it: with its teaching hints, or (``hints=False``)
+        exactly what the real tool prints."""
+        return result if self.hints else result.without_hints()
 
     def trace(self, src, dst, port=None, protocol="tcp"):
         """Walk a packet from ``src`` to ``dst`` hop by hop; returns a Trace."""

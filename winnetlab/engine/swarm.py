@@ -73,7 +73,7 @@ class Swarm:
 def _require_manager(lab, host):
     if lab.swarm is None or host.name not in lab.swarm.nodes:
         raise Unsupported(
-            NOT_IN_SWARM, hint="overlay networks and services need swarm mode: lab.swarm_init()"
+            NOT_IN_SWARM, hint="overlay networks and services need swarm mode: run 'docker swarm init' first"
         )
     if host.name != lab.swarm.manager:
         raise Unsupported(NOT_MANAGER)
@@ -108,7 +108,7 @@ def join(lab, host):
     the join instead, in its own words.
     """
     if lab.swarm is None:
-        raise NotFound("no swarm to join: run lab.swarm_init() on the manager first")
+        raise NotFound("no swarm to join: run 'docker swarm init' on the manager first")
     if host.name in lab.swarm.nodes:
         raise Conflict(
             'This node is already part of a swarm. Use "docker swarm leave" to leave this swarm and '

@@ -4,8 +4,8 @@ Microsoft lists the options that Docker on Windows does not support; the real da
 one of three things with each: it *rejects* it with its own error message, it *accepts* it
 and nothing happens (the option is stored, but never reaches HNS), or the feature simply
 *does not exist* on Windows.  The simulated daemon does the same: the command fronts look
-an option up here to print the rejection, or to add a ``WARNING:`` line saying that the
-option has no effect on Windows.  ``wl.tables.unsupported()`` shows this table.
+an option up here to print the rejection; an accepted-but-ineffective option prints nothing
+(no daemon warns about it) and the fronts give the reason as a teaching hint.  ``wl.tables.unsupported()`` shows this table.
 """
 
 from dataclasses import dataclass
@@ -20,8 +20,8 @@ UNSUPPORTED = "unsupported"
 class UnsupportedOption:
     """One row: which option of which command, on which Windows versions, and what happens.
 
-    ``message`` is the real daemon's error for rejected options, and the reason shown in
-    the warning for accepted-but-ineffective ones.
+    ``message`` is the real daemon's error for rejected options, and the reason given in
+    the hint for accepted-but-ineffective ones.
     """
 
     feature: str
@@ -32,9 +32,9 @@ class UnsupportedOption:
     message: str
     source: str
 
-    def warning(self):
-        """The ``WARNING:`` line an accepted-but-ineffective option adds to the output."""
-        return f"WARNING: {self.option} has no effect on Windows: {self.message}"
+    def hint(self):
+        """The teaching hint for an option Windows accepts silently (the output shows nothing)."""
+        return f"{self.option} is accepted but has no effect on Windows: {self.message}"
 
     def as_dict(self):
         return {
@@ -54,9 +54,11 @@ OPTIONS = (
         "docker run",
         "--ip6",
         ALL_VERSIONS,
-        NO_EFFECT,
-        "the Windows drivers assign no IPv6 address to container endpoints",
-        "MS arch (unsupported list); no Windows-specific message in moby",
+        REJECTED,
+        "invalid endpoint settings:\nuser specified IP address is supported only when connecting to "
+        "networks with user configured subnets",
+        "moby v27.3.1 daemon/container_operations.go validateEndpointSettings + api/types/network "
+        "endpoint.go validateEndpointIPAddress (no IPv6 subnet on Windows networks)",
     ),
     UnsupportedOption(
         "DNS resolver options",

@@ -11,37 +11,61 @@ separates pipeline stages.  Flags are then parsed like the Docker CLI's pflag do
 """
 
 import html
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..engine.drivers.base import parse_bool, parse_uint
 
 
 @dataclass(frozen=True)
 class CommandResult:
-    """What a command printed and its exit code, like a terminal shows it.
+    """What a command printed, its exit code, and the simulator's teaching hints.
 
-    ``str(result)`` is the output; in Jupyter it displays as a monospace block.
+    ``output`` is exactly what the real tool prints, nothing else.  ``hints`` are lines the
+    simulator adds for learners (why a command failed, what to type next); they are never
+    part of ``output``.  ``str(result)`` is the output followed by each hint prefixed
+    ``hint: ``; in Jupyter the output shows as a monospace block and the hints in a
+    separate, visibly different box under it.  ``lab.docker(...).output`` (or a lab made
+    with ``Lab(hints=False)``) gives the real output alone.
     """
 
     command: str
     output: str
     exit_code: int = 0
+    hints: tuple = ()
 
     @property
     def ok(self):
         return self.exit_code == 0
 
+    def without_hints(self) -> "CommandResult":
+        """The same result with no hints: what a real terminal shows."""
+        return replace(self, hints=()) if self.hints else self
+
     def __str__(self):
-        return self.output
+        return "\n".join(([self.output] if self.output else []) + [f"hint: {h}" for h in self.hints])
 
     def _repr_pretty_(self, p, cycle):
-        p.text(self.output)
+        p.text(str(self))
 
     def _repr_html_(self):
-        return (
+        out = (
             "<pre style=\"font-family: Consolas, 'Courier New', monospace; "
             'white-space: pre; line-height: 1.25;">' + html.escape(self.output) + "</pre>"
         )
+        if self.hints:
+            out += (
+                '<div class="winnetlab-hints" style="border-left: 4px solid #d29922; background: #fff8e1; '
+                'color: #5a4500; padding: 4px 8px; margin-top: 2px; font-family: sans-serif;" '
+                'title="winnetlab\'s teaching hints, not part of the real output">'
+                + "<br>".join(f"<b>hint:</b> {html.escape(h)}" for h in self.hints)
+                + "</div>"
+            )
+        return out
+
+
+def hint_tuple(*hints) -> tuple:
+    """The non-empty hints, in order, without repeats: what ``CommandResult.hints`` holds."""
+    return tuple(dict.fromkeys(h for h in hints if h))
 
 
 class CommandLineError(Exception):

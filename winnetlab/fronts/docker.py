@@ -8,7 +8,10 @@ real keys, and the real errors — ``Error response from daemon: …`` (exit 1),
 are kept where a learner would notice them: ``run`` is *create* then *start*, so a start
 that fails leaves a Created container behind; ``rm a b`` removes ``a`` even when ``b``
 fails.  A mistake never raises: it comes back as a ``CommandResult`` with a non-zero exit
-code, plus one ``hint:`` line when the engine has an explanation for learners.
+code.  What the simulator adds for learners goes to ``CommandResult.hints``, never into the
+output: a handler calls ``ctx.hint(text)``, and an engine error's own ``hint`` is collected
+by ``ctx.daemon_error(e)``.  Options Windows accepts and ignores print nothing (as on a real
+host); the hint says why.
 
 Simplifications (documented, deliberate): the output of the container's own process is
 not streamed (``run`` without ``-d`` prints nothing unless a command was given, which then
@@ -28,6 +31,7 @@ from .command import (
     CommandResult,
     Flag,
     QuoteError,
+    hint_tuple,
     parse_flags,
     powershell_parse_error,
     tabwrite,
@@ -63,19 +67,34 @@ class Context:
     host: object
     out: list = field(default_factory=list)
     code: int = 0
+    hints: list = field(default_factory=list)
 
     def print(self, text):
         if text != "":
             self.out.append(text)
 
+    def hint(self, text):
+        """A teaching line for ``CommandResult.hints`` (never printed as output)."""
+        if text:
+            self.hints.append(text)
+
+    def daemon_error(self, e, prefix="Error response from daemon: "):
+        """The line a daemon error prints; the engine's explanation becomes a hint."""
+        self.hint(getattr(e, "hint", None))
+        return [prefix + e.message]
+
+    def result(self, line):
+        return CommandResult(line, "\n".join(self.out), self.code, hint_tuple(*self.hints))
+
 
 class DaemonErrors(Exception):
-    """Several per-object failures after partial success (``rm a b``)."""
+    """Several per-object failures after partial success (``rm a b``), and their hints."""
 
-    def __init__(self, lines, code=1):
+    def __init__(self, lines, code=1, hints=()):
         super().__init__("\n".join(lines))
         self.lines = lines
         self.code = code
+        self.hints = hints
 
 
 # ---------------------------------------------------------------------------- entry point
@@ -102,8 +121,8 @@ def docker(lab, cmd, host=None):
             1,
         )
     ctx = Context(lab, h)
-    code = execute(ctx, args)
-    return CommandResult(line, "\n".join(ctx.out), code)
+    ctx.code = execute(ctx, args)
+    return ctx.result(line)
 
 
 def execute(ctx, args):
@@ -175,9 +194,10 @@ def run_command(ctx, cmd, args):
         return e.exit_code
     except DaemonErrors as e:
         ctx.out.extend(e.lines)
+        ctx.hints.extend(e.hints)
         return e.code
     except WinNetLabError as e:
-        ctx.out.extend(daemon_error(e))
+        ctx.out.extend(ctx.daemon_error(e))
         return 1
     return ctx.code
 
@@ -199,28 +219,18 @@ def check_args(cmd, positional):
     return f"docker: 'docker {cmd.path}' {what}\n\nUsage:  {use}\n\n{tail}"
 
 
-def daemon_error(e, prefix="Error response from daemon: "):
-    """The lines a daemon error prints: the message, then one learner ``hint:``."""
-    lines = [prefix + e.message]
-    if e.hint:
-        lines.append(f"hint: {e.hint}")
-    return lines
-
-
 def run_error(e, with_help):
     """``docker run``'s way: ``docker: <message>.`` (+ the help pointer for create errors)."""
     message = e.message if isinstance(e, CommandLineError) else "Error response from daemon: " + e.message
     text = "docker: " + message.rstrip(".") + "."
     if with_help:
         text += "\nSee 'docker run --help'."
-    lines = [text]
-    if getattr(e, "hint", None):
-        lines.append(f"hint: {e.hint}")
-    return DaemonErrors(lines, 125)
+    return DaemonErrors([text], 125, hint_tuple(getattr(e, "hint", None)))
 
 
-def warn_no_effect(ctx, command, option):
-    ctx.print(unsupported.lookup(command, option).warning())
+def no_effect(ctx, command, option):
+    """An option Windows accepts and ignores: silence in the output, the reason as a hint."""
+    ctx.hint(unsupported.lookup(command, option).hint())
 
 
 # ---------------------------------------------------------------------------- network
@@ -233,14 +243,14 @@ def network_create(ctx, o, args):
     if len(subnets) < len(o["ip-range"]) or len(subnets) < len(gateways):
         raise CommandLineError("every ip-range or gateway must have a corresponding subnet")
     if o["driver"] == "overlay" and options.get("encrypted") is not None:
-        warn_no_effect(ctx, "docker network create", "-o encrypted")
+        no_effect(ctx, "docker network create", "-o encrypted")
     for flag in ("aux-address", "ipam-opt"):
         if o[flag]:
-            warn_no_effect(ctx, "docker network create", f"--{flag}")
+            no_effect(ctx, "docker network create", f"--{flag}")
     if o["ipam-driver"] not in ("default", "windows"):
-        warn_no_effect(ctx, "docker network create", "--ipam-driver")
+        no_effect(ctx, "docker network create", "--ipam-driver")
     if o["internal"]:
-        warn_no_effect(ctx, "docker network create", "--internal")
+        no_effect(ctx, "docker network create", "--internal")
     net = ctx.host.create_network(
         name,
         driver=o["driver"],
@@ -290,7 +300,7 @@ def _network_matches(net, filters):
 
 
 def network_inspect(ctx, o, args):
-    _inspect(ctx, args, (_network_json,), lambda name, e: daemon_error(e))
+    _inspect(ctx, args, (_network_json,), lambda name, e: ctx.daemon_error(e))
 
 
 def network_rm(ctx, o, args):
@@ -300,14 +310,24 @@ def network_rm(ctx, o, args):
             ctx.host.remove_network(name)
             ctx.print(name)
         except WinNetLabError as e:
-            errors.extend(daemon_error(e))
+            errors.extend(ctx.daemon_error(e))
     if errors:
         raise DaemonErrors(errors)
 
 
+IP6_HINT = "Windows networks have no IPv6 subnet, so no IPv6 address can be asked for: leave --ip6 out"
+
+
+def ip6_refused():
+    """What the daemon answers for ``--ip6`` when the endpoint is set up: no Windows network
+    has an IPv6 subnet, so moby's ``validateEndpointSettings`` refuses the address."""
+    return WinNetLabError(unsupported.lookup("docker run", "--ip6").message, hint=IP6_HINT)
+
+
 def network_connect(ctx, o, args):
     if o["ip6"]:
-        warn_no_effect(ctx, "docker run", "--ip6")
+        ctx.host.container(args[1])
+        raise ip6_refused()
     ctx.host.connect(args[1], args[0], ip=o["ip"] or None, aliases=tuple(o["alias"]))
 
 
@@ -324,7 +344,7 @@ PRUNE_PROMPT = (
 def network_prune(ctx, o, args):
     if not o["force"]:
         ctx.print(PRUNE_PROMPT)
-        ctx.print("hint: there is no keyboard here to answer y: run 'docker network prune -f'")
+        ctx.hint("there is no keyboard here to answer y: run 'docker network prune -f'")
         return
     removed = []
     for net in sorted(ctx.host.networks.values(), key=lambda n: views.natural_key(n.name)):
@@ -350,10 +370,8 @@ def container_settings(ctx, o):
     for name in ("privileged", "read-only"):
         if o[name]:
             raise WinNetLabError(unsupported.lookup("docker run", f"--{name}").message)
-    if o["ip6"]:
-        warn_no_effect(ctx, "docker run", "--ip6")
     if o["dns-option"]:
-        warn_no_effect(ctx, "docker run", "--dns-option")
+        no_effect(ctx, "docker run", "--dns-option")
     if o["mac-address"] and not _valid_mac(o["mac-address"]):
         raise CommandLineError(f"{o['mac-address']} is not a valid mac address", 125)
     if o["ip"] and not _valid_ipv4(o["ip"]):
@@ -406,6 +424,8 @@ def container_run(ctx, o, args):
     except (WinNetLabError, CommandLineError) as e:
         raise run_error(e, with_help=True) from None
     try:
+        if o["ip6"]:
+            raise ip6_refused()
         ctx.host.start(c.name)
     except WinNetLabError as e:
         raise run_error(e, with_help=False) from None
@@ -416,6 +436,7 @@ def container_run(ctx, o, args):
 
         result = exec_command(ctx.lab, c.name, " ".join(command))
         ctx.print(result.output)
+        ctx.hints.extend(result.hints)
         ctx.code = result.exit_code
 
 
@@ -425,6 +446,8 @@ def container_create(ctx, o, args):
         c = ctx.host.create_container(o["name"] or None, args[0], command=" ".join(args[1:]), **settings)
     except CommandLineError as e:
         raise CommandLineError(e.message, 125) from None
+    if o["ip6"]:
+        ctx.hint("a real daemon accepts --ip6 here and refuses it at 'docker start'; " + IP6_HINT)
     ctx.print(c.id)
 
 
@@ -435,7 +458,7 @@ def container_start(ctx, o, args):
             ctx.host.start(name)
             ctx.print(name)
         except WinNetLabError as e:
-            errors.extend(daemon_error(e))
+            errors.extend(ctx.daemon_error(e))
     if errors:
         errors.append(
             f"Error: failed to start containers: {', '.join(a for a in args if not _running(ctx, a))}"
@@ -457,7 +480,7 @@ def container_rm(ctx, o, args):
             ctx.host.remove_container(name, force=o["force"])
             ctx.print(name)
         except WinNetLabError as e:
-            errors.extend(daemon_error(e))
+            errors.extend(ctx.daemon_error(e))
     if errors:
         raise DaemonErrors(errors)
 
@@ -525,6 +548,7 @@ def container_exec(ctx, o, args):
     c = ctx.host.container(args[0])
     result = exec_command(ctx.lab, c.name, " ".join(args[1:]))
     ctx.print(result.output)
+    ctx.hints.extend(result.hints)
     ctx.code = result.exit_code
 
 
@@ -614,7 +638,7 @@ def service_rm(ctx, o, args):
             ctx.lab.remove_service(name)
             ctx.print(name)
         except WinNetLabError as e:
-            errors.extend(daemon_error(e))
+            errors.extend(ctx.daemon_error(e))
     if errors:
         raise DaemonErrors(errors)
 

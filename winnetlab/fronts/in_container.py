@@ -4,7 +4,7 @@ hostname, nslookup, ping, Test-NetConnection.
 A Windows container has no ``ifconfig``, no ``ip`` and no ``/etc/resolv.conf``: its network
 settings are per-adapter settings that HNS pushed into the container's compartment, and
 ``ipconfig`` shows them.  Linux habits get cmd.exe's answer (``'ifconfig' is not recognized
-…``, exit 9009) and a hint naming the Windows command.
+…``, exit 9009) and a hint (in ``CommandResult.hints``) naming the Windows command.
 
 Name resolution follows Docker on Windows: on ``nat`` and ``overlay`` networks the first DNS
 server is the network gateway, where Docker's embedded resolver answers the names of the
@@ -24,14 +24,14 @@ import ipaddress
 
 from ..engine import routing
 from ..engine.errors import WinNetLabError
-from .command import CommandResult, QuoteError, powershell_parse_error, tokenize
+from .command import CommandResult, QuoteError, hint_tuple, powershell_parse_error, tokenize
 
 LINUX_HABITS = {
     "ifconfig": "Windows containers have no ifconfig: use ipconfig (or ipconfig /all)",
     "ip": "Windows containers have no ip command: use ipconfig /all and route print",
     "cat": "there is no /etc/resolv.conf on Windows: DNS servers are per-adapter settings, see ipconfig /all",
     "dig": "use nslookup NAME on Windows",
-    "traceroute": "use tracert on Windows, or lab.trace(...) to see every hop",
+    "traceroute": "Windows names it tracert",
     "netstat": "port mappings live on the host: Get-NetNatStaticMapping or docker port",
     "iptables": "Windows uses the Windows Firewall and VFP, not iptables: see Get-NetFirewallRule and vfpctrl",
 }
@@ -60,8 +60,9 @@ def exec_command(lab, container, cmd):
     words = _strip_shell(words)
     if not words:
         return CommandResult(line, "", 0)
-    output, code = ContainerShell(lab, host, c).run(words)
-    return CommandResult(line, output, code)
+    shell = ContainerShell(lab, host, c)
+    output, code = shell.run(words)
+    return CommandResult(line, output, code, hint_tuple(*shell.hints))
 
 
 def host_command(host, line):
@@ -275,6 +276,7 @@ class ContainerShell:
 
     def __init__(self, lab, host, container):
         self.lab, self.host, self.c = lab, host, container
+        self.hints = []
 
     def run(self, words):
         name = words[0].lower().removesuffix(".exe")
@@ -289,9 +291,8 @@ class ContainerShell:
         }.get(name)
         if handler is not None:
             return handler(words[1:])
-        text = not_recognized(words[0])
-        hint = LINUX_HABITS.get(name)
-        return (text + (f"\nhint: {hint}" if hint else "")), 9009
+        self.hints.append(LINUX_HABITS.get(name))
+        return not_recognized(words[0]), 9009
 
     def adapters(self):
         return container_adapters(self.host, self.c)
@@ -423,7 +424,7 @@ class ContainerShell:
                 f"    Minimum = {ms}ms, Maximum = {ms}ms, Average = {ms}ms",
             ]
         else:
-            lines.append(f"hint: {t.message if isinstance(t, WinNetLabError) else t.reason}")
+            self.hints.append(t.message if isinstance(t, WinNetLabError) else t.reason)
         return "\n".join(lines), 0 if ok else 1
 
     def tnc(self, args):
@@ -476,5 +477,6 @@ class ContainerShell:
             warn = "" if ok else f"WARNING: TCP connect to ({ip} : {port}) failed\n"
         width = max(len(k) for k, _ in rows)
         body = "\n".join(f"{k.ljust(width)} : {v}".rstrip() for k, v in rows)
-        text = warn + ("\n" if warn else "") + body + ("" if ok else f"\nhint: {why}")
-        return text, 0 if ok else 1
+        if not ok:
+            self.hints.append(why)
+        return warn + ("\n" if warn else "") + body, 0 if ok else 1

@@ -6,7 +6,8 @@ command (``docker …``, ``vfpctrl …``) or a PowerShell parse error, then opti
 ``| Format-List``, ``| Format-Table``, ``| Select-Object``, ``| ConvertTo-Json [-Depth N]``
 or ``| Select-String``/``findstr``.  Cmdlets return objects; the console formats them the
 PowerShell way (see ``psformat``).  Errors are PowerShell error records, never Python
-exceptions; where it teaches something an extra ``hint:`` line follows.
+exceptions; where it teaches something, a hint goes to ``CommandResult.hints`` (never into
+the output).
 
 Simplifications: only the parameters listed for each cmdlet exist; ``Get-NetFirewallRule``
 lists the rules HNS created for published ports (a real host has hundreds more);
@@ -18,7 +19,7 @@ from dataclasses import dataclass, field
 from ..dumps import export
 from ..engine.errors import WinNetLabError
 from . import ps_format as fmt
-from .command import CommandResult, QuoteError, powershell_parse_error, tokenize
+from .command import CommandResult, QuoteError, hint_tuple, powershell_parse_error, tokenize
 
 
 class PSError(Exception):
@@ -98,11 +99,10 @@ def powershell(lab, cmd, host=None):
     if not stages[0]:
         return CommandResult(line, "", 0)
     try:
-        output, code = run_pipeline(lab, h, line, stages)
+        output, code, hints = run_pipeline(lab, h, line, stages)
     except PSError as e:
-        lines = [e.text] + ([f"hint: {e.hint}"] if e.hint else [])
-        return CommandResult(line, "\n".join(lines), 1)
-    return CommandResult(line, output, code)
+        return CommandResult(line, e.text, 1, hint_tuple(e.hint))
+    return CommandResult(line, output, code, hints)
 
 
 def run_pipeline(lab, host, line, stages):
@@ -110,10 +110,10 @@ def run_pipeline(lab, host, line, stages):
     name = first[0]
     native = NATIVE.get(name.lower())
     if native is not None:
-        text, code = native(lab, host, first[1:])
+        text, code, hints = native(lab, host, first[1:])
         for stage in stages[1:]:
             text = text_filter(lab, host, line, stage, text)
-        return text, code
+        return text, code, hints
     cmdlet = find_cmdlet(name)
     if cmdlet is None:
         raise not_recognized(name, line)
@@ -126,8 +126,8 @@ def run_pipeline(lab, host, line, stages):
             rest = stages[stages.index(stage) + 1 :]
             for s in rest:
                 text = text_filter(lab, host, line, s, text)
-            return text, 0
-    return render(objects, view), 0
+            return text, 0, ()
+    return render(objects, view), 0, ()
 
 
 def not_recognized(name, line):
@@ -388,24 +388,26 @@ def text_filter(lab, host, line, stage, text):
 
 
 def native_docker(lab, host, args):
+    """``docker …`` typed at the prompt: ``(output, exit code, hints)``."""
     from .docker import Context, execute
 
     ctx = Context(lab, host)
-    code = execute(ctx, args)
-    return "\n".join(ctx.out), code
+    ctx.code = execute(ctx, args)
+    result = ctx.result("")
+    return result.output, result.exit_code, result.hints
 
 
 def native_vfpctrl(lab, host, args):
     from .vfpctrl import vfpctrl
 
-    return vfpctrl(host, args)
+    return (*vfpctrl(host, args), ())
 
 
 def native_windows(name):
     def run(lab, host, args):
         from .in_container import host_command
 
-        return host_command(host, " ".join([name] + args))
+        return (*host_command(host, " ".join([name] + args)), ())
 
     return run
 

@@ -2,6 +2,8 @@
 
 Each line is a PowerShell pipeline (``Get-VMSwitch``, ``docker network ls``, ``docker exec
 web ipconfig /all`` …) run on the current host, exactly as ``lab.powershell`` runs it.
+The simulator's teaching hints follow the output as ``hint: …`` lines; ``--no-hints``
+shows only what a real host prints.
 ``Enter-PSSession host2`` switches host (``Exit-PSSession`` or ``exit`` comes back), ``exit``
 on the first host leaves; line editing and history come from
 ``readline`` when the terminal has it.  Driven through standard input it reads lines
@@ -25,6 +27,11 @@ def add_arguments(name, parser):
         help="Windows Server version: ltsc2016, ltsc2019, ltsc2022 (default), ltsc2025",
     )
     parser.add_argument("--seed", type=int, default=0, help="seed of the lab's identifiers (default 0)")
+    parser.add_argument(
+        "--no-hints",
+        action="store_true",
+        help="print only what a real host prints (no 'hint:' lines from the simulator)",
+    )
 
 
 def shell_main(args, stdin=None, stdout=None):
@@ -34,7 +41,7 @@ def shell_main(args, stdin=None, stdout=None):
     stdin = stdin or sys.stdin
     stdout = stdout or sys.stdout
     try:
-        lab = Lab(seed=args.seed, windows=args.windows, hosts=args.hosts)
+        lab = Lab(seed=args.seed, windows=args.windows, hosts=args.hosts, hints=not args.no_hints)
     except WinNetLabError as e:
         print(f"winnetlab shell: {e.message}", file=sys.stderr)
         return 2
@@ -104,7 +111,7 @@ class Session:
             return ""
         if low[:1] == ["enter-pssession"]:
             return self.enter([w for w in words[1:] if w.lower() != "-computername"])
-        return self.lab.powershell(line, host=self.host).output
+        return str(self.lab.powershell(line, host=self.host))
 
     def enter(self, names):
         if len(names) == 1 and names[0] in self.lab.hosts:

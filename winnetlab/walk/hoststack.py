@@ -218,7 +218,7 @@ def lb_return(w, host):
             host.name,
             "VFP SLB_LB_LAYER",
             f"no flow for {p.dst_ip}:{p.dst_port}",
-            f"{p.dst_ip} is {host.name}'s load-balancer address and no flow of this walk uses it",
+            f"{p.dst_ip} is {host.name}'s load-balancer address and no connection through the routing mesh expects this reply",
         )
     w.hop(
         host.name,

@@ -24,8 +24,7 @@ INTERNET = "internet"
 SPOOF_REASON = (
     "{host} is a Hyper-V VM without MAC address spoofing: its Hyper-V host drops frames for the "
     "container MAC {mac}, which is not the VM's own (on the Hyper-V host: Get-VMNetworkAdapter -VMName "
-    "{host} | Set-VMNetworkAdapter -MacAddressSpoofing On; in the lab: "
-    "lab.host('{host}').configure(mac_spoofing=True))"
+    "{host} | Set-VMNetworkAdapter -MacAddressSpoofing On)"
 )
 
 

@@ -23,7 +23,7 @@ NAT_LAYERS = ("SLB_NAT_LAYER", "SLB_LB_LAYER")
 ACL_LAYER = "ACL_ENDPOINT_LAYER"
 PROTO_NUMBERS = {"tcp": "6", "udp": "17", "icmp": "1"}
 ICMP_NAT_REASON = (
-    "VFP cannot translate ICMP for NAT'ed outbound traffic (reference §8): ping to the outside fails "
+    "VFP cannot translate ICMP for NAT'ed outbound traffic on these networks: ping to the outside fails "
     "from overlay and l2bridge containers; probe with TCP or UDP instead"
 )
 
