@@ -56,6 +56,8 @@ class Lab:
     results carry no teaching hints, only what the real tools print.
     """
 
+    hints = True  # class default: lab files saved before hints existed load with hints on
+
     def __init__(self, seed=0, windows="ltsc2022", hosts=1, nat_prefix="172.16.0.0/16", hints=True):
         if not isinstance(seed, int) or isinstance(seed, bool):
             raise InvalidParameter(f"seed must be an integer, not {seed!r}")
