@@ -1,32 +1,50 @@
-"""Engine performance figures (issue: import time, 10,000 containers, memory per container).
+"""Engine figures: import time, 10,000 containers, memory per container (issues 3 and 17).
 
-Run: ``python benchmarks/bench_engine.py``.  Prints a table; exits non-zero if a budget is
-missed, so it can be run in CI as a check too.
+Targets (printed as multiples of the floor of ``floor.py``, measured in the same run):
+
+* ``import winnetlab``: reported with bytecode cached and with bytecode neither cached nor
+  written (``-B`` and an empty ``PYTHONPYCACHEPREFIX``: what a read-only install pays);
+  ``from winnetlab import *`` loads none of pandas, matplotlib, networkx, ipywidgets;
+* 10,000 containers over three nat networks: <= 5x the floor per container (CPU time), the
+  last 1,000 <= 1.2x the first 1,000; the 4,097th endpoint of a network is refused;
+* memory per container + endpoint <= 2 KB (tracemalloc).
+
+Run: ``python benchmarks/bench_engine.py``; exits non-zero when a target is missed.
 """
 
+import os
 import subprocess
 import sys
+import tempfile
 import time
 import tracemalloc
 
+sys.path.insert(0, os.path.dirname(__file__))
+
+import floor
+
 import winnetlab as wl
 
-BUDGETS = {"import_ms": 150, "10k_total_s": 2.0, "last_vs_first": 2.0, "bytes_per_container": 4096}
+HEAVY = ("pandas", "matplotlib", "networkx", "ipywidgets")
+CHILD = (
+    "import time,sys; t=time.process_time(); {stmt}; d=time.process_time()-t; "
+    f"heavy=[m for m in {HEAVY!r} if m in sys.modules]; print(d*1000, ','.join(heavy) or '-')"
+)
 
 
-def import_time_ms():
-    code = (
-        "import time,sys; t=time.perf_counter(); import winnetlab; d=time.perf_counter()-t; "
-        "heavy=[m for m in ('pandas','matplotlib','networkx','ipywidgets') if m in sys.modules]; "
-        "print(d*1000, ','.join(heavy) or '-')"
-    )
-    runs = [
-        subprocess.run(
-            [sys.executable, "-c", code], capture_output=True, text=True, check=True
+def child_import(stmt, *flags, env=None, repeat=5):
+    """(best CPU ms, heavy modules loaded) of ``stmt`` in a fresh interpreter."""
+    runs = []
+    for _ in range(repeat):
+        out = subprocess.run(
+            [sys.executable, *flags, "-c", CHILD.format(stmt=stmt)],
+            capture_output=True,
+            text=True,
+            check=True,
+            env={**os.environ, **(env or {})},
         ).stdout.split()
-        for _ in range(5)
-    ]
-    return min(float(r[0]) for r in runs), runs[0][1]
+        runs.append((float(out[0]), out[1]))
+    return min(r[0] for r in runs), runs[0][1]
 
 
 def build_10k():
@@ -34,24 +52,23 @@ def build_10k():
     host = lab.host()
     nets = [host.create_network(f"nat{i}", subnet=f"10.{i}.0.0/16") for i in range(3)]
     per_thousand = []
-    t0 = time.perf_counter()
-    t = t0
+    t0 = t = time.process_time()
     for i in range(10_000):
         host.run(f"c{i}", network=nets[i % 3].name)
         if i % 1000 == 999:
-            now = time.perf_counter()
+            now = time.process_time()
             per_thousand.append(now - t)
             t = now
-    total = time.perf_counter() - t0
-    refused = None
-    extra = host.create_network("full", subnet="10.9.0.0/16")
+    total = time.process_time() - t0
+    host.create_network("full", subnet="10.9.0.0/16")
     for i in range(4096):
         host.run(f"f{i}", network="full")
     try:
         host.run("f4096", network="full")
-    except wl.Exhausted as e:
-        refused = str(e)
-    return total, per_thousand, refused, extra
+        refused = False
+    except wl.Exhausted:
+        refused = True
+    return total, per_thousand, refused
 
 
 def memory_per_container(n=2000):
@@ -66,48 +83,35 @@ def memory_per_container(n=2000):
         host.run(f"m{i}", network="m")
     after = tracemalloc.take_snapshot()
     tracemalloc.stop()
-    grown = sum(s.size_diff for s in after.compare_to(before, "filename"))
-    return grown / n
+    return sum(s.size_diff for s in after.compare_to(before, "filename")) / n
 
 
 def main():
-    imp, heavy = import_time_ms()
-    total, per_k, refused, _ = build_10k()
-    ratio = per_k[-1] / per_k[0]
+    fl = floor.floor_us()
+    rows = []
+    cached, _ = child_import("import winnetlab")
+    with tempfile.TemporaryDirectory() as empty:
+        cold, _ = child_import("import winnetlab", "-B", env={"PYTHONPYCACHEPREFIX": empty})
+    _, heavy = child_import("from winnetlab import *", repeat=1)
+    rows.append(("import winnetlab (bytecode cached)", f"{cached:.0f} ms", cached * 1e3 / fl, "-", None))
+    rows.append(("import winnetlab (no bytecode written)", f"{cold:.0f} ms", cold * 1e3 / fl, "-", None))
+    rows.append(("heavy modules after from winnetlab import *", heavy, None, "none", heavy == "-"))
+    runs = [build_10k() for _ in range(3)]
+    total, per_k, refused = min(runs, key=lambda r: r[0])
+    per_container = total / 10_000 * 1e6 / fl
+    rows.append(("10,000 containers on 3 nat networks", f"{total:.2f} s", None, "-", None))
+    rows.append(("  per container", f"{total * 100:.1f} µs", per_container, "<= 5.0", per_container <= 5.0))
+    # each 1,000 at its best of the 3 runs: a full garbage collection lands in some 1,000
+    # (its cost grows with the heap, not with the engine's work) and is reported apart
+    slots = [min(r[1][k] for r in runs) for k in range(10)]
+    ratio = slots[-1] / slots[0]
+    rows.append(("last 1,000 / first 1,000 (each best of 3)", f"{ratio:.2f}x", None, "<= 1.2x", ratio <= 1.2))
+    worst = max(max(r[1]) for r in runs) / slots[0]
+    rows.append(("  slowest 1,000 of all runs / first", f"{worst:.2f}x", None, "- (gc)", None))
+    rows.append(("4,097th endpoint of a network refused", "yes" if refused else "NO", None, "yes", refused))
     mem = memory_per_container()
-    rows = [
-        (
-            "import winnetlab (best of 5)",
-            f"{imp:.1f} ms",
-            f"< {BUDGETS['import_ms']} ms",
-            imp < BUDGETS["import_ms"],
-        ),
-        ("heavy modules loaded by import", heavy, "none", heavy == "-"),
-        (
-            "10,000 containers on 3 nat networks",
-            f"{total:.2f} s",
-            f"< {BUDGETS['10k_total_s']} s",
-            total < BUDGETS["10k_total_s"],
-        ),
-        (
-            "last 1,000 / first 1,000",
-            f"{ratio:.2f}x",
-            f"<= {BUDGETS['last_vs_first']}x",
-            ratio <= BUDGETS["last_vs_first"],
-        ),
-        ("4,097th endpoint of a network refused", "yes" if refused else "NO", "yes", bool(refused)),
-        (
-            "memory per container + endpoint",
-            f"{mem:.0f} B",
-            f"<= {BUDGETS['bytes_per_container']} B",
-            mem <= BUDGETS["bytes_per_container"],
-        ),
-    ]
-    width = max(len(r[0]) for r in rows)
-    print(f"{'figure':<{width}}  {'measured':>12}  {'budget':>10}  ok")
-    for name, value, budget, ok in rows:
-        print(f"{name:<{width}}  {value:>12}  {budget:>10}  {'yes' if ok else 'NO'}")
-    return 0 if all(r[3] for r in rows) else 1
+    rows.append(("memory per container + endpoint", f"{mem:,.0f} B", None, "<= 2,048 B", mem <= 2048))
+    return 0 if floor.table(rows, fl) else 1
 
 
 if __name__ == "__main__":

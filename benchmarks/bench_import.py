@@ -20,7 +20,7 @@ import winnetlab as wl
 N_ENDPOINTS, N_POLICY_LISTS = 5000, 2000
 
 
-def synthesize():
+def synthesize(n_endpoints=N_ENDPOINTS, n_policy_lists=N_POLICY_LISTS):
     """Networks, endpoints and ELB policy lists with the fields a real v1 dump carries."""
     nets = [
         {
@@ -42,7 +42,7 @@ def synthesize():
         for i in range(4)
     ]
     eps = []
-    for n in range(N_ENDPOINTS):
+    for n in range(n_endpoints):
         net = nets[n % 4]
         eps.append(
             {
@@ -75,7 +75,7 @@ def synthesize():
             "ID": f"{p:08X}-4444-4000-A000-000000000000",
             "State": 1,
             "Version": 38654705666,
-            "References": [f"/endpoints/{eps[(p * 3 + k) % N_ENDPOINTS]['ID']}" for k in range(3)],
+            "References": [f"/endpoints/{eps[(p * 3 + k) % n_endpoints]['ID']}" for k in range(3)],
             "Policies": [
                 {
                     "Type": "ELB",
@@ -87,7 +87,7 @@ def synthesize():
                 }
             ],
         }
-        for p in range(N_POLICY_LISTS)
+        for p in range(n_policy_lists)
     ]
     return nets, eps, pls
 

@@ -134,7 +134,7 @@ def send_out(w, host):
 
 def uplink(w, host, adapter, next_hop):
     """Put the packet (or its outer VXLAN headers) on the wire toward ``next_hop``."""
-    w.hop(host.name, f"physical adapter '{adapter}'", "transmit", f"onto the LAN toward {next_hop}")
+    w.hop(host.name, f"physical adapter '{adapter}'", "transmit", f"onto the LAN toward {ip_text(next_hop)}")
     underlay.vm_port(w, host, outbound=True)
     arrive(w, underlay.lan(w, next_hop))
 

@@ -9,8 +9,11 @@ these; this module imports none of them.
 
 def vnic_holding(host, ip):
     """The host adapter (vNIC or NIC) that holds ``ip``, or None."""
+    if ip is None:
+        return None
+    wanted = int(ip)  # an IPv4Interface is an address too: compare numbers, build no objects
     for a in host.adapters.values():
-        if a.ip_interface is not None and a.ip_interface.ip == ip:
+        if a.ip_interface is not None and int(a.ip_interface) == wanted:
             return a
     return None
 

@@ -7,14 +7,25 @@ SLB layers) record a ``Translation`` so the reply can be translated back, as the
 tables do.
 """
 
-import functools
 import zlib
 from dataclasses import dataclass
+from ipaddress import IPv4Address
 
 from ..engine.ports import EPHEMERAL_FIRST, EPHEMERAL_LAST
 from .trace import Hop
 
-ip_text = functools.lru_cache(maxsize=1 << 16)(str)  # str(IPv4Address) is slow; addresses repeat
+_TEXTS = {}  # IPv4 address (as an int) -> its text: str(IPv4Address) is slow and addresses repeat
+
+
+def ip_text(ip):
+    """``str(ip)`` of an IPv4Address (the walk is IPv4 only) or of None, remembered per address."""
+    try:
+        return _TEXTS[ip._ip]
+    except KeyError:
+        text = _TEXTS[ip._ip] = str(ip)
+        return text
+    except AttributeError:
+        return str(ip)
 
 
 class Stop(Exception):
@@ -71,7 +82,10 @@ class Translation:
 
 def flow_number(*parts, modulo):
     """A deterministic number from a flow (CRC-32: the same in every process, unlike hash())."""
-    return zlib.crc32("|".join(str(p) for p in parts).encode()) % modulo
+    return (
+        zlib.crc32("|".join([ip_text(p) if isinstance(p, IPv4Address) else str(p) for p in parts]).encode())
+        % modulo
+    )
 
 
 def ephemeral_port(*parts):

@@ -11,10 +11,12 @@ import ipaddress
 from dataclasses import dataclass
 
 from ..engine.errors import InvalidParameter, NotFound
+from .packet import ip_text
 
 INTERNET_CLIENT = ipaddress.IPv4Address("203.0.113.10")  # TEST-NET-3: "a client on the internet"
 INTERNET_SERVER = "www.example.com"
 LOOPBACK = ipaddress.IPv4Address("127.0.0.1")
+LOCALHOST = ("localhost", str(LOOPBACK))
 PROTOCOLS = ("tcp", "udp", "icmp")
 
 
@@ -51,8 +53,11 @@ def probe(port, protocol):
 
 
 def _ip(text):
+    text = str(text).strip()
+    if not text or text.strip("0123456789."):  # not dotted digits: a name, never an IPv4 address
+        return None
     try:
-        ip = ipaddress.ip_address(str(text).strip())
+        ip = ipaddress.ip_address(text)
     except ValueError:
         return None
     return ip if ip.version == 4 else None
@@ -122,7 +127,7 @@ def split_port(text, port):
 def destination(lab, origin, dst, port):
     """Resolve a ``dst`` argument seen from ``origin`` to a Destination."""
     text = str(dst).strip()
-    if text in ("localhost", str(LOOPBACK)):
+    if text in LOCALHOST:
         if origin.kind == "outside":
             raise InvalidParameter("'localhost' is the sender itself: trace from a host or a container")
         return Destination(LOOPBACK, port, loopback=True)
@@ -174,7 +179,7 @@ def _container(lab, origin, host, container, port):
                 (host, container),
                 (
                     f"Docker embedded DNS ({gw})",
-                    f"{container.name} -> {ep.address} (A record on network {ep.network})",
+                    f"{container.name} -> {ip_text(ep.address)} (A record on network {ep.network})",
                 ),
             )
     lan = lab.lan.prefix
@@ -184,7 +189,7 @@ def _container(lab, origin, host, container, port):
         ep.address,
         port,
         (host, container),
-        ("name lookup", f"{container.name} -> {ep.address} (its address on {ep.network}; {why})"),
+        ("name lookup", f"{container.name} -> {ip_text(ep.address)} (its address on {ep.network}; {why})"),
     )
 
 
