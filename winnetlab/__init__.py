@@ -1,10 +1,14 @@
 """winnetlab — Windows container networking (Docker on Windows + HNS) as a teaching lab.
 
 ``import winnetlab as wl`` loads only the standard-library engine; the presentation
-modules (tables, plot, widgets) and the HNS importer load on first use.
+modules (tables, plot, widgets) and the HNS importer load on first use — also after
+``from winnetlab import *``, which binds them as lazy modules that run on first attribute
+access (so pandas, matplotlib and ipywidgets load only when used).
 """
 
 import importlib
+import importlib.util
+import sys
 
 from .dumps.diagnose import diagnose
 from .engine.errors import Conflict, Exhausted, InvalidParameter, NotFound, Unsupported, WinNetLabError
@@ -51,5 +55,19 @@ def __getattr__(name):
         globals()[name] = value  # importing the module bound its name here; the function wins
         return value
     if name in _LAZY_MODULES:
-        return importlib.import_module(f".{_LAZY_MODULES[name]}", __name__)
+        return _lazy_module(f"{__name__}.{_LAZY_MODULES[name]}")
     raise AttributeError(f"module 'winnetlab' has no attribute {name!r}")
+
+
+def _lazy_module(fullname):
+    """The module ``fullname``, imported or — until an attribute is read — only located."""
+    if fullname in sys.modules:
+        return sys.modules[fullname]
+    spec = importlib.util.find_spec(fullname)
+    spec.loader = importlib.util.LazyLoader(spec.loader)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[fullname] = module
+    parent, _, child = fullname.rpartition(".")
+    setattr(sys.modules[parent], child, module)
+    spec.loader.exec_module(module)
+    return module
