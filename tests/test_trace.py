@@ -263,6 +263,40 @@ def test_acl_block_and_priority_decide(l2bridge_lab):
     assert l2bridge_lab.trace("p1", "p2", port=53, protocol="udp").verdict == "delivered"
 
 
+def test_vfp_flow_table_holds_a_flow_without_changing_what_a_trace_shows(swarm_lab, tmp_path):
+    first = swarm_lab.trace("o1", "o2", port=80)
+    again = swarm_lab.trace("o1", "o2", port=80)
+    assert first.flow_hits == () and again.flow_hits  # the second packet of the flow hits the table
+    assert {(host, d) for host, _, d in again.flow_hits} == {("host1", "OUT"), ("host2", "IN")}
+    assert again.hops == first.hops and repr(again) == repr(first)
+    assert again._repr_html_() == first._repr_html_() and again.reply.hops == first.reply.hops
+    assert swarm_lab.trace("o1", "o2", port=81).flow_hits == ()  # a new port is a new flow
+    before = wl.dump_hns(swarm_lab)
+    swarm_lab.host("host1").run("o4", network="ov")  # any change on the host reprograms its ports
+    assert [h for h in swarm_lab.trace("o1", "o2", port=80).flow_hits if h[0] == "host1"] == []
+    fresh = wl.Lab(hosts=2)
+    fresh.swarm_init()
+    fresh.swarm_join("host2")
+    fresh.host("host1").create_network("ov", driver="overlay", attachable=True)
+    for name, host in (("o1", "host1"), ("o3", "host1"), ("o2", "host2")):
+        fresh.host(host).run(name, network="ov")
+    assert wl.dump_hns(fresh) == before  # the table is not HNS state: dumps do not carry it
+    fresh.host("host1").run("o4", network="ov")
+    swarm_lab.save(tmp_path / "a.json")
+    fresh.save(tmp_path / "b.json")
+    assert (tmp_path / "a.json").read_bytes() == (tmp_path / "b.json").read_bytes()
+
+
+def test_vfp_flow_table_decides_like_matching_after_an_acl_change(l2bridge_lab):
+    h2 = l2bridge_lab.host("host2")
+    assert l2bridge_lab.trace("p1", "p2", port=80).verdict == "delivered"
+    assert l2bridge_lab.trace("p1", "p2", port=80).flow_hits
+    h2.add_acl("p2", h2.endpoints_of("p2")[0].network, "Block", "In", 100, protocols="6")
+    blocked = l2bridge_lab.trace("p1", "p2", port=80)
+    assert blocked.verdict == "dropped" and not [h for h in blocked.flow_hits if h[0] == "host2"]
+    assert l2bridge_lab.trace("p1", "p2", port=80).verdict == "dropped"  # the compiled drop holds
+
+
 # ---------------------------------------------------------------- the Trace object, reachability, errors
 def test_trace_is_deterministic_and_renders(nat_lab):
     a = wl.Lab(hosts=2)

@@ -169,12 +169,13 @@ class Host(SwitchingMixin, NetworkingMixin, ContainersMixin, EndpointsMixin):
         """The VFP port of a local endpoint as ordered layers (none for nat: WinNAT does it).
 
         Like VFP itself, the port is programmed once and reused until HNS changes something
-        on this host (every change writes an event, so the event count dates the program).
+        on this host (every change writes an event, so the event count dates the program):
+        the same tuple comes back until then, so its identity dates it too.
         """
         ports = _PROGRAMMED.setdefault(self, {})
         programmed = ports.get(endpoint.id)
         if programmed is not None and programmed[0] == len(self._events):
-            return list(programmed[1])
+            return programmed[1]
         net = self._hns.get(endpoint.network_id)
         if net is None or endpoint.remote or not net.vfp_template:
             return []
@@ -187,8 +188,8 @@ class Host(SwitchingMixin, NetworkingMixin, ContainersMixin, EndpointsMixin):
             if pl.network_id == net.id
             for p in pl.policies
         ]
-        layers = vfp.port_layers(net, endpoint, self.address, remotes, lb)
-        ports[endpoint.id] = (len(self._events), tuple(layers))
+        layers = tuple(vfp.port_layers(net, endpoint, self.address, remotes, lb))
+        ports[endpoint.id] = (len(self._events), layers)
         return layers
 
     # ------------------------------------------------------------------ events

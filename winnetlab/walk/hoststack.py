@@ -121,7 +121,7 @@ def send_out(w, host):
         host.name,
         "host route table",
         "route",
-        f"{p.dst_ip}: {why}",
+        f"{ip_text(p.dst_ip)}: {why}",
         "0.0.0.0/0 -> " + str(host.lab.lan.router) if hop == host.lab.lan.router else why,
     )
     phys, vnic = uplink_adapter(host)

@@ -7,6 +7,7 @@ SLB layers) record a ``Translation`` so the reply can be translated back, as the
 tables do.
 """
 
+import functools
 import zlib
 from dataclasses import dataclass
 from ipaddress import IPv4Address
@@ -26,6 +27,9 @@ def ip_text(ip):
         return text
     except AttributeError:
         return str(ip)
+
+
+_new_hop = functools.partial(tuple.__new__, Hop)  # Hop(*fields) without its Python-level __new__
 
 
 class Stop(Exception):
@@ -83,7 +87,7 @@ class Translation:
 def flow_number(*parts, modulo):
     """A deterministic number from a flow (CRC-32: the same in every process, unlike hash())."""
     return (
-        zlib.crc32("|".join([ip_text(p) if isinstance(p, IPv4Address) else str(p) for p in parts]).encode())
+        zlib.crc32("|".join([ip_text(p) if type(p) is IPv4Address else str(p) for p in parts]).encode())
         % modulo
     )
 
@@ -95,7 +99,18 @@ def ephemeral_port(*parts):
 class Walk:
     """One packet's journey: hops so far, the verdict, and NAT state for the reply."""
 
-    __slots__ = ("lab", "pkt", "hops", "verdict", "reason", "translations", "reply_of", "end", "target")
+    __slots__ = (
+        "lab",
+        "pkt",
+        "hops",
+        "verdict",
+        "reason",
+        "translations",
+        "reply_of",
+        "end",
+        "target",
+        "flow_hits",
+    )
 
     def __init__(self, lab, pkt, reply_of=None):
         self.lab = lab
@@ -107,6 +122,7 @@ class Walk:
         self.reply_of = reply_of  # the forward Walk when this walk is a reply
         self.end = None  # where it was delivered: ("container", host, ep) / ("host", host) / …
         self.target = None  # the container a named destination meant (checked at delivery)
+        self.flow_hits = []  # (host, port, direction) whose VFP flow table held this flow
 
     @property
     def is_reply(self):
@@ -115,21 +131,23 @@ class Walk:
     def hop(self, host, component, action, detail, rule=None):
         p = self.pkt
         self.hops.append(
-            Hop(
-                host,
-                component,
-                action,
-                detail,
-                rule,
-                ip_text(p.src_ip),
-                ip_text(p.dst_ip),
-                p.src_port,
-                p.dst_port,
-                p.protocol,
-                p.src_mac,
-                p.dst_mac,
-                p.vlan,
-                p.outer,
+            _new_hop(
+                (
+                    host,
+                    component,
+                    action,
+                    detail,
+                    rule,
+                    ip_text(p.src_ip),
+                    ip_text(p.dst_ip),
+                    p.src_port,
+                    p.dst_port,
+                    p.protocol,
+                    p.src_mac,
+                    p.dst_mac,
+                    p.vlan,
+                    p.outer,
+                )
             )
         )
 

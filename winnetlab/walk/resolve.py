@@ -178,7 +178,7 @@ def _container(lab, origin, host, container, port):
                 port,
                 (host, container),
                 (
-                    f"Docker embedded DNS ({gw})",
+                    f"Docker embedded DNS ({ip_text(gw)})",
                     f"{container.name} -> {ip_text(ep.address)} (A record on network {ep.network})",
                 ),
             )

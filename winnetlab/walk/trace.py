@@ -125,12 +125,26 @@ class Trace:
     ``reply`` is the walk of the answer (a Trace, or None when the packet was dropped); it is
     walked on first access, from the flow state the first packet left, so read it before
     changing the lab.  ``src`` and ``dst`` are what was asked for, ``protocol`` and ``port``
-    the probe.
+    the probe.  ``flow_hits`` lists the VFP ports (host, endpoint, direction) whose unified
+    flow table already held this flow from an earlier trace; it is kept out of the hops, the
+    repr and the frame, which never depend on what ran before.
     """
 
-    __slots__ = ("src", "dst", "protocol", "port", "hops", "verdict", "reason", "lab", "_reply", "_answer")
+    __slots__ = (
+        "src",
+        "dst",
+        "protocol",
+        "port",
+        "hops",
+        "verdict",
+        "reason",
+        "lab",
+        "flow_hits",
+        "_reply",
+        "_answer",
+    )
 
-    def __init__(self, src, dst, protocol, port, hops, verdict, reason, answer=None, lab=None):
+    def __init__(self, src, dst, protocol, port, hops, verdict, reason, answer=None, lab=None, flow_hits=()):
         self.lab = lab  # the lab walked, so wl.plot.trace(t) can draw it
         self.src = src
         self.dst = dst
@@ -139,6 +153,7 @@ class Trace:
         self.hops = tuple(hops)
         self.verdict = verdict
         self.reason = reason
+        self.flow_hits = tuple(flow_hits)  # VFP ports whose flow table held the flow (not shown)
         self._reply = None
         self._answer = answer  # a function that walks the reply, or None
 

@@ -13,6 +13,7 @@ port passes only frames with the VM's own MAC unless MAC address spoofing is on.
 import ipaddress
 
 from .lookup import hostgw_routes, uplink_adapter
+from .packet import ip_text
 from .resolve import INTERNET_CLIENT
 from .trace import Outer
 
@@ -103,20 +104,20 @@ def router(w):
     """The LAN router: LAN on-link, host-gw routes to l2bridge subnets, else the internet."""
     p = w.pkt
     lab = w.lab
-    comp = f"router {lab.lan.router}"
+    comp = f"router {ip_text(lab.lan.router)}"
     if p.dst_ip == lab.lan.router:
         w.deliver(
             LAN,
             comp,
             f"{p.describe()} received",
-            f"the LAN router {p.dst_ip} received the packet from {p.src_ip}"
+            f"the LAN router {ip_text(p.dst_ip)} received the packet from {ip_text(p.src_ip)}"
             if not w.is_reply
             else "the reply reached the LAN router",
             ("outside", comp),
         )
     if p.dst_ip in lab.lan.prefix:
         p.src_mac = lab.lan.router_mac
-        w.hop(LAN, comp, "route", f"{p.dst_ip} is on the LAN", f"{lab.lan.prefix} -> On-link")
+        w.hop(LAN, comp, "route", f"{ip_text(p.dst_ip)} is on the LAN", f"{lab.lan.prefix} -> On-link")
         return lan(w, p.dst_ip)
     for prefix, h, name in hostgw_routes(lab):
         if p.dst_ip in prefix:
@@ -151,7 +152,7 @@ def router(w):
         LAN,
         comp,
         "route",
-        f"{p.dst_ip} via the internet uplink (no NAT: the LAN is routable)",
+        f"{ip_text(p.dst_ip)} via the internet uplink (no NAT: the LAN is routable)",
         "0.0.0.0/0 -> internet",
     )
     internet(w)
@@ -175,7 +176,7 @@ def internet(w):
         INTERNET,
         name,
         f"{p.describe()} received",
-        f"{name} ({p.dst_ip}) received the packet from {p.src_ip}"
+        f"{name} ({ip_text(p.dst_ip)}) received the packet from {ip_text(p.src_ip)}"
         if not w.is_reply
         else f"the reply reached {name}",
         ("outside", name),
@@ -185,7 +186,7 @@ def internet(w):
 def from_outside(w, name):
     """A machine on the internet sends the walk's packet toward the LAN."""
     p = w.pkt
-    comp = f"router {w.lab.lan.router}"
+    comp = f"router {ip_text(w.lab.lan.router)}"
     if name == comp:  # the LAN router itself answers (the reply of a walk that ended there)
         p.src_mac = w.lab.lan.router_mac
         w.hop(LAN, comp, "send", p.describe())

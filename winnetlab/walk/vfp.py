@@ -10,10 +10,22 @@ endpoint's provider address, ``block`` drops it.
 
 VFP flows are stateful: a reply skips the ACL rules (it belongs to an allowed flow) and the
 NAT layers undo exactly what they did to the first packet.
+
+The unified flow table: real VFP matches a flow's first packet against every layer, compiles
+the rules it hit into one entry of the port's unified flow table (UFT) and applies that entry
+to the flow's later packets without matching again.  ``compiled(host, ep)`` holds that table
+per port: keyed by the packet's headers as it enters the port (a new source port is a new
+flow, and misses), holding the rule each layer chose; it is dropped with the port's program
+whenever anything changes on the host.  A hit changes nothing a trace shows — the same rules
+act and write the same hops — it only skips the matching; ``trace.flow_hits`` names the ports
+whose table held the flow.  Simplified: entries never age out (real flows idle out after a
+timeout); a port keeps at most ``FLOW_TABLE_SIZE`` flows and starts afresh when full; replies
+are not looked up (they follow the flow state the first packet left, as above).
 """
 
 import functools
 import ipaddress
+import weakref
 
 from .lookup import uplink_adapter
 from .packet import ephemeral_port, flow_number, ip_text
@@ -49,6 +61,42 @@ def _rank(rule):
     return rule.priority, rule.name
 
 
+FLOW_TABLE_SIZE = 1 << 14
+_COMPILED = weakref.WeakKeyDictionary()  # host -> {endpoint id: CompiledPort}
+
+
+class CompiledPort:
+    """A port's program as the walk uses it: each layer's rules in match order, the flow table."""
+
+    __slots__ = ("layers", "order", "flows")
+
+    def __init__(self, layers):
+        self.layers = layers  # the program these were compiled from (host.vfp_layers)
+        self.order = {d: _ordered(layers, d) for d in ("OUT", "IN")}
+        self.flows = {}  # (direction, headers) -> the rule each layer chose (None: no match)
+
+
+def _ordered(layers, direction):
+    """(layer, its rules for ``direction`` in match order: lowest priority number first)."""
+    seq = layers if direction == "OUT" else tuple(reversed(layers))
+    return tuple(
+        (layer, tuple(sorted((r for r in layer.rules if r.direction in (direction, "BOTH")), key=_rank)))
+        for layer in seq
+    )
+
+
+def compiled(host, ep):
+    """The compiled VFP port of local endpoint ``ep`` (recompiled when the host's program changed)."""
+    layers = host.vfp_layers(ep)
+    ports = _COMPILED.get(host)
+    if ports is None:
+        ports = _COMPILED[host] = {}
+    port = ports.get(ep.id)
+    if port is None or port.layers is not layers:
+        port = ports[ep.id] = CompiledPort(layers)
+    return port
+
+
 class Port:
     """One endpoint's VFP port while a packet crosses it."""
 
@@ -66,16 +114,21 @@ class Port:
 
     def run(self):
         """Cross every layer; returns True when a rule hairpinned the packet (l2tunnel)."""
-        layers = self.host.vfp_layers(self.ep)
-        if self.direction == "IN":
-            layers = reversed(layers)
+        w = self.w
+        reply = w.reply_of is not None
+        port = compiled(self.host, self.ep)
+        key = None if reply else self._flow_key()
+        chosen = port.flows.get(key)
+        if chosen is not None:
+            w.flow_hits.append((self.host.name, self.ep.name, self.direction))
+        picks = []
         hairpin = False
-        for layer in layers:
-            if self.w.is_reply and layer.name in NAT_LAYERS:
+        for i, (layer, rules) in enumerate(port.order[self.direction]):
+            if reply and layer.name in NAT_LAYERS:
                 self._reverse(layer)
                 continue
-            if self.w.is_reply and layer.name == ACL_LAYER:
-                self.w.hop(
+            if reply and layer.name == ACL_LAYER:
+                w.hop(
                     self.host.name,
                     f"VFP {layer.name}",
                     "allow",
@@ -84,7 +137,7 @@ class Port:
                 )
                 continue
             if layer.name == ACL_LAYER and self.admitted is not None:
-                self.w.hop(
+                w.hop(
                     self.host.name,
                     f"VFP {layer.name}",
                     "allow",
@@ -92,12 +145,34 @@ class Port:
                     self.admitted.name,
                 )
                 continue
-            rule = min((r for r in layer.rules if self._matches(r)), key=_rank, default=None)
+            if chosen is not None and i < len(chosen):
+                rule = chosen[i]
+            else:
+                rule = next((r for r in rules if self._matches(r)), None)
+            if key is not None and chosen is None:
+                picks += [None] * (i - len(picks)) + [rule]
+                if len(port.flows) >= FLOW_TABLE_SIZE:
+                    port.flows.clear()
+                port.flows[key] = picks  # a drop below still leaves the flow compiled, as in VFP
             if rule is not None:
                 hairpin = getattr(self, "_" + rule.type, self._unknown)(layer, rule) or hairpin
                 if hairpin:
                     break
         return hairpin
+
+    def _flow_key(self):
+        """The packet as it enters the port: what every rule of every layer can look at."""
+        p = self.w.pkt
+        return (
+            self.direction,
+            p.protocol,
+            ip_text(p.src_ip),
+            p.src_port,
+            ip_text(p.dst_ip),
+            p.dst_port,
+            p.dst_mac,
+            p.outer is not None,
+        )
 
     # ------------------------------------------------------------------ matching
     def _matches(self, rule):
@@ -127,10 +202,10 @@ class Port:
                 if value == "outside the network":
                     if not self.leaving or any(p.dst_ip in s.prefix for s in self.net.subnets):
                         return False
-                elif str(p.dst_ip) != value:
+                elif ip_text(p.dst_ip) != value:
                     return False
             elif key == "vip":
-                if str(p.dst_ip) not in _words(value):
+                if ip_text(p.dst_ip) not in _words(value):
                     return False
             else:
                 return False
@@ -203,7 +278,12 @@ class Port:
         if vnic is not None or phys is not None:  # SNAT to the host: the frame leaves as the host's
             p.src_mac = (vnic or phys).mac_address
         self.w.record(self.host.name, layer.name, before, self.ep)
-        self._hop(layer, "SNAT", f"OutboundNAT: {before[0]}:{before[1]} -> {p.src_ip}:{p.src_port}", rule)
+        self._hop(
+            layer,
+            "SNAT",
+            f"OutboundNAT: {ip_text(before[0])}:{before[1]} -> {ip_text(p.src_ip)}:{p.src_port}",
+            rule,
+        )
 
     def _lb(self, layer, rule):
         p = self.w.pkt
