@@ -19,14 +19,14 @@ _TEXTS = {}  # IPv4 address (as an int) -> its text: str(IPv4Address) is slow an
 
 
 def ip_text(ip):
-    """``str(ip)`` of an IPv4Address (the walk is IPv4 only) or of None, remembered per address."""
-    try:
-        return _TEXTS[ip._ip]
-    except KeyError:
-        text = _TEXTS[ip._ip] = str(ip)
-        return text
-    except AttributeError:
+    """``str(ip)``, remembered per IPv4 address (the walk is IPv4 only)."""
+    if type(ip) is not IPv4Address:
         return str(ip)
+    number = int(ip)
+    text = _TEXTS.get(number)
+    if text is None:
+        text = _TEXTS[number] = str(ip)
+    return text
 
 
 _new_hop = functools.partial(tuple.__new__, Hop)  # Hop(*fields) without its Python-level __new__
