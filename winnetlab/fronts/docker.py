@@ -26,6 +26,7 @@ from ..engine.errors import NotFound, Unsupported, WinNetLabError
 from ..engine.ports import parse_publish
 from ..engine.swarm import NOT_IN_SWARM, NOT_MANAGER
 from . import docker_format as views
+from . import docker_templates as templates
 from .command import (
     CommandLineError,
     CommandResult,
@@ -130,7 +131,7 @@ def execute(ctx, args):
     if not args or args[0] in ("--help", "-h", "help"):
         ctx.print(root_help())
         return 0
-    if args[0] in ("-v", "--version", "version"):
+    if args[0] in ("-v", "--version"):
         ctx.print(f"Docker version {views.DOCKER_VERSION}, build {views.DOCKER_BUILD}")
         return 0
     cmd, rest = find_command(args)
@@ -277,6 +278,14 @@ def _one_or_list(values):
 def network_ls(ctx, o, args):
     nets = sorted(ctx.host.networks.values(), key=lambda n: views.natural_key(n.name))
     nets = [n for n in nets if _network_matches(n, o["filter"])]
+    if o["format"]:
+        rows = templates.rows_as_fields(
+            views.network_rows(nets, o["no-trunc"]),
+            templates.NETWORK_HEADERS,
+            views.network_extras(ctx.host, nets),
+        )
+        ctx.print(templates.list_format(o["format"], rows, templates.NETWORK_HEADERS, templates.NETWORK_TYPE))
+        return
     if o["quiet"]:
         ctx.print("\n".join(n.docker_id if o["no-trunc"] else n.docker_id[:12] for n in nets))
         return
@@ -300,7 +309,7 @@ def _network_matches(net, filters):
 
 
 def network_inspect(ctx, o, args):
-    _inspect(ctx, args, (_network_json,), lambda name, e: ctx.daemon_error(e))
+    _inspect(ctx, args, (_network_json,), lambda name, e: ctx.daemon_error(e), o["format"])
 
 
 def network_rm(ctx, o, args):
@@ -489,6 +498,12 @@ def container_ps(ctx, o, args):
     cs = sorted(ctx.host.containers.values(), key=lambda c: -c.seq)
     if not o["all"]:
         cs = [c for c in cs if c.state == "running"]
+    if o["format"]:
+        rows = templates.rows_as_fields(
+            views.ps_rows(ctx.host, cs, o["no-trunc"]), templates.PS_HEADERS, views.ps_extras(ctx.host, cs)
+        )
+        ctx.print(templates.list_format(o["format"], rows, templates.PS_HEADERS, templates.PS_TYPE))
+        return
     if o["quiet"]:
         ctx.print("\n".join(c.id if o["no-trunc"] else c.short_id for c in cs))
         return
@@ -508,12 +523,20 @@ def container_port(ctx, o, args):
 
 
 def container_inspect_cmd(ctx, o, args):
-    _inspect(ctx, args, (_container_json,), lambda name, e: [f"Error: No such container: {name}"])
+    _inspect(
+        ctx, args, (_container_json,), lambda name, e: [f"Error: No such container: {name}"], o["format"]
+    )
 
 
 def inspect_any(ctx, o, args):
     """``docker inspect NAME``: a container first, then a network, as the CLI tries them."""
-    _inspect(ctx, args, (_container_json, _network_json), lambda name, e: [f"Error: No such object: {name}"])
+    _inspect(
+        ctx,
+        args,
+        (_container_json, _network_json),
+        lambda name, e: [f"Error: No such object: {name}"],
+        o["format"],
+    )
 
 
 def _container_json(host, name):
@@ -524,20 +547,29 @@ def _network_json(host, name):
     return views.network_json(host, host.network(name))
 
 
-def _inspect(ctx, names, finders, not_found):
+def _inspect(ctx, names, finders, not_found, fmt=None):
     """Print the JSON array of every object found (each name tried with each finder in
-    turn), then one error line per name that none found — as the CLI does."""
-    found, errors = [], []
+    turn), or each object through the ``--format`` template, then one error line per name
+    that none found or the template failed on — as the CLI does."""
+    show = templates.object_template(fmt) if fmt else None
+    found, printed, errors = [], [], []
     for name in names:
         for find in finders:
             try:
-                found.append(find(ctx.host, name))
+                obj = find(ctx.host, name)
                 break
             except NotFound as e:
                 missing = e
         else:
             errors.extend(not_found(name, missing))
-    ctx.print(dump_json(found))
+            continue
+        found.append(obj)
+        if show is not None:
+            try:
+                printed.append(show(obj))
+            except CommandLineError as e:
+                errors.append(e.message)
+    ctx.print("\n".join(printed) if show is not None else dump_json(found))
     if errors:
         raise DaemonErrors(errors)
 
@@ -553,7 +585,19 @@ def container_exec(ctx, o, args):
 
 
 def info(ctx, o, args):
-    ctx.print(views.info_text(ctx.lab, ctx.host))
+    if o["format"]:
+        ctx.print(
+            templates.object_print(o["format"], views.info_json(ctx.lab, ctx.host), "system.dockerInfo")
+        )
+    else:
+        ctx.print(views.info_text(ctx.lab, ctx.host))
+
+
+def version(ctx, o, args):
+    if o["format"]:
+        ctx.print(templates.object_print(o["format"], views.version_json(), "system.versionInfo"))
+    else:
+        ctx.print(views.version_text())
 
 
 # ---------------------------------------------------------------------------- swarm
@@ -627,7 +671,16 @@ def _require_manager(ctx):
 
 def service_ls(ctx, o, args):
     _require_manager(ctx)
-    ctx.print(tabwrite(views.service_rows(ctx.lab)))
+    rows = views.service_rows(ctx.lab)
+    if o["format"]:
+        fields = templates.rows_as_fields(rows, templates.SERVICE_HEADERS)
+        ctx.print(
+            templates.list_format(o["format"], fields, templates.SERVICE_HEADERS, templates.SERVICE_TYPE)
+        )
+    elif o["quiet"]:
+        ctx.print("\n".join(r[0] for r in rows[1:]))
+    else:
+        ctx.print(tabwrite(rows))
 
 
 def service_rm(ctx, o, args):
@@ -758,7 +811,6 @@ COMMANDS = {
             0,
             0,
             aliases=("docker network ls", "docker network list"),
-            not_simulated=("format",),
         ),
         Command(
             "network inspect",
@@ -770,7 +822,7 @@ COMMANDS = {
                 Flag("verbose", "bool", "v", help="Verbose output for diagnostics"),
             ),
             1,
-            not_simulated=("format", "verbose"),
+            not_simulated=("verbose",),
         ),
         Command(
             "network rm",
@@ -888,7 +940,7 @@ COMMANDS = {
             0,
             0,
             aliases=("docker container ls", "docker container list", "docker container ps", "docker ps"),
-            not_simulated=("filter", "format"),
+            not_simulated=("filter",),
         ),
         Command(
             "port",
@@ -911,7 +963,7 @@ COMMANDS = {
                 Flag("type", help="Only inspect objects of the given type"),
             ),
             1,
-            not_simulated=("format", "size", "type"),
+            not_simulated=("size", "type"),
         ),
         Command(
             "container inspect",
@@ -920,7 +972,6 @@ COMMANDS = {
             container_inspect_cmd,
             (Flag("format", "string", "f", help="Format output using a custom template"),),
             1,
-            not_simulated=("format",),
         ),
         Command(
             "exec",
@@ -947,7 +998,15 @@ COMMANDS = {
             0,
             0,
             aliases=("docker system info", "docker info"),
-            not_simulated=("format",),
+        ),
+        Command(
+            "version",
+            "version [OPTIONS]",
+            "Show the Docker version information",
+            version,
+            (Flag("format", "string", "f", help="Format output using a custom template"),),
+            0,
+            0,
         ),
         Command(
             "swarm init",
@@ -1022,7 +1081,10 @@ COMMANDS = {
             "service ls [OPTIONS]",
             "List services",
             service_ls,
-            (Flag("quiet", "bool", "q", help="Only display IDs"),),
+            (
+                Flag("quiet", "bool", "q", help="Only display IDs"),
+                Flag("format", help="Format output using a custom template"),
+            ),
             0,
             0,
             aliases=("docker service ls", "docker service list"),

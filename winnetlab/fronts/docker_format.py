@@ -13,7 +13,7 @@ import re
 from ..engine.addressing import base36, docker_mac
 from ..engine.clock import event_seq, latest_events, now, timestamp
 from ..engine.policies import PortMapping
-from .command import ellipsis, go_quote
+from .command import ellipsis, go_quote, tabwrite
 
 DOCKER_VERSION = "27.3.1"
 DOCKER_BUILD = "ce12230"
@@ -191,6 +191,46 @@ def ps_rows(host, containers, no_trunc=False):
     return rows
 
 
+def go_time(rfc3339):
+    """Go's ``time.Time.String()`` of an RFC 3339 UTC time, as ``{{.CreatedAt}}`` prints it."""
+    date, _, clock = rfc3339.rstrip("Z").partition("T")
+    return f"{date} {clock} +0000 UTC"
+
+
+def ps_extras(host, containers):
+    """The ``docker ps --format`` fields that are not columns of the default table."""
+    latest = latest_events(host)
+    return [
+        {
+            "CreatedAt": go_time(timestamp(event_seq(host, "CreateContainer", c.name, latest))),
+            "State": c.state,
+            "Networks": ",".join(ep.network for ep in host.endpoints_of(c)),
+            "Labels": "",
+            "Mounts": "",
+            "LocalVolumes": "0",
+            "Size": "0B",
+        }
+        for c in containers
+    ]
+
+
+def network_extras(host, networks):
+    """The ``docker network ls --format`` fields beyond ID, Name, Driver and Scope."""
+    out = []
+    for n in networks:
+        doc = network_json(host, n)
+        out.append(
+            {
+                "IPv4": "true",
+                "IPv6": "false",
+                "Internal": "true" if doc["Internal"] else "false",
+                "Labels": ",".join(f"{k}={v}" for k, v in sorted(doc["Labels"].items())),
+                "CreatedAt": go_time(doc["Created"]),
+            }
+        )
+    return out
+
+
 def port_lines(host, c):
     ports = sorted(published_ports(host, c), key=lambda t: (t[1], t[0], t[2]))
     return [f"{cp}/{proto} -> 0.0.0.0:{h}" for proto, cp, h in ports]
@@ -289,23 +329,84 @@ def service_rows(lab):
 # ---------------------------------------------------------------------------- docker info
 
 
-def info_text(lab, host):
+def engine_uuid(lab, host):
+    """The daemon's ``ID`` (a UUID since Docker 23, kept in ``engine-id``), from the seed."""
+    h = hashlib.sha256(f"{lab.seed}:engine:{host.name}".encode()).hexdigest()
+    return f"{h[:8]}-{h[8:12]}-4{h[13:16]}-{'89ab'[int(h[16], 16) % 4]}{h[17:20]}-{h[20:32]}"
+
+
+def info_json(lab, host):
+    """``docker info --format '{{json .}}'``: the daemon's ``system.Info`` fields the lab knows."""
     from ..engine.drivers import PLUGINS
 
     cs = host.containers.values()
     running = sum(1 for c in cs if c.state == "running")
     swarm = lab.swarm
-    if swarm is not None and host.name in swarm.nodes:
-        role = "manager" if swarm.manager == host.name else "worker"
+    member = swarm is not None and host.name in swarm.nodes
+    return {
+        "ID": engine_uuid(lab, host),
+        "Containers": len(cs),
+        "ContainersRunning": running,
+        "ContainersPaused": 0,
+        "ContainersStopped": len(cs) - running,
+        "Images": len({c.image for c in cs}),
+        "Driver": "windowsfilter",
+        "DriverStatus": [["Windows", ""]],
+        "Plugins": {
+            "Volume": ["local"],
+            "Network": list(PLUGINS),
+            "Authorization": None,
+            "Log": [
+                "awslogs",
+                "etwlogs",
+                "fluentd",
+                "gcplogs",
+                "gelf",
+                "json-file",
+                "local",
+                "splunk",
+                "syslog",
+            ],
+        },
+        "Debug": False,
+        "LoggingDriver": "json-file",
+        "KernelVersion": KERNELS[host.profile.name],
+        "OperatingSystem": OS_NAMES[host.profile.name],
+        "OSType": "windows",
+        "Architecture": "x86_64",
+        "NCPU": 4,
+        "MemTotal": 17179869184,
+        "DockerRootDir": "C:\\ProgramData\\docker",
+        "Name": host.name.upper(),
+        "ExperimentalBuild": False,
+        "ServerVersion": DOCKER_VERSION,
+        "Swarm": {
+            "NodeID": node_id(lab, host.name) if member else "",
+            "NodeAddr": str(host.address) if member else "",
+            "LocalNodeState": "active" if member else "inactive",
+            "ControlAvailable": member and swarm.manager == host.name,
+            "Error": "",
+            "RemoteManagers": None,
+        },
+        "LiveRestoreEnabled": False,
+        "Isolation": "process",
+        "ProductLicense": "Community Engine",
+    }
+
+
+def info_text(lab, host):
+    """``docker info`` as a 27.x client prints it on Windows (layout of real sample 15)."""
+    info = info_json(lab, host)
+    swarm = info["Swarm"]
+    if swarm["LocalNodeState"] == "active":
         swarm_lines = [
             " Swarm: active",
-            f"  NodeID: {node_id(lab, host.name)}",
-            f"  Is Manager: {'true' if role == 'manager' else 'false'}",
-            f"  Node Address: {host.address}",
+            f"  NodeID: {swarm['NodeID']}",
+            f"  Is Manager: {'true' if swarm['ControlAvailable'] else 'false'}",
+            f"  Node Address: {swarm['NodeAddr']}",
         ]
     else:
         swarm_lines = [" Swarm: inactive"]
-    images = sorted({c.image for c in cs})
     return "\n".join(
         [
             "Client:",
@@ -314,33 +415,110 @@ def info_text(lab, host):
             " Debug Mode: false",
             "",
             "Server:",
-            f" Containers: {len(cs)}",
-            f"  Running: {running}",
+            f" Containers: {info['Containers']}",
+            f"  Running: {info['ContainersRunning']}",
             "  Paused: 0",
-            f"  Stopped: {len(cs) - running}",
-            f" Images: {len(images)}",
-            f" Server Version: {DOCKER_VERSION}",
+            f"  Stopped: {info['ContainersStopped']}",
+            f" Images: {info['Images']}",
+            f" Server Version: {info['ServerVersion']}",
             " Storage Driver: windowsfilter",
+            "  Windows:",
             " Logging Driver: json-file",
             " Plugins:",
             "  Volume: local",
-            "  Network: " + " ".join(PLUGINS),
-            "  Log: awslogs etwlogs fluentd gcplogs gelf json-file local splunk syslog",
+            "  Network: " + " ".join(info["Plugins"]["Network"]),
+            "  Log: " + " ".join(info["Plugins"]["Log"]),
             *swarm_lines,
-            " Default Isolation: process",
-            f" Kernel Version: {KERNELS[host.profile.name]}",
-            f" Operating System: {OS_NAMES[host.profile.name]}",
+            f" Default Isolation: {info['Isolation']}",
+            f" Kernel Version: {info['KernelVersion']}",
+            f" Operating System: {info['OperatingSystem']}",
             " OSType: windows",
             " Architecture: x86_64",
-            " CPUs: 4",
+            f" CPUs: {info['NCPU']}",
             " Total Memory: 16GiB",
-            f" Name: {host.name.upper()}",
-            f" ID: {node_id(lab, 'engine:' + host.name)[:12].upper()}",
+            f" Name: {info['Name']}",
+            f" ID: {info['ID']}",
             " Docker Root Dir: C:\\ProgramData\\docker",
             " Debug Mode: false",
             " Experimental: false",
             " Insecure Registries:",
             "  127.0.0.0/8",
             " Live Restore Enabled: false",
+            " Product License: Community Engine",
         ]
     )
+
+
+# Inferred, not from a captured sample: moby v27.3.1 is commit 41ca978 built with Go 1.22.7
+# and API 1.47 (minimum 1.24) — from the moby tag; the CLI commit ce12230 is docker/cli's
+# v27.3.1.  The build times are placeholders on the release day (2024-09-20).
+VERSION_DETAILS = {
+    "ApiVersion": "1.47",
+    "MinAPIVersion": "1.24",
+    "GoVersion": "go1.22.7",
+    "GitCommit": "41ca978",
+    "BuildTime": "Fri Sep 20 11:41:19 2024",
+}
+
+
+def version_json():
+    """``docker version --format '{{json .}}'``: the CLI's ``versionInfo`` (Client, Server)."""
+    return {
+        "Client": {
+            "Version": DOCKER_VERSION,
+            "ApiVersion": "1.47",
+            "DefaultAPIVersion": "1.47",
+            "GitCommit": DOCKER_BUILD,
+            "GoVersion": "go1.22.7",
+            "Os": "windows",
+            "Arch": "amd64",
+            "BuildTime": "Fri Sep 20 11:42:27 2024",
+            "Context": "default",
+        },
+        "Server": {
+            "Platform": {"Name": "Docker Engine - Community"},
+            "Version": DOCKER_VERSION,
+            "ApiVersion": "1.47",
+            "MinAPIVersion": "1.24",
+            "Os": "windows",
+            "Arch": "amd64",
+            "Components": [
+                {
+                    "Name": "Engine",
+                    "Version": DOCKER_VERSION,
+                    "Details": {**VERSION_DETAILS, "Os": "windows", "Arch": "amd64", "Experimental": "false"},
+                }
+            ],
+            "GitCommit": "41ca978",
+            "GoVersion": "go1.22.7",
+            "BuildTime": "2024-09-20T11:41:19.000000000+00:00",
+        },
+    }
+
+
+def version_text():
+    """``docker version``: docker/cli's default template through its tabwriter (min width 20)."""
+    v = version_json()
+    c, engine = v["Client"], v["Server"]["Components"][0]
+    d = engine["Details"]
+    rows = [
+        ["Client:"],
+        [" Version:", c["Version"]],
+        [" API version:", c["ApiVersion"]],
+        [" Go version:", c["GoVersion"]],
+        [" Git commit:", c["GitCommit"]],
+        [" Built:", c["BuildTime"]],
+        [" OS/Arch:", f"{c['Os']}/{c['Arch']}"],
+        [" Context:", c["Context"]],
+        [""],
+        [f"Server: {v['Server']['Platform']['Name']}"],
+        [" Engine:"],
+        ["  Version:", engine["Version"]],
+        ["  API version:", f"{d['ApiVersion']} (minimum version {d['MinAPIVersion']})"],
+        ["  Go version:", d["GoVersion"]],
+        ["  Git commit:", d["GitCommit"]],
+        ["  Built:", d["BuildTime"]],
+        ["  OS/Arch:", f"{d['Os']}/{d['Arch']}"],
+        ["  Experimental:", d["Experimental"]],
+    ]
+    return tabwrite(rows, minwidth=20, padding=1)
