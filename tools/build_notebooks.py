@@ -1,19 +1,33 @@
-"""Build the tutorials: tools/notebook_src/NN-name.py -> notebooks/NN-name.ipynb, executed.
+"""Build the tutorials: tools/notebook_src/NN-name.py -> notebooks/NN-name.ipynb and the
+Korean edition notebooks/ko/NN-name.ipynb, executed.
 
-    python tools/build_notebooks.py              # every tutorial
+    python tools/build_notebooks.py              # every tutorial, both editions
     python tools/build_notebooks.py 01-nat       # only these
+    python tools/build_notebooks.py --lang ko    # only one edition
+    python tools/build_notebooks.py --stamp      # record the English text under new translations
 
 The sources are plain Python in the "percent" format (``# %%`` starts a code cell,
 ``# %% [markdown]`` a Markdown cell whose lines start with ``# ``), which keeps reviews and
-diffs readable.  Each notebook is then executed on a fresh kernel with
+diffs readable.
+
+One source holds both editions.  Code cells are shared, so the two can never drift.  Each
+English Markdown cell is followed by its Korean translation, a cell marked
+``# %% [markdown] lang=ko en=<hash>``: ``<hash>`` is :func:`prose_hash` of the English text
+the translation was made from, so tests/test_i18n.py fails when the English changes and the
+Korean was not revisited (revisit it, delete its ``en=`` and run ``--stamp``).  ``en=none``
+marks a cell only the Korean edition has (the glossary).  The Korean edition starts its code
+with :data:`KO_PREAMBLE`, which switches widgets, captions, pictures and checks to Korean.  Each notebook is then executed on a fresh kernel with
 ``jupyter nbconvert --execute --to notebook --inplace`` (outputs are kept for nbval and for
 readers), what changes from run to run without meaning is stripped (see
 :func:`strip_run_noise`), and the result is copied into the package by
 tools/sync_notebooks.py.
 """
 
+import argparse
+import hashlib
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -23,25 +37,98 @@ import sync_notebooks
 ROOT = Path(__file__).resolve().parent.parent
 SOURCES = ROOT / "tools" / "notebook_src"
 NOTEBOOKS = ROOT / "notebooks"
+EDITIONS = {"en": NOTEBOOKS, "ko": NOTEBOOKS / "ko"}
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
+KO_MARK = re.compile(r"^# %% \[markdown\] lang=ko(?: en=(\w+))?\s*$")
+KO_PREAMBLE = (
+    "# 이 노트북의 위젯, 표 제목, 그림, 점검 결과를 한국어로 보여 줍니다.\n"
+    "# (명령과 그 출력은 영어판 Windows가 출력하는 그대로입니다.)\n"
+    "import winnetlab as wl\n\n"
+    'wl.set_language("ko")'
+)
 KERNELSPEC = {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"}
 
 
-def cells_from_source(text):
-    """Split a percent-format source into (cell_type, source) pairs."""
-    cells, kind, lines = [], None, []
-    for line in text.splitlines():
+def prose_hash(text):
+    """The fingerprint of an English Markdown cell that its translation records."""
+    return hashlib.sha256(text.strip().encode("utf-8")).hexdigest()[:12]
+
+
+def parse_source(text):
+    """Split a percent-format source into cells: dicts with ``kind`` ("code"/"markdown"),
+    ``lang`` (None for shared code and English prose, "ko" for a translation), ``source``,
+    and for translations ``en`` (the recorded hash, or None) and ``line`` (its header's line
+    number)."""
+    cells, current = [], None
+    for number, line in enumerate(text.splitlines(), 1):
         if line.startswith("# %%"):
-            if kind is not None:
-                cells.append((kind, lines))
-            kind, lines = ("markdown" if "[markdown]" in line else "code"), []
-        elif kind == "markdown":
-            lines.append(line[2:] if line.startswith("# ") else line.lstrip("#"))
-        elif kind is not None:
-            lines.append(line)
-    if kind is not None:
-        cells.append((kind, lines))
-    return [(k, "\n".join(ls).strip("\n")) for k, ls in cells if "\n".join(ls).strip()]
+            korean = KO_MARK.match(line)
+            kind = "markdown" if "[markdown]" in line else "code"
+            current = {"kind": kind, "lang": "ko" if korean else None, "lines": [], "line": number}
+            if korean:
+                current["en"] = korean.group(1)
+            cells.append(current)
+        elif current is not None and current["kind"] == "markdown":
+            current["lines"].append(line[2:] if line.startswith("# ") else line.lstrip("#"))
+        elif current is not None:
+            current["lines"].append(line)
+    for cell in cells:
+        cell["source"] = "\n".join(cell.pop("lines")).strip("\n")
+    return [c for c in cells if c["source"].strip()]
+
+
+def translations(cells):
+    """(English cell or None, Korean cell) pairs: each translation with the cell it follows."""
+    pairs = []
+    for before, cell in zip([None, *cells], cells):
+        if cell["lang"] == "ko":
+            english = before if before is not None and before["lang"] is None else None
+            pairs.append((english if cell["en"] != "none" else None, cell))
+    return pairs
+
+
+def untranslated(cells):
+    """English Markdown cells that have no Korean cell right after them."""
+    following = dict(zip(map(id, cells), [*cells[1:], None]))
+    return [
+        c
+        for c in cells
+        if c["kind"] == "markdown" and c["lang"] is None and (following[id(c)] or {}).get("lang") != "ko"
+    ]
+
+
+def cells_from_source(text, lang="en"):
+    """The (cell_type, source) pairs of one edition: English prose and the shared code, or
+    the Korean translations (English where one is missing) with the shared code."""
+    cells = parse_source(text)
+    korean = {id(english): ko for english, ko in translations(cells) if english is not None}
+    edition = []
+    for cell in cells:
+        if cell["lang"] == "ko":
+            if lang == "ko" and cell["en"] == "none":
+                edition.append(("markdown", cell["source"]))
+        elif cell["kind"] == "markdown" and lang == "ko" and id(cell) in korean:
+            edition.append(("markdown", korean[id(cell)]["source"]))
+        else:
+            edition.append((cell["kind"], cell["source"]))
+    if lang == "ko":
+        first_code = next(i for i, (kind, _) in enumerate(edition) if kind == "code")
+        edition.insert(first_code, ("code", KO_PREAMBLE))
+    return edition
+
+
+def stamp(path):
+    """Record :func:`prose_hash` on every translation of ``path`` that has none yet; return
+    how many were stamped."""
+    lines = path.read_text(encoding="utf-8").splitlines(True)
+    done = 0
+    for english, korean in translations(parse_source("".join(lines))):
+        if korean["en"] is None and english is not None:
+            index = korean["line"] - 1
+            lines[index] = lines[index].rstrip("\n").rstrip() + f" en={prose_hash(english['source'])}\n"
+            done += 1
+    path.write_text("".join(lines), encoding="utf-8")
+    return done
 
 
 def notebook(cells):
@@ -104,10 +191,11 @@ def strip_run_noise(path):
     write(path, nb)
 
 
-def build(name):
+def build(name, lang="en"):
     source = SOURCES / f"{name}.py"
-    target = NOTEBOOKS / f"{name}.ipynb"
-    nb = notebook(cells_from_source(source.read_text(encoding="utf-8")))
+    target = EDITIONS[lang] / f"{name}.ipynb"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    nb = notebook(cells_from_source(source.read_text(encoding="utf-8"), lang))
     for number, cell in enumerate(nb["cells"]):
         cell["id"] = f"cell-{number:02d}"
     write(target, nb)
@@ -117,10 +205,19 @@ def build(name):
 
 
 def main(argv=None):
-    names = (argv if argv is not None else sys.argv[1:]) or sorted(p.stem for p in SOURCES.glob("*.py"))
-    NOTEBOOKS.mkdir(exist_ok=True)
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("names", nargs="*", help="tutorials to build (default: all)")
+    parser.add_argument("--lang", choices=sorted(EDITIONS), action="append", help="edition(s) to build")
+    parser.add_argument("--stamp", action="store_true", help="record the English hash on new translations")
+    args = parser.parse_args(argv)
+    names = args.names or sorted(p.stem for p in SOURCES.glob("*.py"))
+    if args.stamp:
+        for name in names:
+            print(f"{name}: stamped {stamp(SOURCES / f'{name}.py')} translation(s)")
+        return 0
     for name in names:
-        build(name)
+        for lang in args.lang or sorted(EDITIONS):
+            build(name, lang)
     for name, problem in sync_notebooks.sync():
         print(f"synced {name} ({problem})")
     return 0

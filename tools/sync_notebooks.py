@@ -1,4 +1,5 @@
-"""Copy the tutorials from notebooks/ (the source) into winnetlab/notebooks/ (what ships).
+"""Copy the tutorials from notebooks/ (the source) into winnetlab/notebooks/ (what ships),
+the Korean edition notebooks/ko/ included.
 
     python tools/sync_notebooks.py          # copy, and delete shipped notebooks with no source
     python tools/sync_notebooks.py --check  # exit 1 and list the differences, change nothing
@@ -15,12 +16,23 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 SOURCE = ROOT / "notebooks"
 SHIPPED = ROOT / "winnetlab" / "notebooks"
+EDITIONS = ("", "ko")  # sub-folders: the English tutorials, the Korean edition
+
+
+def _notebooks(folder):
+    """relative name ("01-nat.ipynb", "ko/01-nat.ipynb") -> path, over both editions."""
+    if not folder.is_dir():
+        return {}
+    found = {}
+    for edition in EDITIONS:
+        for path in (folder / edition).glob("*.ipynb"):
+            found[path.relative_to(folder).as_posix()] = path
+    return found
 
 
 def differences(source=SOURCE, shipped=SHIPPED):
     """Sorted list of (name, problem) between the two folders' notebooks."""
-    src = {p.name: p for p in source.glob("*.ipynb")}
-    dst = {p.name: p for p in shipped.glob("*.ipynb")} if shipped.is_dir() else {}
+    src, dst = _notebooks(source), _notebooks(shipped)
     problems = []
     for name in sorted(set(src) | set(dst)):
         if name not in dst:
@@ -40,6 +52,7 @@ def sync(source=SOURCE, shipped=SHIPPED):
         if problem == "shipped but not in notebooks/":
             (shipped / name).unlink()
         else:
+            (shipped / name).parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(source / name, shipped / name)
     return changed
 

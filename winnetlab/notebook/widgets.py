@@ -10,6 +10,11 @@ the driver comparison — is a plain function that tests call without a browser.
 No Output widget is used anywhere: pictures are ``Image`` widgets holding PNG bytes and
 tables are ``HTML`` widgets, so a notebook re-run shows the same state and nbval has
 nothing to trip over.
+
+Every widget takes ``lang="ko"`` (default: ``wl.set_language``): :func:`localize` turns its
+labels, buttons, placeholders and tab titles into the words of :mod:`winnetlab.i18n`, and its
+messages, tables and pictures are made in that language.  The commands and what the daemon
+answers stay as Windows prints them.
 """
 
 import html
@@ -18,6 +23,7 @@ from dataclasses import dataclass
 
 import ipywidgets as W
 
+from .. import i18n
 from ..engine.drivers import driver as get_driver
 from ..engine.errors import InvalidParameter, WinNetLabError
 from ..engine.lab import Lab
@@ -217,6 +223,22 @@ def run_step(lab, step):
 # ----------------------------------------------------------------------------- rendering
 
 
+def localize(widget, lang):
+    """Translate the texts a learner reads on ``widget`` and everything inside it (labels,
+    button captions, placeholders, tab and accordion titles); values are never touched."""
+    if i18n.resolve(lang) == "en":
+        return widget
+    for attribute in ("description", "placeholder"):
+        text = getattr(widget, attribute, None)
+        if isinstance(text, str) and text:
+            setattr(widget, attribute, i18n.tr(text, lang))
+    if isinstance(widget, (W.Tab, W.Accordion)):
+        widget.titles = tuple(i18n.tr(t, lang) for t in widget.titles)
+    for child in getattr(widget, "children", ()):
+        localize(child, lang)
+    return widget
+
+
 def figure_png(fig):
     """PNG bytes of a matplotlib figure at its own fixed size (``wl.plot`` figures are not
     registered with pyplot, so there is nothing to close)."""
@@ -235,14 +257,14 @@ def topology_png(lab):
 def table_html(frame, empty="(nothing yet)"):
     """A DataFrame as scrollable HTML (its own styled HTML when it has one)."""
     if frame is None or len(frame) == 0:
-        return f"<p><i>{html.escape(empty)}</i></p>"
+        return f"<p><i>{html.escape(i18n.tr(empty))}</i></p>"
     body = frame._repr_html_() if hasattr(frame, "_repr_html_") else frame.to_html()
     return f'<div style="max-height:320px;overflow:auto">{body}</div>'
 
 
 def transcript_html(lines):
     """The transcript as a monospace block (newest at the bottom)."""
-    text = "\n\n".join(lines) if lines else "# the docker commands of each Create appear here"
+    text = "\n\n".join(lines) if lines else i18n.tr("# the docker commands of each Create appear here")
     return (
         '<pre style="font-family:Consolas,monospace;font-size:12px;max-height:320px;'
         f'overflow:auto;white-space:pre-wrap">{html.escape(text)}</pre>'
@@ -318,8 +340,9 @@ class NetworkBuilder(W.VBox):
     address, route and policy tables.
     """
 
-    def __init__(self, lab=None, driver="nat"):
+    def __init__(self, lab=None, driver="nat", lang=None):
         get_driver(driver)  # an unknown driver: the daemon's "plugin not found"
+        self.lang = i18n.resolve(lang)
         self.lab = Lab() if lab is None else require_lab(lab, "NetworkBuilder")
         self.created_networks, self.created_containers, self.transcript = [], [], []
         self.driver = W.Dropdown(options=DRIVERS, value=driver, description="driver")
@@ -363,6 +386,8 @@ class NetworkBuilder(W.VBox):
         self.reset.on_click(lambda _: self.on_reset())
         self.show_driver(driver)
         self.refresh()
+        for widget in (self, *self.fields.values()):  # fields of other drivers are hidden now
+            localize(widget, self.lang)
 
     def __repr__(self):
         # what a saved notebook shows until the cell runs again (widget state is not saved)
@@ -407,7 +432,8 @@ class NetworkBuilder(W.VBox):
             if not ok:
                 break
         if ok:
-            self.message.value = message_html(f"Created network {self.settings()['name']!r}.", True)
+            created = i18n.tr("Created network {name!r}.", self.lang, name=self.settings()["name"])
+            self.message.value = message_html(created, True)
         else:
             self.message.value = message_html(last, False)
         self.refresh()
@@ -438,7 +464,9 @@ class NetworkBuilder(W.VBox):
         self.created_networks.clear()
         self.created_containers.clear()
         self.show_driver(self.driver.value)
-        self.message.value = message_html("Reset: removed what this builder created.", True)
+        self.message.value = message_html(
+            i18n.tr("Reset: removed what this builder created.", self.lang), True
+        )
         self.refresh()
 
     def refresh(self):
@@ -448,10 +476,11 @@ class NetworkBuilder(W.VBox):
         adapter.options = physical_adapters(self.lab)
         if choice in adapter.options:
             adapter.value = choice
-        self.picture.value = topology_png(self.lab)
-        for name, value in lab_tables(self.lab).items():
-            self.tables[name].value = value
-        self.commands.value = transcript_html(self.transcript)
+        with i18n.using(self.lang):
+            self.picture.value = topology_png(self.lab)
+            for name, value in lab_tables(self.lab).items():
+                self.tables[name].value = value
+            self.commands.value = transcript_html(self.transcript)
 
 
 # ----------------------------------------------------------------------------- TraceExplorer
@@ -476,6 +505,13 @@ def verdict_html(trace):
     return message_html(f"{trace.verdict}: {trace.reason}", ok)
 
 
+def hop_frame(trace):
+    """The hops the explorer lists, with their column captions in the session's language
+    (the Korean edition's captions come from :data:`winnetlab.i18n.CAPTIONS`)."""
+    frame = trace.to_frame()[list(HOP_COLUMNS)]
+    return frame.rename(columns=i18n.caption) if i18n.language() != "en" else frame
+
+
 def trace_png(trace, lab):
     """The walk drawn on the lab's topology, as PNG bytes."""
     from ..views import plot
@@ -490,7 +526,8 @@ class TraceExplorer(W.VBox):
     the path on the topology picture.
     """
 
-    def __init__(self, lab):
+    def __init__(self, lab, lang=None):
+        self.lang = i18n.resolve(lang)
         self.lab = require_lab(lab, "TraceExplorer")
         self.source = W.Dropdown(description="from")
         self.destination = W.Combobox(
@@ -519,6 +556,7 @@ class TraceExplorer(W.VBox):
         self.go.on_click(lambda _: self.on_trace())
         self.reload.on_click(lambda _: self.load_choices())
         self.load_choices()
+        localize(self, self.lang)
 
     def __repr__(self):
         return "TraceExplorer: run this cell to show the packet-walk explorer"
@@ -540,7 +578,9 @@ class TraceExplorer(W.VBox):
         port = self.port.value if self.protocol.value != "icmp" else None
         try:
             if self.source.value is None:
-                raise WinNetLabError("the lab has no containers yet: run one, then Reload names")
+                raise WinNetLabError(
+                    i18n.tr("the lab has no containers yet: run one, then Reload names", self.lang)
+                )
             trace = self.lab.trace(
                 self.source.value, self.destination.value.strip(), port=port, protocol=self.protocol.value
             )
@@ -549,8 +589,9 @@ class TraceExplorer(W.VBox):
             self.steps.value, self.picture.value = "", b""
             return
         self.verdict.value = verdict_html(trace)
-        self.steps.value = table_html(trace.to_frame()[list(HOP_COLUMNS)])
-        self.picture.value = trace_png(trace, self.lab)
+        with i18n.using(self.lang):
+            self.steps.value = table_html(hop_frame(trace))
+            self.picture.value = trace_png(trace, self.lab)
 
 
 # ----------------------------------------------------------------------------- DriverComparison
@@ -590,6 +631,12 @@ def published_how(host, endpoint):
     return "not published"
 
 
+def _facts_in(facts, lang):
+    """The comparison's aspects and the words it computed, in ``lang`` (results such as
+    "delivered" and addresses stay as the lab reports them)."""
+    return {i18n.tr(aspect, lang): i18n.tr(value, lang) for aspect, value in facts.items()}
+
+
 def driver_facts(lab, driver):
     """One column of the comparison: what ``driver`` made of the same two containers."""
     host = lab.host()
@@ -617,11 +664,11 @@ def driver_facts(lab, driver):
     }
 
 
-def comparison_frame(labs):
+def comparison_frame(labs, lang="en"):
     """DataFrame: one row per aspect, one column per driver (``labs``: driver -> Lab)."""
     import pandas as pd
 
-    columns = {driver: driver_facts(lab, driver) for driver, lab in labs.items()}
+    columns = {driver: _facts_in(driver_facts(lab, driver), lang) for driver, lab in labs.items()}
     return pd.DataFrame(columns)
 
 
@@ -642,17 +689,24 @@ def comparison_html(frame, baseline="nat"):
     )
 
 
+COMPARISON_INTRO = (
+    "c1 and c2 are the same two containers on each driver (named <network>-1 and -2); "
+    "c1 publishes 8080:80.  Highlighted: differs from the driver picked here."
+)
+
+
 class DriverComparison(W.VBox):
     """The same two containers and one published port on all five drivers, side by side.
 
     Highlighted cells differ from the baseline driver (``nat`` unless you pick another).
     """
 
-    def __init__(self, seed=0):
+    def __init__(self, seed=0, lang=None):
+        self.lang = i18n.resolve(lang)
         built = {driver: comparison_lab(driver, seed) for driver in DRIVERS}
         self.labs = {driver: lab for driver, (lab, _) in built.items()}
         self.transcripts = {driver: transcript for driver, (_, transcript) in built.items()}
-        self.frame = comparison_frame(self.labs)
+        self.frame = comparison_frame(self.labs, self.lang)
         self.baseline = W.Dropdown(
             options=DRIVERS, value="nat", description="compare with", style={"description_width": "initial"}
         )
@@ -661,7 +715,7 @@ class DriverComparison(W.VBox):
             W.VBox(
                 [
                     W.HTML(f"<b>{driver}</b>"),
-                    W.Image(value=topology_png(lab), format="png", layout=W.Layout(width="100%")),
+                    W.Image(value=self._picture(lab), format="png", layout=W.Layout(width="100%")),
                 ],
                 layout=W.Layout(width="20%"),
             )
@@ -669,19 +723,22 @@ class DriverComparison(W.VBox):
         ]
         commands = W.Accordion(
             children=[W.HTML(transcript_html(t)) for t in self.transcripts.values()],
-            titles=tuple(f"how the {d} lab was built" for d in self.transcripts),
+            titles=tuple(
+                i18n.tr("how the {driver} lab was built", self.lang, driver=d) for d in self.transcripts
+            ),
         )
-        intro = W.HTML(
-            "<i>c1 and c2 are the same two containers on each driver (named "
-            "&lt;network&gt;-1 and -2); c1 publishes 8080:80.  Highlighted: differs "
-            "from the driver picked here.</i>"
-        )
+        intro = W.HTML(f"<i>{html.escape(i18n.tr(COMPARISON_INTRO, self.lang))}</i>")
         super().__init__([intro, self.baseline, self.table, W.HBox(pictures), commands])
         self.add_class("winnetlab-comparison")
         self.baseline.observe(
             lambda change: setattr(self.table, "value", comparison_html(self.frame, change["new"])),
             names="value",
         )
+        localize(self, self.lang)
+
+    def _picture(self, lab):
+        with i18n.using(self.lang):
+            return topology_png(lab)
 
     def __repr__(self):
         return "DriverComparison: run this cell to show the five drivers side by side"

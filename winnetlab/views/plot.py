@@ -18,11 +18,19 @@ randomised: the same lab always gives the same picture, in a size fixed by its s
 * :func:`trace` — a packet walk drawn over the topology.
 * :func:`save` (``.png``/``.svg``, byte-stable) and :func:`mermaid` (GitHub-renderable
   text of the topology).
+
+The drawing functions take ``lang="ko"`` (or follow ``wl.set_language``): titles, legends
+and the stack's labels and steps come from :mod:`winnetlab.i18n`; names, addresses and
+everything Windows prints stay as they are.  Korean text is drawn with the font shipped in
+``winnetlab/data/fonts`` (a NanumGothic subset, OFL) as a fallback after DejaVu Sans, so it
+renders without tofu on any machine and English figures are unchanged byte for byte.
 """
 
 import functools
 import io
+from pathlib import Path
 
+from .. import i18n
 from ..engine.errors import InvalidParameter
 
 # one colour per Docker driver (Okabe-Ito palette: readable for colour-blind learners)
@@ -50,6 +58,44 @@ def driver_color(driver):
 
 
 # --------------------------------------------------------------------------- figures
+
+
+HANGUL_FAMILY = "Winnetlab Hangul"
+FONT_DIR = Path(__file__).resolve().parent.parent / "data" / "fonts"
+
+
+@functools.cache
+def _register_hangul_font():
+    """Make the shipped Hangul font known to matplotlib (once, on the first Korean figure)."""
+    from matplotlib import font_manager
+
+    for path in sorted(FONT_DIR.glob("*.ttf")):
+        font_manager.fontManager.addfont(str(path))
+
+
+def _hangul_fallback(figure):
+    """Give every text holding Korean letters the Hangul font as a per-glyph fallback."""
+    from matplotlib.text import Text
+
+    for text in figure.findobj(Text):
+        families = text.get_fontfamily()
+        if i18n.has_hangul(text.get_text()) and HANGUL_FAMILY not in families:
+            _register_hangul_font()
+            text.set_fontfamily([*families, HANGUL_FAMILY])
+
+
+def _localized(draw):
+    """Run a drawing function in its ``lang`` (``tr`` in its helpers follows it) and give
+    the figure's Korean texts their font."""
+
+    @functools.wraps(draw)
+    def wrapper(*args, lang=None, **kwargs):
+        with i18n.using(lang):
+            figure = draw(*args, **kwargs)
+        _hangul_fallback(figure)
+        return figure
+
+    return wrapper
 
 
 class LabFigure:
@@ -265,6 +311,7 @@ STACK_OPERATIONS = {
 }
 
 
+@_localized
 def stack(highlight=None):
     """Draw the HNS management stack; ``highlight`` numbers the calls one operation makes.
 
@@ -272,6 +319,7 @@ def stack(highlight=None):
     ``"docker network create"``, ``"docker network connect"``, ``"docker service create"``)
     or None.  Docker never touches the vSwitch, WinNAT or the firewall itself: libnetwork
     asks HNS, and libcontainerd asks HCS, which is what the numbered path shows.
+    ``lang="ko"`` draws the labels and steps in Korean.
     """
     steps = _stack_steps(highlight)
     rows = (len(steps) + 1) // 2
@@ -286,7 +334,7 @@ def stack(highlight=None):
             ax.text(
                 x - w / 2 + 0.12,
                 y + h / 2 - 0.2,
-                _STACK_GROUPS[name],
+                i18n.tr(_STACK_GROUPS[name]),
                 fontsize=FONT + 1,
                 weight="bold",
                 color=color,
@@ -299,7 +347,7 @@ def stack(highlight=None):
             y,
             w,
             h,
-            label,
+            i18n.tr(label),
             color=color,
             fill=_tint(HIGHLIGHT, 0.9) if name in active else "white",
             gid=f"stack:{name}",
@@ -316,9 +364,9 @@ def stack(highlight=None):
         x, y = start[0] + (end[0] - start[0]) * t, start[1] + (end[1] - start[1]) * t
         vertical = abs(start[0] - end[0]) < abs(start[1] - end[1])
         _badge(ax, x + (0.2 if vertical else 0), y + (0 if vertical else 0.3), number)
-    title = "Windows container host: management stack"
+    title = i18n.tr("Windows container host: management stack")
     if steps:
-        title += f" — what `{highlight}` does"
+        title += i18n.tr(" — what `{operation}` does", operation=highlight)
         _step_list(ax, steps, rows)
     ax.text(0.3, 6.55, title, fontsize=FONT + 3, weight="bold", va="center")
     return figure
@@ -347,7 +395,7 @@ def _step_list(ax, steps, rows):
         ax.text(
             x + 0.22,
             y,
-            "\n".join(textwrap.wrap(text, 70)),
+            "\n".join(textwrap.wrap(i18n.tr(text), 70 if i18n.language() == "en" else 52)),
             fontsize=FONT,
             va="center",
             ha="left",
@@ -399,6 +447,7 @@ def _surface(ax, width, height):
     return figure, ax
 
 
+@_localized
 def topology(lab_or_host, ax=None):
     """Draw every host of a lab (or one host): NICs, vSwitches, vNICs, WinNAT, networks, endpoints.
 
@@ -417,8 +466,13 @@ def topology(lab_or_host, ax=None):
     ax.text(
         0.25,
         0.28,
-        f"{lab.profile.title}: {len(hosts)} host{'s' * (len(hosts) != 1)}, "
-        f"{containers} container{'s' * (containers != 1)}",
+        i18n.tr(
+            f"{{title}}: {{hosts}} host{'s' * (len(hosts) != 1)}, "
+            f"{{containers}} container{'s' * (containers != 1)}",
+            title=lab.profile.title,
+            hosts=len(hosts),
+            containers=containers,
+        ),
         fontsize=FONT + 2,
         weight="bold",
         va="center",
@@ -436,7 +490,7 @@ def topology(lab_or_host, ax=None):
             box.y,
             box.w,
             box.h,
-            f"+{count} more\nendpoints",
+            i18n.tr("+{count} more\nendpoints", count=count),
             color=driver_color(g.nodes[network]["driver"]),
             linestyle="--",
             size=SMALL,
@@ -450,7 +504,12 @@ def _draw_underlay(ax, g, lab, lay):
     right = lay.width - 0.25
     _line(ax, [(0.25, lay.lan_y), (right, lay.lan_y)], color="#555555", width=3, gid="underlay:LAN")
     ax.text(
-        0.3, lay.lan_y + 0.16, f"underlay LAN {lab.lan.prefix}", fontsize=SMALL, color="#555555", va="center"
+        0.3,
+        lay.lan_y + 0.16,
+        i18n.tr("underlay LAN {prefix}", prefix=lab.lan.prefix),
+        fontsize=SMALL,
+        color="#555555",
+        va="center",
     )
     router_x = right - 0.65
     _line(ax, [(router_x, 0.5), (router_x, lay.lan_y)], color="#555555", width=1.5)
@@ -460,7 +519,7 @@ def _draw_underlay(ax, g, lab, lay):
         0.3,
         1.3,
         0.42,
-        f"router {lab.lan.router}\nto the internet",
+        i18n.tr("router {router}\nto the internet", router=lab.lan.router),
         size=SMALL,
         fill="#F4F4F4",
         gid="router",
@@ -629,7 +688,7 @@ def _legend(ax, g, lay):
             ncol=len(handles),
             frameon=False,
             fontsize=FONT,
-            title="network driver:",
+            title=i18n.tr("network driver:"),
             title_fontsize=FONT,
             alignment="left",
             handlelength=1.2,
@@ -688,6 +747,7 @@ def _card(g, lay, host, container, addresses):
     )
 
 
+@_localized
 def trace(walk, lab=None):
     """Draw a packet walk (``lab.trace(...)``) over the lab's topology.
 
@@ -832,6 +892,7 @@ def mermaid(lab_or_host):
 # --------------------------------------------------------------------------- network_stack()
 
 
+@_localized
 def network_stack(host):
     """The simple network stack of one host: container vNICs on vSwitches, host vNICs, NICs.
 
@@ -858,7 +919,8 @@ def network_stack(host):
     width = 0.3 + left_w + 2.6
     height = 2.2 + 0.6 * len(switches) + 1.5
     figure, ax = _surface(None, width, height)
-    ax.text(0.3, 0.25, f"{host.name}: network stack", fontsize=FONT + 2, weight="bold", va="center")
+    title = i18n.tr("{host}: network stack", host=host.name)
+    ax.text(0.3, 0.25, title, fontsize=FONT + 2, weight="bold", va="center")
     bar_y = {s: 2.1 + 0.6 * i for i, s in enumerate(switches)}
     host_x = 0.3 + left_w + 1.3
     for s in switches:
@@ -906,7 +968,7 @@ def network_stack(host):
             0.95,
             1.15,
             0.9,
-            f"+{len(nodes['container']) - len(containers)} more\ncontainers",
+            i18n.tr("+{count} more\ncontainers", count=len(nodes["container"]) - len(containers)),
             linestyle="--",
             size=SMALL,
             gid="more:containers",
@@ -926,7 +988,12 @@ def network_stack(host):
         gid="host:stack",
     )
     ax.text(
-        host_x, frame_top + 0.18, "host (default compartment)", ha="center", fontsize=SMALL, weight="bold"
+        host_x,
+        frame_top + 0.18,
+        i18n.tr("host (default compartment)"),
+        ha="center",
+        fontsize=SMALL,
+        weight="bold",
     )
     for s in switches:
         for v in sorted(n for n in g[s] if g.nodes[n]["kind"] == "vnic"):

@@ -48,8 +48,11 @@ Notes on meaning:
   row per backend.
 """
 
+import functools
+
 import pandas as pd
 
+from .. import i18n
 from ..engine import policies as P
 from ..engine import routing
 from .netgraph import hosts_of
@@ -130,8 +133,9 @@ DRIVER_COLUMNS = ("driver",)
 class Table(pd.DataFrame):
     """A DataFrame that shows itself the same way every run (fixed Styler id, no index)."""
 
-    _metadata = ["table_name"]
+    _metadata = ["table_name", "lang"]
     table_name = "table"
+    lang = "en"  # the language of the HTML captions (set from wl.set_language or lang=)
 
     @property
     def _constructor(self):
@@ -158,16 +162,32 @@ class Table(pd.DataFrame):
                 styler = styler.map(
                     lambda v: f"color: {driver_color(v)}; font-weight: bold;", subset=[column]
                 )
-        caption = f"{self.table_name}: {len(self)} rows"
-        if shown is not self:
-            caption += f" (first {limit} shown)"
+        with i18n.using(self.lang):
+            if i18n.language() != "en":
+                styler = styler.relabel_index([i18n.caption(c) for c in shown.columns], axis="columns")
+            caption = i18n.tr("{table}: {n} rows", table=i18n.caption(self.table_name), n=len(self))
+            if shown is not self:
+                caption += i18n.tr(" (first {limit} shown)", limit=limit)
         return styler.set_caption(caption).to_html()
 
 
 def _table(name, rows):
     frame = Table(rows, columns=list(COLUMNS[name]))
     frame.table_name = name
+    frame.lang = i18n.language()
     return frame
+
+
+def _localized(make):
+    """Accept ``lang=`` ("en", "ko"; default: ``wl.set_language``): it sets the language of
+    the HTML captions only, never the column names."""
+
+    @functools.wraps(make)
+    def wrapper(*args, lang=None, **kwargs):
+        with i18n.using(lang):
+            return make(*args, **kwargs)
+
+    return wrapper
 
 
 def _text(value):
@@ -187,6 +207,7 @@ def _ip_key(address):
 # --------------------------------------------------------------------------- networks
 
 
+@_localized
 def networks(lab_or_host):
     """One row per network of each host: Docker's name and driver, HNS's type and id."""
     _, hosts = hosts_of(lab_or_host)
@@ -234,6 +255,7 @@ def _local_endpoints(host):
         yield ep.container or "", ep, hns.get(ep.network_id)
 
 
+@_localized
 def addresses(lab_or_host):
     """One row per container NIC: address, prefix, MAC, gateway, DNS, compartment."""
     _, hosts = hosts_of(lab_or_host)
@@ -263,6 +285,7 @@ def addresses(lab_or_host):
 # --------------------------------------------------------------------------- endpoints
 
 
+@_localized
 def endpoints(lab_or_host):
     """HNS's endpoints on each host, local and remote, with their policy types."""
     _, hosts = hosts_of(lab_or_host)
@@ -294,6 +317,7 @@ def endpoints(lab_or_host):
 # --------------------------------------------------------------------------- routes
 
 
+@_localized
 def routes(lab_or_host):
     """Every container's ``route print`` table, then the host's own routes."""
     _, hosts = hosts_of(lab_or_host)
@@ -335,6 +359,7 @@ def enforced_by(policy, driver):
     return _VFP_LAYER.get(policy.v1_type, "VFP")
 
 
+@_localized
 def policies(lab_or_host):
     """Every HNS policy: on networks, subnets, endpoints and policy lists, and who enforces it."""
     _, hosts = hosts_of(lab_or_host)
@@ -395,6 +420,7 @@ def policies(lab_or_host):
 # --------------------------------------------------------------------------- port mappings
 
 
+@_localized
 def port_mappings(lab_or_host):
     """Published ports: WinNAT static mappings (nat) and VFP NAT / load-balancer rules."""
     _, hosts = hosts_of(lab_or_host)
@@ -474,6 +500,7 @@ def _ingress_rows(host):
 # --------------------------------------------------------------------------- vswitches, events
 
 
+@_localized
 def vswitches(lab_or_host):
     """Hyper-V virtual switches (``Get-VMSwitch``) with the host vNIC and the networks on each."""
     _, hosts = hosts_of(lab_or_host)
@@ -498,6 +525,7 @@ def vswitches(lab_or_host):
     return _table("vswitches", rows)
 
 
+@_localized
 def events(lab_or_host):
     """The story of every operation: Docker, HNS, HCS, WinNAT, VFP, Firewall steps in order."""
     _, hosts = hosts_of(lab_or_host)
@@ -505,6 +533,7 @@ def events(lab_or_host):
     return _table("events", rows)
 
 
+@_localized
 def unsupported(lab_or_host=None):
     """Docker options Windows does not support and what the daemon does with each.
 
