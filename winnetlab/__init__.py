@@ -10,9 +10,11 @@ import importlib
 import importlib.util
 import sys
 
+from . import i18n
 from .dumps.diagnose import diagnose
 from .engine.errors import Conflict, Exhausted, InvalidParameter, NotFound, Unsupported, WinNetLabError
 from .engine.lab import Lab
+from .i18n import set_language
 
 __version__ = "0.1.0"
 
@@ -43,6 +45,8 @@ __all__ = [
     "Unsupported",
     "__version__",
     "diagnose",
+    "i18n",
+    "set_language",
     *sorted(_LAZY_MODULES),
     *sorted(_LAZY_FUNCTIONS),
 ]

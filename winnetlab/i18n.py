@@ -59,10 +59,10 @@ def glossary_rows():
 def glossary_markdown():
     """The glossary as the Markdown table ``ko/00-start-here`` shows."""
     lines = [
-        "| English | 「Windows 컨테이너 네트워킹」 페이지 | Microsoft 최신 한국어 문서 |",
+        "| English | 이 교재의 용어 | Microsoft의 최신 한국어 문서에서 다른 표기 |",
         "|---|---|---|",
     ]
-    lines += [f"| {en} | {ko} | {newer or '(같음)'} |" for en, ko, newer in glossary_rows()]
+    lines += [f"| {en} | {ko} | {newer or '—'} |" for en, ko, newer in glossary_rows()]
     return "\n".join(lines)
 
 
@@ -194,10 +194,25 @@ MESSAGES = {
     "the engine hands each task to libcontainerd": "엔진이 태스크마다 libcontainerd에 넘깁니다",
     "HCS starts each task container": "HCS가 태스크 컨테이너를 하나씩 시작합니다",
     "each task gets its compartment and vNIC": "태스크마다 자기 네임스페이스와 vNIC를 받습니다",
+    # winnetlab show / demo
+    "HNS dump: {names}": "HNS 덤프: {names}",
+    "winnetlab demo: two Windows container hosts": "winnetlab 데모: Windows 컨테이너 호스트 두 대",
+    "{host} ({title}): {networks} HNS networks, {endpoints} endpoints ({remote} remote), "
+    "{lists} policy lists, {containers} containers": (
+        "{host} ({title}): HNS 네트워크 {networks}개, 끝점 {endpoints}개(원격 {remote}개), "
+        "정책 목록 {lists}개, 컨테이너 {containers}개"
+    ),
+    "({n} endpoints)": "(끝점 {n}개)",
+    "no subnet": "서브넷 없음",
+    "policies: ": "정책: ",
+    "warnings: {n}": "경고: {n}개",
+    "diagnose: {n} finding(s)": "진단: 발견 {n}건",
+    "Summary": "요약",
+    "Warnings": "경고",
     # exercises
+    "{exercise}: {passed} of {total} checks passed — {done}": "{exercise}: 점검 {total}개 중 {passed}개 통과 — {done}",
     "all done!": "모두 끝났습니다!",
-    "still to do": "남은 일",
-    "done": "완료",
+    "keep going": "계속해 보세요",
     "hint": "힌트",
 }
 
@@ -212,6 +227,7 @@ CAPTIONS = {
     "vswitches": "가상 스위치",
     "events": "이벤트",
     "unsupported": "지원되지 않는 기능",
+    "diagnose": "진단",
     "host": "호스트",
     "name": "이름",
     "driver": "드라이버",
@@ -268,6 +284,10 @@ CAPTIONS = {
     "rule": "규칙",
     "verdict": "판정",
     "step": "단계",
+    "severity": "심각도",
+    "object": "대상 객체",
+    "finding": "발견 내용",
+    "hint": "힌트",
 }
 
 

@@ -3,7 +3,8 @@
 The tutorial notebooks ship inside the package (``winnetlab/notebooks/``, kept identical to
 the repository's ``notebooks/`` by ``tools/sync_notebooks.py``).  A learner's edits live in
 the working folder: notebooks already there are never overwritten, so running the command
-again simply reopens the lab where they left it.
+again simply reopens the lab where they left it.  ``--lang ko`` copies the Korean edition
+(``ko/`` in the folder) and opens ``ko/00-start-here.ipynb``.
 """
 
 import shutil
@@ -13,11 +14,17 @@ from pathlib import Path
 
 START_NOTEBOOK = "00-start-here.ipynb"
 DEFAULT_FOLDER = "winnetlab-tutorials"
+EDITIONS = {"en": "", "ko": "ko"}  # language -> sub-folder of the shipped tutorials
 
 
-def tutorials_dir():
-    """The folder inside the installed package that holds the shipped tutorials."""
-    return Path(__file__).resolve().parent.parent / "notebooks"
+def tutorials_dir(lang="en"):
+    """The folder inside the installed package that holds the shipped tutorials of ``lang``."""
+    return Path(__file__).resolve().parent.parent / "notebooks" / EDITIONS[lang]
+
+
+def start_notebook(lang="en"):
+    """The notebook JupyterLab opens first, relative to the working folder."""
+    return (Path(EDITIONS[lang]) / START_NOTEBOOK).as_posix()
 
 
 def add_arguments(name, parser):
@@ -27,6 +34,12 @@ def add_arguments(name, parser):
         nargs="?",
         default=DEFAULT_FOLDER,
         help=f"working folder for the tutorials (default: ./{DEFAULT_FOLDER})",
+    )
+    parser.add_argument(
+        "--lang",
+        choices=sorted(EDITIONS),
+        default="en",
+        help="edition of the tutorials: en (default) or ko, the Korean edition (한국어판)",
     )
     parser.add_argument("--port", type=int, default=None, help="port for JupyterLab")
     parser.add_argument(
@@ -42,12 +55,14 @@ def add_arguments(name, parser):
     )
 
 
-def copy_tutorials(folder):
-    """Copy every shipped tutorial that is not in ``folder`` yet; return the names copied."""
-    source = tutorials_dir()
+def copy_tutorials(folder, lang="en"):
+    """Copy every shipped tutorial of ``lang`` that is not in ``folder`` yet (the Korean
+    edition into ``folder/ko``); return the names copied."""
+    source = tutorials_dir(lang)
     notebooks = sorted(source.glob("*.ipynb"))
     if not notebooks:
         raise FileNotFoundError(f"no tutorials found in {source} (broken installation?)")
+    folder = folder / EDITIONS[lang]
     folder.mkdir(parents=True, exist_ok=True)
     copied = []
     for notebook in notebooks:
@@ -60,7 +75,7 @@ def copy_tutorials(folder):
 
 def jupyter_command(args):
     """The command line that starts JupyterLab on the first tutorial."""
-    command = [sys.executable, "-m", "jupyterlab", START_NOTEBOOK]
+    command = [sys.executable, "-m", "jupyterlab", start_notebook(getattr(args, "lang", "en"))]
     if args.port is not None:
         command.append(f"--port={args.port}")
     if args.no_browser:
@@ -84,7 +99,7 @@ def lab_main(args):
         print(f"winnetlab lab: {folder} exists and is not a folder", file=sys.stderr)
         return 2
     try:
-        copied = copy_tutorials(folder)
+        copied = copy_tutorials(folder, args.lang)
     except OSError as exc:
         print(f"winnetlab lab: cannot copy the tutorials to {folder}: {exc}", file=sys.stderr)
         return 2
@@ -92,7 +107,7 @@ def lab_main(args):
     print(f"Tutorials in {folder.resolve()}: {len(copied)} copied{kept}")
     command = jupyter_command(args)
     if args.copy_only:
-        print(f"Open them with:  cd {folder} && jupyter lab {START_NOTEBOOK}")
+        print(f"Open them with:  cd {folder} && jupyter lab {start_notebook(args.lang)}")
         return 0
     if not jupyterlab_installed():
         print(

@@ -5,12 +5,17 @@ Each tutorial ends with a task stated in plain words ("create a nat network webn
 ``lab.docker``, ``lab.powershell`` and the typed Python API all count — and answers with
 what passed, what failed, and for each failure one hint that names the Windows concept
 or the command that gets there.
+
+``check(..., lang="ko")`` (or ``wl.set_language("ko")``) reports in Korean: the summary and
+labels always, each task, description and hint where :data:`winnetlab.i18n.MESSAGES` has it
+(English otherwise; tests/test_i18n.py lists what is missing).
 """
 
 import html
 from dataclasses import dataclass, field
 from ipaddress import IPv4Address, IPv4Network
 
+from .. import i18n
 from ..engine.errors import InvalidParameter, NotFound, WinNetLabError
 from ..engine.lab import Lab
 
@@ -44,6 +49,7 @@ class Result:
     passed: list = field(default_factory=list)
     failed: list = field(default_factory=list)
     hints: list = field(default_factory=list)
+    lang: str = "en"
 
     @property
     def ok(self):
@@ -51,13 +57,21 @@ class Result:
 
     def summary(self):
         total = len(self.passed) + len(self.failed)
-        done = "all done!" if self.ok else "keep going"
-        return f"{self.exercise}: {len(self.passed)} of {total} checks passed — {done}"
+        done = i18n.tr("all done!" if self.ok else "keep going", self.lang)
+        return i18n.tr(
+            "{exercise}: {passed} of {total} checks passed — {done}",
+            self.lang,
+            exercise=self.exercise,
+            passed=len(self.passed),
+            total=total,
+            done=done,
+        )
 
     def __str__(self):
+        hint = i18n.tr("hint", self.lang)
         lines = [self.summary()]
         lines += [f"  [x] {d}" for d in self.passed]
-        lines += [f"  [ ] {d}\n      hint: {h}" for d, h in zip(self.failed, self.hints)]
+        lines += [f"  [ ] {d}\n      {hint}: {h}" for d, h in zip(self.failed, self.hints)]
         return "\n".join(lines)
 
     def __repr__(self):
@@ -69,7 +83,7 @@ class Result:
     def _repr_html_(self):
         rows = [f"<li>{PASS_MARK} {html.escape(d)}</li>" for d in self.passed]
         rows += [
-            f"<li>{FAIL_MARK} {html.escape(d)}<br><i>hint: {html.escape(h)}</i></li>"
+            f"<li>{FAIL_MARK} {html.escape(d)}<br><i>{i18n.tr('hint', self.lang)}: {html.escape(h)}</i></li>"
             for d, h in zip(self.failed, self.hints)
         ]
         return (
@@ -77,8 +91,10 @@ class Result:
         )
 
 
-def check(exercise, lab):
-    """Run the checks of ``exercise`` (a tutorial name such as "01-nat") against ``lab``."""
+def check(exercise, lab, lang=None):
+    """Run the checks of ``exercise`` (a tutorial name such as "01-nat") against ``lab``;
+    ``lang="ko"`` reports in Korean."""
+    lang = i18n.resolve(lang)
     if exercise not in EXERCISES:
         raise NotFound(f"no exercise called {exercise!r}; the exercises are: " + ", ".join(sorted(EXERCISES)))
     if not isinstance(lab, Lab):
@@ -87,13 +103,13 @@ def check(exercise, lab):
             f"(wl.Lab() or wl.load_hns(...)), not {type(lab).__name__}"
         )
     ex = EXERCISES[exercise]
-    result = Result(ex.name, ex.task)
+    result = Result(ex.name, i18n.tr(ex.task, lang), lang=lang)
     for c in ex.checks:
         if passes(c, lab):
-            result.passed.append(c.description)
+            result.passed.append(i18n.tr(c.description, lang))
         else:
-            result.failed.append(c.description)
-            result.hints.append(c.hint)
+            result.failed.append(i18n.tr(c.description, lang))
+            result.hints.append(i18n.tr(c.hint, lang))
     return result
 
 

@@ -17,6 +17,8 @@ import html
 import os
 import sys
 
+from .. import i18n
+
 TABLES = ("networks", "endpoints", "addresses", "policies", "port_mappings", "vswitches")
 
 
@@ -34,6 +36,12 @@ def add_arguments(name, parser):
         )
     else:
         parser.add_argument("--seed", type=int, default=0, help="seed of the showcase lab (default 0)")
+    parser.add_argument(
+        "--lang",
+        choices=i18n.LANGUAGES,
+        default="en",
+        help="language of the report's headings, captions and picture (commands stay English)",
+    )
     parser.add_argument(
         "--out",
         default=f"winnetlab-{name}",
@@ -56,8 +64,9 @@ def show_main(args):
         reason = lab.warnings[0] if lab.warnings else "no HNS objects found"
         print(f"winnetlab show: nothing usable: {reason}", file=sys.stderr)
         return 2
-    title = "HNS dump: " + ", ".join(os.path.basename(os.path.normpath(p)) for p in args.paths)
-    return _report(lab, args.out, title, transcript=())
+    names = ", ".join(os.path.basename(os.path.normpath(p)) for p in args.paths)
+    with i18n.using(args.lang):
+        return _report(lab, args.out, i18n.tr("HNS dump: {names}", names=names), transcript=())
 
 
 def demo_main(args):
@@ -66,7 +75,8 @@ def demo_main(args):
         print(command)
         if output:
             print(output)
-    return _report(lab, args.out, "winnetlab demo: two Windows container hosts", transcript)
+    with i18n.using(args.lang):
+        return _report(lab, args.out, i18n.tr("winnetlab demo: two Windows container hosts"), transcript)
 
 
 # ---------------------------------------------------------------- the showcase lab
@@ -176,21 +186,30 @@ def _summary(lab, frames):
         eps = host.endpoints.values()
         remote = sum(1 for e in eps if e.remote)
         lines.append(
-            f"{host.name} ({host.profile.title}): {len(host.hns_networks)} HNS networks, "
-            f"{len(eps)} endpoints ({remote} remote), {len(host.policy_lists)} policy lists, "
-            f"{len(host.containers)} containers"
+            i18n.tr(
+                "{host} ({title}): {networks} HNS networks, {endpoints} endpoints ({remote} remote), "
+                "{lists} policy lists, {containers} containers",
+                host=host.name,
+                title=host.profile.title,
+                networks=len(host.hns_networks),
+                endpoints=len(eps),
+                remote=remote,
+                lists=len(host.policy_lists),
+                containers=len(host.containers),
+            )
         )
         for net in sorted(host.hns_networks.values(), key=lambda n: (n.hns_type, n.name)):
-            subnets = ", ".join(str(s.prefix) for s in net.subnets) or "no subnet"
-            lines.append(f"  {net.hns_type:<12} {net.name:<24} {subnets}  ({net.endpoint_count} endpoints)")
+            subnets = ", ".join(str(s.prefix) for s in net.subnets) or i18n.tr("no subnet")
+            count = i18n.tr("({n} endpoints)", n=net.endpoint_count)
+            lines.append(f"  {net.hns_type:<12} {net.name:<24} {subnets}  {count}")
     policies = frames["policies"]
     if len(policies):
         counts = policies["type"].value_counts().sort_index()
-        lines.append("policies: " + ", ".join(f"{t} {n}" for t, n in counts.items()))
-    lines.append(f"warnings: {len(lab.warnings)}")
+        lines.append(i18n.tr("policies: ") + ", ".join(f"{t} {n}" for t, n in counts.items()))
+    lines.append(i18n.tr("warnings: {n}", n=len(lab.warnings)))
     lines.extend(f"  - {w}" for w in lab.warnings)
     findings = frames["diagnose"]
-    lines.append(f"diagnose: {len(findings)} finding(s)")
+    lines.append(i18n.tr("diagnose: {n} finding(s)", n=len(findings)))
     lines.extend(f"  [{r.severity}] {r.object}: {r.finding}" for r in findings.itertuples())
     return lines
 
@@ -199,7 +218,7 @@ def _html(title, summary, warnings, frames, png, transcript):
     esc = html.escape
     parts = [
         "<!DOCTYPE html>",
-        '<html lang="en"><head><meta charset="utf-8">',
+        f'<html lang="{i18n.language()}"><head><meta charset="utf-8">',
         f"<title>{esc(title)}</title>",
         "<style>body{font-family:sans-serif;margin:2em;max-width:1400px}"
         "table{border-collapse:collapse;font-size:12px;margin-bottom:2em}"
@@ -207,18 +226,21 @@ def _html(title, summary, warnings, frames, png, transcript):
         "th{background:#eee}pre{background:#f6f6f6;padding:1em;overflow-x:auto}"
         "img{max-width:100%}</style></head><body>",
         f"<h1>{esc(title)}</h1>",
-        "<h2>Summary</h2>",
+        f"<h2>{i18n.tr('Summary')}</h2>",
         f"<pre>{esc(chr(10).join(summary))}</pre>",
-        "<h2>Topology</h2>",
+        f"<h2>{i18n.tr('Topology')}</h2>",
         f'<img alt="topology" src="data:image/png;base64,{png}">',
     ]
     if warnings:
-        parts.append("<h2>Warnings</h2><ul>" + "".join(f"<li>{esc(w)}</li>" for w in warnings) + "</ul>")
+        parts.append(
+            f"<h2>{i18n.tr('Warnings')}</h2><ul>" + "".join(f"<li>{esc(w)}</li>" for w in warnings) + "</ul>"
+        )
     if transcript:
         text = "\n".join(f"{c}\n{o}" if o else c for c, o in transcript)
-        parts.append(f"<h2>Commands</h2><pre>{esc(text)}</pre>")
+        parts.append(f"<h2>{i18n.tr('Commands')}</h2><pre>{esc(text)}</pre>")
     for name, frame in frames.items():
-        parts.append(f"<h2>{esc(name.replace('_', ' '))}</h2>")
+        heading = i18n.caption(name) if i18n.language() != "en" else name.replace("_", " ")
+        parts.append(f"<h2>{esc(heading)}</h2>")
         parts.append(_table_html(frame))
     parts.append("</body></html>\n")
     return "\n".join(parts)
@@ -227,8 +249,8 @@ def _html(title, summary, warnings, frames, png, transcript):
 def _table_html(frame):
     esc = html.escape
     if not len(frame):
-        return "<p>(none)</p>"
-    head = "".join(f"<th>{esc(str(c))}</th>" for c in frame.columns)
+        return f"<p>{i18n.tr('(none)')}</p>"
+    head = "".join(f"<th>{esc(i18n.caption(str(c)))}</th>" for c in frame.columns)
     rows = "".join(
         "<tr>" + "".join(f"<td>{esc(str(v))}</td>" for v in row) + "</tr>"
         for row in frame.itertuples(index=False)
