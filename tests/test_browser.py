@@ -1,11 +1,14 @@
-"""Real-browser check: the 01-nat tutorial in JupyterLab, driven by headless Chromium.
+"""Real-browser check: the 01-nat tutorial (and the Korean 00-start-here) in JupyterLab,
+driven by headless Chromium.
 
 JupyterLab runs on a temporary copy of the tutorials (outputs cleared, so every output on the
 page comes from this run), Debian's /usr/bin/chromium is driven through the ``playwright``
 pip package (never ``playwright install``), all cells are run from the Run menu, and the
 NetworkBuilder must render as real widgets: its controls in the DOM, no "Error displaying
 widget", and pressing Create must change the topology picture and the address table (a real
-kernel round trip).  Screenshots are saved under the test's tmp folder and their paths printed.
+kernel round trip).  The Korean edition's first notebook must run with Korean widget labels
+and tab titles, and its figures must draw without a "Glyph … missing from font" warning.
+Screenshots are saved under the test's tmp folder and their paths printed.
 """
 
 import json
@@ -58,7 +61,7 @@ def cleared_copy(source, target):
         if cell["cell_type"] == "code":
             cell["outputs"], cell["execution_count"] = [], None
     nb["metadata"].pop("widgets", None)
-    target.write_text(json.dumps(nb, indent=1), encoding="utf-8")
+    target.write_text(json.dumps(nb, indent=1, ensure_ascii=False), encoding="utf-8")
 
 
 @pytest.fixture
@@ -66,8 +69,10 @@ def jupyterlab(tmp_path):
     """A JupyterLab server on a fresh copy of the tutorials; yields its base URL."""
     work = tmp_path / "tutorials"
     work.mkdir()
-    for notebook in sorted((ROOT / "notebooks").glob("*.ipynb")):
-        cleared_copy(notebook, work / notebook.name)
+    for edition in ("", "ko"):
+        (work / edition).mkdir(exist_ok=True)
+        for notebook in sorted((ROOT / "notebooks" / edition).glob("*.ipynb")):
+            cleared_copy(notebook, work / edition / notebook.name)
     for (extension, plugin), values in LAB_SETTINGS.items():
         folder = tmp_path / "settings" / "@jupyterlab" / extension
         folder.mkdir(parents=True, exist_ok=True)
@@ -218,3 +223,50 @@ def drive_the_builder(page, jupyterlab, tmp_path):
         timeout=30000,
     )
     page.screenshot(path=str(tmp_path / "after-create-addresses.png"))
+
+
+@pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="needs Debian's chromium at /usr/bin/chromium")
+def test_korean_notebook_runs_with_korean_labels_and_no_missing_glyph(jupyterlab, tmp_path):
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        page = browser.new_page(viewport={"width": 1400, "height": 1100})
+        try:
+            page.goto(
+                f"{jupyterlab}/lab/tree/ko/00-start-here.ipynb?token={TOKEN}&reset",
+                wait_until="domcontentloaded",
+            )
+            page.wait_for_function(KERNEL_IDLE, timeout=90000)
+            page.locator(".lm-MenuBar-itemLabel", has_text="Run").first.click()
+            page.locator(".lm-Menu-itemLabel", has_text="Run All Cells").first.click()
+            page.wait_for_selector(".winnetlab-builder .winnetlab-topology img", timeout=90000)
+            page.wait_for_function(ALL_CELLS_RAN, timeout=120000)
+            builder = page.locator(".winnetlab-builder").first
+            builder.scroll_into_view_if_needed()
+            page.screenshot(path=str(tmp_path / "ko-builder.png"))
+            body = page.inner_text("body")
+            assert "Error displaying widget" not in body
+            assert "missing from font" not in body and "Glyph" not in body
+            assert builder.locator("button", has_text="만들기").count() == 1
+            assert builder.locator("button", has_text="초기화").count() == 1
+            tabs = builder.locator(".lm-TabBar-tabLabel").all_inner_texts()
+            assert tabs == ["토폴로지", "주소", "경로", "정책", "명령"], tabs
+            labels = builder.locator(".widget-label").all_inner_texts()
+            assert "드라이버" in labels and "서브넷" in labels, labels
+            assert "용어" in body and "끝점" in body  # the glossary table
+            builder.locator(".winnetlab-field-name input").fill("browsernet")
+            builder.locator(".winnetlab-field-publish input").fill("9090:80")
+            builder.locator(".winnetlab-field-publish input").press("Tab")
+            builder.locator("button", has_text="만들기").click()
+            page.wait_for_function(
+                """() => document.querySelector('.winnetlab-builder').innerText.includes('만들었습니다')""",
+                timeout=60000,
+            )
+            page.screenshot(path=str(tmp_path / "ko-after-create.png"))
+        except Exception:
+            page.screenshot(path=str(tmp_path / "ko-failure.png"))
+            raise
+        finally:
+            browser.close()
+    print(f"screenshots: {tmp_path / 'ko-builder.png'} {tmp_path / 'ko-after-create.png'}")

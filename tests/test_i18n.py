@@ -317,3 +317,84 @@ def test_lab_lang_ko_copies_the_korean_edition(tmp_path, capsys):
     assert copied == sorted(p.stem + ".ipynb" for p in SOURCES)
     assert "ko/00-start-here.ipynb" in capsys.readouterr().out
     assert labcmd.jupyter_command(args)[3] == "ko/00-start-here.ipynb"
+
+
+def looks_like_a_command(hint):
+    return hint.startswith(("docker ", "-", "lab", "wl.", "'", "two docker", "--"))
+
+
+def test_every_exercise_speaks_korean():
+    from winnetlab.notebook.exercises import EXERCISES
+
+    missing = []
+    for exercise in EXERCISES.values():
+        texts = [exercise.task] + [c.description for c in exercise.checks]
+        texts += [c.hint for c in exercise.checks if not looks_like_a_command(c.hint)]
+        missing += [t for t in texts if not i18n.has_hangul(i18n.tr(t, "ko"))]
+    assert not missing, f"add these to winnetlab.i18n.MESSAGES: {missing}"
+
+
+@pytest.mark.parametrize("path", SOURCES, ids=lambda p: p.stem)
+def test_korean_tutorial_is_executed_and_its_exercise_passes(path):
+    nb = json.loads((ROOT / "notebooks" / "ko" / f"{path.stem}.ipynb").read_text(encoding="utf-8"))
+    code = [c for c in nb["cells"] if c["cell_type"] == "code"]
+    assert all(c["execution_count"] is not None for c in code), "not executed"
+    assert "widgets" not in nb["metadata"]
+    outputs = json.dumps([c["outputs"] for c in code], ensure_ascii=False)
+    assert '"output_type": "error"' not in outputs
+    assert "missing from font" not in outputs  # matplotlib's "Glyph … missing from font(s)"
+    assert "모두 끝났습니다!" in json.dumps(code[-1]["outputs"], ensure_ascii=False)
+
+
+def test_readme_has_the_korean_commands_and_binder_link():
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert "winnetlab lab --lang ko" in text and "winnetlab demo --lang ko" in text
+    assert "urlpath=lab/tree/notebooks/ko/00-start-here.ipynb" in text
+
+
+def test_sync_ships_the_korean_edition(tmp_path):
+    import sync_notebooks
+
+    source, shipped = tmp_path / "src", tmp_path / "pkg"
+    (source / "ko").mkdir(parents=True)
+    (source / "01-a.ipynb").write_text("{}")
+    (source / "ko" / "01-a.ipynb").write_text('{"ko": 1}')
+    assert sync_notebooks.differences(source, shipped) == [
+        ("01-a.ipynb", "missing from the package"),
+        ("ko/01-a.ipynb", "missing from the package"),
+    ]
+    sync_notebooks.sync(source, shipped)
+    assert (shipped / "ko" / "01-a.ipynb").read_text() == '{"ko": 1}'
+    (source / "ko" / "01-a.ipynb").unlink()
+    assert sync_notebooks.differences(source, shipped) == [("ko/01-a.ipynb", "shipped but not in notebooks/")]
+
+
+def text_outputs(cell):
+    """A code cell's text outputs (streams, text/plain, text/html), in order."""
+    texts = []
+    for output in cell["outputs"]:
+        if "text" in output:
+            texts.append("".join(output["text"]))
+        for kind in ("text/plain", "text/html"):
+            if kind in output.get("data", {}):
+                texts.append("".join(output["data"][kind]))
+    return texts
+
+
+@pytest.mark.parametrize("path", SOURCES, ids=lambda p: p.stem)
+def test_korean_outputs_equal_the_english_except_translated_texts(path):
+    """Commands print the same bytes in both editions; only outputs holding Korean differ."""
+    editions = [ROOT / "notebooks" / f"{path.stem}.ipynb", ROOT / "notebooks" / "ko" / f"{path.stem}.ipynb"]
+    en, ko = (
+        [c for c in json.loads(p.read_text(encoding="utf-8"))["cells"] if c["cell_type"] == "code"]
+        for p in editions
+    )
+    ko = ko[1:]  # the preamble
+    assert ["".join(c["source"]) for c in ko] == ["".join(c["source"]) for c in en]
+    compared = 0
+    for english, korean in zip(en, ko):
+        for e, k in zip(text_outputs(english), text_outputs(korean)):
+            if not i18n.has_hangul(k):
+                assert k == e, "".join(english["source"])
+                compared += 1
+    assert compared

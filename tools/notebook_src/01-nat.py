@@ -9,6 +9,15 @@
 # that HNS allocates; WinNAT translates their traffic to the host's address on the way out,
 # and **only published ports** come in.
 
+# %% [markdown] lang=ko en=4d42b532d901
+# # 01 · `nat` 드라이버: WinNAT, 포트 매핑, 방화벽
+#
+# **목표.** `nat` 네트워크를 만들고 컨테이너 포트를 게시하면서, 단계마다 HNS가 무엇을 하는지
+# 봅니다: 내부 가상 스위치, WinNAT 인스턴스, 정적 포트 매핑, Windows 방화벽 허용 규칙.
+#
+# `nat`는 기본 드라이버입니다. 컨테이너는 HNS가 할당한 사설 *내부 접두사*에서 주소를 받습니다.
+# 나가는 트래픽은 WinNAT이 호스트 주소로 변환하고, 들어오는 트래픽은 **게시한 포트로만** 들어옵니다.
+
 # %%
 import winnetlab as wl
 
@@ -23,6 +32,14 @@ IIS = "mcr.microsoft.com/windows/servercore/iis"
 # `docker run` lines: with `8080:80`, the first container gets host port 8080, the second 8081 —
 # one host port can only map to one container.
 
+# %% [markdown] lang=ko en=d54bd0dabf15
+# ## 1. 양식으로 하나 만들기
+#
+# 양식에는 `docker network create -d nat`가 실제로 받는 설정만 있습니다: 이름, 서브넷, 게이트웨이
+# (서브넷을 비워 두면 HNS가 고릅니다). *컨테이너 수*와 *포트 매핑*은 `docker run` 줄을 덧붙입니다.
+# `8080:80`이면 첫 컨테이너가 호스트 포트 8080을, 두 번째가 8081을 받습니다. 호스트 포트 하나는
+# 컨테이너 하나에만 매핑될 수 있기 때문입니다.
+
 # %%
 builder = wl.widgets.NetworkBuilder(lab, driver="nat")
 builder
@@ -32,6 +49,12 @@ builder
 #
 # This is the example from Microsoft's documentation (`docker network create -d "nat"
 # --subnet "10.244.0.0/24" my_nat`).  Docker prints the new network's 64-hex id.
+
+# %% [markdown] lang=ko en=bd4ab5109008
+# ## 2. 같은 일을 명령으로
+#
+# Microsoft 문서의 예제입니다(`docker network create -d "nat" --subnet "10.244.0.0/24" my_nat`).
+# Docker는 새 네트워크의 16진수 64자리 ID를 출력합니다.
 
 # %%
 # NBVAL_CHECK_OUTPUT
@@ -46,12 +69,19 @@ lab.docker(f"run -d --name web --network my_nat -p 8080:80 {IIS}")
 # with the name `nat`), so its internal vSwitch shows up in `Get-VMSwitch` under that
 # 64-hex name:
 
+# %% [markdown] lang=ko en=840b880fb3d3
+# HNS는 새 네트워크에 Docker의 ID를 이름으로 붙였습니다(`nat`라는 이름으로 만들어지는 것은 기본
+# 네트워크뿐입니다). 그래서 내부 가상 스위치도 `Get-VMSwitch`에 그 64자리 이름으로 나옵니다.
+
 # %%
 # NBVAL_CHECK_OUTPUT
 lab.powershell("Get-VMSwitch")
 
 # %% [markdown]
 # The default network itself is protected:
+
+# %% [markdown] lang=ko en=b9d441f839aa
+# 기본 네트워크 자체는 지울 수 없게 보호되어 있습니다.
 
 # %%
 # NBVAL_CHECK_OUTPUT
@@ -63,6 +93,12 @@ lab.docker("network rm nat")
 # On a `nat` network a published port is a **WinNAT static mapping** (host port → container
 # IP and port) …
 
+# %% [markdown] lang=ko en=c8eb2eacb108
+# ## 3. `-p 8080:80`은 무엇이 되었나
+#
+# `nat` 네트워크에서 게시한 포트는 **WinNAT 정적 매핑**(호스트 포트 → 컨테이너 IP와 포트)이
+# 되고 …
+
 # %%
 # NBVAL_CHECK_OUTPUT
 lab.powershell("Get-NetNatStaticMapping")
@@ -70,6 +106,9 @@ lab.powershell("Get-NetNatStaticMapping")
 # %% [markdown]
 # … plus a **Windows Firewall allow rule** for that port (both are removed when the
 # container stops):
+
+# %% [markdown] lang=ko en=102025939f32
+# … 그 포트에 대한 **Windows 방화벽 허용 규칙**도 생깁니다(컨테이너가 멈추면 둘 다 지워집니다).
 
 # %%
 # NBVAL_CHECK_OUTPUT
@@ -86,6 +125,13 @@ wl.tables.port_mappings(lab)
 # create works, the start fails, and the container stays behind in the *Created* state —
 # exactly as `docker ps -a` shows on a real host.
 
+# %% [markdown] lang=ko en=9768dbb40460
+# ## 4. 호스트 포트 하나에 컨테이너 하나
+#
+# WinNAT은 호스트 포트 하나를 끝점 하나에만 매핑할 수 있습니다. `docker run`은 *create + start*
+# 이므로, 생성은 성공하고 시작은 실패하며 컨테이너는 *Created* 상태로 남습니다. 실제 호스트에서
+# `docker ps -a`가 보여 주는 그대로입니다.
+
 # %%
 # NBVAL_CHECK_OUTPUT
 lab.docker(f"run -d --name web2 --network my_nat -p 8080:80 {IIS}")
@@ -97,6 +143,9 @@ lab.docker("ps -a")
 # %% [markdown]
 # Without a host port (`-p 80`), HNS picks one for you; `docker port` reads it back:
 
+# %% [markdown] lang=ko en=95ae4b0e2edf
+# 호스트 포트 없이(`-p 80`) 게시하면 HNS가 포트를 골라 주고, `docker port`로 그 값을 읽을 수 있습니다.
+
 # %%
 # NBVAL_CHECK_OUTPUT
 lab.docker("rm web2")
@@ -105,6 +154,9 @@ lab.docker("port api")
 
 # %% [markdown]
 # ## 5. Addresses, policies and the picture
+
+# %% [markdown] lang=ko en=4f0bd201fd23
+# ## 5. 주소, 정책, 그림
 
 # %%
 # NBVAL_CHECK_OUTPUT
@@ -124,6 +176,13 @@ wl.plot.topology(lab)
 # where Docker's embedded resolver answers with the containers of **the same network**.
 # `api` finds `web`; a container on another network is unknown to it.
 
+# %% [markdown] lang=ko en=e5e8b6838105
+# ## 6. 이름: Docker의 내장 DNS
+#
+# `nat`(와 overlay) 네트워크에서는 끝점의 첫 번째 DNS 서버가 네트워크의 게이트웨이이고, 그곳에서
+# Docker의 내장 DNS가 **같은 네트워크**의 컨테이너 이름에 답합니다. `api`는 `web`을 찾지만, 다른
+# 네트워크의 컨테이너는 알지 못합니다.
+
 # %%
 # NBVAL_CHECK_OUTPUT
 lab.exec("api", "nslookup web")
@@ -139,6 +198,12 @@ lab.exec("api", "nslookup elsewhere")
 # A packet from `web` to the internet leaves through the host's `vEthernet` for `my_nat`, and
 # WinNAT rewrites its source to the host's address (the packet walk is tutorial 08):
 
+# %% [markdown] lang=ko en=21b9a6cfbe9c
+# ## 7. 밖으로 나가기: WinNAT이 출발지를 바꿉니다
+#
+# `web`에서 인터넷으로 가는 패킷은 `my_nat`용 호스트 `vEthernet`을 지나 나가고, WinNAT이 출발지
+# 주소를 호스트 주소로 바꿉니다(패킷 따라가기는 튜토리얼 08에서 다룹니다).
+
 # %%
 # NBVAL_CHECK_OUTPUT
 trace = lab.trace("web", "8.8.8.8", port=53, protocol="udp")
@@ -149,6 +214,12 @@ print(trace.verdict, "-", trace.reason)
 #
 # WinNAT on Windows Server 2016 supports a single internal prefix.  A second `nat` network
 # must be a *partition* of it (Windows 10 1703 and Server 2019 lifted that limit):
+
+# %% [markdown] lang=ko en=1d471600f44b
+# ## 8. Windows Server 2016: 호스트당 NAT 접두사 하나
+#
+# Windows Server 2016의 WinNAT은 내부 접두사를 하나만 지원합니다. 두 번째 `nat` 네트워크는 그
+# 접두사를 *나눈* 일부여야 합니다(Windows 10 1703과 Server 2019에서 이 제한이 풀렸습니다).
 
 # %%
 # NBVAL_CHECK_OUTPUT
@@ -166,6 +237,13 @@ old.docker("network create -d nat --subnet=172.16.1.0/24 --gateway=172.16.1.1 Cu
 # publishing host port 8080 to container port 80.  Work in a fresh lab — in the one above,
 # port 8080 is already taken.
 
+# %% [markdown] lang=ko en=da16bda67cb0
+# ## 연습 문제
+#
+# 서브넷 10.99.0.0/24로 `nat` 네트워크 `webnet`을 만들고, 그 위에서 호스트 포트 8080을 컨테이너
+# 포트 80에 게시하는 `web`을 실행하세요. 새 랩에서 하세요. 위의 랩에서는 포트 8080이 이미 쓰이고
+# 있습니다.
+
 # %%
 # NBVAL_CHECK_OUTPUT
 mine = wl.Lab()
@@ -173,6 +251,9 @@ wl.exercises.check("01-nat", mine)
 
 # %% [markdown]
 # A solution:
+
+# %% [markdown] lang=ko en=ab7a2011299b
+# 풀이 예시:
 
 # %%
 # NBVAL_CHECK_OUTPUT

@@ -16,6 +16,23 @@
 # hnsdiag list all > hnsdiag.txt
 # ```
 
+# %% [markdown] lang=ko en=f4a018963d47
+# # 09 · 실제 호스트 덤프: 실제 컴퓨터의 `Get-HnsNetwork` 출력 읽기
+#
+# **목표.** 실제 Windows 호스트가 출력한 것 — PowerShell 목록 보기의 `Get-HnsNetwork`,
+# `Get-HnsEndpoint | ConvertTo-Json`, `hnsdiag list endpoints` — 을 랩에 불러와, 시뮬레이션한 랩과
+# 같은 표, 그림, 명령으로 살펴봅니다. 그다음 반대로, 시뮬레이션한 호스트를 HNS JSON으로 내보냅니다.
+#
+# winnetlab에는 공개된 버그 보고에서 가져온 실제 덤프가 몇 개 들어 있습니다(출처는
+# `winnetlab/data/README.md`에 있습니다). 여러분의 호스트에서는 다음처럼 모으세요.
+#
+# ```powershell
+# Get-HnsNetwork  | ConvertTo-Json -Depth 10 > hnsnetwork.json
+# Get-HnsEndpoint | ConvertTo-Json -Depth 10 > hnsendpoint.json
+# Get-HnsPolicyList | ConvertTo-Json -Depth 10 > hnspolicylist.json
+# hnsdiag list all > hnsdiag.txt
+# ```
+
 # %%
 from importlib.resources import files
 
@@ -30,6 +47,12 @@ IIS = "mcr.microsoft.com/windows/servercore/iis"
 # A Windows 10 host with Kubernetes tooling: a `nat` network layered on ICS (note the
 # `ICS…` NatName and the HNS-chosen /20) and an `L2Bridge` network named `External`.
 
+# %% [markdown] lang=ko en=148cba744385
+# ## 1. 콘솔이 출력한 그대로의 실제 `Get-HnsNetwork`
+#
+# Kubernetes 도구가 깔린 Windows 10 호스트입니다: ICS 위에 올라간 `nat` 네트워크(`ICS…`로 시작하는
+# NatName과 HNS가 고른 /20을 보세요)와 `External`이라는 이름의 `L2Bridge` 네트워크가 있습니다.
+
 # %%
 # NBVAL_CHECK_OUTPUT
 text = (DUMPS / "04-nat+l2bridge-networks-v1-GetHnsNetwork-FormatList.txt").read_text()
@@ -41,6 +64,12 @@ print("\n".join(text.splitlines()[:28]))
 # `wl.load_hns` reads JSON, PowerShell list views, `hnsdiag` text and log excerpts.  It
 # never gives up on a whole file for one odd object: what it had to guess is in
 # `lab.warnings`.
+
+# %% [markdown] lang=ko en=928acd561966
+# ## 2. 불러오기
+#
+# `wl.load_hns`는 JSON, PowerShell 목록 보기, `hnsdiag` 텍스트, 로그 발췌를 읽습니다. 이상한 객체
+# 하나 때문에 파일 전체를 포기하지 않습니다. 추측해야 했던 것은 `lab.warnings`에 있습니다.
 
 # %%
 # NBVAL_CHECK_OUTPUT
@@ -55,6 +84,10 @@ wl.tables.networks(lab)
 # Docker on that host would have adopted both networks (they were not created by this
 # daemon, so they carry `hnsowned=true` and are never pruned):
 
+# %% [markdown] lang=ko en=f5eb600115bf
+# 그 호스트의 Docker라면 두 네트워크를 모두 받아들였을 것입니다(이 디먼이 만든 것이 아니므로
+# `hnsowned=true`가 붙고, 정리(prune)되지 않습니다).
+
 # %%
 # NBVAL_CHECK_OUTPUT
 lab.docker("network ls")
@@ -68,6 +101,11 @@ wl.plot.topology(lab)
 # host's address, overlay endpoints without a provider address, l2bridge without
 # OutboundNAT…).  This host has none of them:
 
+# %% [markdown] lang=ko en=089febf8cbbf
+# `wl.diagnose`는 HNS 상태에서 컨테이너 네트워킹이 망가지는 고전적인 원인을 찾습니다(서브넷 밖의
+# 끝점, 중복된 IP나 MAC, 호스트 주소와 겹치는 NAT 접두사, 공급자 주소 없는 오버레이 끝점,
+# OutboundNAT 없는 l2bridge …). 이 호스트에는 그중 아무것도 없습니다.
+
 # %%
 # NBVAL_CHECK_OUTPUT
 wl.diagnose(lab)
@@ -78,6 +116,13 @@ wl.diagnose(lab)
 # An overlay **remote endpoint** from flannel (its `PA` policy names the other node's
 # provider address) and an `hnsdiag list endpoints` listing from another cluster.  The
 # listing does not say which network each endpoint belongs to — the warnings say so.
+
+# %% [markdown] lang=ko en=d9fccf845af6
+# ## 3. 두 출처의 끝점을 한꺼번에
+#
+# flannel의 오버레이 **원격 끝점**(그 `PA` 정책이 다른 노드의 공급자 주소를 가리킵니다)과 다른
+# 클러스터의 `hnsdiag list endpoints` 목록입니다. 목록에는 끝점이 어느 네트워크에 속하는지 나오지
+# 않습니다. 경고가 그 점을 알려 줍니다.
 
 # %%
 # NBVAL_CHECK_OUTPUT
@@ -95,6 +140,12 @@ wl.tables.endpoints(cluster)
 #
 # `wl.dump_hns(lab)` writes what `Get-HnsNetwork`/`Get-HnsEndpoint` would print on the
 # simulated host (`version=2` for the HCN schema).  Saved to a file, it loads back:
+
+# %% [markdown] lang=ko en=9a6fd77da2ff
+# ## 4. 반대로: 시뮬레이션한 호스트를 HNS JSON으로 내보내기
+#
+# `wl.dump_hns(lab)`은 시뮬레이션한 호스트에서 `Get-HnsNetwork`/`Get-HnsEndpoint`가 출력했을 내용을
+# 씁니다(HCN 스키마는 `version=2`). 파일로 저장하면 다시 불러올 수 있습니다.
 
 # %%
 # NBVAL_CHECK_OUTPUT
@@ -121,6 +172,11 @@ wl.tables.endpoints(again)
 # An imported lab is a lab like any other: the builder and `lab.docker` work next to the
 # imported networks.
 
+# %% [markdown] lang=ko en=7471e7a8d726
+# ## 5. 불러온 호스트 위에서 계속 만들기
+#
+# 불러온 랩도 다른 랩과 똑같습니다. 불러온 네트워크 옆에서 빌더와 `lab.docker`가 그대로 동작합니다.
+
 # %%
 builder = wl.widgets.NetworkBuilder(lab)
 builder
@@ -131,6 +187,12 @@ builder
 # Load the `Get-HnsNetwork` dump above into a lab of your own, then add the nat network
 # `mine` (10.77.0.0/24) with a container `probe` on it next to the imported networks.
 
+# %% [markdown] lang=ko en=6e4a2bc17f35
+# ## 연습 문제
+#
+# 위의 `Get-HnsNetwork` 덤프를 여러분의 랩에 불러온 뒤, 불러온 네트워크 옆에 nat 네트워크
+# `mine`(10.77.0.0/24)과 그 위의 컨테이너 `probe`를 추가하세요.
+
 # %%
 # NBVAL_CHECK_OUTPUT
 mine = wl.load_hns(DUMPS / "04-nat+l2bridge-networks-v1-GetHnsNetwork-FormatList.txt")
@@ -138,6 +200,9 @@ wl.exercises.check("09-real-host-dumps", mine)
 
 # %% [markdown]
 # A solution:
+
+# %% [markdown] lang=ko en=ab7a2011299b
+# 풀이 예시:
 
 # %%
 # NBVAL_CHECK_OUTPUT
