@@ -576,7 +576,7 @@ def _node_text(data):
     if kind == "winnat":
         mappings = data["mappings"]
         return f"WinNAT\n{data['internal_prefix']}" + (
-            f"\n{mappings} static mapping{'s' * (mappings != 1)}" if mappings else ""
+            i18n.tr(f"\n{{n}} static mapping{'s' * (mappings != 1)}", n=mappings) if mappings else ""
         )
     if kind == "vswitch":
         return f"vSwitch {short(data['name'], 8)}\n{data['switch_type']}"
