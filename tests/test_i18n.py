@@ -398,3 +398,31 @@ def test_korean_outputs_equal_the_english_except_translated_texts(path):
                 assert k == e, "".join(english["source"])
                 compared += 1
     assert compared
+
+
+def test_command_hints_speak_korean_and_the_output_stays():
+    lab = korean_lab()
+    english = lab.docker(f"run -d --name web2 -p 8080:80 {IMAGE}")
+    wl.set_language("ko")
+    korean = lab.docker(f"run -d --name web3 -p 8080:80 {IMAGE}")
+    assert korean.output == english.output.replace("web2", "web3")
+    assert korean.hints == english.hints  # the data stays English; only its display changes
+    assert str(korean).endswith(
+        "힌트: 호스트 포트 8080/tcp은(는) 이미 매핑되어 있습니다(web이(가) 사용 중). "
+        "호스트 포트 하나는 끝점 하나에만 매핑됩니다"
+    )
+    assert "<b>힌트:</b> 호스트 포트 8080/tcp" in korean._repr_html_()
+    assert i18n.hint("a hint nobody translated", "ko") == "a hint nobody translated"
+    assert i18n.hint("Windows names it tracert", "en") == "Windows names it tracert"
+
+
+@pytest.mark.parametrize("path", SOURCES, ids=lambda p: p.stem)
+def test_every_hint_in_the_korean_notebooks_is_korean(path):
+    import re
+
+    nb = json.loads((ROOT / "notebooks" / "ko" / f"{path.stem}.ipynb").read_text(encoding="utf-8"))
+    pages = [
+        "".join(o.get("data", {}).get("text/html", "")) for c in nb["cells"] for o in c.get("outputs", [])
+    ]
+    hints = [h for page in pages for h in re.findall(r"<b>(?:hint|힌트):</b> (.*?)(?:<br>|</div>)", page)]
+    assert all(i18n.has_hangul(h) for h in hints), [h for h in hints if not i18n.has_hangul(h)]

@@ -17,6 +17,7 @@ with :func:`set_language`, English by default).  Standard library only.
 """
 
 import contextlib
+import functools
 import re
 
 LANGUAGES = ("en", "ko")
@@ -295,6 +296,82 @@ MESSAGES = {
     "network 'mine' exists with subnet 10.77.0.0/24": "서브넷 10.77.0.0/24의 네트워크 'mine'이 있습니다",
     "'probe' has an address in 10.77.0.0/24": "'probe'에 10.77.0.0/24 안의 주소가 있습니다",
 }
+
+# Teaching hints under command results (CommandResult.hints), matched as templates: a
+# "{field}" matches any text, which the Korean sentence repeats.  What the command printed
+# is never translated; hints without a template here stay English.
+HINTS = {
+    "host port {port} is already mapped (used by {user}): one host port maps to one endpoint": (
+        "호스트 포트 {port}은(는) 이미 매핑되어 있습니다({user}이(가) 사용 중). "
+        "호스트 포트 하나는 끝점 하나에만 매핑됩니다"
+    ),
+    "host port {port} is already mapped: one host port maps to one endpoint": (
+        "호스트 포트 {port}은(는) 이미 매핑되어 있습니다. 호스트 포트 하나는 끝점 하나에만 매핑됩니다"
+    ),
+    "{windows} has one WinNAT prefix ({prefix}); another nat network must be a partition of it "
+    "(see Get-NetNat InternalIPInterfaceAddressPrefix)": (
+        "{windows}에는 WinNAT 접두사가 하나뿐입니다({prefix}). 다른 nat 네트워크는 그것을 나눈 일부여야 "
+        "합니다(Get-NetNat의 InternalIPInterfaceAddressPrefix 참조)"
+    ),
+    "endpoints cannot be hot-added to or removed from a running Hyper-V isolated container: "
+    "stop it, connect, start it": (
+        "실행 중인 Hyper-V 격리 컨테이너에는 끝점을 추가하거나 뺄 수 없습니다. 멈추고, 연결하고, 다시 시작하세요"
+    ),
+    "{windows} cannot change the networks of a running container (hot-add arrived with Windows Server 1709)": (
+        "{windows}에서는 실행 중인 컨테이너의 네트워크를 바꿀 수 없습니다(hot-add는 Windows Server 1709부터)"
+    ),
+    "overlay networks and services need swarm mode: run 'docker swarm init' first": (
+        "오버레이 네트워크와 서비스에는 swarm 모드가 필요합니다. 먼저 'docker swarm init'을 실행하세요"
+    ),
+    "'{adapter}' already carries the external vSwitch '{switch}' of the {driver} network '{network}'; "
+    "each {other} network needs its own adapter {option}": (
+        "'{adapter}'에는 이미 {driver} 네트워크 '{network}'의 외부 가상 스위치 '{switch}'가 연결되어 "
+        "있습니다. {other} 네트워크마다 자기 어댑터가 필요합니다 {option}"
+    ),
+    "{option} is accepted but has no effect on Windows: {why}": (
+        "{option}은(는) 받아들여지지만 Windows에서는 아무 효과가 없습니다: {why}"
+    ),
+    "Windows containers have no ifconfig: use ipconfig (or ipconfig /all)": (
+        "Windows 컨테이너에는 ifconfig가 없습니다. ipconfig(또는 ipconfig /all)를 쓰세요"
+    ),
+    "Windows containers have no ip command: use ipconfig /all and route print": (
+        "Windows 컨테이너에는 ip 명령이 없습니다. ipconfig /all과 route print를 쓰세요"
+    ),
+    "there is no /etc/resolv.conf on Windows: DNS servers are per-adapter settings, see ipconfig /all": (
+        "Windows에는 /etc/resolv.conf가 없습니다. DNS 서버는 어댑터별 설정이니 ipconfig /all을 보세요"
+    ),
+    "use nslookup NAME on Windows": "Windows에서는 nslookup NAME을 쓰세요",
+    "Windows names it tracert": "Windows에서는 tracert라고 합니다",
+    "port mappings live on the host: Get-NetNatStaticMapping or docker port": (
+        "포트 매핑은 호스트에 있습니다. Get-NetNatStaticMapping이나 docker port를 쓰세요"
+    ),
+    "Windows uses the Windows Firewall and VFP, not iptables: see Get-NetFirewallRule and vfpctrl": (
+        "Windows는 iptables가 아니라 Windows 방화벽과 VFP를 씁니다. Get-NetFirewallRule과 vfpctrl을 보세요"
+    ),
+}
+
+
+@functools.cache
+def _hint_patterns():
+    """(compiled regex, Korean template) for every hint template, longest first."""
+    patterns = []
+    for english, korean in sorted(HINTS.items(), key=lambda item: -len(item[0])):
+        parts = re.split(r"\{(\w+)\}", english)
+        regex = "".join(f"(?P<{p}>.+?)" if i % 2 else re.escape(p) for i, p in enumerate(parts))
+        patterns.append((re.compile(regex + r"\Z", re.S), korean))
+    return patterns
+
+
+def hint(text: str, lang: str | None = None) -> str:
+    """A teaching hint in ``lang`` (matched against :data:`HINTS`; English when none fits)."""
+    if resolve(lang) != "ko":
+        return text
+    for pattern, korean in _hint_patterns():
+        found = pattern.match(text)
+        if found:
+            return korean.format(**found.groupdict())
+    return text
+
 
 # table name or column name -> the Korean caption shown above / in the header of a table
 CAPTIONS = {

@@ -12,13 +12,15 @@
 # container traffic (IPsec), an HTTP proxy for containers, hot-adding endpoints to running
 # Hyper-V-isolated containers, the transparent driver on Azure, and host networking.
 
-# %% [markdown] lang=ko en=6559c306adb9
+# %% [markdown] lang=ko en=c86d168f7754
 # # 07 · Windows의 Docker가 지원하지 않는 것 — 그리고 그때 하는 말
 #
 # **목표.** Windows의 Docker에 없는 네트워킹 기능과 옵션을 모두 만나 보고, 디먼이 무엇이라고 답하는지
 # (그 문구 그대로) 본 뒤, 이유를 이해합니다. 어떤 옵션은 오류와 함께 **거부**되고, 어떤 옵션은
-# **받아들여지지만 아무 효과가 없습니다**. 뒤의 것이 가장 헷갈리므로 랩은 그때마다 `WARNING:` 줄을
-# 출력합니다.
+# **받아들여지지만 아무 효과가 없습니다**. 뒤의 것이 가장 헷갈립니다. 실제 디먼은 그에 대해 아무것도
+# 출력하지 않고, 랩의 출력도 마찬가지입니다. 랩은 출력 아래에 `hint:`를 덧붙입니다(Jupyter에서는
+# 별도의 상자로 보이고, `wl.Lab(hints=False)`로 끌 수 있습니다). 그 줄은 시뮬레이터의 것이지,
+# Windows가 출력하는 것이 아닙니다.
 #
 # Microsoft는 다음 기능을 지원하지 않는다고 밝힙니다: `nat`와 `overlay`의 IPv6, 컨테이너 트래픽
 # 암호화(IPsec), 컨테이너용 HTTP 프록시, 실행 중인 Hyper-V 격리 컨테이너에 끝점 추가(hot-add),
@@ -85,10 +87,13 @@ for flags in ["--network host", "-p 127.0.0.1:80:80", "-p 8000-8010:80", "-p 80:
 # subnet, so the daemon's endpoint check says `invalid endpoint settings` (the container is
 # left behind in the Created state, as every failed start leaves it).
 
-# %% [markdown] lang=ko en=71d61d94ca5e
+# %% [markdown] lang=ko en=421fb438b97e
 # Windows에는 `host` 네트워크가 아예 없습니다(`bridge`도 없습니다): `network host not found`. 포트
-# 바인딩은 모든 주소에 대한 TCP 또는 UDP 호스트 포트 하나여야 합니다. `--ip6`과 `--dns-option`은
-# 디먼이 조용히 버립니다.
+# 바인딩은 모든 주소에 대한 TCP 또는 UDP 호스트 포트 하나여야 합니다. `--dns-option`은 조용히
+# 버려집니다. 컨테이너는 실행되지만 DNS 옵션은 컨테이너에 닿지 않고, 아무도 그 사실을 알려 주지
+# 않습니다. `--ip6`은 컨테이너가 시작될 때에야 거부됩니다. IPv6 서브넷을 가진 Windows 네트워크가
+# 없으므로 디먼의 끝점 검사가 `invalid endpoint settings`라고 답합니다(시작에 실패한 컨테이너가
+# 늘 그렇듯, 컨테이너는 Created 상태로 남습니다).
 
 # %% [markdown]
 # ## 4. `docker network create` options

@@ -13,6 +13,7 @@ separates pipeline stages.  Flags are then parsed like the Docker CLI's pflag do
 import html
 from dataclasses import dataclass, replace
 
+from .. import i18n
 from ..engine.drivers.base import parse_bool, parse_uint
 
 
@@ -25,7 +26,9 @@ class CommandResult:
     part of ``output``.  ``str(result)`` is the output followed by each hint prefixed
     ``hint: ``; in Jupyter the output shows as a monospace block and the hints in a
     separate, visibly different box under it.  ``lab.docker(...).output`` (or a lab made
-    with ``Lab(hints=False)``) gives the real output alone.
+    with ``Lab(hints=False)``) gives the real output alone.  After ``wl.set_language("ko")``
+    the hints (and their label) show in Korean where :data:`winnetlab.i18n.HINTS` has them;
+    ``output`` never changes.
     """
 
     command: str
@@ -42,7 +45,9 @@ class CommandResult:
         return replace(self, hints=()) if self.hints else self
 
     def __str__(self):
-        return "\n".join(([self.output] if self.output else []) + [f"hint: {h}" for h in self.hints])
+        label = i18n.tr("hint")
+        hints = [f"{label}: {i18n.hint(h)}" for h in self.hints]
+        return "\n".join(([self.output] if self.output else []) + hints)
 
     def _repr_pretty_(self, p, cycle):
         p.text(str(self))
@@ -57,7 +62,7 @@ class CommandResult:
                 '<div class="winnetlab-hints" style="border-left: 4px solid #d29922; background: #fff8e1; '
                 'color: #5a4500; padding: 4px 8px; margin-top: 2px; font-family: sans-serif;" '
                 'title="winnetlab\'s teaching hints, not part of the real output">'
-                + "<br>".join(f"<b>hint:</b> {html.escape(h)}" for h in self.hints)
+                + "<br>".join(f"<b>{i18n.tr('hint')}:</b> {html.escape(i18n.hint(h))}" for h in self.hints)
                 + "</div>"
             )
         return out
