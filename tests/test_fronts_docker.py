@@ -80,7 +80,7 @@ def test_run_start_failure_leaves_created_container(lab):
     first = r.output.splitlines()[0]
     assert first.startswith(
         "docker: Error response from daemon: failed to create endpoint web2 on network nat: "
-        "HNS failed with error : The process cannot access the file"
+        "failed during hnsCallRawResponse: hnsCall failed in Win32: The process cannot access the file"
     )
     assert "See 'docker run --help'." not in r.output  # start errors carry no help pointer
     assert len(r.output.splitlines()) == 1 and "host port 8080/tcp" in r.hints[0]

@@ -85,11 +85,18 @@ def test_unknown_cmdlet_and_parameter_errors(lab):
     assert "An empty pipe element is not allowed." in lab.powershell("Get-VMSwitch |").output
 
 
-def test_remove_vmswitch_in_use_is_refused(lab):
+def test_remove_vmswitch_in_use_really_removes_it_until_hns_restarts(lab):
+    """docker/for-win#679, #294: Hyper-V removes the switch; the containers are cut off."""
+    lab.add_host("host2")
     r = lab.powershell("Remove-VMSwitch nat")
-    assert r.exit_code == 1 and r.hints and "hint:" not in r.output
-    assert r.output.splitlines()[-1].startswith("    + FullyQualifiedErrorId :")
+    assert r.exit_code == 0 and r.output == ""
+    assert "nat" not in lab.host().vswitches
+    t = lab.trace("web", "8.8.8.8", port=53, protocol="udp")
+    assert t.verdict == "dropped" and "Remove-VMSwitch" in t.reason and "Restart-Service hns" in t.reason
+    assert lab.powershell("Restart-Service hns").exit_code == 0
     assert "nat" in lab.host().vswitches
+    assert lab.trace("web", "8.8.8.8", port=53, protocol="udp").verdict == "delivered"
+    assert lab.trace("host2", "host1:8080").verdict == "delivered"
 
 
 def test_pipelines(lab):

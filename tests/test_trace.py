@@ -49,7 +49,7 @@ def test_nat_inbound_only_through_published_port_and_firewall_rule(nat_lab):
     fw = hop(t, "Windows Firewall", "allow")
     assert fw.rule.startswith("HNS-")
     closed = nat_lab.trace("host2", "host1:8081")
-    assert closed.verdict == "dropped" and "nothing is published" in closed.reason
+    assert closed.verdict == "dropped" and "default inbound action is Block" in closed.reason
     direct = nat_lab.trace("internet", "172.16.0.2", port=80)
     assert direct.verdict == "dropped" and "172.16.0.2" in direct.reason
 

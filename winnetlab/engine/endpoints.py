@@ -7,9 +7,10 @@ from dataclasses import dataclass
 from . import policies as P
 from .addressing import derived_hex64, parse_prefix
 from .drivers import DRIVERS
-from .errors import Conflict, Exhausted, InvalidParameter, NotFound
+from .errors import Conflict, Exhausted, InvalidParameter, NotFound, hns_call_error
 from .hns import ATTACHED, Endpoint, Network
 from .ports import EPHEMERAL_FIRST, EPHEMERAL_LAST
+from .recovery import stale_address_error
 from .winnat import FirewallRule, StaticMapping
 
 
@@ -62,6 +63,8 @@ class EndpointsMixin:
                 raise InvalidParameter(
                     prefix + f'no matching subnet for IP "{ip}" in network "{net.docker_id}"'
                 )
+            if any(e.ip_address == ip for e in self.stale_endpoints() if e.network_id == net.id):
+                raise stale_address_error(self.profile, container, net.name)
             if not pool.is_free(ip) or any(p.ip == ip for p in others):
                 raise Conflict(
                     prefix + "HNS failed with error : The object already exists.",
@@ -133,29 +136,53 @@ class EndpointsMixin:
             host_port = spec.host_port
             if host_port == 0:
                 while cursor <= EPHEMERAL_LAST and (
-                    self.port_in_use((spec.protocol, cursor)) or (spec.protocol, cursor) in pending
+                    self.port_in_use((spec.protocol, cursor))
+                    or (spec.protocol, cursor) in pending
+                    or (spec.protocol, cursor) in self._listeners
                 ):
                     cursor += 1
                 if cursor > EPHEMERAL_LAST:
                     raise Exhausted(prefix + "no free host port in the dynamic range 49152-65535")
                 host_port = cursor
-            elif self.port_in_use((spec.protocol, host_port)) or (spec.protocol, host_port) in pending:
-                owner = self._endpoints.get(self._ports.get((spec.protocol, host_port)))
-                who = f" (used by {owner.container})" if owner and owner.container else ""
+            elif (
+                self.port_in_use((spec.protocol, host_port))
+                or (spec.protocol, host_port) in pending
+                or (not _driver(net).docker_allocates_ports and (spec.protocol, host_port) in self._listeners)
+            ):
+                who = self._port_holder(spec.protocol, host_port, pending)
                 if not _driver(net).docker_allocates_ports:  # HNS/WinNAT refuses it
                     raise Conflict(
-                        prefix + "HNS failed with error : The process cannot access the file because "
-                        "it is being used by another process.",
-                        hint=f"host port {host_port}/{spec.protocol} is already mapped{who}: one host "
-                        "port maps to one endpoint",
+                        prefix
+                        + hns_call_error(
+                            "The process cannot access the file because it is being used by another process.",
+                            0x20,
+                            self.profile,
+                        ),
+                        hint=f"host port {host_port}/{spec.protocol} is held by {who}: WinNAT cannot map a "
+                        "port that is already taken (netstat -ano | findstr :"
+                        f"{host_port} shows the owner; publish another host port or stop it)",
                     )
                 raise Conflict(
                     prefix + f"Bind for 0.0.0.0:{host_port} failed: port is already allocated",
-                    hint=f"host port {host_port}/{spec.protocol} is already published{who}",
+                    hint=f"host port {host_port}/{spec.protocol} is already published by {who}",
                 )
             pending.add((spec.protocol, host_port))
             out.append(P.PortMapping(spec.protocol.upper(), spec.container_port, host_port))
         return out
+
+    def _port_holder(self, protocol, port, pending):
+        """Who holds a host port, in words: a container, a swarm service or a host process."""
+        service = self._mesh_ports.get((protocol, port))
+        if service is not None:
+            return f"the routing mesh of the swarm service {service}"
+        owner = self._ports.get((protocol, port))
+        ep = self._endpoints.get(owner) if owner else None
+        if ep is not None and ep.container:
+            return f"the container {ep.container}"
+        proc = self._listeners.get((protocol, port))
+        if proc is not None:
+            return f"the host process {proc.process} (PID {proc.pid})"
+        return "another endpoint being created" if (protocol, port) in pending else "another endpoint"
 
     def _endpoint_dns(self, net, dns):
         rest = (

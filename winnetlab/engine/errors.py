@@ -38,3 +38,16 @@ class Unsupported(WinNetLabError):
 def hns_error(message, hint=None, cls=Conflict):
     """An error as hcsshim wraps an HNS failure: ``HNS failed with error : <message>``."""
     return cls(f"HNS failed with error : {message}", hint=hint)
+
+
+def hns_call_error(message, code, profile=None):
+    """An HNS failure as the engine of that Windows version words it (reference §18).
+
+    Current engines (Docker 27, the lab's engine from Server 2019 on) print ``failed during
+    hnsCallRawResponse: hnsCall failed in Win32: <message> (0xNN)``; every public report
+    from Server 2016 shows the older ``HNS failed with error : <message>`` (Docker 17/18),
+    so the ``ltsc2016`` profile words it that way.
+    """
+    if profile is not None and profile.name == "ltsc2016":
+        return f"HNS failed with error : {message}"
+    return f"failed during hnsCallRawResponse: hnsCall failed in Win32: {message} ({code:#x})"

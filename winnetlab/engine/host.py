@@ -17,7 +17,10 @@ from .containers import ContainersMixin
 from .endpoints import EndpointsMixin
 from .errors import NotFound
 from .event import Event
+from .firewall import FirewallMixin
+from .listeners import ListenersMixin
 from .networking import NetworkingMixin
+from .recovery import RecoveryMixin
 from .switching import SwitchingMixin
 
 # VFP ports as programmed, per host: endpoint id -> (event count when programmed, layers).
@@ -25,7 +28,15 @@ from .switching import SwitchingMixin
 _PROGRAMMED = weakref.WeakKeyDictionary()
 
 
-class Host(SwitchingMixin, NetworkingMixin, ContainersMixin, EndpointsMixin):
+class Host(
+    RecoveryMixin,
+    SwitchingMixin,
+    NetworkingMixin,
+    ContainersMixin,
+    EndpointsMixin,
+    FirewallMixin,
+    ListenersMixin,
+):
     """One simulated Windows Server running Docker (see the module docstring)."""
 
     def __init__(self, lab, name, address, mac_address, index):
@@ -40,6 +51,7 @@ class Host(SwitchingMixin, NetworkingMixin, ContainersMixin, EndpointsMixin):
         self.dns_servers = lab.lan.dns_servers
         self.is_vm = False
         self.mac_spoofing = False
+        self.platform = "physical"
         self._adapters = {}
         self._vswitches = {}
         self._networks = {}  # docker name -> Network (incl. none)
@@ -56,6 +68,8 @@ class Host(SwitchingMixin, NetworkingMixin, ContainersMixin, EndpointsMixin):
         self._events = []
         self._compartments = 1  # 1 is the host's default compartment
         self._mapping_ids = 0
+        self._init_firewall()
+        self._init_listeners()
         self._add_physical_adapter(
             "Ethernet", ipaddress.IPv4Interface(f"{address}/{self.prefix_length}"), mac_address
         )

@@ -38,6 +38,7 @@ class Underlay:
     dhcp_last: ipaddress.IPv4Address = ipaddress.IPv4Address("192.168.0.199")
     dhcp_leases: dict = field(default_factory=dict)  # MAC -> IPv4Address
     dhcp_pool: object = None
+    routes: dict = field(default_factory=dict)  # IPv4Network -> next hop (IPv4Address) on the LAN
 
     def __post_init__(self):
         self.dhcp_pool = AddressPool(self.prefix, first=self.dhcp_first, last=self.dhcp_last)
@@ -145,6 +146,40 @@ class Lab:
             return self.hosts[name]
         except KeyError:
             raise NotFound(f"no host named {name!r} (hosts: {', '.join(self.hosts) or 'none'})") from None
+
+    def reboot(self, host, clean=True):
+        """Restart a host (``Restart-Computer``); ``clean=False`` is a crash (see engine.recovery)."""
+        return self.host(host).reboot(clean=bool(clean))
+
+    def add_route(self, prefix, via):
+        """Give the LAN router a static route: ``prefix`` via a host (name) or a LAN address.
+
+        The router knows the LAN and the internet, and only the routes it was given: an
+        l2bridge pod subnet is reachable from the LAN only where someone added its route.
+        """
+        net = ipaddress.IPv4Network(str(prefix), strict=False) if _is_network(prefix) else None
+        if net is None or net.version != 4:
+            raise InvalidParameter(f"invalid route prefix {prefix!r}: an IPv4 prefix such as 10.244.1.0/24")
+        hop = self.hosts[via].address if via in self.hosts else None
+        if hop is None:
+            try:
+                hop = ipaddress.IPv4Address(str(via))
+            except ValueError:
+                raise InvalidParameter(f"invalid next hop {via!r}: a host name or a LAN address") from None
+        if hop not in self.lan.prefix or hop == self.lan.router:
+            raise InvalidParameter(f"the next hop {hop} is not on the LAN {self.lan.prefix}")
+        if net.overlaps(self.lan.prefix):
+            raise InvalidParameter(
+                f"{net} overlaps the LAN {self.lan.prefix}, which the router reaches on-link"
+            )
+        self.lan.routes[net] = hop
+        return net, hop
+
+    def remove_route(self, prefix):
+        net = ipaddress.IPv4Network(str(prefix), strict=False) if _is_network(prefix) else None
+        if net not in self.lan.routes:
+            raise NotFound(f"the router has no route for {prefix}")
+        del self.lan.routes[net]
 
     # ------------------------------------------------------------------ containers across hosts
     def container_name_taken(self, name):

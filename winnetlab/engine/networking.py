@@ -106,13 +106,6 @@ class NetworkingMixin:
                     f"external vSwitch '{sw.name}' shown as a transparent network",
                 )
 
-    def restart_service(self, name):
-        """``Restart-Service hns`` / ``docker``: re-runs Docker's start-up reconciliation."""
-        if str(name).lower() not in ("hns", "docker"):
-            raise NotFound(f"Cannot find any service with service name '{name}'.")
-        self.log_event("Host", "RestartService", str(name).lower())
-        self._start_docker()
-
     # ------------------------------------------------------------------ networks
     def create_network(
         self,
@@ -457,7 +450,8 @@ class NetworkingMixin:
             res |= set(lan.dhcp_range())
         return res
 
-    def _commit_nat_plumbing(self, net, default):
+    def _nat_switch(self, net, default):
+        """The Internal vSwitch of a nat network and its host vNIC holding the gateway."""
         gw = net.gateway
         sw_name = net.hns_name
         vnic_ip = ipaddress.IPv4Interface(f"{gw}/{net.prefix.prefixlen}") if gw else None
@@ -468,6 +462,11 @@ class NetworkingMixin:
             sw.host_vnic = vnic.name
             self._adapters[vnic.name] = vnic
         net.vswitch = sw_name
+        return sw
+
+    def _commit_nat_plumbing(self, net, default):
+        gw = net.gateway
+        sw = self._nat_switch(net, default)
         if self.profile.multiple_nat or not self._nat:
             nat = NetNat(f"{self.profile.nat_prefix_letter}{self.ids.guid('netnat')}", net.prefix, gw, net.id)
             self._nat[net.id] = nat

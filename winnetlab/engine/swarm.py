@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from . import policies as P
 from .addressing import AddressPool, base36, parse_ip, parse_prefix
 from .drivers.base import parse_options
-from .errors import Conflict, Exhausted, InvalidParameter, NotFound, Unsupported
+from .errors import Conflict, Exhausted, InvalidParameter, NotFound, Unsupported, hns_call_error
 from .hns import PolicyList
 from .ports import parse_publish
 
@@ -27,6 +27,10 @@ FIRST_VNI = 4096
 NOT_IN_SWARM = (
     'This node is not a swarm manager. Use "docker swarm init" or "docker swarm join" to connect '
     "this node to swarm and try again."
+)
+JOIN_TIMEOUT = (
+    "Timeout was reached before node joined. The attempt to join the swarm will continue in the "
+    'background. Use the "docker info" command to see the current swarm status of your node.'
 )
 NOT_MANAGER = (
     "This node is not a swarm manager. Worker nodes can't be used to view or modify cluster state. "
@@ -60,6 +64,7 @@ class Service:
     ports: tuple  # (protocol, target, published, mode)
     tasks: tuple = ()
     endpoint_mode: str = "vip"
+    task_error: str = ""  # why every task was rejected ("" when the tasks run)
 
 
 @dataclass
@@ -113,6 +118,15 @@ def join(lab, host):
         raise Conflict(
             'This node is already part of a swarm. Use "docker swarm leave" to leave this swarm and '
             "join another one."
+        )
+    manager = lab.hosts[lab.swarm.manager]
+    allowed, rule, why = manager.firewall_verdict("tcp", 2377, host.address)
+    if not allowed:
+        raise Conflict(
+            JOIN_TIMEOUT,
+            hint=f"{host.name} cannot reach {manager.name}:2377/tcp (cluster management): {why}. Open it on "
+            f"{manager.name}: New-NetFirewallRule -DisplayName 'Swarm 2377' -Direction Inbound -Protocol TCP "
+            "-LocalPort 2377 -Action Allow",
         )
     plans = [
         host.plan_network(
@@ -255,6 +269,12 @@ def _add_network(lab, host, name, subnet, gateway, options, attachable, internal
     if vni_opt and not shim.vxlanids:
         raise InvalidParameter(
             "insufficient vnis(0) passed to overlay. Windows driver requires VNIs to be prepopulated"
+        )
+    if vni_opt and vni < FIRST_VNI:
+        raise InvalidParameter(
+            hns_call_error("The parameter is incorrect.", 0x57, lab.profile),
+            hint=f"VXLAN id {vni}: Windows overlay networks need a VNI/VSID of 4096 or more "
+            "(moby#32935 era, flannel requires VNI >= 4096 on Windows)",
         )
     if vni_opt and any(n.vni == vni for n in lab.swarm.networks.values()):
         raise Conflict(f"VNI {vni} is already used by another overlay network")
@@ -399,21 +419,11 @@ def create_service(lab, name, image, replicas, networks, publish, endpoint_mode)
     if endpoint_mode not in ("vip", "dnsrr"):
         raise InvalidParameter(f"invalid endpoint mode {endpoint_mode!r}: must be vip or dnsrr")
     profile = lab.profile
-    if endpoint_mode == "vip" and not profile.routing_mesh:
-        raise Unsupported(
-            "VIP load balancing is not supported on this Windows version",
-            hint=f"{profile.title} only has DNS round-robin: use --endpoint-mode dnsrr",
-        )
     nets = tuple(networks)
     for n in nets:
         if n not in lab.swarm.networks or lab.swarm.networks[n].ingress:
             raise NotFound(f"network {n} not found")
     ports = tuple(_parse_service_port(p) for p in publish)
-    if any(m == "ingress" for *_, m in ports) and not profile.routing_mesh:
-        raise Unsupported(
-            "port publishing in ingress mode (the routing mesh) needs Windows Server 1709 or later",
-            hint="publish with mode=host on Windows Server 2016",
-        )
     if any(m == "ingress" for *_, m in ports) and endpoint_mode == "dnsrr":
         raise InvalidParameter("port published with ingress mode can't be used with dnsrr mode")
     nodes = [lab.hosts[n] for n in lab.swarm.nodes]
@@ -447,6 +457,8 @@ def create_service(lab, name, image, replicas, networks, publish, endpoint_mode)
             if published and count and h.port_in_use((proto, published)):
                 raise Conflict(f"Bind for 0.0.0.0:{published} failed: port is already allocated")
     image = image or f"mcr.microsoft.com/windows/servercore/iis:windowsservercore-{profile.name}"
+    if mesh and not profile.routing_mesh:
+        return _rejected_service(lab, name, image, replicas, nets, ports, endpoint_mode)
     _plan_tasks(lab, name, image, placement, ports, all_nets)  # validates every task first
     # commit
     sid = _task_id(lab, name, 0)
@@ -491,6 +503,20 @@ def create_service(lab, name, image, replicas, networks, publish, endpoint_mode)
 def _mesh_keys(svc):
     """The (protocol, port) pairs a service publishes on the routing mesh of every node."""
     return [(proto, published) for proto, _target, published, mode in svc.ports if mode == "ingress"]
+
+
+def _rejected_service(lab, name, image, replicas, nets, ports, endpoint_mode):
+    """Windows Server 2016 has no routing mesh: the daemon accepts a service that publishes
+    in ingress mode, and HNS then rejects every task (docker/for-win#1552: ``1/1: HNS failed
+    with error : Catastrophic failure``; fixed there with ``--publish mode=host,…``).
+    The rejected tasks are not kept as containers (swarm retries them; the lab does not)."""
+    error = hns_call_error("Catastrophic failure", 0x8000FFFF, lab.profile)
+    svc = Service(name, _task_id(lab, name, 0), image, replicas, nets, {}, ports, (), endpoint_mode, error)
+    lab.swarm.services[name] = svc
+    manager = lab.hosts[lab.swarm.manager]
+    manager.log_event("Docker", "CreateService", name, f"{replicas} replica(s); ingress publishing")
+    manager.log_event("HNS", "RejectTask", name, f"{error} ({lab.profile.title} has no routing mesh)")
+    return svc
 
 
 def _plan_tasks(lab, service, image, placement, ports, networks):
@@ -544,8 +570,8 @@ def remove_service(lab, name):
 def _refresh_services(lab):
     """Rebuild every node's policy lists (ILB per VIP, ELB per mesh port) from the backends."""
     for svc in lab.swarm.services.values():
-        if svc.endpoint_mode != "vip":
-            continue
+        if svc.endpoint_mode != "vip" or not lab.profile.routing_mesh:
+            continue  # Windows Server 2016 programs no VIP load balancing (DNS round-robin only)
         for h in (lab.hosts[n] for n in lab.swarm.nodes):
             lists = []
             for n, vip in sorted(svc.vips.items()):

@@ -5,8 +5,10 @@ the host's address over onto its management vNIC ``vEthernet (<switch>)``; HNS r
 switch for another network of the same kind and refuses one of another kind."""
 
 from .addressing import format_mac
-from .errors import Conflict, InvalidParameter, NotFound, hns_error
+from .errors import Conflict, InvalidParameter, Unsupported, hns_error
 from .hyperv import SWITCH_TYPES, Adapter, VSwitch, vnic_name
+
+PLATFORMS = ("physical", "hyperv-vm", "azure-vm")
 
 
 class SwitchingMixin:
@@ -44,10 +46,32 @@ class SwitchingMixin:
         self.log_event("Host", "AddAdapter", name, f"physical NIC {mac} (no IP configuration)")
         return self._adapters[name]
 
-    def configure(self, is_vm=None, mac_spoofing=None):
-        """Say whether this host is itself a Hyper-V VM and whether MAC spoofing is on for it."""
-        if is_vm is not None:
-            self.is_vm = bool(is_vm)
+    def configure(self, platform=None, mac_spoofing=None, is_vm=None):
+        """Say where this host runs: ``"physical"``, ``"hyperv-vm"`` or ``"azure-vm"``, and
+        whether MAC address spoofing is on for its VM adapter (``is_vm=True`` is the older way
+        to say ``platform="hyperv-vm"``).
+
+        On Azure the VM's NIC belongs to Azure's SDN, which forwards only the VM's own MAC and
+        addresses: MAC spoofing cannot be enabled there, so transparent networks do not work;
+        Microsoft points at l2bridge/overlay with the Azure CNI instead (network-drivers-
+        topologies page; MicrosoftDocs/Virtualization-Documentation#430, #802).
+        """
+        if platform is None and is_vm is not None:
+            platform = "hyperv-vm" if is_vm else "physical"
+        if platform is not None and platform not in PLATFORMS:
+            raise InvalidParameter(f"invalid platform {platform!r}: choose one of " + ", ".join(PLATFORMS))
+        target = platform or self.platform
+        if target == "azure-vm" and mac_spoofing:
+            raise Unsupported(
+                "MAC address spoofing cannot be enabled on an Azure VM",
+                hint="Azure's virtual network forwards only the VM's own MAC: use l2bridge or overlay "
+                "networks (with the Azure CNI on AKS) instead of transparent",
+            )
+        if platform is not None:
+            self.platform = platform
+            self.is_vm = platform != "physical"
+            if platform == "azure-vm":
+                self.mac_spoofing = False
         if mac_spoofing is not None:
             self.mac_spoofing = bool(mac_spoofing)
         return self
@@ -137,19 +161,6 @@ class SwitchingMixin:
         elif adapter is not None:
             raise InvalidParameter("Parameter set cannot be resolved using the specified named parameters.")
         return self._create_switch(name, switch_type, adapter, created_by="user")
-
-    def remove_vswitch(self, name):
-        sw = self._vswitches.get(name)
-        if sw is None:
-            raise NotFound(f'Hyper-V was unable to find a virtual switch with name "{name}".')
-        users = sorted(n.name for n in self._hns.values() if n.vswitch == name)
-        if users:
-            raise Conflict(
-                f"the vSwitch '{name}' carries the HNS network(s) {', '.join(users)}",
-                hint="remove those networks first (docker network rm); removing the switch "
-                "under HNS leaves them broken",
-            )
-        self._delete_switch(name)
 
     def _physical(self, name):
         a = self._adapters.get(name)

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from ..engine import unsupported
 from ..engine.errors import NotFound, Unsupported, WinNetLabError
 from ..engine.ports import parse_publish
-from ..engine.swarm import NOT_IN_SWARM, NOT_MANAGER
+from ..engine.swarm import JOIN_TIMEOUT, NOT_IN_SWARM, NOT_MANAGER
 from . import docker_format as views
 from . import docker_templates as templates
 from .command import (
@@ -627,9 +627,7 @@ def swarm_join(ctx, o, args):
     manager = ctx.lab.host(swarm.manager)
     if args[0].split(":")[0] != str(manager.address):
         raise WinNetLabError(
-            "Timeout was reached before node joined. The attempt to join the swarm will "
-            'continue in the background. Use the "docker info" command to see the current '
-            "swarm status of your node.",
+            JOIN_TIMEOUT,
             hint=f"the manager is {swarm.manager} at {manager.address}:2377",
         )
     if ctx.host.name not in swarm.nodes and o["token"] != views.swarm_token(ctx.lab):

@@ -91,7 +91,21 @@ def send(w, host, container, dns=None):
         "transmit",
         f"into vSwitch '{host.hns_networks[ep.network_id].vswitch}'",
     )
+    switch_present(w, host, host.hns_networks[ep.network_id])
     return ep, next_hop
+
+
+def switch_present(w, host, net):
+    """A vSwitch removed under HNS (``Remove-VMSwitch``) leaves the network's ports dangling."""
+    if net.vswitch not in host.vswitches:
+        w.drop(
+            host.name,
+            f"vSwitch '{net.vswitch}'",
+            "switch does not exist",
+            f"the vSwitch '{net.vswitch}' of the HNS network '{net.name}' was removed (Remove-VMSwitch): its "
+            "container ports lead nowhere until HNS recreates it (Restart-Service hns, then "
+            "Restart-Service docker)",
+        )
 
 
 def receive(w, host, ep, admitted=None):
@@ -100,6 +114,7 @@ def receive(w, host, ep, admitted=None):
     net = host.hns_networks[ep.network_id]
     container = host.containers[ep.container]
     p.dst_mac = p.dst_mac if net.vfp_template else ep.mac_address
+    switch_present(w, host, net)
     w.hop(
         host.name, f"vSwitch '{net.vswitch}'", "forward", f"to the port of {ep.container} ({ep.mac_address})"
     )

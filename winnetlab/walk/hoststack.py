@@ -188,6 +188,16 @@ def _vxlan_in(w, host, phys, vnic):
             f"unknown VNI {o.vni}",
             f"{host.name} has no overlay network with VNI {o.vni}",
         )
+    allowed, rule, why = host.firewall_verdict("udp", o.dst_port, o.src_ip)
+    if not allowed:
+        w.drop(
+            host.name,
+            "Windows Firewall (host)",
+            f"inbound UDP {o.dst_port} (VXLAN) blocked",
+            f"the Windows Firewall of {host.name} drops VXLAN from {o.src_ip}: {why} (overlay traffic between "
+            "swarm nodes needs UDP 4789 open)",
+            rule.name if rule else "default inbound action: Block",
+        )
     w.hop(host.name, f"vSwitch '{net.vswitch}'", "forward", f"UDP {o.dst_port} (VXLAN) to VFP")
     p.outer = None
     w.hop(
@@ -259,14 +269,42 @@ def to_host(w, host, from_container=False):
         if net.driver == "nat":
             return _winnat_in(w, host, ep, net, hairpin=from_container)
         container.receive(w, host, ep)
+    _host_service(w, host)
+
+
+def _host_service(w, host):
+    """Unsolicited traffic for the host itself: its Windows Firewall, then a listening process."""
+    p = w.pkt
+    remote = p.src_ip if p.src_ip != host.address else None
+    if remote is not None and vnic_holding(host, p.src_ip) is None:
+        allowed, rule, why = host.firewall_verdict(p.protocol, p.dst_port, remote)
+        what = p.protocol.upper() + (f" {p.dst_port}" if p.dst_port is not None else " echo request")
+        if not allowed:
+            w.drop(
+                host.name,
+                "Windows Firewall (host)",
+                f"inbound {what} blocked",
+                f"the Windows Firewall of {host.name} drops inbound {what} from {p.src_ip}: {why}",
+                rule.name if rule else "default inbound action: Block",
+            )
+        w.hop(host.name, "Windows Firewall (host)", "allow", why, rule.name if rule else "")
     if p.protocol == "icmp":
         w.deliver(host.name, HOST_STACK, "echo request", f"{host.name} answers ping", ("host", host))
-    w.drop(
+    proc = host.listener(p.protocol, p.dst_port)
+    if proc is None:
+        w.drop(
+            host.name,
+            HOST_STACK,
+            f"nothing listens on {p.protocol.upper()} {p.dst_port}",
+            f"no process of {host.name} listens on port {p.dst_port}/{p.protocol} and nothing is published "
+            "there: the connection is refused",
+        )
+    w.deliver(
         host.name,
-        "Windows Firewall (host)",
-        f"no rule allows inbound {p.protocol.upper()} {p.dst_port}",
-        f"nothing is published on {host.name} port {p.dst_port}/{p.protocol}, and the host's Windows Firewall "
-        "blocks unsolicited inbound traffic",
+        proc.process,
+        f"listening on 0.0.0.0:{p.dst_port}",
+        f"{proc.process} (PID {proc.pid}) on {host.name} accepted the connection",
+        ("host", host),
     )
 
 
@@ -304,6 +342,15 @@ def _winnat_in(w, host, ep, net, hairpin=False):
             "Windows Firewall",
             f"no allow rule for {m.protocol} {m.external_port}",
             f"the Windows Firewall of {host.name} has no allow rule for {m.protocol} {m.external_port}",
+        )
+    allowed, decided, why = host.firewall_verdict(m.protocol.lower(), m.external_port, before[0], (rule,))
+    if not allowed:
+        w.drop(
+            host.name,
+            "Windows Firewall",
+            f"inbound {m.protocol} {m.external_port} blocked",
+            f"the Windows Firewall of {host.name} drops it: {why}",
+            decided.name,
         )
     w.hop(host.name, "Windows Firewall", "allow", f"{rule.display_name}", rule.name)
     return inward(w, host, net, vnic_holding(host, net.gateway), admitted=rule)

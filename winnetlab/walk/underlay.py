@@ -1,9 +1,9 @@
 """Beyond the host: the underlay LAN, its router, the internet, the physical Hyper-V host.
 
 The LAN (``lab.lan``) is one broadcast domain: hosts, containers of transparent networks
-(their own MACs) and the router ``.1``.  The router knows the LAN, routes each l2bridge
-subnet to the host that owns it (flannel host-gw style, also installed on the hosts) and
-sends everything else to the internet.  It does not NAT; it refuses to send to the
+(their own MACs) and the router ``.1``.  The router knows the LAN, the static routes it was
+given (``lab.add_route(prefix, via)``) and sends everything else to the internet; the hosts
+route each other's l2bridge subnets themselves (flannel host-gw style).  It does not NAT; it refuses to send to the
 internet a packet whose source is not a LAN address (nothing could answer it).
 
 A host that is itself a Hyper-V VM sits behind a port of its physical host's vSwitch: that
@@ -27,6 +27,18 @@ SPOOF_REASON = (
     "container MAC {mac}, which is not the VM's own (on the Hyper-V host: Get-VMNetworkAdapter -VMName "
     "{host} | Set-VMNetworkAdapter -MacAddressSpoofing On)"
 )
+
+AZURE_REASON = (
+    "{host} is an Azure VM: Azure's virtual network forwards only the VM's own MAC and addresses, "
+    "so the container MAC {mac} never gets through and MAC spoofing cannot be enabled there — "
+    "transparent networks do not work on Azure; use l2bridge or overlay (the Azure CNI on AKS)"
+)
+
+
+def router_route(lab, ip):
+    """The router's longest static route for ``ip`` (``lab.add_route``): (prefix, next hop) or None."""
+    hits = [(n, hop) for n, hop in lab.lan.routes.items() if ip in n]
+    return max(hits, key=lambda r: r[0].prefixlen) if hits else None
 
 
 def owner(lab, ip):
@@ -64,6 +76,14 @@ def vm_port(w, host, outbound):
         why = "the VM's own MAC" if mac in own else "MAC address spoofing is on"
         w.hop("physical-host", comp, "forward", f"{'from' if outbound else 'to'} {host.name}: {mac} ({why})")
         return
+    if host.platform == "azure-vm":
+        w.drop(
+            "physical-host",
+            f"Azure virtual network (NIC of VM {host.name})",
+            f"frame {'from' if outbound else 'to'} {mac} dropped",
+            AZURE_REASON.format(host=host.name, mac=mac),
+            "Azure SDN: VM MAC only",
+        )
     w.drop(
         "physical-host",
         comp,
@@ -119,17 +139,21 @@ def router(w):
         p.src_mac = lab.lan.router_mac
         w.hop(LAN, comp, "route", f"{ip_text(p.dst_ip)} is on the LAN", f"{lab.lan.prefix} -> On-link")
         return lan(w, p.dst_ip)
-    for prefix, h, name in hostgw_routes(lab):
-        if p.dst_ip in prefix:
-            p.src_mac = lab.lan.router_mac
-            w.hop(
-                LAN,
-                comp,
-                "route",
-                f"{p.dst_ip} via {h.address} (l2bridge '{name}' of {h.name}, host-gw)",
-                f"{prefix} -> {h.address}",
-            )
-            return lan(w, h.address)
+    route = router_route(lab, p.dst_ip)
+    if route is not None:
+        prefix, hop = route
+        p.src_mac = lab.lan.router_mac
+        w.hop(LAN, comp, "route", f"{p.dst_ip} via {hop} (static route)", f"{prefix} -> {hop}")
+        return lan(w, hop)
+    pod = next(((pfx, h) for pfx, h, _ in hostgw_routes(lab) if p.dst_ip in pfx), None)
+    if pod is not None:
+        w.drop(
+            LAN,
+            comp,
+            f"no route to {p.dst_ip}",
+            f"the router has no route to {p.dst_ip}, in the l2bridge subnet {pod[0]} of {pod[1].name}: the LAN "
+            f"reaches pod subnets only where someone added a route (lab.add_route('{pod[0]}', via='{pod[1].name}'))",
+        )
     if any(p.dst_ip in n for n in PRIVATE):
         w.drop(
             LAN,
@@ -195,10 +219,7 @@ def from_outside(w, name):
     w.hop(INTERNET, name if name != INTERNET else "internet client", "send", p.describe())
     if p.dst_ip in w.lab.lan.outside.values() or p.dst_ip == INTERNET_CLIENT:
         return internet(w)
-    for prefix, _h, _net_name in hostgw_routes(w.lab):
-        if p.dst_ip in prefix:
-            break
-    else:
+    if router_route(w.lab, p.dst_ip) is None:
         if p.dst_ip not in w.lab.lan.prefix:
             w.drop(
                 LAN,
