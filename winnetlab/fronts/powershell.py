@@ -10,7 +10,9 @@ exceptions; where it teaches something, a hint goes to ``CommandResult.hints`` (
 the output).
 
 Simplifications: only the parameters listed for each cmdlet exist; ``Get-NetFirewallRule``
-lists the rules HNS created for published ports (a real host has hundreds more);
+lists a few of Windows' built-in rules, the lab's swarm rules, the administrator's and the
+ones HNS created for published ports (a real host has hundreds more); ``Where-Object``
+takes one comparison (``? Prop -eq Value`` or ``? { $_.Prop -eq 'Value' }``);
 ``Remove-VMSwitch`` does not ask for confirmation.
 """
 
@@ -19,6 +21,7 @@ from dataclasses import dataclass, field
 from ..dumps import export
 from ..engine.errors import WinNetLabError
 from . import ps_format as fmt
+from . import ps_host
 from .command import CommandResult, QuoteError, hint_tuple, powershell_parse_error, tokenize
 
 
@@ -64,6 +67,7 @@ class Cmdlet:
     view: tuple = ("list", None)  # ("table", columns) or ("list", properties or None)
     module: str = ""
     aliases: tuple = ()
+    pipe: object = None  # run(inv, objects) when objects are piped into the cmdlet
 
 
 # ---------------------------------------------------------------------------- entry point
@@ -344,6 +348,14 @@ def object_filter(lab, host, line, stage, objects, view):
         return picked, (kind, [(p, p, None, "left") for p in props] if kind == "table" else None), None
     if name in ("select-string", "sls", "findstr", "out-string"):
         return objects, view, text_filter(lab, host, line, stage, render(objects, view))
+    if name in ("where-object", "where", "?"):
+        picked = ps_host.where_object(args, objects)
+        if picked is not None:
+            return picked, view, None
+    piped = find_cmdlet(stage[0])
+    if piped is not None and piped.pipe is not None:
+        inv = bind(piped, stage, line, host, lab)
+        return piped.pipe(inv, objects), piped.view, None
     raise (
         not_recognized(stage[0], line)
         if find_cmdlet(stage[0]) is None
@@ -701,49 +713,6 @@ def get_netnatstaticmapping(inv):
     return [r for r in rows if name is None or _like(r["NatName"], name)]
 
 
-def get_netfirewallrule(inv):
-    rules = sorted(inv.host.firewall_rules, key=lambda r: r.name)
-    name, display = inv.params.get("Name"), inv.params.get("DisplayName")
-    rules = [
-        r
-        for r in rules
-        if (name is None or _like(r.name, name)) and (display is None or _like(r.display_name, display))
-    ]
-    wanted = name or display
-    if wanted is not None and not rules and not _has_wildcard(wanted):
-        prop = "ID" if name is not None else "DisplayName"
-        raise inv.error(
-            f"No MSFT_NetFirewallRule objects found with property '{prop}' equal to '{wanted}'.  "
-            "Verify the value of the property and retry.",
-            f"ObjectNotFound: ({wanted}:String) [Get-NetFirewallRule], CimJobException",
-            f"CmdletizationQuery_NotFound_{prop},Get-NetFirewallRule",
-        )
-    return [
-        {
-            "Name": r.name,
-            "DisplayName": r.display_name,
-            "Description": f"Allow inbound {r.protocol} {r.local_port} to HNS endpoint {r.endpoint_id}",
-            "DisplayGroup": None,
-            "Group": None,
-            "Enabled": True,
-            "Profile": "Any",
-            "Platform": [],
-            "Direction": r.direction,
-            "Action": r.action,
-            "EdgeTraversalPolicy": "Block",
-            "LooseSourceMapping": False,
-            "LocalOnlyMapping": False,
-            "Owner": None,
-            "PrimaryStatus": "OK",
-            "Status": "The rule was parsed successfully from the store. (65536)",
-            "EnforcementStatus": "NotApplicable",
-            "PolicyStoreSource": "PersistentStore",
-            "PolicyStoreSourceType": "Local",
-        }
-        for r in rules
-    ]
-
-
 def get_netcompartment(inv):
     rows = [
         {
@@ -767,14 +736,19 @@ def get_netcompartment(inv):
 # ---------------------------------------------------------------------------- HNS module
 
 
+def _by_id(inv, objects):
+    wanted = inv.params.get("Id")
+    return [o for o in objects if wanted is None or o.id.lower() == wanted.lower()]
+
+
 def get_hnsnetwork(inv):
     nets = sorted(inv.host.hns_networks.values(), key=lambda n: n.id)
-    return [export.network_v1(n, inv.host) for n in nets]
+    return [export.network_v1(n, inv.host) for n in _by_id(inv, nets)]
 
 
 def get_hnsendpoint(inv):
     eps = sorted(inv.host.endpoints.values(), key=lambda e: e.id)
-    return [export.endpoint_v1(e, inv.host) for e in eps]
+    return [export.endpoint_v1(e, inv.host) for e in _by_id(inv, eps)]
 
 
 def get_hnspolicylist(inv):
@@ -877,17 +851,127 @@ CMDLETS = {
         ),
         Cmdlet(
             "Get-NetFirewallRule",
-            get_netfirewallrule,
-            {"Name": "string", "DisplayName": "string"},
+            ps_host.get_netfirewallrule,
+            {
+                "Name": "string",
+                "DisplayName": "string",
+                "Direction": "string",
+                "Action": "string",
+                "Enabled": "string",
+            },
             ("Name",),
             ("list", None),
             "NetSecurity",
         ),
         Cmdlet(
+            "New-NetFirewallRule",
+            ps_host.new_netfirewallrule,
+            {
+                "DisplayName": "string",
+                "Name": "string",
+                "Direction": "string",
+                "LocalPort": "string",
+                "RemoteAddress": "string",
+                "Protocol": "string",
+                "Action": "string",
+                "Enabled": "string",
+                "Profile": "string",
+            },
+            (),
+            ("list", None),
+            "NetSecurity",
+        ),
+        Cmdlet(
+            "Remove-NetFirewallRule",
+            ps_host.remove_netfirewallrule,
+            {"Name": "string", "DisplayName": "string"},
+            ("Name",),
+            ("list", None),
+            "NetSecurity",
+            pipe=ps_host.remove_netfirewallrule,
+        ),
+        Cmdlet(
+            "Enable-NetFirewallRule",
+            ps_host.enable_netfirewallrule,
+            {"Name": "string", "DisplayName": "string"},
+            ("Name",),
+            ("list", None),
+            "NetSecurity",
+            pipe=ps_host.enable_netfirewallrule,
+        ),
+        Cmdlet(
+            "Disable-NetFirewallRule",
+            ps_host.disable_netfirewallrule,
+            {"Name": "string", "DisplayName": "string"},
+            ("Name",),
+            ("list", None),
+            "NetSecurity",
+            pipe=ps_host.disable_netfirewallrule,
+        ),
+        Cmdlet(
+            "Get-NetFirewallPortFilter",
+            lambda inv: [],
+            {},
+            (),
+            ("list", None),
+            "NetSecurity",
+            pipe=ps_host.pipe_portfilter,
+        ),
+        Cmdlet(
+            "Get-NetFirewallProfile",
+            ps_host.get_netfirewallprofile,
+            {"Name": "strings", "Profile": "strings"},
+            ("Name",),
+            ("list", None),
+            "NetSecurity",
+        ),
+        Cmdlet(
+            "Set-NetFirewallProfile",
+            ps_host.set_netfirewallprofile,
+            {"Name": "strings", "Profile": "strings", "Enabled": "string"},
+            ("Name",),
+            ("list", None),
+            "NetSecurity",
+        ),
+        Cmdlet(
+            "Stop-Service",
+            ps_host.stop_service,
+            {"Name": "string", "Force": "switch"},
+            ("Name",),
+            ("list", None),
+            "Microsoft.PowerShell.Commands",
+        ),
+        Cmdlet(
+            "Restart-Computer",
+            ps_host.restart_computer,
+            {"Force": "switch"},
+            (),
+            ("list", None),
+            "Microsoft.PowerShell.Commands",
+        ),
+        Cmdlet(
+            "Remove-HnsEndpoint",
+            lambda inv: [],
+            {},
+            (),
+            ("list", None),
+            "HNS",
+            pipe=ps_host.pipe_remove_hnsendpoint,
+        ),
+        Cmdlet(
+            "Remove-HnsNetwork",
+            lambda inv: [],
+            {},
+            (),
+            ("list", None),
+            "HNS",
+            pipe=ps_host.pipe_remove_hnsnetwork,
+        ),
+        Cmdlet(
             "Get-NetCompartment", get_netcompartment, {"CompartmentId": "int"}, (), ("list", None), "NetTCPIP"
         ),
-        Cmdlet("Get-HnsNetwork", get_hnsnetwork, {"Version": "int"}, (), ("list", None), "HNS"),
-        Cmdlet("Get-HnsEndpoint", get_hnsendpoint, {"Version": "int"}, (), ("list", None), "HNS"),
+        Cmdlet("Get-HnsNetwork", get_hnsnetwork, {"Version": "int", "Id": "string"}, (), ("list", None), "HNS"),
+        Cmdlet("Get-HnsEndpoint", get_hnsendpoint, {"Version": "int", "Id": "string"}, (), ("list", None), "HNS"),
         Cmdlet("Get-HnsPolicyList", get_hnspolicylist, {"Version": "int"}, (), ("list", None), "HNS"),
         Cmdlet(
             "Restart-Service",
