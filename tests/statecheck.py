@@ -111,7 +111,7 @@ def check_invariants(lab):
         assert not set(h.published) & set(h.mesh_ports), "a host port published twice"
         if lab.swarm and h.name in lab.swarm.nodes:
             for svc in lab.swarm.services.values():
-                mesh = {(pr, pub) for pr, _t, pub, m in svc.ports if m == "ingress"}
+                mesh = {(pr, pub) for pr, _t, pub, m in svc.ports if m == "ingress" and not svc.task_error}
                 assert all(h.mesh_ports.get(k) == svc.name for k in mesh), "a node misses a mesh port"
         else:
             assert not h.mesh_ports, "a host outside the swarm publishes mesh ports"

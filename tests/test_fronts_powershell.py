@@ -41,9 +41,12 @@ def test_netnat_and_static_mapping(lab):
         "ExternalPort                  : 8080" in mapping
         and "InternalIPAddress             : 172.16.0.2" in mapping
     )
-    assert lab.powershell("Get-NetFirewallRule").output.count("Action                : Allow") == 1
+    assert (
+        lab.powershell("Get-NetFirewallRule -Name HNS-*").output.count("Action                : Allow") == 1
+    )
     lab.docker("rm -f web")
     assert lab.powershell("Get-NetNatStaticMapping").output == ""
+    assert lab.powershell("Get-NetFirewallRule -Name HNS-*").output == ""
 
 
 def test_convertto_json_layout_and_depth():

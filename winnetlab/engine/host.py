@@ -249,6 +249,10 @@ class Host(
                 k: v[len("service:") :] for k, v in self._ports.items() if v.startswith("service:")
             }
             self._ports = {k: v for k, v in self._ports.items() if not v.startswith("service:")}
+        if not hasattr(self, "_fw_rules"):  # saved before the host firewall and listeners existed
+            self._init_firewall()
+            self._init_listeners()
+            self.platform = "hyperv-vm" if self.is_vm else "physical"
 
     def __repr__(self):
         return (

@@ -43,6 +43,11 @@ class Underlay:
     def __post_init__(self):
         self.dhcp_pool = AddressPool(self.prefix, first=self.dhcp_first, last=self.dhcp_last)
 
+    def upgrade_loaded_state(self):
+        """An underlay read from a lab file saved before the router had static routes."""
+        if not hasattr(self, "routes"):
+            self.routes = {}
+
     def dhcp_range(self):
         first, last = int(self.dhcp_first), int(self.dhcp_last)
         return [ipaddress.IPv4Address(i) for i in range(first, last + 1)]

@@ -119,15 +119,7 @@ def join(lab, host):
             'This node is already part of a swarm. Use "docker swarm leave" to leave this swarm and '
             "join another one."
         )
-    manager = lab.hosts[lab.swarm.manager]
-    allowed, rule, why = manager.firewall_verdict("tcp", 2377, host.address)
-    if not allowed:
-        raise Conflict(
-            JOIN_TIMEOUT,
-            hint=f"{host.name} cannot reach {manager.name}:2377/tcp (cluster management): {why}. Open it on "
-            f"{manager.name}: New-NetFirewallRule -DisplayName 'Swarm 2377' -Direction Inbound -Protocol TCP "
-            "-LocalPort 2377 -Action Allow",
-        )
+    check_manager_reachable(lab, host)
     plans = [
         host.plan_network(
             sn.name,
@@ -176,6 +168,21 @@ def _take_address(sn):
     ip = sn.pool.peek(1)[0]
     sn.pool.take(ip)
     return ip
+
+
+def check_manager_reachable(lab, host):
+    """A joining node first talks to the manager on 2377/tcp; a firewall that drops it makes
+    ``docker swarm join`` wait and give up (moby/moby#30972, docker/for-win#1476, Microsoft's
+    swarm-mode page).  The lab stops there; Docker would keep trying in the background."""
+    manager = lab.hosts[lab.swarm.manager]
+    allowed, _rule, why = manager.firewall_verdict("tcp", 2377, host.address)
+    if not allowed:
+        raise Conflict(
+            JOIN_TIMEOUT,
+            hint=f"{host.name} cannot reach {manager.name}:2377/tcp (cluster management): {why}. Open it on "
+            f"{manager.name}: New-NetFirewallRule -DisplayName 'Swarm 2377' -Direction Inbound -Protocol TCP "
+            "-LocalPort 2377 -Action Allow",
+        )
 
 
 def leave(lab, host, force=False):
@@ -501,7 +508,10 @@ def create_service(lab, name, image, replicas, networks, publish, endpoint_mode)
 
 
 def _mesh_keys(svc):
-    """The (protocol, port) pairs a service publishes on the routing mesh of every node."""
+    """The (protocol, port) pairs a service publishes on the routing mesh of every node
+    (none for a service whose tasks are all rejected)."""
+    if svc.task_error:
+        return []
     return [(proto, published) for proto, _target, published, mode in svc.ports if mode == "ingress"]
 
 

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from ..engine import unsupported
 from ..engine.errors import NotFound, Unsupported, WinNetLabError
 from ..engine.ports import parse_publish
-from ..engine.swarm import JOIN_TIMEOUT, NOT_IN_SWARM, NOT_MANAGER
+from ..engine.swarm import JOIN_TIMEOUT, NOT_IN_SWARM, NOT_MANAGER, check_manager_reachable
 from . import docker_format as views
 from . import docker_templates as templates
 from .command import (
@@ -630,6 +630,8 @@ def swarm_join(ctx, o, args):
             JOIN_TIMEOUT,
             hint=f"the manager is {swarm.manager} at {manager.address}:2377",
         )
+    if ctx.host.name not in swarm.nodes:
+        check_manager_reachable(ctx.lab, ctx.host)
     if ctx.host.name not in swarm.nodes and o["token"] != views.swarm_token(ctx.lab):
         raise WinNetLabError("invalid join token", hint="copy the token that 'docker swarm init' printed")
     ctx.lab.swarm_join(ctx.host.name)

@@ -970,8 +970,12 @@ CMDLETS = {
         Cmdlet(
             "Get-NetCompartment", get_netcompartment, {"CompartmentId": "int"}, (), ("list", None), "NetTCPIP"
         ),
-        Cmdlet("Get-HnsNetwork", get_hnsnetwork, {"Version": "int", "Id": "string"}, (), ("list", None), "HNS"),
-        Cmdlet("Get-HnsEndpoint", get_hnsendpoint, {"Version": "int", "Id": "string"}, (), ("list", None), "HNS"),
+        Cmdlet(
+            "Get-HnsNetwork", get_hnsnetwork, {"Version": "int", "Id": "string"}, (), ("list", None), "HNS"
+        ),
+        Cmdlet(
+            "Get-HnsEndpoint", get_hnsendpoint, {"Version": "int", "Id": "string"}, (), ("list", None), "HNS"
+        ),
         Cmdlet("Get-HnsPolicyList", get_hnspolicylist, {"Version": "int"}, (), ("list", None), "HNS"),
         Cmdlet(
             "Restart-Service",
