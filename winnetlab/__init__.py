@@ -28,6 +28,7 @@ _LAZY_MODULES = {
     "hnsjson": "dumps",
     "trace": "walk.trace",
     "report": "views.report",
+    "scenarios": "scenarios",
 }
 _LAZY_FUNCTIONS = {
     "graph": ("views.netgraph", "graph"),

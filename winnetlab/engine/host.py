@@ -52,6 +52,7 @@ class Host(
         self.is_vm = False
         self.mac_spoofing = False
         self.platform = "physical"
+        self.boots = 0  # reboots so far (lab.reboot)
         self._adapters = {}
         self._vswitches = {}
         self._networks = {}  # docker name -> Network (incl. none)
@@ -253,6 +254,7 @@ class Host(
             self._init_firewall()
             self._init_listeners()
             self.platform = "hyperv-vm" if self.is_vm else "physical"
+            self.boots = 0
 
     def __repr__(self):
         return (

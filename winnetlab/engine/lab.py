@@ -208,7 +208,8 @@ class Lab:
     def auto_nat_prefix(self, host):
         """A free /20 inside 172.16.0.0/12 that overlaps nothing on the host, as HNS picks it."""
         blocks = list(NAT_SPACE.subnets(new_prefix=20))
-        start = self.ids.stable_number(f"natprefix:{host.name}:{len(host.hns_networks)}", len(blocks))
+        boot = f":boot{host.boots}" if host.boots else ""  # after a reboot HNS may choose another one
+        start = self.ids.stable_number(f"natprefix:{host.name}:{len(host.hns_networks)}{boot}", len(blocks))
         taken = [s.prefix for n in host.hns_networks.values() for s in n.subnets]
         taken.append(ipaddress.IPv4Network(f"{host.address}/{host.prefix_length}", strict=False))
         for i in range(len(blocks)):

@@ -92,6 +92,7 @@ class RecoveryMixin:
         self.log_event(
             "Host", "Reboot", self.name, "clean shutdown" if clean else "unclean (crash or forced)"
         )
+        self.boots += 1
         persist_nat = not self.profile.multiple_nat  # Windows Server 2016 persists NAT networks
         for c in sorted(self._containers.values(), key=lambda c: c.seq):
             for ep in self.endpoints_of(c):

@@ -190,6 +190,17 @@ def firewall(w, host, container, ep, admitted):
             "created with the port mapping",
             admitted.name,
         )
+    elif _published_container_port(ep, p) is not None:
+        pm = _published_container_port(ep, p)
+        w.hop(
+            host.name,
+            comp,
+            "allow",
+            f"inbound {pm.protocol} {pm.internal_port}: the container port behind the published port "
+            f"{pm.external_port} (from the host, the documented way to reach a container on Windows Server "
+            "2016 is its own address and port)",
+            f"port mapping {pm.external_port} -> {pm.internal_port}",
+        )
     elif (
         host.profile.inbound_default == "allow"
         or p.protocol == "icmp"
@@ -215,3 +226,18 @@ def firewall(w, host, container, ep, admitted):
             f"{p.dst_port}: {host.profile.title} denies inbound by default; only a published port (-p) "
             "creates an allow rule",
         )
+
+
+def _published_container_port(ep, p):
+    """The port mapping of ``ep`` whose container port is the packet's destination port, or None."""
+    return next(
+        (
+            pm
+            for pm in ep.policies
+            if hasattr(pm, "internal_port")
+            and hasattr(pm, "external_port")
+            and pm.internal_port == p.dst_port
+            and pm.protocol.lower() == p.protocol
+        ),
+        None,
+    )

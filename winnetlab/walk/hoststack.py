@@ -39,6 +39,8 @@ def send(w, host, dest_loopback=False):
         return _own_address(w, host)
     if nat is not None:
         vnic = vnic_holding(host, nat.gateway)
+        if vnic is None:
+            container.switch_present(w, host, nat)
         w.hop(
             host.name,
             "host route table",
@@ -359,6 +361,8 @@ def _winnat_in(w, host, ep, net, hairpin=False):
 def inward(w, host, net, vnic, admitted=None):
     """From the host stack through a nat network's host vNIC to the endpoint owning dst."""
     p = w.pkt
+    if vnic is None:
+        container.switch_present(w, host, net)
     p.src_mac = vnic.mac_address
     w.hop(host.name, vnic.name, "transmit", f"into the internal vSwitch '{net.vswitch}'")
     ep = local_peer(host, net, p.dst_ip, same_network=True)

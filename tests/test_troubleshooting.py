@@ -1,0 +1,442 @@
+"""Issue 14: the failures users report — host processes holding ports, the host firewall,
+Server 2016 specifics, HNS rules, reboots and stale endpoints, where the host runs, LAN
+routing — through the text fronts and the walk; and the scenario library."""
+
+import pytest
+
+import winnetlab as wl
+from winnetlab.fronts.docker_format import swarm_token
+
+IIS = "mcr.microsoft.com/windows/servercore/iis"
+PORT_IN_USE = (
+    "failed during hnsCallRawResponse: hnsCall failed in Win32: The process cannot access the file because "
+    "it is being used by another process. (0x20)"
+)
+
+
+def state(lab):
+    """A fingerprint of everything a failed command must leave alone."""
+    return [
+        (
+            h.name,
+            sorted(h.endpoints),
+            sorted(h.containers),
+            sorted(h.published),
+            sorted(r.name for r in h.host_firewall_rules),
+            sorted(h.listeners),
+            h.firewall_profiles,
+        )
+        for h in lab.hosts.values()
+    ]
+
+
+# ----------------------------------------------------------------------------- host processes holding ports
+
+
+def test_host_process_holding_the_port_blocks_publish_with_the_current_engine_error():
+    """microsoft/vscode-docker#1299, Dynatrace/superdump#231 (0x20)."""
+    lab = wl.Lab()
+    h = lab.host()
+    proc = h.listen(1433, process="sqlservr.exe", service="MSSQLSERVER")
+    r = lab.docker("run -d --name db -p 1433:1433 mcr.microsoft.com/mssql/server")
+    assert r.exit_code == 125
+    assert r.output.splitlines()[0] == (
+        f"docker: Error response from daemon: failed to create endpoint db on network nat: {PORT_IN_USE}."
+    )
+    assert f"sqlservr.exe (PID {proc.pid})" in r.output.splitlines()[1]
+    assert lab.host().container("db").state == "created"
+    assert lab.powershell("Stop-Service MSSQLSERVER").exit_code == 0
+    assert lab.docker("start db").exit_code == 0
+    assert lab.trace("internet", "host1:1433").last.component == "container db"
+
+
+def test_server_2016_words_the_same_failure_the_old_way():
+    """docker/for-win#1755 (2018 engine): HNS failed with error : …"""
+    lab = wl.Lab(windows="ltsc2016")
+    lab.host().listen(80, process="w3wp.exe")
+    r = lab.docker(f"run -d --name web -p 80:80 {IIS}")
+    assert (
+        "on network nat: HNS failed with error : The process cannot access the file because it is being "
+        in (r.output)
+    )
+
+
+def test_port_held_by_a_container_or_a_swarm_service_names_the_holder():
+    lab = wl.Lab()
+    lab.docker(f"run -d --name web -p 8080:80 {IIS}")
+    r = lab.docker(f"run -d --name web2 -p 8080:80 {IIS}")
+    assert PORT_IN_USE in r.output and "the container web" in r.output
+    lab.swarm_init()
+    lab.docker(f"service create --name api --replicas 1 --publish 9090:80 {IIS}")
+    r = lab.docker(f"run -d --name web3 -p 9090:80 {IIS}")
+    assert r.exit_code != 0 and "swarm service api" in r.output
+
+
+def test_listen_refuses_a_taken_port_and_bad_input_without_changing_anything():
+    lab = wl.Lab()
+    h = lab.host()
+    lab.docker(f"run -d --name web -p 8080:80 {IIS}")
+    before = state(lab)
+    for call in (
+        lambda: h.listen(8080),
+        lambda: h.listen(5985, process="x.exe"),  # WinRM (System) holds it already
+        lambda: h.listen(0),
+        lambda: h.listen(80, protocol="icmp"),
+        lambda: h.listen(80, process=""),
+        lambda: h.stop_listening(1433),
+    ):
+        with pytest.raises(wl.WinNetLabError):
+            call()
+    assert state(lab) == before
+    assert lab.powershell("Stop-Service nothing").exit_code == 1
+
+
+def test_ephemeral_host_port_skips_listening_processes():
+    lab = wl.Lab()
+    lab.host().listen(49152, process="app.exe")
+    lab.docker(f"run -d --name web -p 80 {IIS}")
+    assert ("tcp", 49153) in lab.host().published
+
+
+# ----------------------------------------------------------------------------- the host firewall
+
+
+def test_firewall_cmdlets_and_the_walk_enforce_block_over_allow():
+    lab = wl.Lab(hosts=2)
+    h1 = lab.host("host1")
+    h1.listen(8080, process="java.exe")
+    t = lab.trace("host2", "host1:8080")
+    assert t.verdict == "dropped" and "default inbound action is Block" in t.reason
+    r = lab.powershell(
+        "New-NetFirewallRule -DisplayName 'App 8080' -Direction Inbound -Protocol TCP -LocalPort 8080 -Action Allow"
+    )
+    assert r.exit_code == 0 and "DisplayName           : App 8080" in r.output
+    t = lab.trace("host2", "host1:8080")
+    assert t.verdict == "delivered" and t.last.component == "java.exe"
+    lab.powershell(
+        "New-NetFirewallRule -DisplayName 'No 8080 from host2' -Protocol TCP -LocalPort 8080 "
+        "-RemoteAddress 192.168.0.12 -Action Block"
+    )
+    t = lab.trace("host2", "host1:8080")
+    assert t.verdict == "dropped" and "block rule 'No 8080 from host2'" in t.reason
+    assert lab.trace("internet", "host1:8080").verdict == "delivered"  # other sources still allowed
+    pf = lab.powershell("Get-NetFirewallRule -DisplayName 'App 8080' | Get-NetFirewallPortFilter").output
+    assert pf.splitlines()[:2] == ["Protocol      : TCP", "LocalPort     : 8080"]
+    assert lab.powershell("Remove-NetFirewallRule -DisplayName 'No 8080 from host2'").exit_code == 0
+    assert lab.trace("host2", "host1:8080").verdict == "delivered"
+
+
+def test_firewall_profile_off_admits_everything_and_bad_values_change_nothing():
+    lab = wl.Lab(hosts=2)
+    before = state(lab)
+    bad = lab.powershell("Set-NetFirewallProfile -Profile Public -Enabled Maybe")
+    assert bad.exit_code == 1 and "GpoBoolean" in bad.output
+    assert lab.powershell("New-NetFirewallRule -DisplayName x -Protocol TCP -LocalPort 99999").exit_code == 1
+    assert lab.powershell("Remove-NetFirewallRule -DisplayName nope").exit_code == 1
+    assert state(lab) == before
+    assert lab.trace("host2", "host1:135").verdict == "dropped"
+    lab.powershell("Set-NetFirewallProfile -Profile Domain,Public,Private -Enabled False")
+    assert lab.trace("host2", "host1:135").last.component == "svchost.exe"
+    prof = lab.powershell("Get-NetFirewallProfile -Name Public").output
+    assert "Enabled                         : False" in prof
+
+
+def test_default_rules_are_windows_builtins_and_the_labs_swarm_rules_are_marked_inferred():
+    h = wl.Lab().host()
+    rules = {r.name: r for r in h.host_firewall_rules}
+    assert rules["WINRM-HTTP-In-TCP"].display_name == "Windows Remote Management (HTTP-In)"
+    assert not rules["RemoteDesktop-UserMode-In-TCP"].enabled
+    swarm = [r for r in rules.values() if r.inferred]
+    assert sorted((r.protocol, r.local_ports) for r in swarm) == [
+        ("TCP", (2377,)),
+        ("TCP", (7946,)),
+        ("UDP", (4789,)),
+        ("UDP", (7946,)),
+    ]
+
+
+def test_swarm_join_times_out_when_2377_is_closed_on_the_manager():
+    """docker/for-linux#34, docker/for-win#10135: the join waits and gives up."""
+    lab = wl.Lab(hosts=2)
+    lab.docker("swarm init")
+    lab.powershell("Remove-NetFirewallRule -Name Swarm-TCP-2377")
+    before = state(lab)
+    r = lab.docker("swarm join --token wrong 192.168.0.11:2377", host="host2")  # reach first, token later
+    assert r.output.splitlines()[0] == (
+        "Error response from daemon: Timeout was reached before node joined. The attempt to join the swarm "
+        'will continue in the background. Use the "docker info" command to see the current swarm status of '
+        "your node."
+    )
+    assert state(lab) == before and lab.swarm.nodes == ("host1",)
+    assert lab.trace("host2", "host1:2377").verdict == "dropped"
+    lab.powershell("New-NetFirewallRule -DisplayName 'Swarm 2377' -Protocol TCP -LocalPort 2377")
+    ok = lab.docker(f"swarm join --token {swarm_token(lab)} 192.168.0.11:2377", host="host2")
+    assert ok.output == "This node joined a swarm as a worker."
+
+
+def test_vxlan_blocked_on_one_node_drops_overlay_traffic():
+    lab = wl.Lab(hosts=2)
+    lab.swarm_init()
+    lab.swarm_join("host2")
+    lab.host().create_network("ov", driver="overlay", attachable=True)
+    lab.host("host1").run("a", network="ov")
+    lab.host("host2").run("b", network="ov")
+    assert lab.trace("a", "b", port=80).verdict == "delivered"
+    lab.host("host2").add_firewall_rule("no vxlan", protocol="UDP", local_port=4789, action="Block")
+    t = lab.trace("a", "b", port=80)
+    assert t.verdict == "dropped" and "UDP 4789" in t.reason and t.last.host == "host2"
+
+
+# ----------------------------------------------------------------------------- Server 2016
+
+
+def test_server_2016_host_reaches_a_container_by_its_own_ip_and_port():
+    lab = wl.Lab(windows="ltsc2016")
+    lab.docker(f"run -d --name web -p 8080:80 {IIS}")
+    ip = lab.host().endpoints_of("web")[0].address
+    assert lab.trace("host1", "localhost:8080").verdict == "dropped"
+    t = lab.trace("host1", f"{ip}:80")
+    assert (
+        t.verdict == "delivered" and "behind the published port 8080" in t.find("Windows Firewall")[0].detail
+    )
+    assert lab.trace("host1", f"{ip}:81").verdict == "dropped"  # nothing published there
+
+
+def test_server_2016_mesh_service_is_accepted_and_its_tasks_rejected_mode_host_works():
+    lab = wl.Lab(windows="ltsc2016")
+    lab.swarm_init()
+    r = lab.docker(f"service create --name web --replicas 1 --publish 8080:80 {IIS}")
+    assert r.exit_code == 0
+    assert lab.swarm.services["web"].task_error == "HNS failed with error : Catastrophic failure"
+    assert "0/1" in lab.docker("service ls").output
+    lab.docker("service rm web")
+    lab.docker(
+        f"service create --name web --replicas 1 --endpoint-mode dnsrr --publish mode=host,target=80,published=8080 {IIS}"
+    )
+    assert "1/1" in lab.docker("service ls").output
+    assert lab.trace("internet", "host1:8080").verdict == "delivered"
+
+
+# ----------------------------------------------------------------------------- HNS rules
+
+
+@pytest.mark.parametrize(
+    "windows, text",
+    [
+        ("ltsc2016", "Error response from daemon: HNS failed with error : The parameter is incorrect."),
+        (
+            "ltsc2022",
+            "Error response from daemon: failed during hnsCallRawResponse: hnsCall failed in Win32: The "
+            "parameter is incorrect. (0x57)",
+        ),
+    ],
+)
+def test_vni_below_4096_is_refused(windows, text):
+    lab = wl.Lab(windows=windows)
+    lab.swarm_init()
+    r = lab.docker("network create -d overlay -o com.docker.network.driver.overlay.vxlanid_list=4095 ov")
+    assert r.output.splitlines()[0] == text and "ov" not in lab.host().networks
+    assert lab.docker(
+        "network create -d overlay -o com.docker.network.driver.overlay.vxlanid_list=4100 ov"
+    ).ok
+
+
+# ----------------------------------------------------------------------------- reboots and stale endpoints
+
+
+def test_clean_reboot_recreates_nat_from_2019_and_keeps_it_on_2016():
+    for windows, kept in (("ltsc2016", True), ("ltsc2022", False)):
+        lab = wl.Lab(windows=windows)
+        lab.docker(f"run -d --name web -p 8080:80 {IIS}")
+        nat_id = lab.host().network("nat").id
+        assert lab.powershell("Restart-Computer -Force").exit_code == 0
+        assert (lab.host().network("nat").id == nat_id) is kept
+        assert lab.host().container("web").state == "running"
+        assert lab.trace("internet", "host1:8080").verdict == "delivered"
+        assert not lab.host().stale_endpoints()
+
+
+def test_auto_nat_prefix_may_change_across_a_reboot():
+    lab = wl.Lab(nat_prefix="auto")
+    before = lab.host().network("nat").subnets[0].prefix
+    lab.reboot("host1")
+    after = lab.host().network("nat").subnets[0].prefix
+    assert before != after  # HNS chose another free /20 (deterministic for the seed)
+
+
+def test_unclean_reboot_leaves_a_stale_endpoint_and_a_filtered_pipeline_removes_only_it():
+    """moby/moby#47576, docker/for-win#13965 (0x803b002f)."""
+    lab = wl.Lab()
+    lab.docker("network create -d transparent --subnet 192.168.0.0/24 --gateway 192.168.0.1 tn")
+    lab.docker(f"run -d --name app --network tn --ip 192.168.0.50 {IIS}")
+    lab.docker(f"run -d --name helper {IIS}")
+    lab.reboot("host1", clean=False)
+    h = lab.host()
+    assert [str(e.address) for e in h.stale_endpoints()] == ["192.168.0.50"]
+    assert h.container("app").state == "created" and h.container("helper").state == "running"
+    r = lab.docker("start app")
+    assert r.output.splitlines()[0] == (
+        "Error response from daemon: failed to create endpoint app on network tn: failed during "
+        "hnsCallRawResponse: hnsCall failed in Win32: An address provided is invalid or reserved. (0x803b002f)"
+    )
+    assert "Get-HnsEndpoint | ? IPAddress -eq" in r.output
+    lab.powershell("Get-HnsEndpoint | ? IPAddress -eq 192.168.0.50 | Remove-HnsEndpoint")
+    assert not h.stale_endpoints() and h.endpoints_of("helper")
+    assert lab.docker("start app").ok and h.endpoints_of("app")
+
+
+def test_removing_every_endpoint_cuts_running_containers_off():
+    lab = wl.Lab()
+    lab.docker(f"run -d --name web {IIS}")
+    lab.powershell("Get-HnsEndpoint | Remove-HnsEndpoint")
+    assert lab.host().endpoints_of("web") == []
+    assert lab.trace("web", "dns.google", port=53, protocol="udp").verdict == "dropped"
+    lab.powershell("Get-HnsNetwork | ? Name -eq nat | Remove-HnsNetwork")
+    assert "nat" not in lab.host().networks
+    lab.powershell("Restart-Service docker")
+    assert "nat" in lab.host().networks and lab.host().endpoints_of("web")
+
+
+# ----------------------------------------------------------------------------- where the host runs, LAN routing
+
+
+def test_platform_azure_refuses_mac_spoofing_and_drops_transparent_frames():
+    lab = wl.Lab()
+    h = lab.host().configure(platform="azure-vm")
+    assert h.is_vm and h.platform == "azure-vm"
+    with pytest.raises(wl.Unsupported) as e:
+        h.configure(mac_spoofing=True)
+    assert "l2bridge or overlay" in e.value.hint and not h.mac_spoofing
+    with pytest.raises(wl.InvalidParameter):
+        h.configure(platform="aws")
+    lab.docker("network create -d transparent t")
+    lab.docker(f"run -d --name app --network t {IIS}")
+    t = lab.trace("app", "dns.google", port=53, protocol="udp")
+    assert t.verdict == "dropped" and "Azure" in t.last.component
+    assert wl.Lab().host().configure(is_vm=True).platform == "hyperv-vm"  # is_vm= still works
+
+
+def test_lan_router_knows_only_routes_it_was_given():
+    lab = wl.Lab(hosts=2)
+    lab.host().create_network("l2", driver="l2bridge", subnet="10.244.1.0/24", gateway="10.244.1.1")
+    lab.host().run("pod", network="l2")
+    t = lab.trace("host2", "10.244.1.2", port=80)
+    assert t.verdict == "dropped" and "lab.add_route('10.244.1.0/24', via='host1')" in t.reason
+    with pytest.raises(wl.InvalidParameter):
+        lab.add_route("192.168.0.0/25", via="host1")  # overlaps the LAN
+    with pytest.raises(wl.InvalidParameter):
+        lab.add_route("10.244.1.0/24", via="8.8.8.8")
+    lab.add_route("10.244.1.0/24", via="host1")
+    assert lab.trace("host2", "10.244.1.2", port=80).verdict == "delivered"
+
+
+def test_lab_file_keeps_firewall_listeners_routes_and_platform(tmp_path):
+    lab = wl.Lab(hosts=2)
+    h = lab.host()
+    h.listen(1433, process="sqlservr.exe")
+    h.add_firewall_rule("sql", protocol="TCP", local_port=1433)
+    h.configure(platform="hyperv-vm", mac_spoofing=True)
+    lab.add_route("10.244.1.0/24", via="host2")
+    again = wl.Lab.load(lab.save(tmp_path / "lab.json"))
+    g = again.host()
+    assert g.listener("tcp", 1433).process == "sqlservr.exe" and g.find_firewall_rules(display_name="sql")
+    assert (g.platform, g.mac_spoofing) == ("hyperv-vm", True) and again.lan.routes == lab.lan.routes
+    assert again.trace("host2", "host1:1433").verdict == "delivered"
+
+
+# ----------------------------------------------------------------------------- the scenario library
+
+FIXES = {
+    "sql-port-taken": ["ps:Stop-Service MSSQLSERVER", "docker:start mssql"],
+    "port-taken-by-container": ["docker:rm -f oldsite", "docker:start newsite"],
+    "routing-mesh-2016": [
+        "docker:service rm web",
+        "docker:service create --name web --replicas 1 --endpoint-mode dnsrr --publish "
+        f"mode=host,target=80,published=8080 {IIS}",
+    ],
+    "swarm-join-2377-blocked": [
+        "ps:New-NetFirewallRule -DisplayName 'Swarm 2377' -Direction Inbound -Protocol TCP -LocalPort 2377 -Action Allow",
+        "join",
+    ],
+    "overlay-4789-blocked": ["ps2:Remove-NetFirewallRule -DisplayName 'Block VXLAN (security baseline)'"],
+    "overlay-vni-below-4096": [
+        "docker:network create -d overlay --attachable -o com.docker.network.driver.overlay.vxlanid_list=4097 appnet"
+    ],
+    "nat-vswitch-removed": ["ps:Restart-Service hns", "ps:Restart-Service docker"],
+    "stale-endpoint-after-patching": [
+        "ps:Get-HnsEndpoint | ? IPAddress -eq 192.168.0.50 | Remove-HnsEndpoint",
+        "docker:start my-container",
+    ],
+    "transparent-on-azure": ["docker:network disconnect trans app", "docker:network connect nat app"],
+    "transparent-no-mac-spoofing": ["py:spoof"],
+    "pods-cannot-reach-lan": ["py:route"],
+}
+
+
+def apply(s, step):
+    kind, _, cmd = step.partition(":")
+    lab = s.lab
+    if kind == "docker":
+        return lab.docker(cmd)
+    if kind in ("ps", "ps2"):
+        return lab.powershell(cmd, host="host2" if kind == "ps2" else None)
+    if step == "join":
+        return lab.docker(f"swarm join --token {swarm_token(lab)} 192.168.0.11:2377", host="host2")
+    if cmd == "spoof":
+        return lab.host().configure(mac_spoofing=True)
+    return lab.add_route("10.244.1.0/24", via="host1")
+
+
+def test_the_library_lists_at_least_twelve_scenarios_with_sources():
+    frame = wl.scenarios.list()
+    assert len(frame) >= 12 and list(frame.columns) == ["title", "driver", "windows", "source"]
+    assert all(u.startswith("https://") for u in frame["source"])
+    with pytest.raises(wl.NotFound):
+        wl.scenarios.load("nope")
+
+
+@pytest.mark.parametrize("name", sorted(wl.scenarios.names()))
+def test_each_scenario_shows_its_symptom_fails_until_fixed_the_real_way(name):
+    s = wl.scenarios.load(name)
+    out = s.symptom()
+    text = repr(out) if hasattr(out, "reason") else str(out)
+    assert s.spec.expect in text
+    assert not s.check().ok
+    assert [s.hint(i) for i in (1, 2, 3)] and s.solution and s.story
+    with pytest.raises(wl.InvalidParameter):
+        s.hint(4)
+    if name == "localhost-2016":
+        ip = s.lab.host().endpoints_of("web")[0].address
+        assert not s.check("localhost:8080").ok and not s.check().ok
+        assert s.check(f"{ip}:80").ok
+        return
+    for step in FIXES[name]:
+        apply(s, step)
+    result = s.check()
+    assert result.ok, str(result)
+
+
+def test_scenarios_are_deterministic():
+    a, b = (
+        wl.scenarios.load("stale-endpoint-after-patching"),
+        wl.scenarios.load("stale-endpoint-after-patching"),
+    )
+    assert str(a.symptom()) == str(b.symptom())
+    assert a.lab.powershell("Get-HnsEndpoint").output == b.lab.powershell("Get-HnsEndpoint").output
+
+
+def test_removing_all_endpoints_does_not_pass_the_stale_endpoint_scenario():
+    s = wl.scenarios.load("stale-endpoint-after-patching")
+    s.lab.powershell("Get-HnsEndpoint | Remove-HnsEndpoint")
+    s.lab.docker("start my-container")
+    result = s.check()
+    assert not result.ok
+    assert "every running container still has its network endpoints" in result.failed
+
+
+def test_turning_the_firewall_off_does_not_pass_the_join_scenario():
+    s = wl.scenarios.load("swarm-join-2377-blocked")
+    s.lab.powershell("Set-NetFirewallProfile -Profile Domain,Public,Private -Enabled False")
+    apply(s, "join")
+    result = s.check()
+    assert "host2 is a node of the swarm" in result.passed and not result.ok
