@@ -11,7 +11,7 @@ EXPLAINED = [
     ("docker", "network create -d overlay ov"),
     ("docker", "network create -d nat --internal --subnet 10.9.0.0/24 inside"),
     ("docker", "network prune"),
-    ("powershell", "Remove-VMSwitch nat"),
+    ("powershell", "Stop-Service hns"),
     ("powershell", "docker run --network host img"),
     ("exec", "ifconfig"),
     ("exec", "docker exec web ifconfig"),

@@ -43,7 +43,7 @@ def test_host_process_holding_the_port_blocks_publish_with_the_current_engine_er
     assert r.output.splitlines()[0] == (
         f"docker: Error response from daemon: failed to create endpoint db on network nat: {PORT_IN_USE}."
     )
-    assert f"sqlservr.exe (PID {proc.pid})" in r.output.splitlines()[1]
+    assert f"sqlservr.exe (PID {proc.pid})" in r.hints[0]
     assert lab.host().container("db").state == "created"
     assert lab.powershell("Stop-Service MSSQLSERVER").exit_code == 0
     assert lab.docker("start db").exit_code == 0
@@ -65,11 +65,11 @@ def test_port_held_by_a_container_or_a_swarm_service_names_the_holder():
     lab = wl.Lab()
     lab.docker(f"run -d --name web -p 8080:80 {IIS}")
     r = lab.docker(f"run -d --name web2 -p 8080:80 {IIS}")
-    assert PORT_IN_USE in r.output and "the container web" in r.output
+    assert PORT_IN_USE in r.output and "the container web" in r.hints[0]
     lab.swarm_init()
     lab.docker(f"service create --name api --replicas 1 --publish 9090:80 {IIS}")
     r = lab.docker(f"run -d --name web3 -p 9090:80 {IIS}")
-    assert r.exit_code != 0 and "swarm service api" in r.output
+    assert r.exit_code != 0 and "swarm service api" in r.hints[0]
 
 
 def test_listen_refuses_a_taken_port_and_bad_input_without_changing_anything():
@@ -279,7 +279,7 @@ def test_unclean_reboot_leaves_a_stale_endpoint_and_a_filtered_pipeline_removes_
         "Error response from daemon: failed to create endpoint app on network tn: failed during "
         "hnsCallRawResponse: hnsCall failed in Win32: An address provided is invalid or reserved. (0x803b002f)"
     )
-    assert "Get-HnsEndpoint | ? IPAddress -eq" in r.output
+    assert "Get-HnsEndpoint | ? IPAddress -eq" in r.hints[0]
     lab.powershell("Get-HnsEndpoint | ? IPAddress -eq 192.168.0.50 | Remove-HnsEndpoint")
     assert not h.stale_endpoints() and h.endpoints_of("helper")
     assert lab.docker("start app").ok and h.endpoints_of("app")
