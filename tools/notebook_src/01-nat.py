@@ -105,14 +105,15 @@ lab.powershell("Get-NetNatStaticMapping")
 
 # %% [markdown]
 # … plus a **Windows Firewall allow rule** for that port (both are removed when the
-# container stops):
+# container stops). A host has many more rules; the ones HNS made are named `HNS-…` here
+# (their real names were never captured, so the lab's are its own):
 
 # %% [markdown] lang=ko en=102025939f32
 # … 그 포트에 대한 **Windows 방화벽 허용 규칙**도 생깁니다(컨테이너가 멈추면 둘 다 지워집니다).
 
 # %%
 # NBVAL_CHECK_OUTPUT
-lab.powershell("Get-NetFirewallRule")
+lab.powershell("Get-NetFirewallRule -Name HNS-*")
 
 # %%
 # NBVAL_CHECK_OUTPUT

@@ -159,8 +159,7 @@ class EndpointsMixin:
                             self.profile,
                         ),
                         hint=f"host port {host_port}/{spec.protocol} is held by {who}: WinNAT cannot map a "
-                        "port that is already taken (netstat -ano | findstr :"
-                        f"{host_port} shows the owner; publish another host port or stop it)",
+                        "port that is already taken; publish another host port or free that one",
                     )
                 raise Conflict(
                     prefix + f"Bind for 0.0.0.0:{host_port} failed: port is already allocated",

@@ -21,7 +21,9 @@ def rule_object(r):
     return {
         "Name": r.name,
         "DisplayName": r.display_name,
-        "Description": "" if origin != "HNS" else f"Allow inbound {r.protocol} {r.local_port}",
+        "Description": ""
+        if origin != "HNS"
+        else f"Allow inbound {r.protocol} {r.local_port} to HNS endpoint {r.endpoint_id}",
         "DisplayGroup": getattr(r, "group", "") or None,
         "Group": getattr(r, "group", "") or None,
         "Enabled": enabled,
