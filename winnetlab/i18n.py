@@ -301,12 +301,10 @@ MESSAGES = {
 # "{field}" matches any text, which the Korean sentence repeats.  What the command printed
 # is never translated; hints without a template here stay English.
 HINTS = {
-    "host port {port} is already mapped (used by {user}): one host port maps to one endpoint": (
-        "호스트 포트 {port}은(는) 이미 매핑되어 있습니다({user}이(가) 사용 중). "
-        "호스트 포트 하나는 끝점 하나에만 매핑됩니다"
-    ),
-    "host port {port} is already mapped: one host port maps to one endpoint": (
-        "호스트 포트 {port}은(는) 이미 매핑되어 있습니다. 호스트 포트 하나는 끝점 하나에만 매핑됩니다"
+    "host port {port} is held by {user}: WinNAT cannot map a port that is already taken; publish "
+    "another host port or free that one": (
+        "호스트 포트 {port}은(는) 이미 {user}이(가) 쓰고 있습니다. WinNAT은 이미 쓰이는 포트를 매핑할 수 "
+        "없습니다. 다른 호스트 포트를 게시하거나 그 포트를 비우세요"
     ),
     "{windows} has one WinNAT prefix ({prefix}); another nat network must be a partition of it "
     "(see Get-NetNat InternalIPInterfaceAddressPrefix)": (

@@ -108,8 +108,10 @@ lab.powershell("Get-NetNatStaticMapping")
 # container stops). A host has many more rules; the ones HNS made are named `HNS-…` here
 # (their real names were never captured, so the lab's are its own):
 
-# %% [markdown] lang=ko en=102025939f32
+# %% [markdown] lang=ko en=7fe0b6d36b60
 # … 그 포트에 대한 **Windows 방화벽 허용 규칙**도 생깁니다(컨테이너가 멈추면 둘 다 지워집니다).
+# 호스트에는 규칙이 훨씬 많습니다. HNS가 만든 규칙은 여기서 `HNS-…`라는 이름입니다(실제 이름은
+# 기록된 적이 없어서 랩이 정한 이름입니다):
 
 # %%
 # NBVAL_CHECK_OUTPUT
