@@ -11,7 +11,6 @@ import importlib.util
 import sys
 
 from . import i18n
-from .dumps.diagnose import diagnose
 from .engine.errors import Conflict, Exhausted, InvalidParameter, NotFound, Unsupported, WinNetLabError
 from .engine.lab import Lab
 from .i18n import set_language
@@ -31,6 +30,7 @@ _LAZY_MODULES = {
     "scenarios": "scenarios",
 }
 _LAZY_FUNCTIONS = {
+    "diagnose": ("dumps.diagnose", "diagnose"),
     "graph": ("views.netgraph", "graph"),
     "load_hns": ("dumps", "load_hns"),
     "dump_hns": ("dumps", "dump_hns"),
