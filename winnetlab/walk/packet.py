@@ -110,6 +110,7 @@ class Walk:
         "end",
         "target",
         "flow_hits",
+        "_texts",
     )
 
     def __init__(self, lab, pkt, reply_of=None):
@@ -123,6 +124,7 @@ class Walk:
         self.end = None  # where it was delivered: ("container", host, ep) / ("host", host) / …
         self.target = None  # the container a named destination meant (checked at delivery)
         self.flow_hits = []  # (host, port, direction) whose VFP flow table held this flow
+        self._texts = (None, "None", None, "None")  # the last (src, its text, dst, its text)
 
     @property
     def is_reply(self):
@@ -130,6 +132,11 @@ class Walk:
 
     def hop(self, host, component, action, detail, rule=None):
         p = self.pkt
+        src, src_text, dst, dst_text = self._texts
+        if p.src_ip is not src or p.dst_ip is not dst:  # most hops keep both addresses
+            src, dst = p.src_ip, p.dst_ip
+            src_text, dst_text = ip_text(src), ip_text(dst)
+            self._texts = (src, src_text, dst, dst_text)
         self.hops.append(
             _new_hop(
                 (
@@ -138,8 +145,8 @@ class Walk:
                     action,
                     detail,
                     rule,
-                    ip_text(p.src_ip),
-                    ip_text(p.dst_ip),
+                    src_text,
+                    dst_text,
                     p.src_port,
                     p.dst_port,
                     p.protocol,
