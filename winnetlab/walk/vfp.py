@@ -73,7 +73,7 @@ class CompiledPort:
     def __init__(self, layers):
         self.layers = layers  # the program these were compiled from (host.vfp_layers)
         self.order = {d: _ordered(layers, d) for d in ("OUT", "IN")}
-        self.flows = {}  # (direction, headers) -> the rule each layer chose (None: no match)
+        self.flows = {}  # (direction, headers) -> {layer index: the rule it chose, None: no match}
 
 
 def _ordered(layers, direction):
@@ -121,7 +121,10 @@ class Port:
         chosen = port.flows.get(key)
         if chosen is not None:
             w.flow_hits.append((self.host.name, self.ep.name, self.direction))
-        picks = []
+        elif key is not None:
+            if len(port.flows) >= FLOW_TABLE_SIZE:
+                port.flows.clear()
+            chosen = port.flows[key] = {}  # layer index -> rule, filled as the first packet matches
         hairpin = False
         for i, (layer, rules) in enumerate(port.order[self.direction]):
             if reply and layer.name in NAT_LAYERS:
@@ -145,17 +148,15 @@ class Port:
                     self.admitted.name,
                 )
                 continue
-            if chosen is not None and i < len(chosen):
+            if chosen is not None and i in chosen:
                 rule = chosen[i]
-            else:
+            else:  # a first packet (a drop below still leaves the flow compiled, as in VFP)
                 rule = next((r for r in rules if self._matches(r)), None)
-            if key is not None and chosen is None:
-                picks += [None] * (i - len(picks)) + [rule]
-                if len(port.flows) >= FLOW_TABLE_SIZE:
-                    port.flows.clear()
-                port.flows[key] = picks  # a drop below still leaves the flow compiled, as in VFP
+                if chosen is not None:
+                    chosen[i] = rule
             if rule is not None:
-                hairpin = getattr(self, "_" + rule.type, self._unknown)(layer, rule) or hairpin
+                act = self.ACTIONS.get(rule.type)
+                hairpin = (act(self, layer, rule) if act else self._unknown(layer, rule)) or hairpin
                 if hairpin:
                     break
         return hairpin
@@ -176,8 +177,7 @@ class Port:
 
     # ------------------------------------------------------------------ matching
     def _matches(self, rule):
-        if rule.direction not in (self.direction, "BOTH"):
-            return False
+        """Whether ``rule`` (one of this direction's, see ``_ordered``) matches the packet."""
         p = self.w.pkt
         out = self.direction == "OUT"
         remote = p.dst_ip if out else p.src_ip
@@ -376,6 +376,18 @@ class Port:
 
     def _unknown(self, layer, rule):
         self._hop(layer, rule.type, rule.action or rule.name, rule)
+
+    ACTIONS = {  # a rule's type -> what it does to the packet
+        "allow": _allow,
+        "block": _block,
+        "nat": _nat,
+        "dynnat": _dynnat,
+        "lb": _lb,
+        "macrewrite": _macrewrite,
+        "encap": _encap,
+        "paroute": _paroute,
+        "forward": _forward,
+    }
 
     def _reverse(self, layer):
         t = self.w.reverse(self.host.name, layer.name, self.ep)
