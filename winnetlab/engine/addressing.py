@@ -10,6 +10,7 @@ process and a failed call, which never bumps a counter, consumes nothing.
 import hashlib
 import heapq
 import ipaddress
+import re
 
 from .errors import InvalidParameter
 
@@ -183,24 +184,29 @@ class MacPool:
         return not (0 <= i < self.pool.size) or i not in self.pool.used
 
     def take(self, mac):
-        if self.owns(mac):
-            self.pool.take(parse_mac(mac) - self.start)
+        i = parse_mac(mac) - self.start
+        if 0 <= i < self.pool.size:
+            self.pool.take(i)
 
     def release(self, mac):
-        if self.owns(mac):
-            self.pool.release(parse_mac(mac) - self.start)
+        i = parse_mac(mac) - self.start
+        if 0 <= i < self.pool.size:
+            self.pool.release(i)
 
 
 def format_mac(value):
     """``00-15-5D-4D-A0-00``: the way HNS and ipconfig write a MAC."""
     h = f"{value:012X}"
-    return "-".join(h[i : i + 2] for i in range(0, 12, 2))
+    return f"{h[:2]}-{h[2:4]}-{h[4:6]}-{h[6:8]}-{h[8:10]}-{h[10:]}"
+
+
+_HEX12 = re.compile(r"[0-9a-fA-F]{12}")
 
 
 def parse_mac(text):
     """Accepts ``00-15-5d-…``, ``00:15:5D:…`` or 12 hex digits; returns an int."""
     s = str(text).strip().replace("-", "").replace(":", "").replace(".", "")
-    if len(s) != 12 or any(c not in "0123456789abcdefABCDEF" for c in s):
+    if not _HEX12.fullmatch(s):
         raise InvalidParameter(f"invalid MAC address: {text}")
     return int(s, 16)
 
