@@ -6,7 +6,7 @@ Targets (this machine, quiet; printed as multiples of the floor of ``floor.py``)
   what a fresh interpreter needs to import pandas and matplotlib (both measured here, as
   child processes, best of 3);
 * linear in the input: CPU per object of load + report at 20,000 objects within 1.5x of the
-  per-object cost at 2,500 (in process, imports done).
+  per-object cost at 2,404 (in process, imports done).
 
 Run: ``MPLBACKEND=Agg python benchmarks/bench_show.py``.
 """
