@@ -15,17 +15,21 @@ from ipaddress import IPv4Address
 from ..engine.ports import EPHEMERAL_FIRST, EPHEMERAL_LAST
 from .trace import Hop
 
-_TEXTS = {}  # IPv4 address (as an int) -> its text: str(IPv4Address) is slow and addresses repeat
+# str(IPv4Address) is slow and a walk meets the same few address objects again and again:
+# id(address) -> (the address, its text).  Holding the address keeps its id from being reused.
+_TEXTS = {}
+_TEXTS_MAX = 1 << 16
 
 
 def ip_text(ip):
-    """``str(ip)``, remembered per IPv4 address (the walk is IPv4 only)."""
-    if type(ip) is not IPv4Address:
-        return str(ip)
-    number = int(ip)
-    text = _TEXTS.get(number)
-    if text is None:
-        text = _TEXTS[number] = str(ip)
+    """``str(ip)`` of an address (immutable), remembered per address object."""
+    known = _TEXTS.get(id(ip))
+    if known is not None and known[0] is ip:
+        return known[1]
+    if len(_TEXTS) >= _TEXTS_MAX:
+        _TEXTS.clear()
+    text = str(ip)
+    _TEXTS[id(ip)] = (ip, text)
     return text
 
 
