@@ -49,7 +49,9 @@ def test_ip_outside_subnet_and_duplicates():
         ep(2, "172.24.144.5", "00-15-5D-00-00-01"),
         ep(3, "10.0.0.9", "00-15-5D-00-00-03"),
     )
-    assert "10.0.0.9 is outside the subnets" in text
+    assert (
+        "1 endpoint(s) have an IP outside the subnets of network nat (172.24.144.0/20): ep3 10.0.0.9" in text
+    )
     assert "share the IP 172.24.144.5" in text and "share the MAC 00-15-5D-00-00-01" in text
 
 
@@ -115,7 +117,7 @@ def test_policy_list_missing_endpoints_remote_without_pa_apipa_vsid_l2bridge():
             ],
         },
     )
-    assert "references 1 endpoint(s) that do not exist" in text
+    assert "references 1 endpoint(s) not in this dump: deadbeef-0000-0000-0000-000000000000" in text
     assert "has no provider address" in text
     assert "169.254.3.4 is a link-local" in text
     assert "share VSID (VXLAN VNI) 4096" in text
@@ -127,3 +129,34 @@ def test_simulated_l2bridge_without_outbound_nat_is_flagged():
     lab.host().create_network("l2b", driver="l2bridge", subnet="10.5.0.0/24", gateway="10.5.0.1")
     frame = wl.diagnose(lab)
     assert list(frame["severity"]) == ["warning"] and "l2b" in frame["object"][0]
+
+
+LB = {
+    "ID": "44444444-1111-1111-1111-111111111111",
+    "References": ["/endpoints/deadbeef-0000-0000-0000-000000000000"],
+    "Policies": [
+        {"Type": "ELB", "Protocol": 6, "InternalPort": 80, "ExternalPort": 80, "VIPs": ["10.96.0.1"]}
+    ],
+}
+
+
+def test_absence_in_a_partial_dump_is_never_an_error():
+    frame = wl.diagnose(wl.load_hns(json.dumps([LB])))  # one Get-HnsPolicyList: no endpoints listed
+    assert list(frame["severity"]) == ["info"]
+    assert "Remove-" not in " ".join(frame["hint"])  # no deleting advice without evidence
+
+
+def test_a_full_listing_is_evidence_and_the_advice_names_the_object():
+    reply = {"Output": [net(), LB], "Success": True}  # Invoke-HNSRequest: every object of the host
+    frame = wl.diagnose(wl.load_hns(json.dumps(reply)))
+    (row,) = frame.itertuples()
+    assert row.severity == "error" and "do not exist on the host: deadbeef" in row.finding
+    assert "Verify first" in row.hint and "? ID -eq 44444444-1111-1111-1111-111111111111" in row.hint
+
+
+def test_findings_about_many_objects_summarise():
+    eps = [ep(n, f"172.24.{144 + n // 250}.{n % 250 + 2}", "00-15-5D-00-00-01") for n in range(1, 2001)]
+    frame = wl.diagnose(wl.load_hns([net(), *eps]))
+    (row,) = frame.itertuples()
+    assert row.finding == "2000 endpoints share the MAC 00-15-5D-00-00-01: ep1, ep10, ep100 and 1,997 more"
+    assert len(row.hint) < 400

@@ -110,6 +110,7 @@ def test_networks_sharing_a_name_stay_apart():
     lab = wl.load_hns(
         "tests/data/hns/10-nat-network-v1-2018-dockerd-debug-NetworkResponse.json",
         "tests/data/hns/04-nat+l2bridge-networks-v1-GetHnsNetwork-FormatList.txt",
+        merge=True,
     )
     host = lab.host()
     names = [n.name for n in host.hns_networks.values()]

@@ -10,7 +10,7 @@ from winnetlab.engine import policies as P
 DATA = Path(__file__).parent / "data" / "hns"
 
 
-def test_format_list_networks_become_hns_networks_adopted_by_docker():
+def test_format_list_networks_become_hns_networks_and_nothing_is_invented():
     lab = wl.load_hns(DATA / "04-nat+l2bridge-networks-v1-GetHnsNetwork-FormatList.txt")
     host = lab.host()
     nat = host.hns_networks["0F82BC87-81F4-4473-989E-014FD5814DC7"]
@@ -21,10 +21,23 @@ def test_format_list_networks_become_hns_networks_adopted_by_docker():
     assert l2b.management_ip == ipaddress.IPv4Address("10.138.0.5")
     assert l2b.extra["Extensions"][1]["IsEnabled"] is True  # unknown fields kept
     assert lab.profile.name == "ltsc2019"  # Version 9.2 dates the dump
-    ls = str(lab.docker("network ls"))
-    assert "External" in ls and "l2bridge" in ls and "nat" in ls
-    opts = host.network("External").options
-    assert opts["com.docker.network.windowsshim.hnsowned"] == "true"
+    assert lab.warnings == [] and any("HNS 9.2" in n for n in lab.notes)
+    # the host's address is the one the dump holds; no LAN, MAC, none network or Docker
+    assert host.address == ipaddress.IPv4Address("10.138.0.5") and host.mac_address is None
+    assert dict(host.networks) == {} and not host.events
+    assert all(a.mac_address == "" for a in host.adapters.values())
+    assert host.inferred[("vswitch", "nat")].startswith("HNS creates an Internal vSwitch")
+    assert ("vswitch", "External") in host.inferred
+
+
+def test_docker_view_only_when_a_daemon_log_is_a_source():
+    net = {"ID": "7535ff2a-9107-4a63-8302-b3c0f325bc6d", "Name": "nat", "Type": "nat"}
+    body = json.dumps(net).replace('"', '\\"')
+    log = f'time="2018-08-01T10:00:00Z" level=debug msg="Network Response : {body}"'
+    lab = wl.load_hns(log)
+    assert "nat" in lab.host().networks
+    assert "hnsowned" in str(lab.host().network("nat").options)
+    assert "none" not in lab.host().networks
 
 
 def test_private_networks_are_not_adopted():
@@ -43,21 +56,28 @@ def test_overlay_remote_endpoint_with_pa_and_placeholder_network():
     assert ep.provider_address == ipaddress.IPv4Address("10.123.74.74")
     assert ep.network == "vxlan0" and lab.host().hns_networks[ep.network_id].hns_type == "Overlay"
     assert ep.extra["EncapOverhead"] == 50
-    assert any("placeholder" in w for w in lab.warnings)
+    assert lab.warnings == []  # a complete, valid file
+    assert lab.host().inferred[("network", "vxlan0")].startswith("endpoint remote_10.244.2.141 names it")
+    assert lab.host().address is None  # the PA of a remote endpoint is the other host's
 
 
 def test_v2_endpoint_request_and_load_balancer():
-    lab = wl.load_hns(
+    sources = (
         DATA / "12-calico-vxlan-endpoint-v2-create-request-Settings.json",
         DATA / "20-calico-overlay-loadbalancer-v2-kubeproxy-log-reformatted.txt",
     )
+    assert list(wl.load_hns(*sources).hosts) == ["host1", "host2"]  # nothing links them
+    lab = wl.load_hns(*sources, merge=True)
     host = lab.host()
     (ep,) = host.endpoints.values()
     assert ep.ip_address == ipaddress.IPv4Address("100.244.206.68")
     assert ep.gateway == ipaddress.IPv4Address("100.244.206.65")
     assert ep.dns_servers == ("10.96.0.10",)
-    assert [type(p).__name__ for p in ep.policies] == ["OutboundNat", "Route", "ProviderAddress"]
-    assert any("no ID" in w for w in lab.warnings)
+    assert [type(p).__name__ for p in ep.policies] == ["OutboundNat", "Unknown", "ProviderAddress"]
+    assert P.policy_type(ep.policies[1]) == "SDNROUTE"  # kept as written
+    assert any("no ID" in n for n in lab.notes)
+    (warning,) = lab.warnings  # the placeholder in the refused request, and nothing else
+    assert "'<your service cidr>' is a placeholder" in warning
     (pl,) = host.policy_lists
     assert pl.policies == (P.LoadBalancer(6, 8080, 80, "100.244.206.66", ("10.99.234.145",)),)
     assert len(pl.references) == 3

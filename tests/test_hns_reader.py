@@ -260,7 +260,7 @@ def test_console_wrapped_reply_with_lost_spaces():
     (rec,) = reading.records
     assert rec.data["Subnets"] == NET["Subnets"]
     assert rec.data["Extensions"][0]["Name"] == "Microsoft Windows Filtering Platform"
-    assert "wrapped" in reading.warnings[0]
+    assert "wrapped" in reading.notes[0] and not reading.warnings
 
 
 def test_logrus_escaped_message_quoted_in_an_issue():

@@ -6,6 +6,7 @@ Each sub-command lives in the module named for it and is imported only when used
 
 import argparse
 import importlib
+import os
 import sys
 
 from .. import __version__
@@ -19,6 +20,17 @@ COMMANDS = {
 
 
 def main(argv=None):
+    """Run a sub-command; a reader that closed the pipe (``winnetlab demo | head``) ends it
+    quietly, without a traceback."""
+    try:
+        return _run(argv)
+    except BrokenPipeError:
+        devnull = os.open(os.devnull, os.O_WRONLY)  # nothing more can reach the reader
+        os.dup2(devnull, sys.stdout.fileno())
+        return 1
+
+
+def _run(argv):
     argv = sys.argv[1:] if argv is None else argv
     if not argv or argv[0] in ("-h", "--help", "--version"):
         parser = argparse.ArgumentParser(

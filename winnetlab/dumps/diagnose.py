@@ -17,6 +17,14 @@ networking:
 * two overlay networks with the same VSID (VXLAN VNI) on one host;
 * an l2bridge network whose containers have no OutBoundNAT policy: no internet access.
 
+A finding is only as strong as its evidence.  On a host imported from dumps, an object
+missing from a partial dump (one ``Get-HnsPolicyList``) is reported as ``info`` — "not in
+this dump" — and only a source that lists every object of its kind (``hnsdiag list all``,
+a collectlogs ``endpoint.txt``, an HNS reply envelope) makes it evidence that the object
+does not exist on the host.  Advice that deletes state comes only with an ``error``, names
+exactly which objects, and says what to verify first.  Findings about many objects give
+the count and the first few.
+
 pandas is imported when ``diagnose`` runs, not when this module is.
 """
 
@@ -28,6 +36,20 @@ from ..engine import policies as P
 COLUMNS = ("severity", "object", "finding", "hint")
 SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
 APIPA = ipaddress.IPv4Network("169.254.0.0/16")
+FIRST_FEW = 3
+
+
+def first_few(items, n=FIRST_FEW):
+    """``a, b, c and 49,997 more``: a long list summarised for one finding."""
+    items = list(items)
+    shown = ", ".join(str(i) for i in items[:n])
+    return shown + (f" and {len(items) - n:,} more" if len(items) > n else "")
+
+
+def listed_in_full(host, kind):
+    """True when the host's state of ``kind`` is known in full: a simulated host, or an
+    imported one whose dumps list every object of that kind."""
+    return host.complete_kinds is None or kind in host.complete_kinds
 
 
 def diagnose(lab_or_host):
@@ -60,19 +82,27 @@ def _endpoints_by_network(host):
 
 
 def check_addresses_in_subnets(host):
+    outside = defaultdict(list)
     for ep in host.endpoints.values():
         net = host.hns_networks.get(ep.network_id)
         if net is None or not net.subnets or ep.ip_address is None:
             continue
         if not any(ep.ip_address in s.prefix for s in net.subnets):
-            subnets = ", ".join(str(s.prefix) for s in net.subnets)
-            yield (
-                "error",
-                _ep_label(host, ep),
-                f"IP {ep.ip_address} is outside the subnets of network {net.hns_name} ({subnets})",
-                "a stale endpoint or a network re-created with another prefix: remove the endpoint "
-                "(Remove-HnsEndpoint) and restart the container",
-            )
+            outside[net.id].append(ep)
+    for net_id, eps in sorted(outside.items()):
+        net = host.hns_networks[net_id]
+        subnets = ", ".join(str(s.prefix) for s in net.subnets)
+        ids = [e.id for e in sorted(eps, key=lambda e: e.id)]
+        label = _ep_label(host, eps[0]) if len(eps) == 1 else _net_label(host, net)
+        yield (
+            "error",
+            label,
+            f"{len(eps)} endpoint(s) have an IP outside the subnets of network {net.hns_name} ({subnets}): "
+            + first_few(f"{e.name or e.id} {e.ip_address}" for e in sorted(eps, key=lambda e: e.id)),
+            "a stale endpoint or a network re-created with another prefix. Verify first that no running "
+            "container uses it (Get-HnsEndpoint -Id <id> shows no SharedContainers; docker ps / crictl pods); "
+            f"then remove only that endpoint (Remove-HnsEndpoint) and restart its container: {first_few(ids)}",
+        )
 
 
 def check_duplicates(host):
@@ -86,13 +116,16 @@ def check_duplicates(host):
                     seen[key(ep)].append(ep)
             for value, same in sorted(seen.items(), key=lambda kv: str(kv[0])):
                 if len(same) > 1:
-                    names = ", ".join(sorted(e.name or e.id for e in same))
+                    same = sorted(same, key=lambda e: (e.name or e.id, e.id))
                     yield (
                         "error",
                         label,
-                        f"{len(same)} endpoints share the {what} {value}: {names}",
-                        "two endpoints with one address break ARP and VFP rules; delete the stale one "
-                        "(Get-HnsEndpoint | Remove-HnsEndpoint)",
+                        f"{len(same)} endpoints share the {what} {value}: "
+                        + first_few(e.name or e.id for e in same),
+                        "two endpoints with one address break ARP and VFP rules. Verify first which one a "
+                        "running container holds (Get-HnsEndpoint | ? IPAddress -eq <ip>, docker inspect); "
+                        "then remove only the stale one (Remove-HnsEndpoint -Id <id>) of: "
+                        + first_few(e.id for e in same),
                     )
 
 
@@ -153,23 +186,41 @@ def check_several_nat_prefixes(host):
 
 
 def check_policy_list_references(host):
+    """Backends a load balancer names that the host does not have — or that this dump lacks."""
+    known = listed_in_full(host, "endpoint")
     for pl in host.policy_lists:
-        missing = [r for r in pl.references if r not in host.endpoints]
-        if missing:
+        missing = sorted(r for r in pl.references if r not in host.endpoints)
+        if not missing:
+            continue
+        if known:
             yield (
                 "error",
                 f"{host.name}/policylist {pl.id[:8]}",
-                f"references {len(missing)} endpoint(s) "
-                f"that do not exist: {', '.join(sorted(m[:8] for m in missing))}",
-                "the load balancer sends traffic to backends that are gone: kube-proxy/Docker should "
-                "rebuild it; Get-HnsPolicyList | Remove-HnsPolicyList clears stale ones",
+                f"references {len(missing)} endpoint(s) that do not exist on the host: {first_few(missing)}",
+                "the load balancer sends traffic to backends that are gone. Verify first that each is "
+                "really gone (Get-HnsEndpoint -Id <id> returns nothing) and that kube-proxy/Docker is "
+                f"running; then remove only this policy list (Get-HnsPolicyList | ? ID -eq {pl.id} | "
+                "Remove-HnsPolicyList) and let its owner rebuild it",
+            )
+        else:
+            yield (
+                "info",
+                f"{host.name}/policylist {pl.id[:8]}",
+                f"references {len(missing)} endpoint(s) not in this dump: {first_few(missing)}",
+                "not a fault: the dump does not list every endpoint of the host; add Get-HnsEndpoint "
+                "output (or hnsdiag list all) to check them",
             )
 
 
 def check_remote_without_pa(host):
     for ep in host.endpoints.values():
         net = host.hns_networks.get(ep.network_id)
-        if not ep.remote or net is None or net.hns_type != "Overlay":
+        if (
+            not ep.remote
+            or net is None
+            or net.hns_type != "Overlay"
+            or (ep.extra or {}).get("policies_unknown")
+        ):
             continue
         if ep.provider_address is None and not any(isinstance(p, P.ProviderAddress) for p in ep.policies):
             yield (
@@ -189,8 +240,9 @@ def check_management_ip(host):
                 "error",
                 _net_label(host, net),
                 f"management IP {net.management_ip} is a link-local (APIPA) address",
-                "the adapter had no address when HNS created the network (DHCP not ready); "
-                "remove and re-create the network once the host has its address",
+                "the adapter had no address when HNS created the network (DHCP not ready). Verify first "
+                "that the adapter now has its address (Get-NetIPAddress) and which containers use the "
+                f"network; then remove and re-create only network {net.hns_name} ({net.id})",
             )
 
 

@@ -37,14 +37,41 @@ def looks_like_format_list(text):
     return False
 
 
+ELIDED = re.compile(r"System\.Object\[\]|System\.Collections\.\w+|@\{.*\}|\.\.\.|…", re.DOTALL)
+
+
+def is_elided(value):
+    """True for a value PowerShell did not print: ``System.Object[]`` (an array nested
+    deeper than Format-List shows), a type name, or an ``@{…}`` string that
+    ``ConvertTo-Json`` wrote when its ``-Depth`` ran out.  Its content is unknown."""
+    return isinstance(value, str) and ELIDED.fullmatch(value.strip()) is not None
+
+
 def parse_format_list(text):
-    """Split Format-List text into objects: a list of ``(fields dict, truncated bool)``."""
+    """Split Format-List text into objects: a list of ``(fields dict, truncated bool)``.
+
+    PowerShell prints every property of every object in one order, so a last object
+    that stops before properties that all the earlier ones have after its last one was
+    cut off by the end of the text.
+    """
     objects = []
     for block in _blocks(text):
         fields, truncated = _parse_block(block)
         if len(fields) >= 2:
             objects.append((fields, truncated))
+    if len(objects) > 1 and not objects[-1][1] and _stops_early(objects):
+        objects[-1] = (objects[-1][0], True)
     return objects
+
+
+def _stops_early(objects):
+    """True when every earlier object has a property printed after the last one's end."""
+    last = list(objects[-1][0])
+    for fields, _ in objects[:-1]:
+        order = list(fields)
+        if last[-1] not in fields or order.index(last[-1]) == len(order) - 1:
+            return False
+    return True
 
 
 def _blocks(text):

@@ -1,31 +1,42 @@
-"""Turn records read from real HNS dumps into a Lab whose host holds them.
+"""Turn records read from real HNS dumps into a Lab whose hosts hold them.
 
-The imported host is an ordinary engine Host (created with ``nat_prefix="none"`` so that it
-starts without a simulated default network) into which the dump's networks, endpoints,
-policy lists and namespaces are inserted as they are — no Docker validation, since real
-hosts hold states Docker would refuse.  Docker's view is then derived as the daemon
-derives it at start-up (reference §3.6): every HNS network of an adoptable type is listed
-by ``docker network ls`` under its HNS name (``hnsowned``), the first NAT network is
-adopted as ``nat`` if no network has that name, and Internal, Private and Mirrored networks
-are not adopted.
+An imported host knows only what its sources say.  It is an engine Host with nothing
+simulated left in it — no LAN address, NIC, MAC, router, ``none`` network or Docker
+start-up — into which the dump's networks, endpoints, policy lists and namespaces are
+inserted as they are (no Docker validation: real hosts hold states Docker would refuse).
+Its address comes from a network's ``ManagementIP``, a ProviderAddress network policy or
+a local endpoint's PA policy; otherwise it is unknown (``host.address is None``).
+
+What the dump implies but does not hold is *inferred* and marked so in
+``host.inferred`` (shown in tables and pictures) with the reason in ``lab.notes``: the
+Hyper-V switch behind each network (an Internal switch for NAT/ICS/Internal, a Private
+one for Private, an External one per adapter otherwise), a network that endpoints name
+but the dump lacks.  Docker's view is derived only when a Docker daemon log is among the
+sources (then as the daemon does at start-up, reference §3.6); a dump without Docker in it
+gets no Docker networks.
+
+Several sources are one host or several (:mod:`.machines`): ``load_hns(a, b, c)`` links
+files by the objects' own references, then by ``ManagementIP``; ``merge=True`` forces one.
 
 Real data is messy, so every field is converted on its own: a bad value becomes a
 plain-language warning and an empty field, never a failed import.  Fields the model does
-not use are kept in each object's ``extra`` (and written back by ``dump_hns``).
+not use are kept in each object's ``extra`` (and written back by ``dump_hns``).  A value
+PowerShell did not print (``System.Object[]``) stays as written and counts as unknown.
 
 Simplifications: containers are not reconstructed (dumps name endpoints, not containers);
-vSwitches are inferred (one internal switch per NAT/ICS/Internal network, one private
-switch per Private network, one external switch per adapter named after its first
-network); the host keeps the simulated LAN address.
+the host's physical adapter, its MAC and the LAN are never guessed.
 """
 
 import ipaddress
+import re
 
 from ..engine import policies as P
 from ..engine.addressing import MacPool, derived_hex64, format_mac, parse_mac
 from ..engine.errors import WinNetLabError
 from ..engine.hns import HNS_TYPES, Endpoint, Namespace, Network, PolicyList, Subnet
 from ..engine.hyperv import Adapter, VSwitch, vnic_name
+from .formatlist import is_elided
+from .machines import host_address, machines
 from .reader import content_guid, get_field, read
 
 NOT_ADOPTED = {"internal", "private", "mirrored"}
@@ -33,30 +44,57 @@ INTERNAL_SWITCH_TYPES = {"nat", "ics", "internal", "constrainedics"}
 PROTOCOL_NAMES = {6: "TCP", 17: "UDP", 1: "ICMP", 0: "ANY"}
 MAX_MAC_POOL = 1 << 20
 SUBNET_FIELDS = {"addressprefix", "ipaddressprefix", "gatewayaddress", "policies", "id", "routes"}
+PLACEHOLDER = re.compile(r"^<[^<>]{1,80}>$")  # "<your service cidr>" in a CNI config
 
 
-def load_hns(*sources, windows=None, seed=0):
-    """A Lab with one host holding every HNS object found in ``sources``.
+def load_hns(*sources, windows=None, seed=0, merge=False):
+    """A Lab with one host per machine holding every HNS object found in ``sources``.
 
     ``sources``: paths, folders, text, bytes or parsed JSON (see :mod:`.reader`).
-    ``windows``: the profile of the host; by default it is dated from the objects'
-    ``Version`` fields.  ``lab.warnings`` lists what could not be read or was repaired.
+    ``windows``: the profile of the hosts; by default it is dated from the objects'
+    ``Version`` fields.  ``merge=True`` puts everything on one host.  ``lab.warnings``
+    lists what may be wrong or missing, ``lab.notes`` what was repaired or inferred.
     """
     from ..engine.lab import Lab
 
     reading = read(*sources)
     profile = windows or _profile_from_versions(reading.records)
     lab = Lab(seed=seed, windows=profile, hosts=0, nat_prefix="none")
-    host = lab.add_host()
+    lab.imported = True
     lab.warnings.extend(reading.warnings)
-    Importer(host, lab.warnings).run(reading.records)
+    lab.notes.extend(reading.notes)
+    groups = [reading.records] if merge or not reading.records else machines(reading)
+    if len(groups) > 1:
+        lab.notes.append(
+            f"the sources come from {len(groups)} machines (nothing links them: no shared object, "
+            "reference or management IP); each is its own host (merge=True puts them on one)"
+        )
+    for records in groups:
+        host = _blank_host(lab, host_address(records))
+        parts = {r.part for r in records}
+        host.complete_kinds = frozenset(kind for part, kind in reading.complete if part in parts)
+        Importer(host, lab).run(records)
     if windows is None and _versions(reading.records):
         major, minor = max(_versions(reading.records))
-        lab.warnings.append(
-            f"the objects were written by HNS {major}.{minor}; the lab uses the "
+        lab.notes.append(
+            f"the objects were written by HNS {major}.{minor}; read with the "
             f"{lab.profile.name} profile ({lab.profile.title})"
         )
     return lab
+
+
+def _blank_host(lab, address):
+    """A host holding nothing the sources do not say: the LAN address, NIC, MAC, router,
+    ``none`` network and Docker start-up that ``Lab.add_host`` gives a simulated host are
+    taken away, and the address is the one the dump holds, or None."""
+    host = lab.add_host()
+    host._adapters.clear()
+    host._networks.clear()
+    host._events.clear()
+    host.address = address
+    host.prefix_length = host.mac_address = host.gateway = None
+    host.dns_servers = ()
+    return host
 
 
 def _versions(records):
@@ -93,18 +131,37 @@ def _int_or_none(value):
 
 
 class Importer:
-    """Converts records of one host; ``warnings`` collects what could not be used."""
+    """Converts the records of one host into its objects.
 
-    def __init__(self, host, warnings):
+    ``lab.warnings`` gets what may be wrong or missing, ``lab.notes`` what was inferred or
+    is plain information.  Problems inside a record that is cut off are notes: the cut
+    itself is the one warning about it.
+    """
+
+    def __init__(self, host, lab):
         self.host = host
-        self.warnings = warnings
+        self.warnings = lab.warnings
+        self.notes = lab.notes
         self.subject = ""
+        self.cut = False  # the record being read is cut off
         self.switches = {}  # adapter name -> external switch name
         self.subnet_fields = {}  # unknown subnet fields of the network being read
+        self.placeholders = {}  # "<your service cidr>" -> where it was found
+        self.elided = []  # fields PowerShell did not print
 
     # ------------------------------------------------------------ conversions with warnings
     def warn(self, text):
-        self.warnings.append(f"{self.subject}: {text}" if self.subject else text)
+        (self.notes if self.cut else self.warnings).append(
+            f"{self.subject}: {text}" if self.subject else text
+        )
+
+    def note(self, text):
+        self.notes.append(f"{self.subject}: {text}" if self.subject else text)
+
+    def infer(self, kind, name, reason):
+        """Mark an object the dump implies but does not hold, and say why in the notes."""
+        self.host.inferred[(kind, name)] = reason
+        self.note(f"{kind} {name} is inferred: {reason}")
 
     def text(self, data, *names):
         value = get_field(data, *names)
@@ -129,7 +186,7 @@ class Importer:
         return bool(value) if isinstance(value, (bool, int)) else False
 
     def ip(self, value, what):
-        if value is None or value == "" or isinstance(value, (dict, list)):
+        if value is None or value == "" or isinstance(value, (dict, list)) or self.unknown(value, what):
             return None
         try:
             addr = ipaddress.ip_address(str(value).strip())
@@ -137,12 +194,12 @@ class Importer:
             self.warn(f"{what} {value!r} is not an IP address; left empty")
             return None
         if addr.version != 4:
-            self.warn(f"{what} {addr} is IPv6, which the lab does not model; left empty")
+            self.note(f"{what} {addr} is IPv6, which the lab does not model; left empty")
             return None
         return addr
 
     def prefix(self, value, what):
-        if value is None or value == "" or isinstance(value, (dict, list)):
+        if value is None or value == "" or isinstance(value, (dict, list)) or self.unknown(value, what):
             return None
         try:
             net = ipaddress.ip_network(str(value).strip(), strict=False)
@@ -150,7 +207,7 @@ class Importer:
             self.warn(f"{what} {value!r} is not an address prefix; skipped")
             return None
         if net.version != 4:
-            self.warn(f"{what} {net} is IPv6, which the lab does not model; skipped")
+            self.note(f"{what} {net} is IPv6, which the lab does not model; skipped")
             return None
         return net
 
@@ -163,9 +220,21 @@ class Importer:
             self.warn(f"MAC address {value!r} is not a MAC; kept as written")
             return str(value)
 
-    def items(self, data, *names):
+    def unknown(self, value, what):
+        """True for a value the dump does not really hold: elided by PowerShell, or a
+        placeholder such as ``<your service cidr>`` left in a CNI config (collected and
+        reported once, see :meth:`report`)."""
+        if is_elided(value):
+            self.elided.append(f"{self.subject}: {what}")
+            return True
+        if isinstance(value, str) and PLACEHOLDER.match(value.strip()):
+            self.placeholders.setdefault((self.subject, value.strip()), []).append(what)
+            return True
+        return False
+
+    def items(self, data, *names, what=None):
         value = get_field(data, *names)
-        if value is None or value == "" or value == "System.Object[]":
+        if value is None or value == "" or self.unknown(value, what or names[0]):
             return []
         if isinstance(value, dict):
             return [value]
@@ -181,7 +250,7 @@ class Importer:
         if rid not in (None, ""):
             return str(rid)
         made = content_guid(record.data)
-        self.warn(f"the {kind} has no ID (a create request?); it was given {made}")
+        self.note(f"the {kind} has no ID (a create request?); it was given {made}")
         return made
 
     def extra(self, data, used, record):
@@ -192,9 +261,9 @@ class Importer:
         return keep
 
     # ------------------------------------------------------------ policies
-    def policies(self, data, *names):
+    def policies(self, data, *names, what=None):
         out = []
-        for raw in self.items(data, *names):
+        for raw in self.items(data, *names, what=what):
             policy = self.policy(raw)
             if policy is not None:
                 out.append(policy)
@@ -202,6 +271,8 @@ class Importer:
 
     def policy(self, raw):
         """One v1 (flat) or v2 (``{Type, Settings}``) policy; unmodelled ones kept verbatim."""
+        if self.unknown(raw, "a policy"):
+            return P.Unknown(str(raw).strip())
         if not isinstance(raw, dict):
             self.warn(f"policy {raw!r} is not an object; skipped")
             return None
@@ -215,12 +286,18 @@ class Importer:
         if not ptype:
             self.warn("a policy has no Type (cut off?); kept as 'Unknown'")
             return P.Unknown("Unknown", tuple(fields.items()))
+        hidden = [
+            k
+            for k, v in fields.items()
+            for x in (v if isinstance(v, list) else [v])
+            if self.unknown(x, f"{ptype} {k}") and is_elided(x)
+        ]
         try:
-            typed = self._typed_policy(ptype.lower(), fields)
+            typed = None if hidden else self._typed_policy(ptype.lower(), fields)
         except (TypeError, ValueError):
             typed = None
-        if typed is None:
-            return P.Unknown(ptype, tuple(fields.items()))
+        if typed is None or ptype not in (typed.v1_type, typed.v2_type):
+            return P.Unknown(ptype, tuple(fields.items()))  # kept as written
         return typed
 
     def _typed_policy(self, ptype, f):
@@ -297,6 +374,7 @@ class Importer:
             "isdsr",
         }:
             vips = g("VIPs") or []
+            vips = vips if isinstance(vips, list) else [vips]  # one VIP written bare: not its characters
             return P.LoadBalancer(
                 int(g("Protocol") or 0),
                 _port(g("InternalPort")),
@@ -324,12 +402,31 @@ class Importer:
                     by_name.setdefault(net.hns_name.lower(), net)
             for record in (r for r in records if r.kind == kind):
                 self.subject = _subject(kind.replace("policylist", "policy list"), record)
+                self.cut = record.truncated
                 try:
                     convert(record)
                 except (TypeError, ValueError, AttributeError, KeyError, OverflowError) as err:
                     self.warn(f"could not be imported ({type(err).__name__}: {err}); skipped")
-        self.subject = ""
-        self.adopt()
+        self.subject, self.cut = "", False
+        if any(r.dockerd for r in records):
+            self.adopt()
+        self.report()
+
+    def report(self):
+        """One warning per placeholder value, one note for the values PowerShell elided."""
+        for (subject, value), where in self.placeholders.items():
+            self.warnings.append(
+                f"{subject}: {value!r} is a placeholder, not a value (in {', '.join(where)}); "
+                "HNS refuses a request that holds it"
+            )
+        if self.elided:
+            shown = "; ".join(self.elided[:3]) + (
+                f" and {len(self.elided) - 3} more" if len(self.elided) > 3 else ""
+            )
+            self.notes.append(
+                f"{len(self.elided)} value(s) were not printed by PowerShell (System.Object[] or @{{…}}: "
+                f"the list view or ConvertTo-Json -Depth cut them) and are unknown: {shown}"
+            )
 
     def network_record(self, record):
         net = self.network(record)
@@ -345,6 +442,8 @@ class Importer:
         raw_type = self.text(d, "Type") or self.guess_type(d, record.schema)
         driver = raw_type.lower()
         hns_type = HNS_TYPES.get(driver, raw_type)
+        if driver not in HNS_TYPES and driver != "unknown":
+            self.warn(f"network type {raw_type!r} is not one winnetlab knows; kept as written")
         name = self.text(d, "Name") or rid
         used = {
             "id",
@@ -416,8 +515,15 @@ class Importer:
             if get_field(d, "NatName", "NATName")
             else ""
         )
-        self.warn(f"no Type (cut off?); taken as {guess}" if guess else "no Type (cut off?); type unknown")
-        return guess or "Unknown"
+        if guess:
+            self.infer(
+                "type of network",
+                self.text(d, "Name") or "?",
+                f"no Type in the dump; {guess} from its fields",
+            )
+        else:
+            self.warn("no Type (cut off?); type unknown")
+        return guess or "unknown"
 
     def subnets(self, d, schema):
         out = []
@@ -447,7 +553,12 @@ class Importer:
         prefix = self.prefix(get_field(s, prefix_key), "subnet")
         if prefix is None:
             return None
-        sub = Subnet(prefix, self.ip(gateway, "gateway"), self.policies(s, "Policies"), self.text(s, "ID"))
+        sub = Subnet(
+            prefix,
+            self.ip(gateway, "gateway"),
+            self.policies(s, "Policies", what=f"Policies of subnet {prefix}"),
+            self.text(s, "ID"),
+        )
         unknown = {k: v for k, v in s.items() if isinstance(k, str) and k.lower() not in SUBNET_FIELDS}
         if unknown:
             self.subnet_fields[sub.id or str(prefix)] = unknown
@@ -472,19 +583,21 @@ class Importer:
         return MacPool(start, end - start + 1)
 
     def add_network(self, net):
+        """The network and the Hyper-V switch it implies (a dump never lists switches)."""
         kind = net.driver
         if kind in INTERNAL_SWITCH_TYPES or kind == "private":
+            switch_type = "Private" if kind == "private" else "Internal"
             switch = VSwitch(
                 net.hns_name,
                 _guid("switch", net.id),
-                "Private" if kind == "private" else "Internal",
+                switch_type,
                 None,
                 None if kind == "private" else vnic_name(net.hns_name),
                 "HNS",
             )
+            reason = f"HNS creates {_a(switch_type)} vSwitch for a {net.hns_type} network"
         else:
-            adapter = net.adapter or "Ethernet"
-            known = self.switches.get(adapter)
+            known = self.switches.get(net.adapter) if net.adapter else None
             switch = (
                 None
                 if known
@@ -492,53 +605,55 @@ class Importer:
                     net.hns_name,
                     _guid("switch", net.id),
                     "External",
-                    adapter if adapter in self.host.adapters else None,
+                    net.adapter or None,
                     vnic_name(net.hns_name),
                     "HNS",
                 )
             )
             net.vswitch = known or net.hns_name
-            self.switches.setdefault(adapter, net.vswitch)
+            if net.adapter:
+                self.switches.setdefault(net.adapter, net.vswitch)
+            reason = f"HNS binds {_a(net.hns_type)} network to an External vSwitch on " + (
+                f"adapter {net.adapter}" if net.adapter else "an adapter the dump does not name"
+            )
         if switch is not None and switch.name not in self.host.vswitches:
             net.vswitch = switch.name
             self.import_switch(switch, net)
+            self.infer("vswitch", switch.name, reason)
         net.vswitch = net.vswitch or net.hns_name
         self.host.import_network(net, adopt=False)
 
     def import_switch(self, switch, net):
-        """The switch and its host vNIC: an internal one holds the gateway, an external one
-        takes over the bound adapter's MAC and address (as Hyper-V does)."""
+        """The switch and its host vNIC: an Internal one holds the network's gateway, an
+        External one the management IP (Hyper-V moves the NIC's address to it).  MACs
+        and addresses the dump does not hold stay empty."""
         self.host.import_switch(switch)
+        if switch.adapter and switch.adapter not in self.host.adapters:
+            self.host.import_adapter(
+                Adapter(switch.adapter, "", "", None, None, True, switch.name, len(self.host.adapters) + 1)
+            )
         if switch.host_vnic is None:
             return
-        phys = self.host.adapters.get(switch.adapter) if switch.adapter else None
-        if phys is not None:
-            vnic = Adapter(
-                switch.host_vnic,
-                phys.mac_address,
-                "Hyper-V Virtual Ethernet Adapter",
-                phys.ip_interface,
-                phys.gateway,
-                False,
-                switch.name,
-                len(self.host.adapters) + 2,
-            )
-            phys.vswitch, phys.ip_interface, phys.gateway = switch.name, None, None
+        if switch.switch_type == "External":
+            address = net.management_ip
+            ip_if = ipaddress.IPv4Interface(f"{address}/32") if address is not None else None
         else:
             gw = net.gateway
             ip_if = ipaddress.IPv4Interface(f"{gw}/{net.prefix.prefixlen}") if gw is not None else None
-            mac = format_mac(0x00155D000000 + int(derived_hex64("vnic", net.id)[:6], 16))
-            vnic = Adapter(
-                switch.host_vnic,
-                mac,
-                "Hyper-V Virtual Ethernet Adapter",
-                ip_if,
-                None,
-                False,
-                switch.name,
-                len(self.host.adapters) + 2,
-            )
+        vnic = Adapter(
+            switch.host_vnic,
+            "",
+            "Hyper-V Virtual Ethernet Adapter",
+            ip_if,
+            None,
+            False,
+            switch.name,
+            len(self.host.adapters) + 1,
+        )
         self.host.import_adapter(vnic)
+        self.host.inferred[("vnic", switch.host_vnic)] = (
+            f"the host vNIC of the inferred vSwitch {switch.name}"
+        )
 
     def endpoint(self, record, by_name):
         d = record.data
@@ -605,6 +720,8 @@ class Importer:
             disable_icc=self.boolean(d, "DisableICC") or bool(flags & 2),
         )
         ep.extra = self.extra(d, used, record)
+        if is_elided(get_field(d, "Policies")) or record.fmt == "hnsdiag":
+            ep.extra["policies_unknown"] = True  # not printed, or not in this listing
         self.host.import_endpoint(ep)
 
     def endpoint_address(self, d, schema):
@@ -644,25 +761,25 @@ class Importer:
         if net is not None:
             return net
         if not (net_id or net_name):
-            self.warn("does not say which network it belongs to; put in the placeholder network 'unknown'")
-            net_name = "unknown"
+            net_name, why = "unknown", "its endpoints do not say which network they belong to"
         else:
-            self.warn(f"its network {net_name or net_id} is not in the dump; a placeholder network was added")
+            why = f"endpoint {self.text(d, 'Name') or '?'} names it; the dump does not hold it"
+        driver, type_reason = _placeholder_type(net_name, d)
         placeholder_id = net_id or _guid("network", net_name)
-        hns_type = self.text(d, "Type") or "Unknown"
         net = Network(
             placeholder_id,
             net_name or placeholder_id,
             net_name or placeholder_id,
-            hns_type.lower(),
-            HNS_TYPES.get(hns_type.lower(), hns_type),
+            driver,
+            HNS_TYPES.get(driver, driver),
             (),
             "",
             created_by_docker=False,
-            hns_owned=True,
+            hns_owned=False,
         )
         net.extra = {"source": record.origin, "placeholder": True}
-        self.add_network(net)
+        self.host.import_network(net, adopt=False)
+        self.infer("network", net.name, f"{why}; type {type_reason}")
         by_name.setdefault(net.hns_name.lower(), net)
         return net
 
@@ -783,6 +900,32 @@ def _subject(kind, record):
     if isinstance(rid, str) and rid:
         label += f" ({rid[:8]}…)"
     return f"{record.origin}: {label}"
+
+
+def _a(word):
+    return ("an " if word[:1].lower() in "aeiou" else "a ") + word
+
+
+FLANNEL_VXLAN = re.compile(r"^(vxlan0|flannel\.\d+)$")
+
+
+def _placeholder_type(net_name, endpoint):
+    """``(driver, reason)`` of a network known only by name from one of its endpoints."""
+    name = (net_name or "").lower()
+    if name in HNS_TYPES:
+        return name, f"{HNS_TYPES[name]} from its name"
+    if FLANNEL_VXLAN.match(name):
+        return "overlay", "Overlay: flannel names its VXLAN network so"
+    types = {
+        str(get_field(p, "Type")).lower()
+        for p in get_field(endpoint, "Policies") or []
+        if isinstance(p, dict)
+    }
+    if types & {"pa", "provideraddress"}:
+        return "overlay", "Overlay: its endpoint has a provider-address (VXLAN) policy"
+    if "l2driver" in types:
+        return "l2bridge", "L2Bridge: its endpoint has an L2Driver policy"
+    return "unknown", "unknown"
 
 
 def _port(value):

@@ -16,6 +16,7 @@ recursion limit is refused.
 
 import json
 import re
+import unicodedata
 
 MAX_FAILURES = 100_000  # failed parse attempts per text
 MAX_DOCUMENTS = 100_000  # JSON documents per text
@@ -37,14 +38,16 @@ _GO_SIMPLE = {"n": "\n", "t": "\t", "r": "\r", '"': '"', "\\": "\\", "/": "/", "
 
 
 class Document:
-    """A JSON value found in text, with plain-language notes about repairs."""
+    """A JSON value found in text: ``notes`` say what was repaired (information),
+    ``problems`` what may be missing (a cut-off end)."""
 
-    __slots__ = ("value", "notes", "truncated")
+    __slots__ = ("value", "notes", "truncated", "problems")
 
     def __init__(self, value, notes=(), truncated=False):
         self.value = value
         self.notes = list(notes)
         self.truncated = truncated
+        self.problems = [TRUNCATED_NOTE] if truncated else []
 
 
 def find_documents(text):
@@ -55,11 +58,30 @@ def find_documents(text):
         return [whole]
     if 'msg="' in text:
         docs = []
+        width = wrap_width(text.splitlines())
         for message in _LOGRUS_MSG.findall(text):
-            docs.extend(_scan(unescape_go(message)))
+            docs.extend(_message_documents(message, width))
         if docs:
             return docs
     return _scan(text)
+
+
+def _message_documents(message, width):
+    """The JSON in one logrus ``msg="…"``, its console-wrapped lines joined first.
+
+    The console wrapped the escaped line, so the joining is decided on the escaped text
+    (its widths are the console's) and each way is unescaped and tried in turn.
+    """
+    lines = message.split("\n")
+    ways = join_wrapped(lines, width) if len(lines) > 1 else [[""]]
+    for separators in ways:
+        joined = unescape_go("".join(ln.rstrip("\r") + sep for ln, sep in zip(lines, separators)))
+        docs = _scan(joined)
+        if docs and not any(d.truncated for d in docs):
+            if len(lines) > 1:
+                docs[0].notes.append(f"joined lines that the console had wrapped at {width} columns")
+            return docs
+    return _scan(unescape_go(message))
 
 
 def unquote(text):
@@ -154,10 +176,12 @@ def _scan(text):
         if doc is not None:
             docs.append(doc)
             pos = end
+        elif text[start] == "{" and budget.may_repair() and _runs_to_end(text, start, budget):
+            break  # the objects inside a cut-off object are parts of it, not documents
         else:
             pos = start + 1
     if docs and budget.exhausted(docs):
-        docs[-1].notes.append(
+        docs[-1].problems.append(
             "stopped looking for more JSON: "
             + (
                 f"more than {MAX_DOCUMENTS:,} documents"
@@ -168,6 +192,12 @@ def _scan(text):
             )
         )
     return docs
+
+
+def _runs_to_end(text, start, budget):
+    """True when the object opened at ``start`` is still open where the text ends."""
+    extent = _extent(text, start, budget)
+    return extent is not None and extent[0] >= len(text) and extent[1] > 0
 
 
 def _decode_at(text, start, budget):
@@ -238,7 +268,7 @@ def _salvage_array(text, start, budget):
     if not items:
         return None, start
     budget.truncation_tried = True
-    return Document(items, [TRUNCATED_NOTE], truncated=True), length
+    return Document(items, truncated=True), length
 
 
 def _extent(text, start, budget):
@@ -284,7 +314,7 @@ def _close_truncated(fragment):
             value = json.loads(candidate + _closers(candidate))
         except (ValueError, RecursionError):
             continue
-        return Document(value, [TRUNCATED_NOTE], truncated=True) if value else None
+        return Document(value, truncated=True) if value else None
     return None
 
 
@@ -300,39 +330,65 @@ def _closers(fragment):
     return "".join(reversed(stack))
 
 
+def display_width(line):
+    """Columns a line takes in a console: East Asian wide and fullwidth characters take two."""
+    if line.isascii():
+        return len(line)
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in line)
+
+
+def wrap_width(lines):
+    """The console width a paragraph was wrapped at: its widest line, in display columns."""
+    return max((display_width(ln) for ln in lines), default=0)
+
+
+def join_wrapped(lines, width):
+    """The ways a console-wrapped paragraph can be joined, most likely first: each a list
+    of the separators to put after each line.
+
+    A line that fills the console (``width`` columns, or one less when a two-column
+    character did not fit) was cut by the console and continues directly; a shorter line
+    ended where PowerShell word-wrapped at a space it dropped, so the space is put back
+    (harmless between JSON tokens, and right inside a string).  Joining everything
+    directly is the second way.  Neither way ever changes a character of a line.
+    """
+    spaced = []
+    for i, ln in enumerate(lines):
+        nxt = lines[i + 1][:1] if i + 1 < len(lines) else ""
+        w = display_width(ln)
+        full = w >= width or (w == width - 1 and nxt and display_width(nxt) == 2)
+        spaced.append("" if full or not nxt else " ")
+    return [spaced, [""] * len(lines)]
+
+
 def _unwrap(text, start, budget):
     """Join a JSON document that the console wrapped at a fixed width: ``(document, end)``.
 
-    The paragraph from ``start`` (up to a blank line) is joined: lines as long as the widest
-    line were cut by the console mid-token and are joined directly; shorter lines were
-    word-wrapped at a space that the console dropped, so a space is put back (harmless
-    between tokens, and right inside a string).
+    The paragraph from ``start`` (up to a blank line) is joined as :func:`join_wrapped`
+    says; the first way that is valid JSON is taken.
     """
     line_start = text.rfind("\n", 0, start) + 1
     stop = min(len(text), start + max(0, MAX_REPAIR_CHARS - budget.repair_chars))
     blank = re.compile(r"\n[ \t\r]*\n").search(text, start, stop)
     end = blank.start() if blank else stop
     budget.repair_chars += end - start
-    lines = text[line_start:end].split("\n")
-    if len(lines) < 2:
+    raw = text[line_start:end].split("\n")
+    if len(raw) < 2:
         return None, start
-    width = max(len(ln.rstrip("\r")) for ln in lines)
-    pieces, offsets = [], []  # offsets: (position in joined text, position in text)
-    joined_len, original = 0, line_start
-    for i, raw in enumerate(lines):
-        ln = raw.rstrip("\r")
-        skip = start - line_start if i == 0 else 0
-        offsets.append((joined_len, original + skip))
-        piece = ln[skip:] + (" " if i < len(lines) - 1 and len(ln) < width else "")
-        pieces.append(piece)
-        joined_len += len(piece)
-        original += len(raw) + 1
-    try:
-        value, used = _DECODER.raw_decode("".join(pieces))
-    except (ValueError, RecursionError):
-        return None, start
-    at_joined, at_text = max((o for o in offsets if o[0] <= used), default=offsets[0])
-    return (
-        Document(value, [f"joined JSON that the console had wrapped at {width} columns"]),
-        min(end, at_text + (used - at_joined)),
-    )
+    lines = [ln.rstrip("\r") for ln in raw]
+    width = wrap_width(lines)
+    for separators in join_wrapped(lines, width):
+        joined = "".join(ln + sep for ln, sep in zip(lines, separators))
+        try:
+            value, used = _DECODER.raw_decode(joined, start - line_start)
+        except (ValueError, RecursionError):
+            continue
+        position, consumed = line_start, 0  # map the end back to the text
+        for ln, body, sep in zip(raw, lines, separators):
+            if consumed + len(body) + len(sep) >= used:
+                break
+            consumed += len(body) + len(sep)
+            position += len(ln) + 1
+        note = f"joined lines that the console had wrapped at {width} columns"
+        return Document(value, [note]), min(end, position + used - consumed)
+    return None, start

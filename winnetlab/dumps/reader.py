@@ -21,10 +21,11 @@ that hostile input is refused in bounded time and memory.
 import hashlib
 import json
 import os
+import re
 from dataclasses import dataclass, field
 
 from .formatlist import looks_like_format_list, parse_format_list
-from .hnsdiag import looks_like_hnsdiag, parse_hnsdiag
+from .hnsdiag import hnsdiag_kinds, looks_like_hnsdiag, parse_hnsdiag
 from .jsontext import find_documents
 
 MAX_FILE_BYTES = 64 * 1024 * 1024  # a dump of 20,000 endpoints is ~40 MB of ConvertTo-Json
@@ -67,6 +68,8 @@ NETWORK_TYPES = {
     "layered",
 }
 KINDS = ("network", "endpoint", "policylist", "namespace")
+# a Docker daemon log line (``level=debug msg=…``) or dockerd's HNS call trace
+DOCKERD = re.compile(r"level=\w+ msg=|Network Response :|HNSNetwork Request|dockerd", re.IGNORECASE)
 _CONTAINER_KEYS = {
     "networks": "network",
     "endpoints": "endpoint",
@@ -87,6 +90,8 @@ class Record:
     origin: str  # "network.txt", "text", "object 3 of network.txt" …
     fmt: str = "json"  # "json", "format-list", "hnsdiag"
     truncated: bool = False
+    part: int = 0  # which of the sources given to read() it came from (a file, a folder…)
+    dockerd: bool = False  # found in a Docker daemon log: Docker runs on that machine
 
     @property
     def id(self):
@@ -95,11 +100,20 @@ class Record:
 
 @dataclass
 class Reading:
-    """What :func:`read` found: records (merged by kind and ID) and warnings, in order."""
+    """What :func:`read` found: records (merged by kind and ID), warnings and notes, in order.
+
+    ``complete`` holds ``(part, kind)`` for the sources that list *every* object of a kind
+    on their machine (``hnsdiag list all``, a collectlogs ``endpoint.txt``, an HNS reply
+    envelope or a ``dump_hns`` file): only there does "not in the dump" mean "not on the host".
+    ``links`` holds pairs of parts that hold the same object (by kind and ID).
+    """
 
     records: list = field(default_factory=list)
     warnings: list = field(default_factory=list)
+    notes: list = field(default_factory=list)
     sources: list = field(default_factory=list)
+    complete: set = field(default_factory=set)
+    links: set = field(default_factory=set)
 
 
 def get_field(data, *names):
@@ -121,11 +135,32 @@ def read(*sources):
     """Read every source; never raises on bad input (problems become ``warnings``)."""
     reading = Reading()
     merged = {}
-    for source in sources:
+    for part, source in enumerate(sources):
         for label, payload in _expand(source, reading):
-            for record in _records_of(label, payload, reading):
+            full = _complete_kinds(label, payload)
+            records = _records_of(label, payload, reading, full)
+            cut = {r.kind for r in records if r.truncated}
+            reading.complete.update((part, kind) for kind in full - cut)
+            for record in records:
+                record.part = part
                 _merge(record, merged, reading)
     return reading
+
+
+def _complete_kinds(label, payload):
+    """The kinds a source lists in full, known before parsing: collectlogs files by name,
+    ``hnsdiag list`` sections (the JSON shapes are recognised in :func:`_from_json`).
+
+    ``Get-HnsEndpoint | ConvertTo-Json`` cannot be told apart from a filtered
+    ``Get-HnsEndpoint | ? Name -like …``, so a bare array is never taken as complete.
+    """
+    name = os.path.basename(label).lower()
+    by_name = {"network.txt": "network", "endpoint.txt": "endpoint", "policy.txt": "policylist"}
+    if name in by_name and label != name:  # a file inside a collectlogs folder
+        return {by_name[name]}
+    if isinstance(payload, str) and looks_like_hnsdiag(payload):
+        return hnsdiag_kinds(payload)
+    return set()
 
 
 def _merge(record, merged, reading):
@@ -144,6 +179,9 @@ def _merge(record, merged, reading):
         merged[key] = record
         reading.records.append(record)
         return
+    if first.part != record.part:
+        reading.links.add((first.part, record.part))
+    record.part = first.part
     if first.fmt == "hnsdiag" and record.fmt != "hnsdiag":
         record.data = {**first.data, **record.data}
         reading.records[reading.records.index(first)] = record
@@ -336,24 +374,28 @@ def _binary(text):
 # ---------------------------------------------------------------- formats
 
 
-def _records_of(label, payload, reading):
+def _records_of(label, payload, reading, full):
     if not isinstance(payload, str):
-        return _from_json(label, payload, reading)
+        return _from_json(label, payload, reading, full=full)
     if not payload.strip():
         reading.warnings.append(f"{label}: empty")
         return []
     records = []
     for doc in find_documents(payload):
-        found = _from_json(label, doc.value, reading, truncated=doc.truncated, scanned=True)
+        found = _from_json(label, doc.value, reading, truncated=doc.truncated, scanned=True, full=full)
         if found:
-            reading.warnings.extend(f"{label}: {note}" for note in doc.notes)
+            reading.notes.extend(f"{label}: {note}" for note in doc.notes)
+            reading.warnings.extend(f"{label}: {problem}" for problem in doc.problems)
         records.extend(found)
     if looks_like_hnsdiag(payload):
-        records.extend(
-            Record(kind, "v1", fields, label, fmt="hnsdiag") for kind, fields in parse_hnsdiag(payload)
-        )
+        listing = parse_hnsdiag(payload)
+        records.extend(Record(kind, "v1", fields, label, fmt="hnsdiag") for kind, fields in listing.objects)
+        reading.warnings.extend(f"{label}: {cut}" for cut in listing.cut)
     if not records and looks_like_format_list(payload):
         records.extend(_from_format_list(label, payload, reading))
+    if DOCKERD.search(payload[:1_000_000]):
+        for record in records:
+            record.dockerd = True
     if not records:
         reading.warnings.append(
             f"{label}: no HNS networks, endpoints, policy lists or namespaces "
@@ -379,8 +421,18 @@ def _from_format_list(label, text, reading):
     return out
 
 
-def _from_json(label, value, reading, truncated=False, scanned=False):
-    """Records from one parsed JSON value: an object, an array, an envelope, a dump_hns dict."""
+def _from_json(label, value, reading, truncated=False, scanned=False, full=None):
+    """Records from one parsed JSON value: an object, an array, an envelope, a dump_hns dict.
+
+    An envelope whose ``Output`` is a list answers a "list all" request, and a ``dump_hns``
+    dict holds whole listings: their kinds are added to ``full``.
+    """
+    if full is not None and isinstance(value, dict):
+        keys = {str(k).lower() for k in value}
+        if "output" in keys and isinstance(get_field(value, "Output"), list):
+            full.update(KINDS)
+        elif keys and keys <= set(_CONTAINER_KEYS) | {"schemaversion", "version", "host"}:
+            full.update(kind for key, kind in _CONTAINER_KEYS.items() if key in keys)
     out = []
     for index, (item, expected) in enumerate(_objects(value, label, reading, scanned), 1):
         if index > MAX_OBJECTS:

@@ -53,6 +53,8 @@ class Host(
         self.mac_spoofing = False
         self.platform = "physical"
         self.boots = 0  # reboots so far (lab.reboot)
+        self.inferred = {}  # imported host: (kind, name) -> why the dump implies it
+        self.complete_kinds = None  # imported host: kinds its dumps list in full (None: all known)
         self._adapters = {}
         self._vswitches = {}
         self._networks = {}  # docker name -> Network (incl. none)

@@ -78,7 +78,9 @@ class Lab:
         self.used_mac_pools = set()
         self.hosts = {}
         self.swarm = None
-        self.warnings = []
+        self.warnings = []  # what may be wrong or missing (a lab read from real dumps)
+        self.notes = []  # plain information: repairs made, what was inferred and why
+        self.imported = False  # True for a lab read from real dumps: its LAN is unknown
         for _ in range(hosts):
             self.add_host()
 
@@ -211,7 +213,8 @@ class Lab:
         boot = f":boot{host.boots}" if host.boots else ""  # after a reboot HNS may choose another one
         start = self.ids.stable_number(f"natprefix:{host.name}:{len(host.hns_networks)}{boot}", len(blocks))
         taken = [s.prefix for n in host.hns_networks.values() for s in n.subnets]
-        taken.append(ipaddress.IPv4Network(f"{host.address}/{host.prefix_length}", strict=False))
+        if host.address is not None:  # an imported host's address may be unknown
+            taken.append(ipaddress.IPv4Network(f"{host.address}/{host.prefix_length or 32}", strict=False))
         for i in range(len(blocks)):
             b = blocks[(start + i) % len(blocks)]
             if not any(b.overlaps(t) for t in taken):

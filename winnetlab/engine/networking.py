@@ -294,7 +294,7 @@ class NetworkingMixin:
 
     def _check_nat(self, plan):
         prefix = plan.subnets[0][0]
-        if self.address in prefix:
+        if self.address is not None and self.address in prefix:
             raise hns_error(
                 "Unspecified error",
                 cls=InvalidParameter,

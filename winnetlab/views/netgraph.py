@@ -17,6 +17,10 @@
   that spans hosts is joined to the same network on the other host by a VXLAN **tunnel**
   node (edges ``vxlan``) that carries the VNI and both provider addresses.
 
+Nodes of an imported host that the dump implies but does not hold (a vSwitch, its vNIC, a
+network only named by an endpoint) carry the reason in ``inferred`` (``""`` otherwise);
+an imported host's unknown address is ``""``, and so are the LAN's prefix and router.
+
 Remote endpoints of overlay networks (HNS's record of a container on another host) are
 ``endpoint`` nodes with ``remote=True`` joined by a ``remote`` edge.  Node ids are stable
 strings (``"host1/network/nat"``), every node has ``label`` and ``host`` (``""`` for the
@@ -76,13 +80,14 @@ def graph(lab_or_host):
 
     lab, hosts = hosts_of(lab_or_host)
     g = nx.Graph(name=f"winnetlab {lab.profile.name}")
+    known = not lab.imported  # a lab read from dumps does not know its LAN or router
     g.add_node(
         UNDERLAY,
         kind="underlay",
         host="",
-        label=f"LAN {lab.lan.prefix}",
-        prefix=str(lab.lan.prefix),
-        router=str(lab.lan.router),
+        label=f"LAN {lab.lan.prefix}" if known else "LAN (unknown)",
+        prefix=str(lab.lan.prefix) if known else "",
+        router=str(lab.lan.router) if known else "",
     )
     for host in hosts:
         _add_host(g, host)
@@ -91,18 +96,23 @@ def graph(lab_or_host):
     return g
 
 
+def _addr(host):
+    return str(host.address) if host.address is not None else ""
+
+
 def _ip(adapter):
     return str(adapter.ip_interface) if adapter.ip_interface is not None else ""
 
 
 def _add_host(g, host):
     h = host.name
+    address = str(host.address) if host.address is not None else ""
     g.add_node(
         h,
         kind="host",
         host=h,
-        label=f"{h}\n{host.address}",
-        address=str(host.address),
+        label=f"{h}\n{address or 'address unknown'}",
+        address=address,
         windows=host.profile.name,
     )
     external_if = None
@@ -118,6 +128,7 @@ def _add_host(g, host):
             mac=adapter.mac_address,
             description=adapter.description,
             vswitch=adapter.vswitch or "",
+            inferred=host.inferred.get((kind, adapter.name), ""),
             label="\n".join(x for x in (adapter.name, _ip(adapter), adapter.mac_address) if x),
         )
         if adapter.physical:
@@ -136,6 +147,7 @@ def _add_host(g, host):
             switch_type=sw.switch_type,
             adapter=sw.adapter or "",
             created_by=sw.created_by,
+            inferred=host.inferred.get(("vswitch", sw.name), ""),
             label=f"vSwitch {sw.name}\n({sw.switch_type})",
         )
         if sw.adapter:
@@ -193,6 +205,7 @@ def _add_networks(g, host):
             hns_id=net.id,
             subnet=_subnet_text(net),
             vsid=net.vsid,
+            inferred=host.inferred.get(("network", net.name), ""),
             label=f"{net.name} ({net.driver})\n{_subnet_text(net)}".rstrip(),
         )
         if net.vswitch in host.vswitches:
@@ -264,8 +277,8 @@ def _add_tunnels(g, hosts):
                     host="",
                     network=name,
                     vni=net_a.vsid,
-                    endpoints=(str(a.address), str(b.address)),
-                    label=f"VXLAN VNI {net_a.vsid}\n{a.address} <-> {b.address}",
+                    endpoints=(_addr(a), _addr(b)),
+                    label=f"VXLAN VNI {net_a.vsid}\n{_addr(a) or '?'} <-> {_addr(b) or '?'}",
                 )
                 g.add_edge(_network_node(a, net_a), tid, kind="vxlan")
                 g.add_edge(tid, _network_node(b, net_b), kind="vxlan")

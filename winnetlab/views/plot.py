@@ -436,10 +436,11 @@ TINY = 6
 DRIVER_ORDER = ("nat", "transparent", "overlay", "l2bridge", "l2tunnel", "ics", "internal", "private")
 
 
-def _surface(ax, width, height):
-    """A new figure of ``width`` x ``height`` inches, or the caller's axes, y growing down."""
+def _surface(ax, width, height, scale=1.0):
+    """A new figure of ``width`` x ``height`` units (``scale`` inch each), or the caller's
+    axes, y growing down."""
     if ax is None:
-        figure, ax = _canvas(width, height)
+        figure, ax = _canvas(width, height, scale)
     else:
         figure = ax.figure
         _prepare(ax, width, height)
@@ -453,15 +454,19 @@ def topology(lab_or_host, ax=None):
 
     Colours follow the network driver (legend at the bottom); above 12 endpoints a network
     groups the rest into ``+N more``; overlay networks spanning hosts are drawn as VXLAN
-    tunnels riding on the LAN.  Returns the matplotlib Figure.
+    tunnels riding on the LAN.  What an imported host's dump only implies is dashed with a
+    ``?``; a host with more than 24 networks is drawn as a summary (counts per network
+    type), and no figure is wider than a page (14 in, 1,400 px).  Returns the Figure.
     """
     from .layout import layout
     from .netgraph import graph, hosts_of
 
     lab, hosts = hosts_of(lab_or_host)
+    if ax is None and any(len(h.hns_networks) > MAX_NETWORKS_DRAWN for h in hosts):
+        return _summary_figure(lab, hosts)
     g = graph(lab_or_host)
     lay = layout(g, [h.name for h in hosts])
-    figure, ax = _surface(ax, lay.width, lay.height)
+    figure, ax = _surface(ax, lay.width, lay.height, min(1.0, PAGE_INCHES / lay.width))
     containers = sum(1 for _, d in g.nodes(data=True) if d["kind"] == "container")
     ax.text(
         0.25,
@@ -500,8 +505,72 @@ def topology(lab_or_host, ax=None):
     return figure
 
 
+PAGE_INCHES = 14.0  # 1,400 px at 100 dpi: no topology picture is wider
+MAX_NETWORKS_DRAWN = 24  # per host; beyond this one box per network is unreadable
+
+
+def _summary_figure(lab, hosts):
+    """Hosts too big to draw object by object: one row per host, one box per network type
+    with its count of networks and endpoints (the tables list every object)."""
+    rows = []
+    for host in hosts:
+        groups = {}
+        for net in host.hns_networks.values():
+            n, e = groups.get(net.hns_type, (0, 0))
+            groups[net.hns_type] = (n + 1, e + len(net.endpoint_ids))
+        rows.append((host, sorted(groups.items())))
+    per_row = 6
+    lines = sum(1 + (len(g) - 1) // per_row for _, g in rows) or 1
+    height = 0.8 + 1.0 * lines + 0.4 * len(rows)
+    figure, ax = _canvas(PAGE_INCHES, height)
+    ax.set_ylim(height, 0)
+    ax.text(
+        0.25,
+        0.35,
+        f"{lab.profile.title}: summary (too many objects to draw one by one; the tables list each)",
+        fontsize=FONT + 2,
+        weight="bold",
+        va="center",
+    )
+    y = 0.9
+    for host, groups in rows:
+        address = host.address if host.address is not None else "address unknown"
+        ax.text(
+            0.25,
+            y,
+            f"{host.name}  {address}: {len(host.hns_networks):,} networks, "
+            f"{len(host.endpoints):,} endpoints, {len(host.policy_lists):,} policy lists",
+            fontsize=FONT,
+            weight="bold",
+            va="center",
+            color="#444444",
+        )
+        y += 0.55
+        for i, (hns_type, (n, e)) in enumerate(groups):
+            if i and i % per_row == 0:
+                y += 1.0
+            color = driver_color(hns_type.lower())
+            _box(
+                ax,
+                1.3 + 2.2 * (i % per_row),
+                y,
+                2.0,
+                0.7,
+                f"{hns_type}\n{n:,} networks\n{e:,} endpoints",
+                color=color,
+                fill=_tint(color, 0.8),
+                size=SMALL,
+                gid=f"summary:{host.name}/{hns_type}",
+            )
+        y += 1.0 if groups else 0.3
+    return figure
+
+
 def _draw_underlay(ax, g, lab, lay):
     right = lay.width - 0.25
+    if lab.imported:  # the dumps say nothing about the LAN or its router: draw neither
+        _draw_tunnels(ax, lay)
+        return
     _line(ax, [(0.25, lay.lan_y), (right, lay.lan_y)], color="#555555", width=3, gid="underlay:LAN")
     ax.text(
         0.3,
@@ -524,6 +593,10 @@ def _draw_underlay(ax, g, lab, lay):
         fill="#F4F4F4",
         gid="router",
     )
+    _draw_tunnels(ax, lay)
+
+
+def _draw_tunnels(ax, lay):
     for name, vni, xs, y in lay.tunnels:
         color = driver_color("overlay")
         if len(xs) > 1:
@@ -557,7 +630,8 @@ def _draw_frame(ax, host, frame):
     ax.text(
         frame.left + 0.12,
         frame.bottom - 0.2,
-        f"{host.name}  {host.address}  ·  {host.profile.title}",
+        f"{host.name}  {host.address if host.address is not None else 'address unknown'}"
+        f"  ·  {host.profile.title}",
         fontsize=FONT,
         weight="bold",
         va="center",
@@ -600,6 +674,9 @@ def _draw_node(ax, node, data, box):
     if kind not in styles:
         return
     text = _node_text(data)
+    if data.get("inferred"):  # implied by the dump, not in it: dashed, with a "?"
+        styles[kind]["linestyle"] = "--"
+        text = text.replace("\n", " ?\n", 1) if "\n" in text else text + " ?"
     if kind == "endpoint":
         _box(ax, box.x, box.y, box.w, box.h, "", gid=f"endpoint:{node}", **styles[kind])
         from .layout import container_label
@@ -862,7 +939,8 @@ def mermaid(lab_or_host):
     lines = ["flowchart TB"]
     lines += [f"  {node(n)}" for n in keep if g.nodes[n]["host"] == ""]
     for host in hosts:
-        lines.append(f'  subgraph {host.name}["{host.name} {host.address}"]')
+        address = host.address if host.address is not None else "address unknown"
+        lines.append(f'  subgraph {host.name}["{host.name} {address}"]')
         lines += [f"    {node(n)}" for n in keep if g.nodes[n]["host"] == host.name]
         for network in sorted(set(hidden.values())):
             if g.nodes[network]["host"] == host.name:

@@ -13,7 +13,7 @@ Column contract (names and order are promises; new columns are only ever appende
 table           columns
 =============== ============================================================================
 networks        host, name, driver, hns_type, hns_id, subnet, gateway, vswitch,
-                vswitch_type, adapter, endpoints, options
+                vswitch_type, adapter, endpoints, options, inferred
 addresses       host, container, network, driver, endpoint_id, ip_address, prefix_length,
                 mac_address, gateway, dns_servers, namespace
 endpoints       host, endpoint_id, name, network, driver, container, ip_address, mac_address,
@@ -23,7 +23,7 @@ policies        host, scope, owner, type, enforced_by, settings
 port_mappings   host, container, protocol, external_ip, external_port, internal_ip,
                 internal_port, enforced_by
 vswitches       host, name, id, switch_type, adapter, host_vnic, vnic_ip, networks,
-                created_by
+                created_by, inferred
 events          host, seq, actor, action, target, detail
 unsupported     feature, command, option, windows, action, message, source
 =============== ============================================================================
@@ -33,6 +33,9 @@ Notes on meaning:
 * ``networks`` lists what ``docker network ls`` shows (including ``none``) plus HNS-only
   networks; ``endpoints`` counts the local endpoints (containers on this host);
   ``options`` are Docker's ``-o`` options except the ``hnsid`` repeated in ``hns_id``.
+* ``inferred`` (networks, vswitches) is empty for what a host really holds; for an imported
+  host it gives the reason an object was inferred from the dump (a vSwitch behind a
+  network, a network only named by its endpoints).
 * ``addresses`` has one row per local endpoint attached to a container: the address the
   container really uses (a DHCP lease on DHCP transparent networks).
 * ``endpoints`` is HNS's view: every endpoint including the *remote* ones an overlay
@@ -71,6 +74,7 @@ COLUMNS = {
         "adapter",
         "endpoints",
         "options",
+        "inferred",
     ),
     "addresses": (
         "host",
@@ -121,6 +125,7 @@ COLUMNS = {
         "vnic_ip",
         "networks",
         "created_by",
+        "inferred",
     ),
     "events": ("host", "seq", "actor", "action", "target", "detail"),
     "unsupported": ("feature", "command", "option", "windows", "action", "message", "source"),
@@ -199,6 +204,11 @@ def _ip(address):
     return "" if address is None else routing.dotted(int(address))
 
 
+def _host_address(host):
+    """The host's address, or ``unknown`` for an imported host whose dump does not hold it."""
+    return str(host.address) if host.address is not None else "unknown"
+
+
 def _ip_key(address):
     """Sort key for an address (None first, then numerically)."""
     return -1 if address is None else int(address)
@@ -233,6 +243,7 @@ def networks(lab_or_host):
                     net.adapter or "",
                     local,
                     options,
+                    host.inferred.get(("network", net.name), ""),
                 )
             )
     return _table("networks", rows)
@@ -461,7 +472,7 @@ def port_mappings(lab_or_host):
                     host.name,
                     ep.container or "",
                     protocol.upper(),
-                    str(host.address),
+                    _host_address(host),
                     port,
                     _text(ep.address),
                     internal,
@@ -487,7 +498,7 @@ def _ingress_rows(host):
                         host.name,
                         ep.container or "",
                         protocol,
-                        str(host.address),
+                        _host_address(host),
                         p.external_port,
                         _text(ep.address),
                         p.internal_port,
@@ -520,6 +531,7 @@ def vswitches(lab_or_host):
                     _text(vnic.ip_interface) if vnic else "",
                     ", ".join(nets),
                     sw.created_by,
+                    host.inferred.get(("vswitch", sw.name), ""),
                 )
             )
     return _table("vswitches", rows)
