@@ -62,8 +62,9 @@ print("\n".join(text.splitlines()[:28]))
 # ## 2. Load it
 #
 # `wl.load_hns` reads JSON, PowerShell list views, `hnsdiag` text and log excerpts.  It
-# never gives up on a whole file for one odd object: what it had to guess is in
-# `lab.warnings`.
+# never gives up on a whole file for one odd object.  What may be wrong or missing is in
+# `lab.warnings` (a complete, clean dump gives none); what it repaired or inferred, and
+# why, is in `lab.notes`.
 
 # %% [markdown] lang=ko en=928acd561966
 # ## 2. 불러오기
@@ -78,11 +79,25 @@ lab.warnings
 
 # %%
 # NBVAL_CHECK_OUTPUT
+for note in lab.notes:
+    print("-", note)
+
+# %%
+# NBVAL_CHECK_OUTPUT
 wl.tables.networks(lab)
 
 # %% [markdown]
-# Docker on that host would have adopted both networks (they were not created by this
-# daemon, so they carry `hnsowned=true` and are never pruned):
+# The imported host knows only what the dump says.  Its address is the L2Bridge
+# network's `ManagementIP`; the LAN, the router and the NIC's MAC are not in the dump,
+# so they stay unknown.  `Get-HnsNetwork` does not list Hyper-V switches either: the
+# switch behind each network is *inferred* (the `inferred` column says why; the picture
+# draws it dashed with a `?`).  And the dump has no Docker in it, so Docker's view stays
+# empty — `docker network ls` lists nothing until you create something.
+
+# %%
+# NBVAL_CHECK_OUTPUT
+print(lab.host().address)
+wl.tables.vswitches(lab)[["name", "switch_type", "host_vnic", "vnic_ip", "inferred"]]
 
 # %% [markdown] lang=ko en=f5eb600115bf
 # 그 호스트의 Docker라면 두 네트워크를 모두 받아들였을 것입니다(이 디먼이 만든 것이 아니므로
@@ -114,8 +129,10 @@ wl.diagnose(lab)
 # ## 3. Endpoints from two sources at once
 #
 # An overlay **remote endpoint** from flannel (its `PA` policy names the other node's
-# provider address) and an `hnsdiag list endpoints` listing from another cluster.  The
-# listing does not say which network each endpoint belongs to — the warnings say so.
+# provider address) and an `hnsdiag list endpoints` listing from another cluster.  Nothing
+# links the two files (no shared object, reference or management IP), so they become two
+# hosts; `merge=True` would force one.  The listing does not say which network each
+# endpoint belongs to: the networks are inferred, and the notes say from what.
 
 # %% [markdown] lang=ko en=d9fccf845af6
 # ## 3. 두 출처의 끝점을 한꺼번에
@@ -128,8 +145,9 @@ wl.diagnose(lab)
 # NBVAL_CHECK_OUTPUT
 cluster = wl.load_hns(DUMPS / "01-overlay-remote-endpoint-v1-flannel-test.json",
                       DUMPS / "08-overlay-endpoints-hnsdiag-list-endpoints.txt")
-for warning in cluster.warnings:
-    print("-", warning)
+print(list(cluster.hosts), cluster.warnings)
+for note in cluster.notes:
+    print("-", note)
 
 # %%
 # NBVAL_CHECK_OUTPUT

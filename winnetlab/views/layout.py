@@ -152,6 +152,13 @@ def _slots(g, host):
             slots.append(("adapter", adapter, []))
         else:
             slots.append(("external", switch, _neighbours(g, switch, "network")))
+    placed = {node for _, node, _ in slots}
+    for switch in switches:  # an imported External switch whose adapter the dump does not name
+        if switch not in placed:
+            slots.append(("external", switch, _neighbours(g, switch, "network")))
+    loose = [n for n in _nodes(g, host, "network") if not _neighbours(g, n, "vswitch")]
+    if loose:  # networks only named by an imported endpoint: no switch is drawn for them
+        slots.append(("loose", None, loose))
     return slots
 
 
@@ -178,7 +185,7 @@ def _place_host(g, host, x0, top, layout):
         inner = width - 0.14
         if kind == "adapter":
             layout.boxes[node] = Box(x + width / 2, top + ROW_A, inner, BOX_H)
-        else:
+        elif kind != "loose":
             _place_switch(g, kind, node, x, width, top, layout)
             for winnat in _winnats(g, node):
                 layout.boxes[winnat] = Box(x + width / 2, top + ROW_A, min(inner, 1.0), BOX_H)
@@ -213,9 +220,9 @@ def _place_switch(g, kind, switch, x, width, top, layout):
     inner = width - 0.14
     layout.boxes[switch] = Box(x + width / 2, top + ROW_C, inner, SWITCH_H)
     vnics = _neighbours(g, switch, "vnic")
-    if kind == "external":
-        adapter = _neighbours(g, switch, "adapter")[0]
-        layout.boxes[adapter] = Box(x + width / 2, top + ROW_A, inner, BOX_H)
+    adapters = _neighbours(g, switch, "adapter")  # none: an imported switch's unnamed NIC
+    if kind == "external" and adapters:
+        layout.boxes[adapters[0]] = Box(x + width / 2, top + ROW_A, inner, BOX_H)
         for vnic in vnics:  # left-aligned: the binding line runs down the right edge
             layout.boxes[vnic] = Box(x + 0.07 + (inner - 0.22) / 2, top + ROW_B, inner - 0.22, BOX_H)
     else:

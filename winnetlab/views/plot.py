@@ -631,7 +631,7 @@ def _draw_frame(ax, host, frame):
         frame.left + 0.12,
         frame.bottom - 0.2,
         f"{host.name}  {host.address if host.address is not None else 'address unknown'}"
-        f"  ·  {host.profile.title}",
+        + (f"  ·  {host.profile.title}" if frame.w > 3.6 else ""),  # narrow: the title says it
         fontsize=FONT,
         weight="bold",
         va="center",
