@@ -88,12 +88,7 @@ def _blank_host(lab, address):
     ``none`` network and Docker start-up that ``Lab.add_host`` gives a simulated host are
     taken away, and the address is the one the dump holds, or None."""
     host = lab.add_host()
-    host._adapters.clear()
-    host._networks.clear()
-    host._events.clear()
-    host.address = address
-    host.prefix_length = host.mac_address = host.gateway = None
-    host.dns_servers = ()
+    host.clear_for_import(address)
     return host
 
 

@@ -224,6 +224,17 @@ class Host(
         if adopt and net.name not in self._networks:
             self._networks[net.name] = net
 
+    def clear_for_import(self, address):
+        """Make this host hold nothing a dump does not say: no simulated NIC, LAN address,
+        MAC, router or DNS, no ``none`` network, no Docker start-up events.  ``address``
+        is the one the dump holds, or None (unknown)."""
+        self._adapters.clear()
+        self._networks.clear()
+        self._events.clear()
+        self.address = address
+        self.prefix_length = self.mac_address = self.gateway = None
+        self.dns_servers = ()
+
     def import_endpoint(self, ep):
         _PROGRAMMED.pop(self, None)
         self._endpoints[ep.id] = ep
