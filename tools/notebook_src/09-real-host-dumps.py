@@ -66,11 +66,12 @@ print("\n".join(text.splitlines()[:28]))
 # `lab.warnings` (a complete, clean dump gives none); what it repaired or inferred, and
 # why, is in `lab.notes`.
 
-# %% [markdown] lang=ko en=928acd561966
+# %% [markdown] lang=ko en=a984a39d2dda
 # ## 2. 불러오기
 #
 # `wl.load_hns`는 JSON, PowerShell 목록 보기, `hnsdiag` 텍스트, 로그 발췌를 읽습니다. 이상한 객체
-# 하나 때문에 파일 전체를 포기하지 않습니다. 추측해야 했던 것은 `lab.warnings`에 있습니다.
+# 하나 때문에 파일 전체를 포기하지 않습니다. 잘못되었거나 빠졌을 수 있는 것은 `lab.warnings`에
+# 있고(완전하고 깨끗한 덤프라면 비어 있습니다), 고치거나 추론한 것과 그 이유는 `lab.notes`에 있습니다.
 
 # %%
 # NBVAL_CHECK_OUTPUT
@@ -94,14 +95,17 @@ wl.tables.networks(lab)
 # draws it dashed with a `?`).  And the dump has no Docker in it, so Docker's view stays
 # empty — `docker network ls` lists nothing until you create something.
 
+# %% [markdown] lang=ko en=5a4879cf8c66
+# 불러온 호스트는 덤프가 말하는 것만 압니다. 호스트 주소는 L2Bridge 네트워크의 `ManagementIP`이고,
+# LAN, 라우터, NIC의 MAC은 덤프에 없으므로 알 수 없는 채로 둡니다. `Get-HnsNetwork`는 Hyper-V
+# 스위치도 나열하지 않습니다. 각 네트워크 뒤의 스위치는 *추론*한 것입니다(`inferred` 열이 그 이유를
+# 말하고, 그림은 점선과 `?`로 그립니다). 그리고 이 덤프에는 Docker가 없으므로 Docker의 시점은 비어
+# 있습니다 — 무언가를 만들기 전까지 `docker network ls`는 아무것도 나열하지 않습니다.
+
 # %%
 # NBVAL_CHECK_OUTPUT
 print(lab.host().address)
 wl.tables.vswitches(lab)[["name", "switch_type", "host_vnic", "vnic_ip", "inferred"]]
-
-# %% [markdown] lang=ko en=f5eb600115bf
-# 그 호스트의 Docker라면 두 네트워크를 모두 받아들였을 것입니다(이 디먼이 만든 것이 아니므로
-# `hnsowned=true`가 붙고, 정리(prune)되지 않습니다).
 
 # %%
 # NBVAL_CHECK_OUTPUT
@@ -134,12 +138,13 @@ wl.diagnose(lab)
 # hosts; `merge=True` would force one.  The listing does not say which network each
 # endpoint belongs to: the networks are inferred, and the notes say from what.
 
-# %% [markdown] lang=ko en=d9fccf845af6
+# %% [markdown] lang=ko en=fffb91ad4b78
 # ## 3. 두 출처의 끝점을 한꺼번에
 #
 # flannel의 오버레이 **원격 끝점**(그 `PA` 정책이 다른 노드의 공급자 주소를 가리킵니다)과 다른
-# 클러스터의 `hnsdiag list endpoints` 목록입니다. 목록에는 끝점이 어느 네트워크에 속하는지 나오지
-# 않습니다. 경고가 그 점을 알려 줍니다.
+# 클러스터의 `hnsdiag list endpoints` 목록입니다. 두 파일을 잇는 것이 없으므로(공유 객체, 참조,
+# 관리 IP 모두 없음) 두 호스트가 됩니다. `merge=True`를 주면 하나로 합칩니다. 목록에는 끝점이 어느
+# 네트워크에 속하는지 나오지 않으므로 네트워크는 추론한 것이고, 무엇으로부터인지는 노트가 말해 줍니다.
 
 # %%
 # NBVAL_CHECK_OUTPUT
