@@ -48,6 +48,7 @@ def snapshot(lab):
                 _canon(h._ports),
                 _canon(h._mesh_ports),
                 _canon(h._policy_lists),
+                _canon(h._images),
                 tuple(h._events),
                 h._compartments,
                 h._mapping_ids,
@@ -122,3 +123,6 @@ def check_invariants(lab):
         for c in h.containers.values():
             for eid in c.endpoints:
                 assert eid in h.endpoints, "container lists a deleted endpoint"
+            if c.state in ("created", "exited"):
+                assert not c.endpoints, f"{c.state} container {c.name} still has endpoints"
+                assert c.namespace is None, f"{c.state} container {c.name} keeps its compartment"

@@ -57,7 +57,7 @@ def test_ping_and_test_netconnection_use_the_packet_walk(lab):
     r = lab.exec("web", "ping db")
     assert r.ok and "Reply from 172.16.0.3: bytes=32 time<1ms TTL=128" in r.output
     assert "Received = 4, Lost = 0 (0% loss)" in r.output
-    r = lab.exec("web", "Test-NetConnection db -Port 80")
+    r = lab.exec("web", "powershell Test-NetConnection db -Port 80")
     assert r.ok and "TcpTestSucceeded : True" in r.output
     r = lab.exec("web", "ping nosuchhost")
     assert r.exit_code == 1 and "could not find host nosuchhost" in r.output
@@ -76,7 +76,7 @@ def test_icmp_out_of_l2bridge_without_outboundnat_fails(lab):
     [("ifconfig", "ipconfig"), ("ip addr", "ipconfig"), ("cat /etc/resolv.conf", "ipconfig /all")],
 )
 def test_linux_habits(lab, cmd, word):
-    r = lab.exec("web", cmd)
+    r = lab.exec("web", "cmd /c " + cmd)  # cmd.exe's answer
     assert r.exit_code == 9009
     assert (
         r.output.splitlines()[0]
@@ -84,6 +84,13 @@ def test_linux_habits(lab, cmd, word):
     )
     assert len(r.output.splitlines()) == 2 and "hint:" not in r.output
     assert word in r.hints[0] and str(r).splitlines()[-1] == "hint: " + r.hints[0]
+    r = lab.exec("web", cmd)  # docker exec starts the program itself: HCS CreateProcess fails
+    cid = lab.host().container("web").id
+    assert r.exit_code == 126 and r.output == (
+        f"container {cid} encountered an error during hcs::System::CreateProcess: {cmd.split()[0]}: "
+        "failure in a Windows system call: The system cannot find the file specified. (0x2)"
+    )  # microsoft/vscode-docker#1728 (no daemon prefix), moby daemon/exec.go (exit 126)
+    assert word in r.hints[0]
 
 
 def test_exec_errors(lab):

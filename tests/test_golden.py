@@ -23,6 +23,7 @@ from winnetlab.fronts.shell import Session
 GOLDEN = Path(__file__).parent / "golden"
 IIS = "mcr.microsoft.com/windows/servercore/iis"
 NANO = "mcr.microsoft.com/windows/nanoserver:ltsc2022"
+CORE = "mcr.microsoft.com/windows/servercore:ltsc2022"
 
 
 def nat_script(lab):
@@ -31,7 +32,7 @@ def nat_script(lab):
         "docker network create -d nat --subnet 10.10.0.0/24 mynat",
         f"docker run -d --name web -p 8080:80 {IIS}",
         f"docker run -d --name web2 -p 8080:80 {IIS}",
-        f"docker run -d --name db --network mynat {NANO}",
+        f"docker run -dit --name db --network mynat {NANO}",
         "docker ps -a",
         "docker port web",
         "docker network inspect mynat",
@@ -57,8 +58,8 @@ def transparent_script(lab):
         "Restart-Service docker",
         "docker network ls",
         "Get-NetAdapter",
-        f"docker run -d --name t1 --network CORP {NANO}",
-        f"docker run -d --name t2 --network CORP {NANO}",
+        f"docker run -dit --name t1 --network CORP {NANO}",
+        f"docker run -dit --name t2 --network CORP {NANO}",
         "docker network inspect CORP",
         "docker exec t1 ipconfig /all",
         "docker exec t1 nslookup t2",
@@ -74,12 +75,12 @@ def l2bridge_script(lab):
         f"docker network create -d l2bridge --subnet 10.244.2.0/24 --gateway 10.244.2.1 "
         f"-o {shim}enable_outboundnat=true -o {shim}outboundnat_exceptions=10.244.0.0/16 l2bnat",
         f"docker run -d --name pod1 --network l2b -p 8081:80 {IIS}",
-        f"docker run -d --name pod2 --network l2bnat {NANO}",
+        f"docker run -dit --name pod2 --network l2bnat {CORE}",
         "docker ps",
         "Get-VMSwitch",
         "vfpctrl /list-vmswitch-port",
         "docker exec pod1 ping -n 1 8.8.8.8",
-        "docker exec pod2 Test-NetConnection www.example.com -Port 80",
+        "docker exec pod2 powershell Test-NetConnection www.example.com -Port 80",
         "docker exec pod1 nslookup pod2",
         "docker network create -d transparent tr",
     ]
@@ -88,11 +89,11 @@ def l2bridge_script(lab):
 def l2tunnel_script(lab):
     return [
         "docker network create -d l2tunnel --subnet 10.0.5.0/24 --gateway 10.0.5.1 azure",
-        f"docker run -d --name vnet1 --network azure {NANO}",
-        f"docker run -d --name vnet2 --network azure {NANO}",
+        f"docker run -dit --name vnet1 --network azure {CORE}",
+        f"docker run -dit --name vnet2 --network azure {NANO}",
         "docker network inspect azure",
         "docker exec vnet1 ipconfig",
-        "docker exec vnet1 Test-NetConnection 10.0.5.3 -Port 445",
+        "docker exec vnet1 powershell -Command Test-NetConnection 10.0.5.3 -Port 445",
         "docker exec vnet1 route print",
     ]
 
@@ -105,9 +106,9 @@ def overlay_script(lab):
         f"docker swarm join --token {swarm_token(lab)} {lab.host('host1').address}:2377",
         "exit",
         "docker network create -d overlay --attachable --subnet 10.0.9.0/24 ov",
-        f"docker run -d --name a1 --network ov {NANO}",
+        f"docker run -dit --name a1 --network ov {NANO}",
         "Enter-PSSession host2",
-        f"docker run -d --name b1 --network ov {NANO}",
+        f"docker run -dit --name b1 --network ov {NANO}",
         "docker network ls",
         "exit",
         "docker exec a1 nslookup b1",

@@ -40,7 +40,8 @@ def test_host_process_holding_the_port_blocks_publish_with_the_current_engine_er
     proc = h.listen(1433, process="sqlservr.exe", service="MSSQLSERVER")
     r = lab.docker("run -d --name db -p 1433:1433 mcr.microsoft.com/mssql/server")
     assert r.exit_code == 125
-    assert r.output.splitlines()[0] == (
+    assert r.output.splitlines()[0] == "Unable to find image 'mcr.microsoft.com/mssql/server:latest' locally"
+    assert r.output.splitlines()[-1] == (
         f"docker: Error response from daemon: failed to create endpoint db on network nat: {PORT_IN_USE}."
     )
     assert f"sqlservr.exe (PID {proc.pid})" in r.hints[0]

@@ -185,16 +185,24 @@ wl.tables.addresses(lab)
 # %% [markdown]
 # Inside the container, Linux habits meet Windows: there is no `ifconfig`, `ip` or
 # `/etc/resolv.conf` — DNS servers and routes are per-adapter settings in the container's
-# registry.  `ipconfig` and `route print` are the tools.
+# registry.  `ipconfig` and `route print` are the tools.  `docker exec` starts the program
+# directly (HCS *CreateProcess*), so a program the image does not have fails with exit code
+# 126; under `cmd /c` the same word gets cmd.exe's "is not recognized" (exit 9009).
 
-# %% [markdown] lang=ko en=dcf43fa19840
+# %% [markdown] lang=ko en=cd617bdd6938
 # 컨테이너 안에서는 Linux 습관이 Windows와 만납니다. `ifconfig`도 `ip`도 `/etc/resolv.conf`도
 # 없습니다. DNS 서버와 경로는 컨테이너 레지스트리 안의 어댑터별 설정입니다. 도구는 `ipconfig`와
-# `route print`입니다.
+# `route print`입니다.  `docker exec`는 프로그램을 직접 시작하므로(HCS *CreateProcess*), 이미지에
+# 없는 프로그램은 종료 코드 126으로 실패합니다. `cmd /c` 아래에서는 같은 단어에 cmd.exe의
+# "is not recognized"(종료 코드 9009)가 나옵니다.
 
 # %%
 # NBVAL_CHECK_OUTPUT
 lab.exec("web", "ifconfig")
+
+# %%
+# NBVAL_CHECK_OUTPUT
+lab.exec("web", "cmd /c ifconfig")
 
 # %%
 # NBVAL_CHECK_OUTPUT

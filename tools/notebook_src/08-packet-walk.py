@@ -138,16 +138,18 @@ for port in (80, 443):
 # %% [markdown]
 # ## 3. The same walk from inside the container
 #
-# `Test-NetConnection -Port` and `ping` inside a container are answered by the same walk:
+# `Test-NetConnection -Port` (a PowerShell cmdlet, so it runs under `powershell`) and `ping`
+# inside a container are answered by the same walk:
 
-# %% [markdown] lang=ko en=231253a45e56
+# %% [markdown] lang=ko en=4055a7729590
 # ## 3. 컨테이너 안에서 본 같은 따라가기
 #
-# 컨테이너 안의 `Test-NetConnection -Port`와 `ping`도 같은 따라가기로 답을 얻습니다.
+# 컨테이너 안의 `Test-NetConnection -Port`(PowerShell cmdlet이므로 `powershell` 아래에서 실행합니다)와
+# `ping`도 같은 따라가기로 답을 얻습니다.
 
 # %%
 # NBVAL_CHECK_OUTPUT
-lab.exec("client", "Test-NetConnection 192.168.0.11 -Port 8080")
+lab.exec("client", "powershell Test-NetConnection 192.168.0.11 -Port 8080")
 
 # %% [markdown]
 # ## 4. Who can reach whom

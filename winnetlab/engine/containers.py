@@ -1,11 +1,34 @@
-"""Host operations on containers: ``docker create``/``start``/``run``/``rm`` and
-``network connect``/``disconnect``.
+"""Host operations on containers: the lifecycle (``docker create``/``start``/``stop``/
+``restart``/``kill``/``pause``/``unpause``/``rm``) and ``network connect``/``disconnect``.
 
 ``run`` is create + start: when the start fails (port in use, pool exhausted) the
 container stays behind in the Created state, as with Docker; ``Host.run`` itself is
 atomic.  Hot-adding an endpoint to a running container needs Windows Server 1709 or later
-and process isolation."""
+and process isolation.
 
+Stopping a container ends its compute system, and Docker releases its network sandbox:
+the HNS endpoints are deleted — with their WinNAT static mappings and firewall rules, or
+their VFP rules — and so is the namespace (compartment) (moby ``daemon.Cleanup`` ->
+``releaseNetwork``).  Starting it again creates new endpoints.  HNS does not give the
+endpoint its old address back: reports show the IP changing on restart on nat
+(rancher/rancher#10567, microsoft/navcontainerhelper#139) and the MAC changing even with
+``--ip`` on transparent (moby/moby#37662: ``00:15:5d:71:18:58`` -> ``00:15:5d:71:1e:f4``).
+Here a restarted endpoint gets the lowest free address and MAC other than the ones it had
+(simplification: which new address HNS picks is not documented), unless ``--ip`` /
+``--mac-address`` fix them; on a DHCP network the new MAC gets a new lease.
+
+Exit codes: ``docker stop`` shuts the compute system down and the process ends with
+3221225786 (0xC000013A, STATUS_CONTROL_C_EXIT; dotnet/dotnet-framework-docker#431 shows
+``Exited (3221225786)`` for servercore and aspnet); ``docker kill`` (and ``stop -t 0``)
+terminates it, and the exit code cannot be read back, which moby's Windows runtime reports
+as -1, i.e. 4294967295 (moby ``libcontainerd/local`` reapProcess; docker/docs#9870 shows
+``exited with code 4294967295``).  ``pause`` works only under Hyper-V isolation: moby's
+Windows runtime answers ``not implemented`` for process isolation.
+"""
+
+from types import MappingProxyType
+
+from . import images
 from .addressing import normalize_mac, parse_ip
 from .docker_container import NAME_RE, Container, StartConfig
 from .errors import Conflict, InvalidParameter, NotFound, Unsupported
@@ -47,8 +70,12 @@ SCIENTISTS = (
 )
 
 
+STOPPED = 3221225786  # 0xC000013A STATUS_CONTROL_C_EXIT: what docker stop leaves
+TERMINATED = 4294967295  # uint32(-1): exit code of a terminated compute system
+
+
 def default_image(profile):
-    return f"mcr.microsoft.com/windows/nanoserver:{profile.name}"
+    return f"mcr.microsoft.com/windows/nanoserver:{images.tag_for(images.REGISTRY + '/windows/nanoserver', profile.name)}"
 
 
 class ContainersMixin:
@@ -71,8 +98,14 @@ class ContainersMixin:
         aliases=(),
         expose=(),
         command="",
+        interactive=True,
+        tty=True,
+        auto_remove=False,
     ):
-        """``docker create``: the container exists (state Created) but has no endpoint yet."""
+        """``docker create``: the container exists (state Created) but has no endpoint yet.
+
+        The typed API keeps stdin open by default (like ``docker run -dit``), so a base
+        image's ``cmd.exe`` keeps running; the docker front passes ``-i``/``-t`` as typed."""
         c = self.plan_container(
             name,
             image,
@@ -88,16 +121,22 @@ class ContainersMixin:
             aliases,
             expose,
         )
-        c.command = str(command or "")
+        self._set_process(c, command, interactive, tty, auto_remove)
         return self.commit_container(c)
 
     def start(self, name):
-        """``docker start``: HNS creates and attaches the endpoints; on failure it stays Created."""
+        """``docker start``: HNS creates and attaches the endpoints; on failure it stays Created.
+
+        A base image's ``cmd.exe`` with no stdin exits at once (``Exited (0)``) and its
+        endpoints go away again; a missing executable fails like HCS CreateProcess does."""
         c = self.container(name)
+        if c.state == "paused":
+            raise Conflict("cannot start a paused container, try unpause instead")
         if c.state == "running":
             return c
         plans = self.plan_start(c)
         self.commit_start(c, plans)
+        self._after_start(c)
         return c
 
     def run(
@@ -116,6 +155,8 @@ class ContainersMixin:
         aliases=(),
         expose=(),
         command="",
+        interactive=True,
+        tty=True,
     ):
         """Create and start a container in one atomic step (nothing remains if it fails)."""
         c = self.plan_container(
@@ -133,11 +174,167 @@ class ContainersMixin:
             aliases,
             expose,
         )
-        c.command = str(command or "")
+        self._set_process(c, command, interactive, tty, False)
         plans = self.plan_start(c)
         self.commit_container(c)
         self.commit_start(c, plans)
+        self._after_start(c)
         return c
+
+    @staticmethod
+    def _set_process(c, command, interactive, tty, auto_remove):
+        c.command = str(command or "")
+        c.interactive, c.tty, c.auto_remove = bool(interactive), bool(tty), bool(auto_remove)
+
+    def process_kind(self, name):
+        """What the main process of ``name`` does: "service", "exits", "oneshot" or "missing"."""
+        c = self.container(name)
+        return images.process_kind(c.image_info, c.command, c.interactive)
+
+    def record_start_failure(self, name, error):
+        """What the daemon keeps of a failed ``docker start``: State.Error, and ExitCode 127 for
+        a missing file, else 128 (moby ``daemon/start.go`` setExitCodeFromError).  ``start``
+        itself changes nothing when it fails; the docker front records this afterwards."""
+        c = self.container(name)
+        c.error = error.message
+        c.exit_code = 127 if "cannot find the file specified" in error.message else 128
+
+    def _after_start(self, c):
+        if images.process_kind(c.image_info, c.command, c.interactive) == "exits":
+            self.finish(c.name, 0, images.cmd_banner(c.image_info.build))
+
+    # ------------------------------------------------------------------ the image store
+    @property
+    def images(self):
+        """The local image store (``docker images``): reference -> images.Image."""
+        if self._images is None:
+            self._seed_images()
+        return MappingProxyType(self._images)
+
+    def plan_image(self, ref):
+        """The image ``ref`` names: from the local store, else as ``docker pull`` would get it."""
+        if self._images is None:
+            self._seed_images()
+        repo, tag = images.split_reference(ref)
+        known = self._images.get(f"{repo}:{tag}")
+        return known if known is not None else images.resolve(ref, self.profile.build, len(self._images) + 1)
+
+    def pull(self, ref):
+        """``docker pull``: returns (image, newly downloaded)."""
+        image = self.plan_image(ref)
+        if image.reference in self._images:
+            return image, False
+        self._store_image(image)
+        return image, True
+
+    def _store_image(self, image):
+        self._images[image.reference] = image
+        self.log_event(
+            "Docker", "PullImage", image.reference, f"{image.digest[:19]}…, Windows build {image.build}"
+        )
+
+    def _seed_images(self):
+        """A prepared lab host: the Microsoft images of its Windows version are already pulled."""
+        self._images = {}
+        for repo in ("windows/servercore", "windows/nanoserver", "windows/servercore/iis"):
+            name = f"{images.REGISTRY}/{repo}"
+            for tag in (images.tag_for(name, self.profile.name),) + (
+                ("latest",) if repo.endswith("iis") else ()
+            ):
+                image = images.resolve(f"{name}:{tag}", self.profile.build, len(self._images) + 1)
+                self._images[image.reference] = image
+
+    # ------------------------------------------------------------------ the lifecycle
+    def finish(self, name, exit_code, output=""):
+        """The main process of a running container ended: it is Exited (code), its network released."""
+        c = self.container(name)
+        if c.state not in ("running", "paused"):
+            raise Conflict(f"container {c.id} is not running")
+        c.logs = c.logs + tuple(output.split("\n")) if output else c.logs
+        self.log_event("HCS", "ProcessExited", c.name, f"exit code {exit_code}")
+        self._end(c, exit_code)
+        return c
+
+    def stop(self, name, timeout=None):
+        """``docker stop [-t N]``: shut the compute system down (``-t 0``: terminate at once).
+
+        Returns False when it was not running (Docker answers 304 Not Modified)."""
+        c = self.container(name)
+        if c.state not in ("running", "paused"):
+            return False
+        if timeout is not None and int(timeout) == 0:
+            self._terminate(c)
+            return True
+        self.log_event("Docker", "StopContainer", c.name, "CTRL_SHUTDOWN_EVENT to the container")
+        self.log_event("HCS", "ShutdownComputeSystem", c.name, f"exit code {STOPPED}")
+        self._end(c, STOPPED)
+        return True
+
+    def kill(self, name):
+        """``docker kill``: terminate the compute system (no graceful shutdown on Windows)."""
+        c = self.container(name)
+        if c.state not in ("running", "paused"):
+            raise Conflict(f"container {c.id} is not running")
+        self._terminate(c)
+        return c
+
+    def _terminate(self, c):
+        self.log_event("Docker", "KillContainer", c.name, "SIGKILL: terminate the compute system")
+        self.log_event("HCS", "TerminateComputeSystem", c.name, f"exit code {TERMINATED}")
+        self._end(c, TERMINATED)
+
+    def restart(self, name, timeout=None):
+        """``docker restart``: stop when running, then start (new endpoints, see the module docstring)."""
+        c = self.container(name)
+        if c.state in ("running", "paused"):
+            self.stop(c.name, timeout)
+        return self.start(c.name)
+
+    def pause(self, name):
+        """``docker pause``: freeze a Hyper-V isolated container (process isolation refuses)."""
+        c = self.container(name)
+        if c.state not in ("running", "paused"):
+            raise Conflict(f"container {c.id} is not running")
+        if c.state == "paused":
+            raise Conflict(f"container {c.id} is already paused")
+        if c.isolation != "hyperv":
+            raise Unsupported(
+                f"cannot pause container {c.id}: not implemented",
+                hint="Windows can pause only Hyper-V isolated containers (--isolation hyperv)",
+            )
+        c.state = "paused"
+        self.log_event("HCS", "PauseComputeSystem", c.name, "utility VM paused; endpoints stay attached")
+        return c
+
+    def unpause(self, name):
+        """``docker unpause``."""
+        c = self.container(name)
+        if c.state != "paused":
+            raise Conflict(f"Container {c.id} is not paused")
+        c.state = "running"
+        self.log_event("HCS", "ResumeComputeSystem", c.name)
+        return c
+
+    def _end(self, c, exit_code):
+        """The container is no longer running: release what Docker releases (``Cleanup``)."""
+        c.previous = (
+            tuple((ep.network, ep.ip_address, ep.mac_address) for ep in self.endpoints_of(c)) or c.previous
+        )
+        self._release_network(c)
+        c.state, c.exit_code, c.error = "exited", exit_code, ""
+        self.log_event("Docker", "ContainerDied", c.name, f"exit code {exit_code}")
+        if c.auto_remove:
+            self.remove_container(c.name)
+
+    def _release_network(self, c):
+        for eid in c.endpoints:
+            if eid in self._endpoints:
+                self._drop_endpoint(self._endpoints[eid])
+        c.endpoints = ()
+        if c.namespace in self._namespaces and self._namespaces[c.namespace].container == c.name:
+            ns = self._namespaces.pop(c.namespace)
+            self.log_event("HNS", "DeleteNamespace", c.name, f"compartment {ns.compartment_id}")
+        c.namespace = None
 
     def plan_container(
         self,
@@ -176,6 +373,7 @@ class ContainersMixin:
                 f"Invalid isolation: \"{isolation}\". Windows supports 'default', 'process', or 'hyperv'"
             )
         image = image or default_image(self.profile)
+        info = self.plan_image(image)
         network = network or "nat"
         shared = None
         if network.startswith("container:"):
@@ -232,6 +430,7 @@ class ContainersMixin:
             (network,),
             StartConfig(ip or None, mac, tuple(aliases), tuple(ports), dns, shared.name if shared else None),
         )
+        c.image_info = info
         return c
 
     def _generated_name(self):
@@ -244,6 +443,8 @@ class ContainersMixin:
         c.id = self.ids.hex64("container")
         c.hostname = c.hostname or c.id[:12]
         c.seq = len(self._containers) + 1
+        if c.image_info is not None and c.image_info.reference not in self._images:
+            self._store_image(c.image_info)
         self._containers[c.name] = c
         self.log_event("Docker", "CreateContainer", c.name, f"image {c.image}, isolation {c.isolation}")
         return c
@@ -251,10 +452,12 @@ class ContainersMixin:
     def plan_start(self, c, others=()):
         """Plan every endpoint of a starting container; ``others`` are plans not yet committed
         (the other tasks of a service), so that no address, MAC or port is planned twice."""
+        self._check_process(c)
         req = c.requested
         if req.shared:
             self.container(req.shared)
             return []
+        previous = {net: (ip, mac) for net, ip, mac in c.previous}
         plans = []
         others = list(others)
         for i, netname in enumerate(c.requested_networks):
@@ -272,6 +475,7 @@ class ContainersMixin:
                     req.dns,
                     req.aliases if first else (),
                     others=others + plans,
+                    avoid=previous.get(net.name, ()),
                 )
             )
             if (
@@ -286,7 +490,34 @@ class ContainersMixin:
                 )
         return plans
 
+    def _check_process(self, c):
+        """HCS refuses an image of another Windows build under process isolation and a
+        command whose executable the image does not have (the CLI then exits 127)."""
+        info = c.image_info
+        if info is None:
+            return
+        if info.build != self.profile.build and (c.isolation == "process" or info.build > self.profile.build):
+            raise Unsupported(
+                f"hcs::CreateComputeSystem {c.id}: The container operating system does not match the "
+                "host operating system.",
+                hint=f"{info.reference} is built for Windows build {info.build}, this host is build "
+                f"{self.profile.build}: use the image's tag for this host, or --isolation hyperv for an older image",
+            )
+        if images.process_kind(info, c.command, c.interactive) == "missing":
+            exe = images.executable(c.command)
+            raise NotFound(
+                f"container {c.id} encountered an error during hcs::System::CreateProcess: "
+                f"{c.command.split(' ', 1)[0]}: failure in a Windows system call: The system cannot find "
+                "the file specified. (0x2)",
+                hint=(
+                    "Nano Server has no PowerShell (since 1709): use cmd, or an image with PowerShell"
+                    if exe in ("powershell", "pwsh")
+                    else f"{info.reference} has no {exe}.exe"
+                ),
+            )
+
     def commit_start(self, c, plans):
+        c.started, c.exit_code, c.error = True, 0, ""
         shared = c.requested.shared
         if shared:
             other = self.container(shared)
@@ -322,24 +553,22 @@ class ContainersMixin:
         return self._namespaces[c.namespace]
 
     def remove_container(self, name, force=True):
-        """``docker rm [-f]``: detach and delete every endpoint, then the namespace."""
+        """``docker rm [-f]``: a running container needs ``-f`` (it is killed), then its endpoints
+        and namespace go (moby ``daemon/delete.go``)."""
         c = self.container(name)
-        if c.state == "running" and not force:
+        if c.state in ("running", "paused") and not force:
             raise Conflict(
-                f"You cannot remove a running container {c.id}. Stop the container before attempting "
-                "removal or force remove"
+                f'cannot remove container "/{c.name}": container is paused and must be unpaused first'
+                if c.state == "paused"
+                else f'cannot remove container "/{c.name}": container is running: stop the container '
+                "before removing or force remove"
             )
         if c.service and self.lab.swarm and c.service in self.lab.swarm.services:
             raise Conflict(
                 f"container {c.name} is a task of the service {c.service}",
                 hint=f"remove the service instead: docker service rm {c.service}",
             )
-        for eid in c.endpoints:
-            if eid in self._endpoints:
-                self._drop_endpoint(self._endpoints[eid])
-        if c.namespace in self._namespaces and self._namespaces[c.namespace].container == c.name:
-            ns = self._namespaces.pop(c.namespace)
-            self.log_event("HNS", "DeleteNamespace", c.name, f"compartment {ns.compartment_id}")
+        self._release_network(c)
         del self._containers[c.name]
         self.log_event("Docker", "RemoveContainer", c.name)
 

@@ -2,7 +2,7 @@
 it was created with (StartConfig), and the rule for Docker object names."""
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 
 # Docker object names (networks, containers)
 NAME_RE = re.compile(r"^[a-zA-Z0-9][a-zA-Z0-9_.-]*$")
@@ -18,7 +18,7 @@ class Container:
     isolation: str = "process"  # "process" (vNIC) or "hyperv" (vmNIC)
     endpoints: tuple = ()  # HNS endpoint ids, in attach order
     host: str = ""
-    state: str = "running"  # "created" or "running"
+    state: str = "running"  # "created", "running", "paused" or "exited" (Docker's State.Status)
     hostname: str = ""
     dns_search: tuple = ()
     namespace: str = None
@@ -27,10 +27,27 @@ class Container:
     service: str = ""
     seq: int = 0
     command: str = ""  # the command given after the image (docker run IMAGE CMD)
+    image_info: object = None  # images.Image from the host's store (None for imported labs)
+    interactive: bool = False  # -i: stdin kept open, so a shell (cmd.exe) keeps running
+    tty: bool = False  # -t
+    auto_remove: bool = False  # --rm
+    started: bool = False  # started at least once ("Exited" rather than "Created")
+    exit_code: int = 0
+    error: str = ""  # State.Error: why the last start failed
+    logs: tuple = ()  # what the main process printed (docker logs)
+    previous: tuple = ()  # ((network, ip, mac), ...) the endpoints had before the last stop
 
     @property
     def short_id(self):
         return self.id[:12]
+
+    def upgrade_loaded_state(self):
+        """A container read from a lab file older than the lifecycle gets the new fields' defaults."""
+        for f in fields(self):
+            if not hasattr(self, f.name):
+                object.__setattr__(self, f.name, f.default)
+        if self.state == "running":
+            self.started = True
 
 
 @dataclass(frozen=True, slots=True)

@@ -19,6 +19,12 @@ def _driver(net):
     return DRIVERS.get(net.driver, DRIVERS["nat"])
 
 
+def _skip(candidates, avoid, n):
+    """The n-th (0-based) of ``candidates`` that is not in ``avoid``; None if there is none."""
+    left = [c for c in candidates or () if c not in avoid]
+    return left[n] if len(left) > n else None
+
+
 def _label(ep):
     """How the event log names an endpoint: ``container@network`` (``remote@…`` for remote ones)."""
     return f"{ep.container or ('remote ' + str(ep.ip_address))}@{ep.network}"
@@ -44,8 +50,12 @@ class EndpointPlan:
 class EndpointsMixin:
     """Endpoints of a Host (mixed into ``Host``)."""
 
-    def _plan_endpoint(self, net, container, ip=None, mac=None, ports=(), dns=(), aliases=(), others=()):
-        """Work out an endpoint (address, MAC, ports, DNS, policies) without changing anything."""
+    def _plan_endpoint(
+        self, net, container, ip=None, mac=None, ports=(), dns=(), aliases=(), others=(), avoid=()
+    ):
+        """Work out an endpoint (address, MAC, ports, DNS, policies) without changing anything.
+
+        ``avoid`` is the (ip, mac) the container had before a stop: HNS hands out others."""
         prefix = f"failed to create endpoint {container} on network {net.name}: "
         if any(p.network is net and p.container == container for p in others):
             raise Conflict(f"endpoint with name {container} already exists in network {net.name}")
@@ -78,7 +88,7 @@ class EndpointsMixin:
                 hint=f"{net.driver} needs --subnet and --gateway: there is no DHCP on this driver",
             )
         else:
-            ip = self._peek_address(net, others)
+            ip = self._peek_address(net, others, avoid[:1])
             if ip is None:
                 raise Exhausted(
                     prefix + "HNS failed with error : The IP address pool of the network is exhausted.",
@@ -94,14 +104,14 @@ class EndpointsMixin:
                 )
         else:
             taken = sum(1 for p in others if p.network is net)
-            got = net.mac_pool.peek(taken + 1)
+            got = _skip(net.mac_pool.peek(taken + 1 + len(avoid[1:])), avoid[1:], taken)
             if got is None:
                 raise Exhausted(
                     prefix + "HNS failed with error : The MAC address pool of the network is exhausted.",
                     hint=f"a network has {net.mac_pool.pool.size} MACs "
                     f"({net.mac_pool.start_mac}..{net.mac_pool.end_mac})",
                 )
-            mac = got[-1]
+            mac = got
         port_pols = self._plan_ports(net, container, ports, others, prefix)
         return EndpointPlan(
             net,
@@ -116,12 +126,12 @@ class EndpointsMixin:
             lease=lease,
         )
 
-    def _peek_address(self, net, others):
+    def _peek_address(self, net, others, avoid=()):
         for pool in net.pools:
             n = sum(1 for p in others if p.network is net and p.ip is not None and pool.contains(p.ip))
-            got = pool.peek(n + 1)
-            if got:
-                return got[-1]
+            got = _skip(pool.peek(n + 1 + len(avoid)), avoid, n)
+            if got is not None:
+                return got
         return None
 
     def _plan_ports(self, net, container, ports, others, prefix):

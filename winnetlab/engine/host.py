@@ -68,6 +68,7 @@ class Host(
         self._ports = {}  # (proto, port) -> endpoint id
         self._mesh_ports = {}  # (proto, port) -> swarm service published on the routing mesh
         self._policy_lists = {}
+        self._images = {}  # reference -> images.Image (the local image store)
         self._events = []
         self._compartments = 1  # 1 is the host's default compartment
         self._mapping_ids = 0
@@ -76,6 +77,7 @@ class Host(
         self._add_physical_adapter(
             "Ethernet", ipaddress.IPv4Interface(f"{address}/{self.prefix_length}"), mac_address
         )
+        self._seed_images()
         self._start_docker()
 
     # ------------------------------------------------------------------ views
@@ -268,6 +270,8 @@ class Host(
             self._init_listeners()
             self.platform = "hyperv-vm" if self.is_vm else "physical"
             self.boots = 0
+        if not hasattr(self, "_images"):  # files older than the image store: seeded on first use
+            self._images = None
 
     def __repr__(self):
         return (

@@ -10,6 +10,7 @@ networks.  Swarm state (managers, overlay networks, services) spans the hosts.
 import ipaddress
 from dataclasses import dataclass, field
 
+from . import dnsworld
 from . import swarm as swarm_ops
 from .addressing import AddressPool, IdSource, format_mac
 from .errors import Conflict, Exhausted, InvalidParameter, NotFound
@@ -27,12 +28,8 @@ class Underlay:
     router: ipaddress.IPv4Address = ipaddress.IPv4Address("192.168.0.1")
     router_mac: str = "00-1C-7F-00-00-01"
     dns_servers: tuple = (ipaddress.IPv4Address("192.168.0.1"),)
-    outside: dict = field(
-        default_factory=lambda: {
-            "dns.google": ipaddress.IPv4Address("8.8.8.8"),
-            "one.one.one.one": ipaddress.IPv4Address("1.1.1.1"),
-            "www.example.com": ipaddress.IPv4Address("93.184.216.34"),
-        }
+    outside: dict = field(  # the internet's DNS names (engine.dnsworld), lab records included
+        default_factory=lambda: {n: ipaddress.IPv4Address(a) for n, a in dnsworld.WELL_KNOWN.items()}
     )
     dhcp_first: ipaddress.IPv4Address = ipaddress.IPv4Address("192.168.0.100")
     dhcp_last: ipaddress.IPv4Address = ipaddress.IPv4Address("192.168.0.199")
@@ -297,6 +294,14 @@ class Lab:
         return sorted(routes, key=lambda r: (int(r[0].network_address), r[0].prefixlen, r[1]))
 
     # ------------------------------------------------------------------ fronts, walk, files
+    def add_dns_record(self, name, ip):
+        """Add an A record to the lab's internet DNS (``app.contoso.com`` -> ``203.0.113.7``)."""
+        dnsworld.add_record(self, name, ip)
+
+    def resolve_name(self, name):
+        """The address the lab's internet DNS gives ``name``, or None (NXDOMAIN)."""
+        return dnsworld.lookup(self, name)
+
     def docker(self, command, host=None):
         """Run a ``docker …`` command line on a host; returns a CommandResult."""
         from ..fronts.docker import docker

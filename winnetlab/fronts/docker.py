@@ -69,6 +69,7 @@ class Context:
     out: list = field(default_factory=list)
     code: int = 0
     hints: list = field(default_factory=list)
+    terminal: bool = False  # stdin is a terminal (winnetlab shell), so -it can attach
 
     def print(self, text):
         if text != "":
@@ -82,7 +83,7 @@ class Context:
     def daemon_error(self, e, prefix="Error response from daemon: "):
         """The line a daemon error prints; the engine's explanation becomes a hint."""
         self.hint(getattr(e, "hint", None))
-        return [prefix + e.message]
+        return [("" if isinstance(e, StreamError) else prefix) + e.message]
 
     def result(self, line):
         return CommandResult(line, "\n".join(self.out), self.code, hint_tuple(*self.hints))
@@ -222,8 +223,12 @@ def check_args(cmd, positional):
 
 def run_error(e, with_help):
     """``docker run``'s way: ``docker: <message>.`` (+ the help pointer for create errors)."""
-    message = e.message if isinstance(e, CommandLineError) else "Error response from daemon: " + e.message
-    text = "docker: " + message.rstrip(".") + "."
+    if isinstance(e, StreamError):
+        head, _, message = e.message.rpartition("\n")
+        text = head + "\ndocker: " + message.rstrip(".") + "."
+    else:
+        message = e.message if isinstance(e, CommandLineError) else "Error response from daemon: " + e.message
+        text = "docker: " + message.rstrip(".") + "."
     if with_help:
         text += "\nSee 'docker run --help'."
     return DaemonErrors([text], 125, hint_tuple(getattr(e, "hint", None)))
@@ -408,7 +413,18 @@ def container_settings(ctx, o):
         isolation=o["isolation"] or "process",
         aliases=tuple(o["network-alias"]),
         expose=tuple(o["expose"]),
+        interactive=o["interactive"],
+        tty=o["tty"],
     )
+
+
+TTY_REFUSAL = (
+    "the input device is not a TTY.  If you are using mintty, try prefixing the command with 'winpty'"
+)
+TTY_HINT = (
+    "there is no terminal here: use 'docker run -dit …' and 'docker exec …', or winnetlab shell "
+    "for an interactive prompt inside the container"
+)
 
 
 def _valid_mac(text):
@@ -426,10 +442,24 @@ def _valid_ipv4(text):
 
 
 def container_run(ctx, o, args):
+    """``docker run``: pull if needed, create, start, then the main process (docker/cli run.go).
+
+    Without ``-d`` a one-shot command's output is printed and its exit code returned; a
+    service keeps running (the real CLI would stay attached; here the call returns).
+    ``-it`` needs a terminal (the CLI's ``CheckTty``); start failures exit 125, or 127 when
+    the executable is missing (``runStartContainerErr``)."""
     image, command = args[0], args[1:]
+    if not o["detach"] and o["interactive"] and o["tty"] and not ctx.terminal:
+        ctx.print(TTY_REFUSAL)
+        ctx.hint(TTY_HINT)
+        ctx.code = 1
+        return
     try:
         settings = container_settings(ctx, o)
-        c = ctx.host.create_container(o["name"] or None, image, command=" ".join(command), **settings)
+        _pull_if_missing(ctx, image)
+        c = ctx.host.create_container(
+            o["name"] or None, image, command=" ".join(command), auto_remove=o["rm"], **settings
+        )
     except (WinNetLabError, CommandLineError) as e:
         raise run_error(e, with_help=True) from None
     try:
@@ -437,22 +467,74 @@ def container_run(ctx, o, args):
             raise ip6_refused()
         ctx.host.start(c.name)
     except WinNetLabError as e:
-        raise run_error(e, with_help=False) from None
+        ctx.host.record_start_failure(c.name, e)
+        err = run_error(e, with_help=False)
+        err.code = 127 if "cannot find the file specified" in e.message else 125
+        raise err from None
+    output, code = run_main_process(ctx, c)
     if o["detach"]:
         ctx.print(c.id)
-    elif command:
-        from .in_container import exec_command
+        return
+    ctx.print(output)
+    ctx.code = code
 
-        result = exec_command(ctx.lab, c.name, " ".join(command))
-        ctx.print(result.output)
-        ctx.hints.extend(result.hints)
-        ctx.code = result.exit_code
+
+def run_main_process(ctx, c):
+    """Run a one-shot main process to its end (its output, exit code); others print their logs."""
+    kind = ctx.host.process_kind(c.name) if c.name in ctx.host.containers else "exits"
+    if kind != "oneshot":
+        return ("\n".join(c.logs) if kind == "exits" else ""), c.exit_code
+    from .in_container import exec_command
+
+    result = exec_command(ctx.lab, c.name, c.command)
+    ctx.hints.extend(result.hints)
+    ctx.host.finish(c.name, result.exit_code, result.output)
+    return result.output, result.exit_code
+
+
+def _pull_if_missing(ctx, ref):
+    """``Unable to find image … locally`` and the pull, as ``docker run``/``create`` print it."""
+    from ..engine.images import split_reference
+
+    repo, tag = split_reference(ref)
+    if f"{repo}:{tag}" in ctx.host.images:
+        return
+    ctx.print(f"Unable to find image '{repo}:{tag}' locally")
+    ctx.print(pull_lines(ctx.host, repo, tag))
+
+
+class StreamError(WinNetLabError):
+    """An error that arrives in the pull's progress stream: printed without the daemon prefix."""
+
+
+def pull_lines(host, repo, tag):
+    """Pull an image and return what ``docker pull`` prints (one layer, simplified).
+
+    ``no matching manifest …`` arrives after ``Pulling from`` (envoyproxy/envoy-build-tools#258)."""
+    first, _, rest = repo.partition("/")
+    path = rest if rest and ("." in first or ":" in first) else repo if rest else f"library/{repo}"
+    try:
+        image, new = host.pull(f"{repo}:{tag}")
+    except NotFound as e:
+        if e.message.startswith("no matching manifest"):
+            raise StreamError(f"{tag}: Pulling from {path}\n{e.message}", hint=e.hint) from None
+        raise
+    if not new:
+        return f"{tag}: Pulling from {path}\nDigest: {image.digest}\nStatus: Image is up to date for {image.reference}"
+    layer = image.id[7:19]
+    return (
+        f"{tag}: Pulling from {path}\n{layer}: Pull complete\nDigest: {image.digest}\n"
+        f"Status: Downloaded newer image for {image.reference}"
+    )
 
 
 def container_create(ctx, o, args):
     try:
         settings = container_settings(ctx, o)
-        c = ctx.host.create_container(o["name"] or None, args[0], command=" ".join(args[1:]), **settings)
+        _pull_if_missing(ctx, args[0])
+        c = ctx.host.create_container(
+            o["name"] or None, args[0], command=" ".join(args[1:]), auto_remove=o["rm"], **settings
+        )
     except CommandLineError as e:
         raise CommandLineError(e.message, 125) from None
     if o["ip6"]:
@@ -464,8 +546,18 @@ def container_start(ctx, o, args):
     errors = []
     for name in args:
         try:
-            ctx.host.start(name)
-            ctx.print(name)
+            c = ctx.host.container(name)
+            try:
+                ctx.host.start(name)
+            except WinNetLabError as e:
+                ctx.host.record_start_failure(name, e)
+                raise
+            output, code = run_main_process(ctx, c)
+            if o["attach"]:
+                ctx.print(output)
+                ctx.code = code
+            else:
+                ctx.print(name)
         except WinNetLabError as e:
             errors.extend(ctx.daemon_error(e))
     if errors:
@@ -480,6 +572,77 @@ def _running(ctx, name):
         return ctx.host.container(name).state == "running"
     except WinNetLabError:
         return False
+
+
+def _each(ctx, names, action, wrap=None):
+    """Apply ``action`` to each container; print its name or collect the daemon's error
+    (docker/cli stop.go, kill.go, pause.go …: ``errs`` joined after the successes)."""
+    errors = []
+    for name in names:
+        try:
+            action(name)
+            ctx.print(name)
+        except WinNetLabError as e:
+            if wrap is not None and not isinstance(e, NotFound):
+                e = type(e)(wrap(name, e.message), hint=e.hint)
+            errors.extend(ctx.daemon_error(e))
+    if errors:
+        raise DaemonErrors(errors)
+
+
+def container_stop(ctx, o, args):
+    timeout = o["time"] if "time" in o.changed else None
+    _each(ctx, args, lambda n: ctx.host.stop(n, timeout))
+
+
+def container_restart(ctx, o, args):
+    timeout = o["time"] if "time" in o.changed else None
+
+    def restart(name):
+        c = ctx.host.restart(name, timeout)
+        run_main_process(ctx, c)
+
+    _each(ctx, args, restart, lambda n, m: f"Cannot restart container {n}: {m}")
+
+
+def container_kill(ctx, o, args):
+    _each(ctx, args, ctx.host.kill, lambda n, m: f"cannot kill container: {n}: {m}")
+
+
+def container_pause(ctx, o, args):
+    _each(ctx, args, ctx.host.pause)
+
+
+def container_unpause(ctx, o, args):
+    _each(ctx, args, ctx.host.unpause)
+
+
+def container_wait(ctx, o, args):
+    """``docker wait``: the exit code of each container (a running one would block forever)."""
+    errors = []
+    for name in args:
+        try:
+            c = ctx.host.container(name)
+        except WinNetLabError as e:
+            errors.extend(ctx.daemon_error(e))
+            continue
+        if c.state in ("running", "paused"):
+            raise CommandLineError(
+                f"winnetlab: docker wait would block until {c.name} exits; it is running "
+                "(stop it with docker stop, then wait)"
+            )
+        ctx.print(str(c.exit_code))
+    if errors:
+        raise DaemonErrors(errors)
+
+
+def container_logs(ctx, o, args):
+    """``docker logs``: what the container's main process printed."""
+    c = ctx.host.container(args[0])
+    lines = list(c.logs)
+    if o["tail"].isdigit():
+        lines = lines[len(lines) - int(o["tail"]) :] if int(o["tail"]) else []
+    ctx.print("\n".join(lines))
 
 
 def container_rm(ctx, o, args):
@@ -497,7 +660,7 @@ def container_rm(ctx, o, args):
 def container_ps(ctx, o, args):
     cs = sorted(ctx.host.containers.values(), key=lambda c: -c.seq)
     if not o["all"]:
-        cs = [c for c in cs if c.state == "running"]
+        cs = [c for c in cs if c.state in ("running", "paused")]
     if o["format"]:
         rows = templates.rows_as_fields(
             views.ps_rows(ctx.host, cs, o["no-trunc"]), templates.PS_HEADERS, views.ps_extras(ctx.host, cs)
@@ -582,6 +745,29 @@ def container_exec(ctx, o, args):
     ctx.print(result.output)
     ctx.hints.extend(result.hints)
     ctx.code = result.exit_code
+
+
+def image_ls(ctx, o, args):
+    """``docker images``: the local store, newest first (docker/cli image list)."""
+    found = sorted(ctx.host.images.values(), key=lambda i: -i.seq)
+    if args:
+        repo, _, tag = args[0].partition(":")
+        found = [i for i in found if i.repository == repo and (not tag or i.tag == tag)]
+    if o["quiet"]:
+        ctx.print("\n".join(dict.fromkeys(i.id if o["no-trunc"] else i.id[7:19] for i in found)))
+        return
+    ctx.print(tabwrite(views.image_rows(ctx.host, found, o["no-trunc"], o["digests"])))
+
+
+def image_pull(ctx, o, args):
+    """``docker pull``: offline; the digest is derived from the reference."""
+    from ..engine.images import split_reference
+
+    repo, tag = split_reference(args[0])
+    if ":" not in args[0].rsplit("/", 1)[-1]:
+        ctx.print("Using default tag: latest")
+    ctx.print(pull_lines(ctx.host, repo, tag))
+    ctx.print(f"{repo}:{tag}")
 
 
 def info(ctx, o, args):
@@ -749,6 +935,10 @@ RUN_FLAGS = (
     Flag("add-host", "list", help="Add a custom host-to-IP mapping (host:ip)"),
 )
 RUN_NOT_SIMULATED = ("link", "add-host")
+STOP_FLAGS = (
+    Flag("signal", "string", "s", help="Signal to send to the container"),
+    Flag("time", "int", "t", help="Seconds to wait before killing the container"),
+)
 
 
 def _merge_aliases(run):
@@ -922,6 +1112,128 @@ COMMANDS = {
             ),
             1,
             aliases=("docker container rm", "docker container remove", "docker rm"),
+        ),
+        Command(
+            "stop",
+            "stop [OPTIONS] CONTAINER [CONTAINER...]",
+            "Stop one or more running containers",
+            container_stop,
+            STOP_FLAGS,
+            1,
+            aliases=("docker container stop", "docker stop"),
+            not_simulated=("signal",),
+        ),
+        Command(
+            "restart",
+            "restart [OPTIONS] CONTAINER [CONTAINER...]",
+            "Restart one or more containers",
+            container_restart,
+            STOP_FLAGS,
+            1,
+            aliases=("docker container restart", "docker restart"),
+            not_simulated=("signal",),
+        ),
+        Command(
+            "kill",
+            "kill [OPTIONS] CONTAINER [CONTAINER...]",
+            "Kill one or more running containers",
+            container_kill,
+            (Flag("signal", "string", "s", help="Signal to send to the container"),),
+            1,
+            aliases=("docker container kill", "docker kill"),
+            not_simulated=("signal",),
+        ),
+        Command(
+            "pause",
+            "pause CONTAINER [CONTAINER...]",
+            "Pause all processes within one or more containers",
+            container_pause,
+            (),
+            1,
+            aliases=("docker container pause", "docker pause"),
+        ),
+        Command(
+            "unpause",
+            "unpause CONTAINER [CONTAINER...]",
+            "Unpause all processes within one or more containers",
+            container_unpause,
+            (),
+            1,
+            aliases=("docker container unpause", "docker unpause"),
+        ),
+        Command(
+            "wait",
+            "wait CONTAINER [CONTAINER...]",
+            "Block until one or more containers stop, then print their exit codes",
+            container_wait,
+            (),
+            1,
+            aliases=("docker container wait", "docker wait"),
+        ),
+        Command(
+            "logs",
+            "logs [OPTIONS] CONTAINER",
+            "Fetch the logs of a container",
+            container_logs,
+            (
+                Flag("details", "bool", help="Show extra details provided to logs"),
+                Flag("follow", "bool", "f", help="Follow log output"),
+                Flag(
+                    "since",
+                    help='Show logs since timestamp (e.g. "2013-01-02T13:23:37Z") or relative (e.g. "42m" for 42 minutes)',
+                ),
+                Flag(
+                    "tail",
+                    "string",
+                    "n",
+                    default="all",
+                    help="Number of lines to show from the end of the logs",
+                ),
+                Flag("timestamps", "bool", "t", help="Show timestamps"),
+                Flag(
+                    "until",
+                    help='Show logs before a timestamp (e.g. "2013-01-02T13:23:37Z") or relative (e.g. "42m" for 42 minutes)',
+                ),
+            ),
+            1,
+            1,
+            aliases=("docker container logs", "docker logs"),
+            not_simulated=("details", "follow", "since", "timestamps", "until"),
+        ),
+        Command(
+            "images",
+            "images [OPTIONS] [REPOSITORY[:TAG]]",
+            "List images",
+            image_ls,
+            (
+                Flag("all", "bool", "a", help="Show all images (default hides intermediate images)"),
+                Flag("digests", "bool", help="Show digests"),
+                Flag(
+                    "filter", "list", "f", help="Filter output based on conditions provided", metavar="filter"
+                ),
+                Flag("format", help="Format output using a custom template"),
+                Flag("no-trunc", "bool", help="Don't truncate output"),
+                Flag("quiet", "bool", "q", help="Only show image IDs"),
+            ),
+            0,
+            1,
+            aliases=("docker image ls", "docker image list", "docker images"),
+            not_simulated=("filter", "format"),
+        ),
+        Command(
+            "pull",
+            "pull [OPTIONS] NAME[:TAG|@DIGEST]",
+            "Download an image from a registry",
+            image_pull,
+            (
+                Flag("all-tags", "bool", "a", help="Download all tagged images in the repository"),
+                Flag("platform", help="Set platform if server is multi-platform capable"),
+                Flag("quiet", "bool", "q", help="Suppress verbose output"),
+            ),
+            1,
+            1,
+            aliases=("docker image pull", "docker pull"),
+            not_simulated=("all-tags", "platform"),
         ),
         Command(
             "ps",
@@ -1114,6 +1426,16 @@ ALIASES = {
     "container ps": "ps",
     "container port": "port",
     "container exec": "exec",
+    "container stop": "stop",
+    "container restart": "restart",
+    "container kill": "kill",
+    "container pause": "pause",
+    "container unpause": "unpause",
+    "container wait": "wait",
+    "container logs": "logs",
+    "image ls": "images",
+    "image list": "images",
+    "image pull": "pull",
     "system info": "info",
     "service list": "service ls",
     "service remove": "service rm",
@@ -1122,6 +1444,7 @@ COMMANDS.update({alias: COMMANDS[target] for alias, target in ALIASES.items()})
 GROUPS = {
     "network": "Manage networks",
     "container": "Manage containers",
+    "image": "Manage images",
     "swarm": "Manage Swarm",
     "service": "Manage Swarm services",
     "system": "Manage Docker",
@@ -1134,6 +1457,7 @@ HIDDEN_ALIASES = (
     "container list",
     "container ps",
     "container remove",
+    "image list",
     "service list",
     "service remove",
 )

@@ -150,7 +150,24 @@ def docker_endpoint_id(net, c):
 
 
 def container_command(c):
-    return getattr(c, "command", "") or IMAGE_COMMANDS.get(c.image.split(":")[0], DEFAULT_COMMAND)
+    if c.command:
+        return c.command
+    if c.image_info is not None:
+        return c.image_info.command
+    return IMAGE_COMMANDS.get(c.image.split(":")[0], DEFAULT_COMMAND)
+
+
+def container_status(c, t, latest, host):
+    """``State.String()`` of moby ``container/state.go``: Created, Up …, Up … (Paused), Exited (N) … ago."""
+    started = event_seq(host, "StartContainer", c.name, latest)
+    if c.state == "running":
+        return f"Up {human_duration(t - started)}"
+    if c.state == "paused":
+        return f"Up {human_duration(t - started)} (Paused)"
+    if c.state == "exited":
+        finished = event_seq(host, "ContainerDied", c.name, latest)
+        return f"Exited ({c.exit_code}) {human_duration(t - finished)} ago"
+    return "Created"
 
 
 def published_ports(host, c):
@@ -174,9 +191,8 @@ def ps_rows(host, containers, no_trunc=False):
     latest = latest_events(host)
     for c in containers:
         created = event_seq(host, "CreateContainer", c.name, latest)
-        started = event_seq(host, "StartContainer", c.name, latest)
         cmd = container_command(c)
-        status = f"Up {human_duration(t - started)}" if c.state == "running" else "Created"
+        status = container_status(c, t, latest, host)
         rows.append(
             [
                 c.id if no_trunc else c.short_id,
@@ -267,8 +283,10 @@ def container_json(host, c):
     latest = latest_events(host)
     created = event_seq(host, "CreateContainer", c.name, latest)
     started = event_seq(host, "StartContainer", c.name, latest)
-    running = c.state == "running"
+    finished = event_seq(host, "ContainerDied", c.name, latest)
+    running = c.state in ("running", "paused")
     cmd = container_command(c)
+    zero = "0001-01-01T00:00:00Z"
     return {
         "Id": c.id,
         "Created": timestamp(created),
@@ -277,17 +295,19 @@ def container_json(host, c):
         "State": {
             "Status": c.state,
             "Running": running,
-            "Paused": False,
+            "Paused": c.state == "paused",
             "Restarting": False,
             "OOMKilled": False,
             "Dead": False,
-            "Pid": 0,
-            "ExitCode": 0,
-            "Error": "",
-            "StartedAt": timestamp(started) if running else "0001-01-01T00:00:00Z",
-            "FinishedAt": "0001-01-01T00:00:00Z",
+            "Pid": 0,  # process ids are not modelled
+            "ExitCode": c.exit_code,
+            "Error": c.error,
+            "StartedAt": timestamp(started) if started else zero,
+            "FinishedAt": timestamp(finished) if finished else zero,
         },
-        "Image": "sha256:" + hashlib.sha256(c.image.encode()).hexdigest(),
+        "Image": c.image_info.id
+        if c.image_info is not None
+        else "sha256:" + hashlib.sha256(c.image.encode()).hexdigest(),
         "Name": "/" + c.name,
         "RestartCount": 0,
         "Driver": "windowsfilter",
@@ -305,6 +325,24 @@ def container_json(host, c):
         "Config": {"Hostname": c.hostname, "Image": c.image, "Cmd": cmd.split(" ")},
         "NetworkSettings": {"Ports": ports, "Networks": networks},
     }
+
+
+# ---------------------------------------------------------------------------- images
+
+
+def image_rows(host, found, no_trunc=False, digests=False):
+    """``docker images`` rows (docker/cli ``formatter/image.go`` columns).
+
+    CREATED is when the image was built; the simulated registry says "2 weeks ago" for all."""
+    head = ["REPOSITORY", "TAG"] + (["DIGEST"] if digests else []) + ["IMAGE ID", "CREATED", "SIZE"]
+    rows = [head]
+    for i in found:
+        rows.append(
+            [i.repository, i.tag]
+            + ([i.digest] if digests else [])
+            + [i.id if no_trunc else i.id[7:19], "2 weeks ago", i.size]
+        )
+    return rows
 
 
 # ---------------------------------------------------------------------------- swarm services

@@ -21,6 +21,7 @@ times are fixed (``<1ms`` in the lab, ``12ms`` to the internet).
 """
 
 import ipaddress
+import re
 
 from ..engine import routing
 from ..engine.errors import WinNetLabError
@@ -37,6 +38,30 @@ LINUX_HABITS = {
 }
 
 
+# The default hosts file of Windows images (comments only; Docker does not write it on Windows).
+HOSTS_FILE = """# Copyright (c) 1993-2009 Microsoft Corp.
+#
+# This is a sample HOSTS file used by Microsoft TCP/IP for Windows.
+#
+# This file contains the mappings of IP addresses to host names. Each
+# entry should be kept on an individual line. The IP address should
+# be placed in the first column followed by the corresponding host name.
+# The IP address and the host name should be separated by at least one
+# space.
+#
+# Additionally, comments (such as these) may be inserted on individual
+# lines or following the machine name denoted by a '#' symbol.
+#
+# For example:
+#
+#      102.54.94.97     rhino.acme.com          # source server
+#       38.25.63.10     x.acme.com              # x client host
+
+# localhost name resolution is handled within DNS itself.
+#\t127.0.0.1       localhost
+#\t::1             localhost"""
+
+
 def not_recognized(name):
     return f"'{name}' is not recognized as an internal or external command,\noperable program or batch file."
 
@@ -51,17 +76,22 @@ def exec_command(lab, container, cmd):
         host, c = lab.find_container(str(container))
     except WinNetLabError as e:
         return CommandResult(line, f"Error response from daemon: {e.message}", 1)
+    if c.state == "paused":  # moby daemon/errors.go errExecPaused (the name as given)
+        return CommandResult(
+            line,
+            f"Error response from daemon: Container {container} is paused, unpause the container before exec",
+            1,
+        )
     if c.state != "running":
         return CommandResult(line, f"Error response from daemon: container {c.id} is not running", 1)
     try:
         words = tokenize(line)[0]
     except QuoteError as e:
         return CommandResult(line, powershell_parse_error(line, e), 1)
-    words = _strip_shell(words)
     if not words:
         return CommandResult(line, "", 0)
     shell = ContainerShell(lab, host, c)
-    output, code = shell.run(words)
+    output, code = shell.start(line, words)
     return CommandResult(line, output, code, hint_tuple(*shell.hints))
 
 
@@ -81,17 +111,33 @@ def host_command(host, line):
     return host.name.upper(), 0
 
 
-def _strip_shell(words):
-    """``cmd /c X`` and ``powershell -Command X`` run X."""
-    if len(words) >= 2 and words[0].lower() in ("cmd", "cmd.exe") and words[1].lower() in ("/c", "/k", "/s"):
-        return words[2:]
-    if (
-        len(words) >= 2
-        and words[0].lower() in ("powershell", "powershell.exe", "pwsh")
-        and words[1].lower() in ("-command", "-c")
-    ):
-        return words[2:]
-    return words
+def create_process_error(c, program):
+    """HCS CreateProcess of a program the image does not have (Windows-Containers#525 format;
+    the CLI prints it without the daemon prefix for exec, microsoft/vscode-docker#1728)."""
+    return (
+        f"container {c.id} encountered an error during hcs::System::CreateProcess: {program}: "
+        "failure in a Windows system call: The system cannot find the file specified. (0x2)"
+    )
+
+
+def cmd_segments(text):
+    """Split a cmd.exe line at ``&&``, ``||`` and ``&`` outside double quotes: [(op, segment)]."""
+    out, current, op, quoted, i = [], [], "", False, 0
+    while i < len(text):
+        ch = text[i]
+        if ch == '"':
+            quoted = not quoted
+        if not quoted and ch in "&|":
+            two = text[i : i + 2]
+            sep = two if two in ("&&", "||") else ch
+            out.append((op, "".join(current).strip()))
+            current, op = [], sep
+            i += len(sep)
+            continue
+        current.append(ch)
+        i += 1
+    out.append((op, "".join(current).strip()))
+    return out
 
 
 # ---------------------------------------------------------------------------- adapters
@@ -272,11 +318,144 @@ def route_print(routes, adapters, args=()):
 
 
 class ContainerShell:
-    """The commands a learner types in a container, answered from the lab's state."""
+    """The commands a learner types in a container, answered from the lab's state.
+
+    ``start`` is HCS CreateProcess: the first word must be a program the image has
+    (``powershell`` is not in Nano Server; ``type``, ``echo`` and ``set`` are cmd.exe
+    built-ins, not programs); ``cmd /c`` then runs cmd.exe's line (``&&``, ``&``, ``||``,
+    ``echo``, ``set``, ``type``, ``exit N``, ``%VAR%``), where an unknown word is cmd's
+    ``'x' is not recognized …`` (exit 9009)."""
 
     def __init__(self, lab, host, container):
         self.lab, self.host, self.c = lab, host, container
         self.hints = []
+        self.env = {}
+
+    def start(self, line, words):
+        from ..engine.images import executable
+
+        exe = executable(words[0])
+        info = self.c.image_info
+        if exe not in self.PROGRAMS or (info is not None and not info.has(exe)):
+            self.hints.append(
+                LINUX_HABITS.get(exe)
+                or ("Nano Server has no PowerShell: use cmd /c …" if exe in ("powershell", "pwsh") else None)
+            )
+            return create_process_error(self.c, words[0]), 126
+        if exe == "cmd":
+            return self.cmd(line)
+        if exe in ("powershell", "pwsh"):
+            return self.powershell(words[1:])
+        return self.run(words)
+
+    # ------------------------------------------------------------------ cmd.exe
+    def cmd(self, line):
+        from ..engine.images import cmd_banner
+
+        head, _, rest = line.strip().partition(" ")
+        low = rest.lower()
+        for switch in ("/s /c ", "/c ", "/k ", "/s /k "):
+            if low.startswith(switch):
+                return self.cmd_line(rest[len(switch) :])
+        build = self.c.image_info.build if self.c.image_info else self.host.profile.build
+        return cmd_banner(build), 0  # no stdin: cmd.exe prints its banner and ends
+
+    def cmd_line(self, text):
+        """Run one cmd.exe line: segments joined by ``&&`` (on success), ``||`` (on failure), ``&``."""
+        outputs, code = [], 0
+        for op, segment in cmd_segments(self._expand(text)):  # %VAR% expands when the line is read
+            if (op == "&&" and code != 0) or (op == "||" and code == 0):
+                continue
+            if not segment:
+                continue
+            out, code, ended = self.cmd_statement(segment)
+            if out is not None:
+                outputs.append(out)
+            if ended:
+                break
+        return "\n".join(outputs), code
+
+    def _expand(self, text):
+        for key, value in self.variables().items():
+            text = re.sub(f"%{re.escape(key)}%", lambda _m, v=value: v, text, flags=re.IGNORECASE)
+        return text
+
+    def variables(self):
+        """The environment cmd.exe sees (a small, documented subset of a real container's)."""
+        user = (
+            "ContainerAdministrator"
+            if "powershell" in (self.c.image_info.tools if self.c.image_info else ())
+            else "ContainerUser"
+        )
+        base = {
+            "COMPUTERNAME": self.c.hostname.upper(),
+            "ComSpec": "C:\\Windows\\system32\\cmd.exe",
+            "PATH": "C:\\Windows\\system32;C:\\Windows;C:\\Windows\\System32\\Wbem;"
+            "C:\\Windows\\System32\\WindowsPowerShell\\v1.0\\",
+            "SystemRoot": "C:\\Windows",
+            "USERNAME": user,
+            "USERPROFILE": f"C:\\Users\\{user}",
+        }
+        base.update(self.env)
+        return base
+
+    def cmd_statement(self, segment):
+        """One cmd.exe statement: (output, exit code, ends the line)."""
+        word, _, rest = segment.partition(" ")
+        name = word.lower()
+        if name == "echo" or name.startswith("echo."):
+            if name.startswith("echo."):
+                return word[5:] + (" " + rest if rest else ""), 0, False  # echo. prints an empty line
+            return (rest if rest.strip() else "ECHO is on."), 0, False
+        if name == "exit":
+            args = [a for a in rest.split() if a.lower() != "/b"]
+            value = args[0] if args else "0"
+            return None, int(value) if value.lstrip("-").isdigit() else 0, True
+        if name == "set":
+            return self.cmd_set(rest.strip())
+        if name == "type":
+            return self.cmd_type(rest.strip().strip('"'))
+        try:
+            words = tokenize(segment)[0]
+        except QuoteError:
+            words = segment.split()
+        from ..engine.images import executable
+
+        exe = executable(words[0])
+        info = self.c.image_info
+        if (info is not None and not info.has(exe)) or exe not in self.PROGRAMS:
+            self.hints.append(LINUX_HABITS.get(exe))
+            return not_recognized(words[0]), 9009, False
+        out, code = self.start(segment, words)
+        return (out if out != "" else None), code, False
+
+    def cmd_set(self, rest):
+        if "=" in rest:
+            key, _, value = rest.partition("=")
+            self.env[key.strip()] = value
+            return None, 0, False
+        found = sorted((k, v) for k, v in self.variables().items() if k.lower().startswith(rest.lower()))
+        if not found:
+            return f"Environment variable {rest} not defined", 1, False
+        return "\n".join(f"{k}={v}" for k, v in found), 0, False
+
+    def cmd_type(self, path):
+        if path.lower().replace("/", "\\") == "c:\\windows\\system32\\drivers\\etc\\hosts":
+            return HOSTS_FILE, 0, False
+        return "The system cannot find the file specified.", 1, False
+
+    # ------------------------------------------------------------------ PowerShell
+    def powershell(self, args):
+        rest = list(args)
+        while rest and rest[0].lower() in ("-nologo", "-noprofile", "-noninteractive", "-nop"):
+            rest.pop(0)
+        if rest and rest[0].lower() in ("-command", "-c"):
+            rest.pop(0)
+        if not rest:
+            return "Windows PowerShell\nCopyright (C) Microsoft Corporation. All rights reserved.\n", 0
+        return self.run(rest)
+
+    PROGRAMS = frozenset({"cmd", "powershell", "pwsh", "ipconfig", "route", "hostname", "nslookup", "ping"})
 
     def run(self, words):
         name = words[0].lower().removesuffix(".exe")

@@ -242,6 +242,14 @@ def lb_return(w, host):
     send_out(w, host)
 
 
+def _embedded_dns(host, ip):
+    """Docker binds its resolver on UDP/TCP 53 at the gateway of every network with internal DNS."""
+    return any(
+        net.gateway == ip and net.gateway_dns and net.driver in ("nat", "overlay")
+        for net in host.hns_networks.values()
+    )
+
+
 def to_host(w, host, from_container=False):
     """A packet for the host's own address: a reply, a published port, or the host itself."""
     p = w.pkt
@@ -261,6 +269,14 @@ def to_host(w, host, from_container=False):
             ep = t.endpoint
             container.receive(w, host, ep)
         w.deliver(host.name, HOST_STACK, "receive", f"the reply reached {host.name}", ("host", host))
+    if p.dst_port == 53 and p.protocol in ("udp", "tcp") and _embedded_dns(host, p.dst_ip):
+        w.deliver(
+            host.name,
+            f"Docker embedded DNS ({p.dst_ip}:53)",
+            "receive",
+            f"dockerd's resolver on the gateway {p.dst_ip} answers DNS (moby network_windows.go startResolver)",
+            ("host", host),
+        )
     service = host.mesh_ports.get((p.protocol, p.dst_port))
     if service is not None:
         return routing_mesh(w, host, service)

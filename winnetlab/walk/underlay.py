@@ -12,6 +12,7 @@ port passes only frames with the VM's own MAC unless MAC address spoofing is on.
 
 import ipaddress
 
+from ..engine import dnsworld
 from .lookup import hostgw_routes, uplink_adapter
 from .packet import ip_text
 from .resolve import INTERNET_CLIENT
@@ -184,7 +185,7 @@ def router(w):
 
 def internet(w):
     p = w.pkt
-    name = next((n for n, a in sorted(w.lab.lan.outside.items()) if a == p.dst_ip), None)
+    name = dnsworld.answers(w.lab, p.dst_ip) or None
     if p.dst_ip == INTERNET_CLIENT:
         name = "internet client"
     if name is None:
@@ -192,9 +193,9 @@ def internet(w):
             INTERNET,
             "internet",
             f"nothing answers at {p.dst_ip}",
-            f"no server answers at {p.dst_ip} (the lab's internet has "
-            + ", ".join(f"{n} {a}" for n, a in sorted(w.lab.lan.outside.items()))
-            + ")",
+            f"no server answers at {p.dst_ip} (the lab's internet answers at the addresses its DNS "
+            "gives out: well-known names, lab.add_dns_record names, and 198.51.100.0/24 or "
+            "203.0.113.0/24 for other names)",
         )
     w.deliver(
         INTERNET,
