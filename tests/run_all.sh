@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The project's whole test run: lint and format check, the unit/property/golden/fuzz tests and
 # the browser check (in parallel with pytest-xdist), then the tutorial notebooks under nbval
-# (one notebook per worker: a notebook's cells share one kernel).  Run from the repository root.
+# (one notebook per worker: a notebook's cells share one kernel) — both editions: pytest
+# collects notebooks/ recursively, so the Korean notebooks/ko/ run too.  Run from the repository root.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ruff check .

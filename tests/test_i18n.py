@@ -272,6 +272,7 @@ def test_trace_explorer_and_driver_comparison_speak_korean():
     assert_korean(texts_of(explorer))
     explorer.on_trace()
     assert ">구성 요소</th>" in explorer.steps.value
+    assert ">전달됨: " in explorer.verdict.value
     empty = wl.widgets.TraceExplorer(wl.Lab(), lang="ko")
     empty.on_trace()
     assert "랩에 아직 컨테이너가 없습니다" in empty.verdict.value

@@ -104,6 +104,8 @@ MESSAGES = {
     "port": "포트",
     "container, host, name or IP": "컨테이너, 호스트, 이름 또는 IP",
     "Trace": "추적",
+    "delivered": "전달됨",
+    "dropped": "버려짐",
     "Reload names": "이름 다시 읽기",
     "Hops": "홉",
     "Picture": "그림",

@@ -500,9 +500,10 @@ def trace_choices(lab):
 
 
 def verdict_html(trace):
-    """The walk's outcome in one coloured line: verdict and the sentence that explains it."""
+    """The walk's outcome in one coloured line: verdict and the sentence that explains it
+    (the verdict in the session's language; the walk's own reason stays as it reads)."""
     ok = trace.verdict == "delivered"
-    return message_html(f"{trace.verdict}: {trace.reason}", ok)
+    return message_html(f"{i18n.tr(trace.verdict)}: {trace.reason}", ok)
 
 
 def hop_frame(trace):
@@ -588,8 +589,8 @@ class TraceExplorer(W.VBox):
             self.verdict.value = message_html(exc.message, False)
             self.steps.value, self.picture.value = "", b""
             return
-        self.verdict.value = verdict_html(trace)
         with i18n.using(self.lang):
+            self.verdict.value = verdict_html(trace)
             self.steps.value = table_html(hop_frame(trace))
             self.picture.value = trace_png(trace, self.lab)
 
