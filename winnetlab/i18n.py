@@ -171,7 +171,7 @@ MESSAGES = {
     # the numbered steps under plot.stack(highlight=...)
     "docker network create: libnetwork calls the windows driver": "docker network create: libnetwork가 windows 드라이버를 부릅니다",
     "the driver sends POST /networks (Type, Subnets, Policies) to HNS": "드라이버가 HNS에 POST /networks(Type, Subnets, Policies)를 보냅니다",
-    "HNS creates or reuses the vSwitch (Internal for nat, External otherwise)": "HNS가 가상 스위치를 만들거나 재사용합니다(nat는 내부, 나머지는 외부)",
+    "HNS creates or reuses the vSwitch (Internal for nat, External otherwise)": "HNS가 가상 스위치를 만들거나 재사용합니다(nat은 내부, 나머지는 외부)",
     "nat only: HNS adds a NetNat for the internal prefix": "nat만: HNS가 내부 접두사에 대한 NetNat을 추가합니다",
     "nat only: the host vNIC vEthernet (nat) gets the gateway address": "nat만: 호스트 vNIC vEthernet (nat)이 게이트웨이 주소를 받습니다",
     "docker run: libnetwork asks the driver for an endpoint": "docker run: libnetwork가 드라이버에 끝점을 요청합니다",

@@ -99,10 +99,10 @@ wl.plot.stack()
 # `nat`), and `none` always exists.
 
 # %% [markdown] lang=ko en=35f366500c21
-# ## 2. 갓 설치한 호스트에 있는 것: `nat`와 `none`
+# ## 2. 갓 설치한 호스트에 있는 것: `nat`과 `none`
 #
 # Docker CLI는 Linux와 같습니다. 하지만 Windows에는 **`bridge` 네트워크도 `host` 네트워크도
-# 없습니다.** Docker가 처음 시작될 때 `nat`라는 네트워크(드라이버 `nat`)를 만들고, `none`은 항상
+# 없습니다.** Docker가 처음 시작될 때 `nat`이라는 네트워크(드라이버 `nat`)를 만들고, `none`은 항상
 # 있습니다.
 
 # %%

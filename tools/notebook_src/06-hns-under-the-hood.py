@@ -47,7 +47,7 @@ wl.plot.stack(highlight="docker run -p")
 # Every host event is recorded (`lab.host().events`, or as a table):
 
 # %% [markdown] lang=ko en=dd2e8661ba53
-# ## 1. Docker 시작: HNS와 상태를 맞추고 `nat`를 만듭니다
+# ## 1. Docker 시작: HNS와 상태를 맞추고 `nat`을 만듭니다
 #
 # 호스트의 이벤트는 모두 기록됩니다(`lab.host().events`, 또는 표로).
 

@@ -22,7 +22,7 @@
 # 별도의 상자로 보이고, `wl.Lab(hints=False)`로 끌 수 있습니다). 그 줄은 시뮬레이터의 것이지,
 # Windows가 출력하는 것이 아닙니다.
 #
-# Microsoft는 다음 기능을 지원하지 않는다고 밝힙니다: `nat`와 `overlay`의 IPv6, 컨테이너 트래픽
+# Microsoft는 다음 기능을 지원하지 않는다고 밝힙니다: `nat`과 `overlay`의 IPv6, 컨테이너 트래픽
 # 암호화(IPsec), 컨테이너용 HTTP 프록시, 실행 중인 Hyper-V 격리 컨테이너에 끝점 추가(hot-add),
 # Azure에서의 투명 드라이버, 호스트 네트워킹.
 
