@@ -409,8 +409,8 @@ def test_command_hints_speak_korean_and_the_output_stays():
     assert korean.output == english.output.replace("web2", "web3")
     assert korean.hints == english.hints  # the data stays English; only its display changes
     assert str(korean).endswith(
-        "힌트: 호스트 포트 8080/tcp은(는) 이미 the container web이(가) 쓰고 있습니다. WinNAT은 이미 쓰이는 "
-        "포트를 매핑할 수 없습니다. 다른 호스트 포트를 게시하거나 그 포트를 비우세요"
+        "힌트: 호스트 포트 8080/tcp은(는) 컨테이너 web이(가) 쓰고 있습니다. "
+        "WinNAT은 이미 쓰이는 포트를 매핑할 수 없습니다. 다른 호스트 포트를 게시하거나 그 포트를 비우세요"
     )
     assert "<b>힌트:</b> 호스트 포트 8080/tcp" in korean._repr_html_()
     assert i18n.hint("a hint nobody translated", "ko") == "a hint nobody translated"

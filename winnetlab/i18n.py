@@ -304,14 +304,22 @@ MESSAGES = {
 }
 
 # Teaching hints under command results (CommandResult.hints), matched as templates: a
-# "{field}" matches any text, which the Korean sentence repeats.  What the command printed
+# "{field}" matches any text, which the Korean sentence repeats (itself translated when a
+# template fits it, e.g. "the container web").  What the command printed
 # is never translated; hints without a template here stay English.
 HINTS = {
-    "host port {port} is held by {user}: WinNAT cannot map a port that is already taken; publish "
-    "another host port or free that one": (
-        "호스트 포트 {port}은(는) 이미 {user}이(가) 쓰고 있습니다. WinNAT은 이미 쓰이는 포트를 매핑할 수 "
+    "host port {port} is held by {who}: WinNAT cannot map a port that is already taken; "
+    "publish another host port or free that one": (
+        "호스트 포트 {port}은(는) {who}이(가) 쓰고 있습니다. WinNAT은 이미 쓰이는 포트를 매핑할 수 "
         "없습니다. 다른 호스트 포트를 게시하거나 그 포트를 비우세요"
     ),
+    "host port {port} is already published by {who}": "호스트 포트 {port}은(는) 이미 {who}이(가) 게시했습니다",
+    # who holds a port (a field of the two hints above; fields are translated too)
+    "the container {name}": "컨테이너 {name}",
+    "the routing mesh of the swarm service {service}": "swarm 서비스 {service}의 라우팅 메시",
+    "the host process {process} (PID {pid})": "호스트 프로세스 {process}(PID {pid})",
+    "another endpoint being created": "함께 만들어지는 다른 끝점",
+    "another endpoint": "다른 끝점",
     "{windows} has one WinNAT prefix ({prefix}); another nat network must be a partition of it "
     "(see Get-NetNat InternalIPInterfaceAddressPrefix)": (
         "{windows}에는 WinNAT 접두사가 하나뿐입니다({prefix}). 다른 nat 네트워크는 그것을 나눈 일부여야 "
@@ -373,7 +381,7 @@ def hint(text: str, lang: str | None = None) -> str:
     for pattern, korean in _hint_patterns():
         found = pattern.match(text)
         if found:
-            return korean.format(**found.groupdict())
+            return korean.format(**{k: hint(v, lang) for k, v in found.groupdict().items()})
     return text
 
 

@@ -12,9 +12,13 @@
   at the lab ``s.lab`` holds), and fails whenever a running container lost its endpoint;
 * ``s.solution`` — the fix, in words and commands.
 
-Each scenario's data (story, source URLs, checks) lives in ``library.py``.
+Each scenario's data (story, source URLs, checks) lives in ``library.py``.  After
+``wl.set_language("ko")`` (or with ``lang="ko"`` on ``hint`` and ``check``) the title, story,
+hints, check results and solution read in Korean where :data:`winnetlab.i18n.MESSAGES` has
+them; commands inside them stay as they are typed.
 """
 
+from .. import i18n
 from ..engine.errors import InvalidParameter, NotFound
 from ..notebook.exercises import Check, Result, passes
 from . import library
@@ -52,25 +56,26 @@ class Scenario:
         spec.build(self.lab)
 
     name = property(lambda self: self.spec.name)
-    title = property(lambda self: self.spec.title)
-    story = property(lambda self: self.spec.story)
+    title = property(lambda self: i18n.tr(self.spec.title))
+    story = property(lambda self: i18n.tr(self.spec.story))
     sources = property(lambda self: self.spec.sources)
-    solution = property(lambda self: self.spec.solution)
+    solution = property(lambda self: i18n.tr(self.spec.solution))
 
     def symptom(self):
         """Show the symptom again (a command's output or a packet walk)."""
         return self.spec.symptom(self.lab)
 
-    def hint(self, n=1):
+    def hint(self, n=1, lang=None):
         """Hint ``n`` (1 = where to look, 2 = the command that shows it, 3 = the cause)."""
         hints = self.spec.hints
         if isinstance(n, bool) or not isinstance(n, int) or not 1 <= n <= len(hints):
             raise InvalidParameter(f"hint number must be 1 to {len(hints)}, not {n!r}")
-        return hints[n - 1]
+        return i18n.tr(hints[n - 1], lang)
 
-    def check(self, answer=None):
+    def check(self, answer=None, lang=None):
         """Is the lab fixed the way the real fix works?  ``answer``: see ``spec.answer``."""
-        result = Result(f"scenario {self.name}", self.title)
+        lang = i18n.resolve(lang)
+        result = Result(f"scenario {self.name}", i18n.tr(self.spec.title, lang), lang=lang)
         for c in self.spec.checks + (KEEP,):
             test = c.test
             if self.spec.answer and c is not KEEP:
@@ -78,10 +83,10 @@ class Scenario:
             else:
                 bound = c
             if passes(bound, self.lab):
-                result.passed.append(c.description)
+                result.passed.append(i18n.tr(c.description, lang))
             else:
-                result.failed.append(c.description)
-                result.hints.append(c.hint)
+                result.failed.append(i18n.tr(c.description, lang))
+                result.hints.append(i18n.tr(c.hint, lang))
         return result
 
     def __repr__(self):
@@ -115,5 +120,5 @@ def list():
     """Every scenario: name, title, driver, Windows version and source URL (a DataFrame)."""
     import pandas as pd
 
-    rows = [(s.name, s.title, s.driver, s.windows, s.sources[0]) for s in SPECS.values()]
+    rows = [(s.name, i18n.tr(s.title), s.driver, s.windows, s.sources[0]) for s in SPECS.values()]
     return pd.DataFrame(rows, columns=["name", "title", "driver", "windows", "source"]).set_index("name")
