@@ -427,3 +427,27 @@ def test_every_hint_in_the_korean_notebooks_is_korean(path):
     ]
     hints = [h for page in pages for h in re.findall(r"<b>(?:hint|힌트):</b> (.*?)(?:<br>|</div>)", page)]
     assert all(i18n.has_hangul(h) for h in hints), [h for h in hints if not i18n.has_hangul(h)]
+
+
+def test_every_scenario_speaks_korean():
+    from winnetlab import scenarios
+
+    missing = []
+    for spec in scenarios.SPECS.values():
+        texts = [spec.title, spec.story, spec.solution, *spec.hints]
+        texts += [t for c in (*spec.checks, scenarios.KEEP) for t in (c.description, c.hint)]
+        missing += [t for t in texts if not looks_like_a_command(t) and not i18n.has_hangul(i18n.tr(t, "ko"))]
+    assert not missing, f"add these to winnetlab.i18n.MESSAGES: {missing}"
+
+
+def test_a_scenario_in_korean():
+    from winnetlab import scenarios
+
+    s = scenarios.load("sql-port-taken")
+    result = s.check(lang="ko")
+    assert "계속해 보세요" in result.summary() and "힌트:" in str(result)
+    assert s.hint(1, lang="ko").startswith("오류는 HNS가 끝점을 만들 때")
+    assert s.hint(1).startswith("The error comes from HNS")
+    wl.set_language("ko")
+    assert s.title.startswith("docker run -p 1433:1433 실패") and "Created 상태" in s.story
+    assert "호스트의 SQL Server가" in scenarios.list().loc["sql-port-taken", "title"]
