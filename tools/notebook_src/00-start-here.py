@@ -192,7 +192,7 @@ wl.tables.addresses(lab)
 # %% [markdown] lang=ko en=cd617bdd6938
 # 컨테이너 안에서는 Linux 습관이 Windows와 만납니다. `ifconfig`도 `ip`도 `/etc/resolv.conf`도
 # 없습니다. DNS 서버와 경로는 컨테이너 레지스트리 안의 어댑터별 설정입니다. 도구는 `ipconfig`와
-# `route print`입니다.  `docker exec`는 프로그램을 직접 시작하므로(HCS *CreateProcess*), 이미지에
+# `route print`입니다. `docker exec`은 프로그램을 직접 시작하므로(HCS *CreateProcess*), 이미지에
 # 없는 프로그램은 종료 코드 126으로 실패합니다. `cmd /c` 아래에서는 같은 단어에 cmd.exe의
 # "is not recognized"(종료 코드 9009)가 나옵니다.
 
