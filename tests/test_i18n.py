@@ -445,6 +445,7 @@ def test_a_scenario_in_korean():
 
     s = scenarios.load("sql-port-taken")
     result = s.check(lang="ko")
+    assert result.summary().startswith("시나리오 sql-port-taken: 점검 ")
     assert "계속해 보세요" in result.summary() and "힌트:" in str(result)
     assert s.hint(1, lang="ko").startswith("오류는 HNS가 끝점을 만들 때")
     assert s.hint(1).startswith("The error comes from HNS")

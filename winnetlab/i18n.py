@@ -223,6 +223,7 @@ MESSAGES = {
     "all done!": "모두 끝났습니다!",
     "keep going": "계속해 보세요",
     "hint": "힌트",
+    "scenario {name}": "시나리오 {name}",
     # the troubleshooting scenarios (winnetlab.scenarios): titles, stories, hints, checks, solutions
     "docker run -p 1433:1433 fails: SQL Server on the host holds the port": "docker run -p 1433:1433 실패: 호스트의 SQL Server가 포트를 쥐고 있습니다",
     "A developer with SQL Server installed on the machine starts the SQL Server container image with -p 1433:1433. Docker refuses to start it: 'failed to create endpoint mssql on network nat: … The process cannot access the file because it is being used by another process. (0x20)'. The container is left in the Created state.": "SQL Server가 설치된 컴퓨터에서 개발자가 SQL Server 컨테이너 이미지를 -p 1433:1433으로 시작합니다. Docker는 시작을 거부합니다: 'failed to create endpoint mssql on network nat: … The process cannot access the file because it is being used by another process. (0x20)'. 컨테이너는 Created 상태로 남습니다.",

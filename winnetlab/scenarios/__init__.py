@@ -75,7 +75,8 @@ class Scenario:
     def check(self, answer=None, lang=None):
         """Is the lab fixed the way the real fix works?  ``answer``: see ``spec.answer``."""
         lang = i18n.resolve(lang)
-        result = Result(f"scenario {self.name}", i18n.tr(self.spec.title, lang), lang=lang)
+        label = i18n.tr("scenario {name}", lang, name=self.name)
+        result = Result(label, i18n.tr(self.spec.title, lang), lang=lang)
         for c in self.spec.checks + (KEEP,):
             test = c.test
             if self.spec.answer and c is not KEEP:
