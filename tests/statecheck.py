@@ -61,7 +61,7 @@ def snapshot(lab):
         _canon(lab.ids.counters),
         _canon(lab.lan.dhcp_leases),
         _canon(lab.lan.dhcp_pool),
-        tuple(sorted(lab.used_mac_pools)),
+        tuple(sorted(lab.pools.used_mac_pools)),
     )
 
 

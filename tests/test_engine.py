@@ -394,10 +394,11 @@ def test_l2bridge_host_gw_routes():
     lab = wl.Lab(hosts=2)
     lab.host("host1").create_network("cbr0", driver="l2bridge", subnet="10.244.1.0/24")
     lab.host("host2").create_network("cbr0", driver="l2bridge", subnet="10.244.2.0/24")
-    assert [(str(p), h) for p, h, _ in lab.l2bridge_routes()] == [
-        ("10.244.1.0/24", "host1"),
-        ("10.244.2.0/24", "host2"),
-    ]
+    lab.host("host2").create_network("lannet", driver="l2bridge", subnet="192.168.0.0/24")
+    assert [(str(p), h.name, n) for p, h, n in lab.hostgw_routes()] == [
+        ("10.244.1.0/24", "host1", "cbr0"),
+        ("10.244.2.0/24", "host2", "cbr0"),
+    ]  # an l2bridge network on the LAN's own subnet is bridged, not routed
 
 
 def test_same_seed_same_everything_in_another_process():

@@ -65,18 +65,16 @@ def _resolve(mod, node):
 
 
 def _walk(tree, top_level):
-    """(node, is_module_level) for every import; an import inside a function or under
-    ``if TYPE_CHECKING:`` is not module level."""
+    """(node, is_module_level) for every import that runs: an import inside a function is not
+    module level; one under ``if TYPE_CHECKING:`` (type hints only) is skipped."""
 
     def visit(node, level):
         for child in ast.iter_child_nodes(node):
             if isinstance(child, (ast.Import, ast.ImportFrom)):
                 yield child, level
-            elif (
-                isinstance(child, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda))
-                or isinstance(child, ast.If)
-                and "TYPE_CHECKING" in ast.unparse(child.test)
-            ):
+            elif isinstance(child, ast.If) and "TYPE_CHECKING" in ast.unparse(child.test):
+                continue
+            elif isinstance(child, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)):
                 yield from visit(child, False)
             else:
                 yield from visit(child, level)

@@ -32,6 +32,8 @@ import ipaddress
 from collections import defaultdict
 
 from ..engine import policies as P
+from ..engine.drivers import of
+from ..engine.drivers.base import SHIM
 
 COLUMNS = ("severity", "object", "finding", "hint")
 SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
@@ -149,7 +151,7 @@ def _host_addresses(host):
 def check_nat_overlaps_host(host):
     addrs = _host_addresses(host)
     for net in host.hns_networks.values():
-        if net.hns_type not in ("NAT", "ICS"):
+        if not of(net).translates_to_host:
             continue
         for s in net.subnets:
             inside = sorted(a for a in addrs if a in s.prefix)
@@ -169,7 +171,7 @@ def check_several_nat_prefixes(host):
         | {
             str(s.prefix)
             for n in host.hns_networks.values()
-            if n.hns_type == "NAT" and not host.nat
+            if of(n).winnat and not host.nat
             for s in n.subnets
         }
     )
@@ -218,7 +220,7 @@ def check_remote_without_pa(host):
         if (
             not ep.remote
             or net is None
-            or net.hns_type != "Overlay"
+            or not of(net).encapsulates
             or (ep.extra or {}).get("policies_unknown")
         ):
             continue
@@ -249,7 +251,7 @@ def check_management_ip(host):
 def check_vsid_collisions(host):
     by_vsid = defaultdict(list)
     for net in host.hns_networks.values():
-        if net.hns_type == "Overlay" and net.vsid is not None:
+        if of(net).encapsulates and net.vsid is not None:
             by_vsid[net.vsid].append(net.hns_name)
     for vsid, names in sorted(by_vsid.items()):
         if len(names) > 1:
@@ -265,7 +267,7 @@ def check_vsid_collisions(host):
 def check_l2bridge_outbound_nat(host):
     eps = _endpoints_by_network(host)
     for net in host.hns_networks.values():
-        if net.hns_type != "L2Bridge":
+        if not of(net).needs_outbound_nat:
             continue
         local = [e for e in eps.get(net.id, ()) if not e.remote]
         shared = any(isinstance(p, P.OutboundNat) for p in net.shared_policies)
@@ -280,7 +282,7 @@ def check_l2bridge_outbound_nat(host):
                 _net_label(host, net),
                 "no endpoint has an OutBoundNAT policy: containers on "
                 "this l2bridge network cannot reach the internet",
-                "create the network with -o com.docker.network.windowsshim.enable_outboundnat=true "
+                f"create the network with -o {SHIM}enable_outboundnat=true "
                 "(or add an OutBoundNAT endpoint policy in the CNI config)",
             )
 

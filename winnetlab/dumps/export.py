@@ -21,6 +21,7 @@ objects; ``Health.LastUpdateTime`` is a fixed FILETIME derived from the id, not 
 """
 
 from ..engine.addressing import derived_hex64
+from ..engine.drivers import of
 from ..engine.errors import Unsupported
 
 # vSwitch extensions as HNS lists them on a network; ids changed between WS2019 and WS2022
@@ -133,7 +134,7 @@ def network_v1(network, host):
         model["DNSServerList"] = ",".join(str(d) for d in n.dns_servers)
     if n.dns_suffix:
         model["DNSSuffix"] = n.dns_suffix
-    if n.adapter and n.hns_type not in ("NAT", "ICS", "Internal", "Private"):
+    if n.adapter and of(n).external_switch:
         model["NetworkAdapterName"] = n.adapter
     if n.management_ip is not None:
         model["ManagementIP"] = str(n.management_ip)
@@ -142,7 +143,7 @@ def network_v1(network, host):
     if n.nat_name:
         model["NatName"] = n.nat_name
     local = sum(1 for e in n.endpoint_ids if e in host.endpoints and not host.endpoints[e].remote)
-    vfp_on = n.hns_type not in ("NAT", "ICS", "Internal", "Private")
+    vfp_on = of(n).external_switch
     extensions = _EXTENSIONS_2019 if host.profile.hns_version[0] < 13 else _EXTENSIONS_2022
     synthetic = {
         "ActivityId": _guid("activity", n.id),
@@ -233,7 +234,7 @@ def endpoint_v1(endpoint, host):
     subnet = _subnet_of(net, e.ip_address)
     if subnet is not None and subnet.id:
         synthetic["IPSubnetId"] = _guid("ipsubnet", subnet.id).lower()
-    if e.remote and net is not None and net.hns_type == "Overlay":
+    if e.remote and net is not None and of(net).encapsulates:
         synthetic["EncapOverhead"] = 50
     d = _finish(model, e, synthetic)
     if host.profile.hns_version[0] < 13:
@@ -271,14 +272,14 @@ def network_v2(network, host):
     """A ``HostComputeNetwork`` (HCN v2); a NAT network has no ``Type``, as HNS omits enum 0."""
     n = network
     policies = [p.v2() for p in n.policies]
-    if n.adapter and n.hns_type not in ("NAT", "ICS", "Internal", "Private"):
+    if n.adapter and of(n).external_switch:
         policies.append({"Type": "NetAdapterName", "Settings": {"NetworkAdapterName": n.adapter}})
     if n.management_ip is not None:
         policies.append({"Type": "ProviderAddress", "Settings": {"ProviderAddress": str(n.management_ip)}})
     if n.dr_mac:
         policies.append({"Type": "DrMacAddress", "Settings": {"Address": n.dr_mac}})
     d = {"ID": n.id, "Name": n.hns_name}
-    if n.hns_type != "NAT":
+    if n.hns_type != "NAT":  # HCN v2 omits an enum's zero value, and NAT is 0
         d["Type"] = n.hns_type
     d["Policies"] = policies
     if n.mac_pool is not None:

@@ -163,13 +163,19 @@ def _scalar(token):
     return token
 
 
+def _item_start(s, i):
+    """(index of the next item, whether the collection closes there with ``}``)."""
+    i = _skip_spaces(s, i)
+    if i >= len(s):
+        raise _Cut
+    return i, s[i] == "}"
+
+
 def _hashtable(s, i, depth):
     out = {}
     while True:
-        i = _skip_spaces(s, i)
-        if i >= len(s):
-            raise _Cut
-        if s[i] == "}":
+        i, closed = _item_start(s, i)
+        if closed:
             return out, i + 1
         eq = s.find("=", i)
         if eq < 0:
@@ -187,10 +193,8 @@ def _hashtable(s, i, depth):
 def _array(s, i, depth):
     out = []
     while True:
-        i = _skip_spaces(s, i)
-        if i >= len(s):
-            raise _Cut
-        if s[i] == "}":
+        i, closed = _item_start(s, i)
+        if closed:
             return out, i + 1
         value, i = _value(s, i, depth, stops=",}")
         if value is not None:

@@ -32,6 +32,8 @@ import re
 
 from ..engine import policies as P
 from ..engine.addressing import MacPool, derived_hex64, format_mac, parse_mac
+from ..engine.drivers import of
+from ..engine.drivers.base import SHIM
 from ..engine.errors import WinNetLabError
 from ..engine.hns import HNS_TYPES, Endpoint, Namespace, Network, PolicyList, Subnet
 from ..engine.hyperv import Adapter, VSwitch, vnic_name
@@ -41,7 +43,6 @@ from .reader import content_guid, get_field, read
 
 NOT_ADOPTED = {"internal", "private", "mirrored"}
 INTERNAL_SWITCH_TYPES = {"nat", "ics", "internal", "constrainedics"}
-PROTOCOL_NAMES = {6: "TCP", 17: "UDP", 1: "ICMP", 0: "ANY"}
 MAX_MAC_POOL = 1 << 20
 SUBNET_FIELDS = {"addressprefix", "ipaddressprefix", "gatewayaddress", "policies", "id", "routes"}
 PLACEHOLDER = re.compile(r"^<[^<>]{1,80}>$")  # "<your service cidr>" in a CNI config
@@ -307,7 +308,7 @@ class Importer:
         }:
             proto = g("Protocol")
             proto = (
-                PROTOCOL_NAMES.get(_int_or_none(proto), str(proto).upper())
+                P.PROTOCOL_NAMES.get(_int_or_none(proto), str(proto).upper())
                 if _int_or_none(proto) is not None
                 else str(proto or "TCP").upper()
             )
@@ -437,7 +438,7 @@ class Importer:
         raw_type = self.text(d, "Type") or self.guess_type(d, record.schema)
         driver = raw_type.lower()
         hns_type = HNS_TYPES.get(driver, raw_type)
-        if driver not in HNS_TYPES and driver != "unknown":
+        if driver not in HNS_TYPES and driver != "unknown":  # a type name read from a dump, checked
             self.warn(f"network type {raw_type!r} is not one winnetlab knows; kept as written")
         name = self.text(d, "Name") or rid
         used = {
@@ -798,10 +799,6 @@ class Importer:
             self.boolean(d, "IsDefault") or self.text(d, "Type").endswith("Default"),
         )
         self.host.import_namespace(ns)
-        for eid in ns.endpoints:
-            ep = self.host.endpoints.get(eid)
-            if ep is not None and not ep.namespace:
-                ep.namespace = ns.id
 
     def policy_list(self, record):
         d = record.data
@@ -863,11 +860,9 @@ class Importer:
                 continue
             docker_name = net.hns_name
             if (
-                net.driver == "nat"
+                of(net).winnat
                 and "nat" not in self.host.networks
-                and not any(
-                    n.driver == "nat" and n.hns_name == "nat" for n in self.host.hns_networks.values()
-                )
+                and not any(of(n).winnat and n.hns_name == "nat" for n in self.host.hns_networks.values())
             ):
                 docker_name = "nat"
             if docker_name in self.host.networks:
@@ -876,16 +871,16 @@ class Importer:
                     f"{docker_name}; not shown by docker network ls"
                 )
                 continue
-            net.name = docker_name
-            net.docker_id = net.hns_name if _is_docker_id(net.hns_name) else derived_hex64("docker", net.id)
-            net.options = {
-                "com.docker.network.windowsshim.hnsid": net.id,
-                "com.docker.network.windowsshim.networkname": net.hns_name,
-                "com.docker.network.windowsshim.hnsowned": "true",
-            }
-            self.host.import_network(net, adopt=True)
-            for eid in net.endpoint_ids:
-                self.host.endpoints[eid].network = docker_name
+            self.host.adopt_network(
+                net,
+                docker_name,
+                net.hns_name if _is_docker_id(net.hns_name) else derived_hex64("docker", net.id),
+                {
+                    f"{SHIM}hnsid": net.id,
+                    f"{SHIM}networkname": net.hns_name,
+                    f"{SHIM}hnsowned": "true",
+                },
+            )
 
 
 def _subject(kind, record):

@@ -6,7 +6,7 @@ vSwitches, HNS networks and endpoints, containers, WinNAT, swarm, address and MA
 and the seed and counters behind every generated id — so the loaded lab gives the same
 answers and the same *future* ids as the original would.
 
-Format (versioned): ``{"format": "winnetlab-lab", "version": 1, "winnetlab": "<version>",
+Format (versioned): ``{"format": "winnetlab-lab", "version": 2, "winnetlab": "<version>",
 "lab": <object graph>}``.  The object graph is written generically: engine objects as
 ``{"$o": "module:Class", "$id": n, "f": {field: value}}`` (a second reference to the same
 object is ``{"$ref": n}``, so shared and cyclic references survive), tuples, sets and
@@ -24,7 +24,7 @@ import os
 from ..engine.errors import InvalidParameter, NotFound
 
 FORMAT = "winnetlab-lab"
-VERSION = 1
+VERSION = 2  # 2: the lab-wide pools in Lab.pools, the routing mesh ports in Host._mesh_ports (1 still loads)
 _IP_TYPES = {
     ipaddress.IPv4Address: "$ip",
     ipaddress.IPv6Address: "$ip",
@@ -122,8 +122,9 @@ class _Encoder:
 
 
 def _fields(obj):
+    transient = getattr(type(obj), "LABFILE_TRANSIENT", ())
     if hasattr(obj, "__dict__"):
-        yield from vars(obj).items()
+        yield from ((k, v) for k, v in vars(obj).items() if k not in transient)
     for klass in type(obj).__mro__:
         for name in getattr(klass, "__slots__", ()):
             if name != "__weakref__" and name != "__dict__" and hasattr(obj, name):

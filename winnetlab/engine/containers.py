@@ -26,11 +26,15 @@ as -1, i.e. 4294967295 (moby ``libcontainerd/local`` reapProcess; docker/docs#98
 Windows runtime answers ``not implemented`` for process isolation.
 """
 
+from __future__ import annotations
+
 from types import MappingProxyType
+from typing import Any
 
 from . import images
 from .addressing import normalize_mac, parse_ip
 from .docker_container import NAME_RE, Container, StartConfig
+from .drivers import of
 from .errors import Conflict, InvalidParameter, NotFound, Unsupported
 from .hns import Namespace
 from .ports import parse_publish
@@ -78,51 +82,42 @@ def default_image(profile):
     return f"mcr.microsoft.com/windows/nanoserver:{images.tag_for(images.REGISTRY + '/windows/nanoserver', profile.name)}"
 
 
+# what create_container takes besides name, image and network (docker create's flags); run
+# takes them all but auto_remove (the last)
+CONTAINER_SETTINGS = (
+    "publish",
+    "publish_all",
+    "ip",
+    "mac",
+    "dns",
+    "dns_search",
+    "hostname",
+    "isolation",
+    "aliases",
+    "expose",
+    "command",
+    "interactive",
+    "tty",
+    "auto_remove",
+)
+
+
 class ContainersMixin:
     """Containers of a Host (mixed into ``Host``)."""
 
     # ------------------------------------------------------------------ containers
     def create_container(
-        self,
-        name=None,
-        image=None,
-        network="nat",
-        publish=(),
-        publish_all=False,
-        ip=None,
-        mac=None,
-        dns=(),
-        dns_search=(),
-        hostname=None,
-        isolation="process",
-        aliases=(),
-        expose=(),
-        command="",
-        interactive=True,
-        tty=True,
-        auto_remove=False,
-    ):
+        self, name: str | None = None, image: str | None = None, network: str = "nat", **settings: Any
+    ) -> Container:
         """``docker create``: the container exists (state Created) but has no endpoint yet.
 
-        The typed API keeps stdin open by default (like ``docker run -dit``), so a base
-        image's ``cmd.exe`` keeps running; the docker front passes ``-i``/``-t`` as typed."""
-        c = self.plan_container(
-            name,
-            image,
-            network,
-            publish,
-            publish_all,
-            ip,
-            mac,
-            dns,
-            dns_search,
-            hostname,
-            isolation,
-            aliases,
-            expose,
-        )
-        self._set_process(c, command, interactive, tty, auto_remove)
-        return self.commit_container(c)
+        ``settings`` (as ``docker create``'s flags): ``publish`` (["8080:80"]), ``publish_all``,
+        ``ip``, ``mac``, ``dns``, ``dns_search``, ``hostname``, ``isolation`` ("process" or
+        "hyperv"), ``aliases``, ``expose`` (the ports of ``-P``), ``command``, ``interactive``,
+        ``tty``, ``auto_remove``.  The typed API keeps stdin open by default (like ``docker run
+        -dit``), so a base image's ``cmd.exe`` keeps running; the docker front passes ``-i``/``-t``
+        as typed."""
+        return self.commit_container(self._planned(name, image, network, settings, CONTAINER_SETTINGS))
 
     def start(self, name):
         """``docker start``: HNS creates and attaches the endpoints; on failure it stays Created.
@@ -140,45 +135,32 @@ class ContainersMixin:
         return c
 
     def run(
-        self,
-        name=None,
-        image=None,
-        network="nat",
-        publish=(),
-        publish_all=False,
-        ip=None,
-        mac=None,
-        dns=(),
-        dns_search=(),
-        hostname=None,
-        isolation="process",
-        aliases=(),
-        expose=(),
-        command="",
-        interactive=True,
-        tty=True,
-    ):
-        """Create and start a container in one atomic step (nothing remains if it fails)."""
-        c = self.plan_container(
-            name,
-            image,
-            network,
-            publish,
-            publish_all,
-            ip,
-            mac,
-            dns,
-            dns_search,
-            hostname,
-            isolation,
-            aliases,
-            expose,
-        )
-        self._set_process(c, command, interactive, tty, False)
+        self, name: str | None = None, image: str | None = None, network: str = "nat", **settings: Any
+    ) -> Container:
+        """Create and start a container in one atomic step (nothing remains if it fails); the
+        ``settings`` of :meth:`create_container` but ``auto_remove``."""
+        c = self._planned(name, image, network, settings, CONTAINER_SETTINGS[:-1])
         plans = self.plan_start(c)
         self.commit_container(c)
         self.commit_start(c, plans)
         self._after_start(c)
+        return c
+
+    def _planned(self, name, image, network, settings, allowed):
+        unknown = sorted(set(settings) - set(allowed))
+        if unknown:
+            raise TypeError(f"unexpected keyword argument {unknown[0]!r}")
+        process = {
+            k: settings.pop(k) for k in ("command", "interactive", "tty", "auto_remove") if k in settings
+        }
+        c = self.plan_container(name, image, network, **settings)
+        self._set_process(
+            c,
+            process.get("command", ""),
+            process.get("interactive", True),
+            process.get("tty", True),
+            process.get("auto_remove", False),
+        )
         return c
 
     @staticmethod
@@ -341,16 +323,16 @@ class ContainersMixin:
         name,
         image,
         network,
-        publish,
-        publish_all,
-        ip,
-        mac,
-        dns,
-        dns_search,
-        hostname,
-        isolation,
-        aliases,
-        expose,
+        publish=(),
+        publish_all=False,
+        ip=None,
+        mac=None,
+        dns=(),
+        dns_search=(),
+        hostname=None,
+        isolation="process",
+        aliases=(),
+        expose=(),
         service="",
     ):
         if name in (None, ""):
@@ -391,7 +373,7 @@ class ContainersMixin:
         else:
             net = self.network(network)
             network = net.name
-            if net.driver == "overlay" and not net.attachable and not service:
+            if of(net).swarm_scoped and not net.attachable and not service:
                 raise Unsupported(
                     f"Could not attach to network {net.name}: rpc error: code = PermissionDenied "
                     f"desc = network {net.name} not manually attachable",
@@ -404,7 +386,7 @@ class ContainersMixin:
                         "user specified IP address is supported only when connecting to "
                         "networks with user configured subnets"
                     )
-            if net.driver == "null" and publish:
+            if not of(net).attaches and publish:
                 raise InvalidParameter(
                     "conflicting options: port publishing and the container type network mode"
                 )
@@ -462,7 +444,7 @@ class ContainersMixin:
         others = list(others)
         for i, netname in enumerate(c.requested_networks):
             net = self.network(netname)
-            if net.driver == "null":
+            if not of(net).attaches:
                 continue
             first = i == 0
             plans.append(
@@ -479,7 +461,7 @@ class ContainersMixin:
                 )
             )
             if (
-                net.driver == "overlay"
+                of(net).encapsulates
                 and self.profile.overlay_egress == "nat-endpoint"
                 and "nat" in self._networks
             ):
@@ -577,7 +559,7 @@ class ContainersMixin:
         """``docker network connect``: one more endpoint (a second vNIC) in the container."""
         c = self.container(container)
         net = self.network(network)
-        if net.driver == "null":
+        if not of(net).attaches:
             raise Unsupported(
                 "container cannot be disconnected from host network or connected to host network"
             )
@@ -586,7 +568,7 @@ class ContainersMixin:
             or any(self._endpoints[e].network_id == net.id for e in c.endpoints if e in self._endpoints)
         ):
             raise Conflict(f"endpoint with name {c.name} already exists in network {net.name}")
-        if net.driver == "overlay" and not net.attachable:
+        if of(net).swarm_scoped and not net.attachable:
             raise Unsupported(
                 f"Could not attach to network {net.name}: rpc error: code = PermissionDenied desc = "
                 f"network {net.name} not manually attachable"

@@ -4,8 +4,16 @@ it was created with (StartConfig), and the rule for Docker object names."""
 import re
 from dataclasses import dataclass, fields
 
+from .addressing import derived_hex64
+
 # Docker object names (networks, containers)
 NAME_RE = re.compile(r"^[a-zA-Z0-9][a-zA-Z0-9_.-]*$")
+
+
+def docker_endpoint_id(network, container):
+    """Docker's id for a container's endpoint on a network (``docker inspect``'s EndpointID);
+    the overlay driver also names the HNS endpoint after it."""
+    return derived_hex64("endpoint", network.docker_id, container.id)
 
 
 @dataclass(slots=True, eq=False)
@@ -21,7 +29,7 @@ class Container:
     state: str = "running"  # "created", "running", "paused" or "exited" (Docker's State.Status)
     hostname: str = ""
     dns_search: tuple = ()
-    namespace: str = None
+    namespace: str | None = None
     requested_networks: tuple = ()  # network names asked for at create time
     requested: object = None  # StartConfig: what `docker run` asked for the first network
     service: str = ""
@@ -55,11 +63,11 @@ class StartConfig:
     """The network settings a container was created with, applied when it starts."""
 
     ip: object = None
-    mac: str = None
+    mac: str | None = None
     aliases: tuple = ()
     ports: tuple = ()
     dns: tuple = ()
-    shared: str = None  # --network container:<name>
+    shared: str | None = None  # --network container:<name>
 
     def get(self, key, default=None):
         return getattr(self, key, default)

@@ -2,21 +2,19 @@
 addresses, MACs, DNS list, published ports (WinNAT + firewall for nat, VFP otherwise),
 tearing them down, and the remote endpoints and policy lists of swarm."""
 
+from __future__ import annotations
+
 from dataclasses import dataclass
 
 from . import policies as P
-from .addressing import derived_hex64, parse_prefix
-from .drivers import DRIVERS
+from . import swarm
+from .addressing import parse_prefix
+from .drivers import of
 from .errors import Conflict, Exhausted, InvalidParameter, NotFound, hns_call_error
 from .hns import ATTACHED, Endpoint, Network
 from .ports import EPHEMERAL_FIRST, EPHEMERAL_LAST
 from .recovery import stale_address_error
 from .winnat import FirewallRule, StaticMapping
-
-
-def _driver(net):
-    """The driver deciding a network's policy (imported networks of other types act like nat)."""
-    return DRIVERS.get(net.driver, DRIVERS["nat"])
 
 
 def _skip(candidates, avoid, n):
@@ -65,8 +63,8 @@ class EndpointsMixin:
         ):
             raise Conflict(f"endpoint with name {container} already exists in network {net.name}")
         lease = None
-        if net.driver == "overlay":
-            ip = self.lab.plan_overlay_address(net.name, ip, others)
+        if of(net).swarm_scoped:
+            ip = self.lab.pools.plan_overlay_address(net.name, ip, others)
         elif ip is not None:
             pool = next((p for p in net.pools if p.prefix is not None and ip in p.prefix), None)
             if pool is None:
@@ -81,7 +79,7 @@ class EndpointsMixin:
                     hint=f"{ip} is the gateway, a reserved address, or already used in {net.name}",
                 )
         elif net.dhcp:
-            lease = self.lab.plan_dhcp_lease(others)
+            lease = self.lab.pools.plan_dhcp_lease(others)
         elif not net.pools:
             raise InvalidParameter(
                 prefix + "the network does not have a subnet for this endpoint",
@@ -157,10 +155,10 @@ class EndpointsMixin:
             elif (
                 self.port_in_use((spec.protocol, host_port))
                 or (spec.protocol, host_port) in pending
-                or (not _driver(net).docker_allocates_ports and (spec.protocol, host_port) in self._listeners)
+                or (not of(net).docker_allocates_ports and (spec.protocol, host_port) in self._listeners)
             ):
                 who = self._port_holder(spec.protocol, host_port, pending)
-                if not _driver(net).docker_allocates_ports:  # HNS/WinNAT refuses it
+                if not of(net).docker_allocates_ports:  # HNS/WinNAT refuses it
                     raise Conflict(
                         prefix
                         + hns_call_error(
@@ -199,7 +197,7 @@ class EndpointsMixin:
             if dns and not net.internal
             else (net.dns_servers or tuple(str(d) for d in self.dns_servers))
         )
-        if _driver(net).internal_dns and net.gateway_dns and net.gateway:
+        if of(net).internal_dns and net.gateway_dns and net.gateway:
             return (str(net.gateway),) + tuple(d for d in rest if d != str(net.gateway))
         return rest
 
@@ -207,17 +205,15 @@ class EndpointsMixin:
         net = plan.network
         ep_id = self.ids.guid("endpoint")
         ip, lease = plan.ip, None
-        if net.driver == "overlay":
-            self.lab.take_overlay_address(net.name, ip)
+        if of(net).swarm_scoped:
+            self.lab.pools.take_overlay_address(net.name, ip)
         elif ip is not None:
             next(p for p in net.pools if p.contains(ip)).take(ip)
         if plan.lease is not None:
-            lease = self.lab.take_dhcp_lease(plan.mac)
+            lease = self.lab.pools.take_dhcp_lease(plan.mac)
         net.mac_pool.take(plan.mac)
         subnet = next((s for s in net.subnets if ip is not None and ip in s.prefix), None)
-        # HNS names a Docker endpoint "Ethernet" (the container sees "vEthernet (Ethernet)");
-        # the overlay driver names it after Docker's endpoint id.
-        name = derived_hex64(net.docker_id, c.id) if net.driver == "overlay" else "Ethernet"
+        name = of(net).endpoint_name(net, c)
         ep = Endpoint(
             ep_id,
             name,
@@ -235,10 +231,10 @@ class EndpointsMixin:
             False,
             ATTACHED,
             self.name,
-            _driver(net).internal_dns,
+            of(net).internal_dns,
             lease,
             plan.aliases,
-            self.address if net.driver == "overlay" else None,
+            self.address if of(net).encapsulates else None,
         )
         self._endpoints[ep_id] = ep
         net.endpoint_ids[ep_id] = None
@@ -267,13 +263,13 @@ class EndpointsMixin:
             )
         for pm in plan.ports:
             self._commit_port(net, ep, pm)
-        if net.driver == "overlay":
-            self.lab.on_overlay_endpoint(self, ep)
+        if of(net).swarm_scoped:
+            swarm.endpoint_added(self.lab, self, ep)
 
     def _commit_port(self, net, ep, pm):
         key = (pm.protocol.lower(), pm.external_port)
         self._ports[key] = ep.id
-        if not _driver(net).uses_vfp:  # nat: WinNAT static mapping + firewall rule
+        if not of(net).uses_vfp:  # nat: WinNAT static mapping + firewall rule
             self._mapping_ids += 1
             nat_name = net.nat_name
             m = StaticMapping(
@@ -336,19 +332,19 @@ class EndpointsMixin:
             net.endpoint_ids.pop(ep.id, None)
             if not ep.remote:
                 net.mac_pool.release(ep.mac_address)
-                if net.driver == "overlay":
-                    self.lab.release_overlay_address(net.name, ep.ip_address)
+                if of(net).swarm_scoped:
+                    self.lab.pools.release_overlay_address(net.name, ep.ip_address)
                 else:
                     for pool in net.pools:
                         pool.release(ep.ip_address)
         if ep.dhcp_lease is not None:
-            self.lab.release_dhcp_lease(ep.mac_address)
+            self.lab.pools.release_dhcp_lease(ep.mac_address)
         if ep.namespace in self._namespaces and ep.id in self._namespaces[ep.namespace].endpoints:
             self._namespaces[ep.namespace].endpoints.remove(ep.id)
         del self._endpoints[ep.id]
         self.log_event("HNS", "DeleteEndpoint", _label(ep), f"id {ep.id}")
-        if net is not None and net.driver == "overlay" and not ep.remote:
-            self.lab.on_overlay_endpoint_removed(self, ep)
+        if net is not None and of(net).swarm_scoped and not ep.remote:
+            swarm.endpoint_removed(self.lab, self, ep)
 
     # ------------------------------------------------------------------ remote endpoints, policy lists
     def add_remote_endpoint(self, net, ep, pa):
@@ -405,15 +401,15 @@ class EndpointsMixin:
     # ------------------------------------------------------------------ endpoint ACLs
     def add_acl(
         self,
-        container,
-        network,
-        action="Block",
-        direction="In",
-        priority=100,
-        protocols="",
-        local_ports="",
-        remote_addresses="",
-        rule_type="Switch",
+        container: str,
+        network: str,
+        action: str = "Block",
+        direction: str = "In",
+        priority: int = 100,
+        protocols: str = "",
+        local_ports: str = "",
+        remote_addresses: str = "",
+        rule_type: str = "Switch",
     ):
         """Add an ACL policy to a container's endpoint, as HNS's *modify endpoint* (policy add)
         request does — what Kubernetes network policies and ``New-HnsEndpoint -Policies`` use.
@@ -433,7 +429,7 @@ class EndpointsMixin:
         )
         return acl
 
-    def remove_acls(self, container, network):
+    def remove_acls(self, container: str, network: str):
         """Remove every ACL policy that was added to the container's endpoint on ``network``."""
         ep = self._endpoint_on(container, network)
         kept = tuple(p for p in ep.policies if not isinstance(p, P.Acl))
@@ -465,7 +461,12 @@ def _acl(action, direction, priority, protocols, local_ports, remote_addresses, 
         raise InvalidParameter(f"invalid ACL RuleType {rule_type!r}: Switch (VFP) or Host (WFP)")
     if not isinstance(priority, int) or isinstance(priority, bool) or not 0 <= priority <= 65535:
         raise InvalidParameter(f"invalid ACL Priority {priority!r}: a number from 0 to 65535")
-    names = {"tcp": "6", "udp": "17", "icmp": "1", "6": "6", "17": "17", "1": "1", "": ""}
+    names = {"": ""} | {
+        key: str(n)
+        for name, n in P.PROTOCOL_NUMBERS.items()
+        if name != "ANY"
+        for key in (name.lower(), str(n))
+    }
     protos = [p.strip().lower() for p in str(protocols).split(",")] if protocols else []
     if any(p not in names for p in protos):
         raise InvalidParameter(

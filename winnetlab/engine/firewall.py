@@ -189,7 +189,7 @@ class FirewallMixin:
         protocol: str = "Any",
         action: str = "Allow",
         remote_address=None,
-        name: str = None,
+        name: str | None = None,
         enabled: bool = True,
     ) -> NetFirewallRule:
         """``New-NetFirewallRule -DisplayName … -Direction … -LocalPort … -Protocol … -Action …``.

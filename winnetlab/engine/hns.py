@@ -54,14 +54,14 @@ class Network:
     subnets: tuple
     vswitch: str
     docker_id: str = ""
-    vsid: int = None
+    vsid: int | None = None
     policies: tuple = ()
     options: dict = field(default_factory=dict)
     dns_servers: tuple = ()
     dns_suffix: str = ""
     mac_pool: object = None  # MacPool
     pools: tuple = ()  # AddressPool per subnet (None for DHCP)
-    adapter: str = None
+    adapter: str | None = None
     management_ip: object = None
     dr_mac: str = ""
     nat_name: str = ""
@@ -99,15 +99,15 @@ class Endpoint:
     name: str
     network: str  # network name
     network_id: str
-    container: str = None
+    container: str | None = None
     ip_address: object = None
-    prefix_length: int = None
+    prefix_length: int | None = None
     mac_address: str = ""
     gateway: object = None
     dns_servers: tuple = ()
     dns_suffix: str = ""
     policies: tuple = ()
-    namespace: str = None
+    namespace: str | None = None
     remote: bool = False
     state: int = CREATED
     host: str = ""
@@ -116,7 +116,7 @@ class Endpoint:
     aliases: tuple = ()
     provider_address: object = None  # remote overlay endpoints: the VTEP of their host
     disable_icc: bool = False
-    extra: dict = None
+    extra: dict | None = None
 
     @property
     def address(self):
@@ -134,7 +134,7 @@ class Namespace:
 
     id: str
     compartment_id: int
-    container: str = None
+    container: str | None = None
     endpoints: list = field(default_factory=list)
     default: bool = False
 
@@ -148,4 +148,4 @@ class PolicyList:
     policies: tuple
     network_id: str = ""
     service: str = ""
-    extra: dict = None  # unknown fields kept from a dump
+    extra: dict | None = None  # unknown fields kept from a dump

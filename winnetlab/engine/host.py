@@ -7,8 +7,16 @@ consumes no identifiers.  HNS is the source of truth: Docker's networks are the 
 networks annotated with Docker's id and options, never a second copy.
 """
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .docker_container import Container
+    from .hns import Endpoint, Network
+    from .vfp import VfpLayer
+
 import ipaddress
-import weakref
 from types import MappingProxyType
 
 from . import vfp
@@ -23,10 +31,6 @@ from .networking import NetworkingMixin
 from .recovery import RecoveryMixin
 from .switching import SwitchingMixin
 
-# VFP ports as programmed, per host: endpoint id -> (event count when programmed, layers).
-# Kept outside the Host so that saving a lab never saves this cache.
-_PROGRAMMED = weakref.WeakKeyDictionary()
-
 
 class Host(
     RecoveryMixin,
@@ -38,6 +42,8 @@ class Host(
     ListenersMixin,
 ):
     """One simulated Windows Server running Docker (see the module docstring)."""
+
+    LABFILE_TRANSIENT = ("_programmed",)  # a cache: lab files do not save it
 
     def __init__(self, lab, name, address, mac_address, index):
         self.lab = lab
@@ -72,6 +78,7 @@ class Host(
         self._events = []
         self._compartments = 1  # 1 is the host's default compartment
         self._mapping_ids = 0
+        self._programmed = {}  # VFP ports as programmed: endpoint id -> (event count then, layers)
         self._init_firewall()
         self._init_listeners()
         self._add_physical_adapter(
@@ -139,7 +146,7 @@ class Host(
         """Ports the swarm routing mesh publishes on this node: (protocol, port) -> service."""
         return MappingProxyType(self._mesh_ports)
 
-    def port_in_use(self, key):
+    def port_in_use(self, key: tuple[str, int]) -> bool:
         """Whether (protocol, port) is published here, by an endpoint or by the routing mesh."""
         return key in self._ports or key in self._mesh_ports
 
@@ -160,7 +167,7 @@ class Host(
         """The event log as plain (seq, actor, action, target, detail) tuples, for big tables."""
         return [(i, *e) for i, e in enumerate(self._events, start=1)]
 
-    def network(self, name):
+    def network(self, name: str) -> Network:
         try:
             return self._networks[name]
         except KeyError:
@@ -170,7 +177,7 @@ class Host(
                 return net
         raise NotFound(f"network {name} not found")
 
-    def container(self, name):
+    def container(self, name: str) -> Container:
         try:
             return self._containers[name]
         except KeyError:
@@ -180,18 +187,18 @@ class Host(
                 return c
         raise NotFound(f"No such container: {name}")
 
-    def endpoints_of(self, container):
+    def endpoints_of(self, container: str | Container) -> list[Endpoint]:
         c = self.container(container) if isinstance(container, str) else container
         return [self._endpoints[e] for e in c.endpoints if e in self._endpoints]
 
-    def vfp_layers(self, endpoint):
+    def vfp_layers(self, endpoint: Endpoint) -> tuple[VfpLayer, ...] | list[VfpLayer]:
         """The VFP port of a local endpoint as ordered layers (none for nat: WinNAT does it).
 
         Like VFP itself, the port is programmed once and reused until HNS changes something
         on this host (every change writes an event, so the event count dates the program):
         the same tuple comes back until then, so its identity dates it too.
         """
-        ports = _PROGRAMMED.setdefault(self, {})
+        ports = self._programmed
         programmed = ports.get(endpoint.id)
         if programmed is not None and programmed[0] == len(self._events):
             return programmed[1]
@@ -221,7 +228,7 @@ class Host(
     def import_network(self, net, adopt=True):
         """Insert an HNS network; ``adopt=False`` keeps it in HNS only, as Docker does not
         adopt Internal/Private networks."""
-        _PROGRAMMED.pop(self, None)
+        self._programmed.clear()
         self._hns[net.id] = net
         if adopt and net.name not in self._networks:
             self._networks[net.name] = net
@@ -238,18 +245,32 @@ class Host(
         self.dns_servers = ()
 
     def import_endpoint(self, ep):
-        _PROGRAMMED.pop(self, None)
+        self._programmed.clear()
         self._endpoints[ep.id] = ep
         net = self._hns.get(ep.network_id)
         if net is not None:
             net.endpoint_ids[ep.id] = None
 
     def import_policy_list(self, pl):
-        _PROGRAMMED.pop(self, None)
+        self._programmed.clear()
         self._policy_lists[pl.id] = pl
 
     def import_namespace(self, ns):
+        """Insert a namespace; its endpoints that name no namespace yet are placed in it."""
         self._namespaces[ns.id] = ns
+        for eid in ns.endpoints:
+            ep = self._endpoints.get(eid)
+            if ep is not None and not ep.namespace:
+                ep.namespace = ns.id
+
+    def adopt_network(self, net, name, docker_id, options):
+        """Docker adopts an imported HNS network at start-up: it gets a Docker name, id and
+        options, and its endpoints are shown on that name."""
+        self._programmed.clear()
+        net.name, net.docker_id, net.options = name, docker_id, options
+        self.import_network(net, adopt=True)
+        for eid in net.endpoint_ids:
+            self._endpoints[eid].network = name
 
     def import_switch(self, sw):
         self._vswitches[sw.name] = sw
@@ -258,8 +279,10 @@ class Host(
         self._adapters[adapter.name] = adapter
 
     def upgrade_loaded_state(self):
-        """A host read from a version-1 lab file kept the routing mesh's ports in ``_ports``
-        as ``"service:<name>"``; they live in their own table now."""
+        """A host read from a lab file starts with no VFP port programmed (the cache is not
+        saved).  A version-1 file kept the routing mesh's ports in ``_ports`` as
+        ``"service:<name>"``; they live in their own table now."""
+        self._programmed = {}
         if not hasattr(self, "_mesh_ports"):
             self._mesh_ports = {
                 k: v[len("service:") :] for k, v in self._ports.items() if v.startswith("service:")

@@ -22,7 +22,7 @@ class Adapter:
     ip_interface: object = None  # IPv4Interface or None
     gateway: object = None  # IPv4Address or None
     physical: bool = True
-    vswitch: str = None  # physical: the external switch bound to it; vNIC: its switch
+    vswitch: str | None = None  # physical: the external switch bound to it; vNIC: its switch
     if_index: int = 0
 
     @property
@@ -37,8 +37,8 @@ class VSwitch:
     name: str
     id: str
     switch_type: str
-    adapter: str = None  # bound physical adapter (External only)
-    host_vnic: str = None  # "vEthernet (<name>)" or None (Private)
+    adapter: str | None = None  # bound physical adapter (External only)
+    host_vnic: str | None = None  # "vEthernet (<name>)" or None (Private)
     created_by: str = "HNS"  # "HNS" or "user" (out of band)
     extensions: tuple = field(
         default=(
@@ -53,5 +53,14 @@ class VSwitch:
         return self.host_vnic is not None
 
 
+VNIC_PREFIX = "vEthernet ("
+
+
 def vnic_name(switch_name):
-    return f"vEthernet ({switch_name})"
+    """The name Windows gives a Hyper-V virtual NIC: ``vEthernet (<switch or endpoint>)``."""
+    return f"{VNIC_PREFIX}{switch_name})"
+
+
+def vnic_inner(name):
+    """What is inside ``vEthernet (…)``, or None when ``name`` is not a vNIC's name."""
+    return name[len(VNIC_PREFIX) : -1] if name.startswith(VNIC_PREFIX) and name.endswith(")") else None

@@ -7,17 +7,28 @@ The LAN also has a DHCP server, which hands out addresses to containers on trans
 networks.  Swarm state (managers, overlay networks, services) spans the hosts.
 """
 
+from __future__ import annotations
+
 import ipaddress
+import os
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
 
 from . import dnsworld
 from . import swarm as swarm_ops
 from .addressing import AddressPool, IdSource, format_mac
+from .drivers import of
 from .errors import Conflict, Exhausted, InvalidParameter, NotFound
 from .host import Host
+from .pools import LabPools
 from .profiles import profile as get_profile
 
-NAT_SPACE = ipaddress.IPv4Network("172.16.0.0/12")
+if TYPE_CHECKING:
+    from ..fronts.command import CommandResult
+    from ..walk.trace import Trace
+    from .docker_container import Container
+    from .swarm import Service, Swarm
 
 
 @dataclass
@@ -61,7 +72,14 @@ class Lab:
 
     hints = True  # class default: lab files saved before hints existed load with hints on
 
-    def __init__(self, seed=0, windows="ltsc2022", hosts=1, nat_prefix="172.16.0.0/16", hints=True):
+    def __init__(
+        self,
+        seed: int = 0,
+        windows: str = "ltsc2022",
+        hosts: int = 1,
+        nat_prefix: str = "172.16.0.0/16",
+        hints: bool = True,
+    ) -> None:
         if not isinstance(seed, int) or isinstance(seed, bool):
             raise InvalidParameter(f"seed must be an integer, not {seed!r}")
         if not isinstance(hosts, int) or isinstance(hosts, bool) or not 0 <= hosts <= 64:
@@ -72,11 +90,11 @@ class Lab:
         self.nat_prefix = self._check_nat_prefix(nat_prefix)
         self.ids = IdSource(seed, "lab")
         self.lan = Underlay()
-        self.used_mac_pools = set()
-        self.hosts = {}
+        self.pools = LabPools(self)
+        self.hosts: dict[str, Host] = {}
         self.swarm = None
-        self.warnings = []  # what may be wrong or missing (a lab read from real dumps)
-        self.notes = []  # plain information: repairs made, what was inferred and why
+        self.warnings: list[str] = []  # what may be wrong or missing (a lab read from real dumps)
+        self.notes: list[str] = []  # plain information: repairs made, what was inferred and why
         self.imported = False  # True for a lab read from real dumps: its LAN is unknown
         for _ in range(hosts):
             self.add_host()
@@ -97,7 +115,7 @@ class Lab:
         return net
 
     # ------------------------------------------------------------------ hosts
-    def add_host(self, name=None, address=None):
+    def add_host(self, name: str | None = None, address: str | ipaddress.IPv4Address | None = None) -> Host:
         """Add a Windows Server (with Docker started) to the LAN."""
         n = len(self.hosts) + 1
         name = name or next(f"host{i}" for i in range(n, n + 1000) if f"host{i}" not in self.hosts)
@@ -107,7 +125,7 @@ class Lab:
             raise Conflict(f"a host named {name} already exists")
         used = {h.address for h in self.hosts.values()}
         if address is None:
-            address = next(
+            addr = next(
                 (
                     a
                     for a in (self.lan.prefix.network_address + 10 + i for i in range(1, 80))
@@ -115,31 +133,31 @@ class Lab:
                 ),
                 None,
             )
-            if address is None:
+            if addr is None:
                 raise Exhausted("no free host address left on the LAN")
         else:
             try:
-                address = ipaddress.IPv4Address(str(address))
+                addr = ipaddress.IPv4Address(str(address))
             except ValueError:
                 raise InvalidParameter(f"invalid host address {address!r}") from None
             bad = (
-                address not in self.lan.prefix
-                or address in used
-                or address == self.lan.router
-                or address in (self.lan.prefix.network_address, self.lan.prefix.broadcast_address)
-                or self.lan.dhcp_first <= address <= self.lan.dhcp_last
+                addr not in self.lan.prefix
+                or addr in used
+                or addr == self.lan.router
+                or addr in (self.lan.prefix.network_address, self.lan.prefix.broadcast_address)
+                or self.lan.dhcp_first <= addr <= self.lan.dhcp_last
             )
             if bad:
                 raise InvalidParameter(
-                    f"{address} is not a free address of the LAN {self.lan.prefix} (router "
+                    f"{addr} is not a free address of the LAN {self.lan.prefix} (router "
                     f"{self.lan.router}, DHCP range {self.lan.dhcp_first}-{self.lan.dhcp_last})"
                 )
         mac = format_mac(0x001B21000000 + self.ids.number("nic", 1 << 24))
-        host = Host(self, name, address, mac, n)
+        host = Host(self, name, addr, mac, n)
         self.hosts[name] = host
         return host
 
-    def host(self, name=None):
+    def host(self, name: str | Host | None = None) -> Host:
         if name is None:
             if not self.hosts:
                 raise NotFound("this lab has no host")
@@ -186,10 +204,10 @@ class Lab:
         del self.lan.routes[net]
 
     # ------------------------------------------------------------------ containers across hosts
-    def container_name_taken(self, name):
+    def container_name_taken(self, name: str) -> bool:
         return any(name in h.containers for h in self.hosts.values())
 
-    def find_container(self, name):
+    def find_container(self, name: str) -> tuple[Host, Container]:
         """``(host, container)`` for a container name (or id prefix) anywhere in the lab."""
         for h in self.hosts.values():
             if name in h.containers:
@@ -200,98 +218,43 @@ class Lab:
                     return h, c
         raise NotFound(f"No such container: {name}")
 
-    # ------------------------------------------------------------------ NAT prefix choice
-    def default_nat_prefix(self, host):
-        return self.auto_nat_prefix(host) if self.nat_prefix == "auto" else self.nat_prefix
-
-    def auto_nat_prefix(self, host):
-        """A free /20 inside 172.16.0.0/12 that overlaps nothing on the host, as HNS picks it."""
-        blocks = list(NAT_SPACE.subnets(new_prefix=20))
-        boot = f":boot{host.boots}" if host.boots else ""  # after a reboot HNS may choose another one
-        start = self.ids.stable_number(f"natprefix:{host.name}:{len(host.hns_networks)}{boot}", len(blocks))
-        taken = [s.prefix for n in host.hns_networks.values() for s in n.subnets]
-        if host.address is not None:  # an imported host's address may be unknown
-            taken.append(ipaddress.IPv4Network(f"{host.address}/{host.prefix_length or 32}", strict=False))
-        for i in range(len(blocks)):
-            b = blocks[(start + i) % len(blocks)]
-            if not any(b.overlaps(t) for t in taken):
-                return b
-        raise Exhausted(
-            "HNS failed with error : Unspecified error", hint="no free /20 is left inside 172.16.0.0/12"
-        )
-
-    # ------------------------------------------------------------------ DHCP on the LAN
-    def plan_dhcp_lease(self, others=()):
-        n = sum(1 for p in others if p.lease is not None)
-        got = self.lan.dhcp_pool.peek(n + 1)
-        if got is None:
-            raise Exhausted(
-                "the LAN's DHCP server has no free lease",
-                hint=(f"the DHCP scope {self.lan.dhcp_first}-{self.lan.dhcp_last} is full"),
-            )
-        return got[-1]
-
-    def take_dhcp_lease(self, mac):
-        ip = self.lan.dhcp_pool.peek(1)[0]
-        self.lan.dhcp_pool.take(ip)
-        self.lan.dhcp_leases[mac] = ip
-        return ip
-
-    def release_dhcp_lease(self, mac):
-        ip = self.lan.dhcp_leases.pop(mac, None)
-        self.lan.dhcp_pool.release(ip)
-
     # ------------------------------------------------------------------ swarm and overlay (see swarm.py)
-    def swarm_init(self, host=None):
+    def swarm_init(self, host: str | Host | None = None) -> Swarm:
         return swarm_ops.init(self, self.host(host))
 
-    def swarm_join(self, host):
+    def swarm_join(self, host: str | Host) -> Swarm:
         return swarm_ops.join(self, self.host(host))
 
-    def swarm_leave(self, host, force=False):
+    def swarm_leave(self, host: str | Host, force: bool = False) -> None:
         return swarm_ops.leave(self, self.host(host), force)
 
-    def create_service(self, name, image=None, replicas=1, networks=(), publish=(), endpoint_mode="vip"):
+    def create_service(
+        self,
+        name: str,
+        image: str | None = None,
+        replicas: int = 1,
+        networks: Sequence[str] = (),
+        publish: Sequence[str] = (),
+        endpoint_mode: str = "vip",
+    ) -> Service:
         return swarm_ops.create_service(self, name, image, replicas, networks, publish, endpoint_mode)
 
-    def remove_service(self, name):
+    def remove_service(self, name: str) -> None:
         return swarm_ops.remove_service(self, name)
 
-    def plan_overlay_address(self, network, ip, others):
-        return swarm_ops.plan_address(self, network, ip, others)
-
-    def take_overlay_address(self, network, ip):
-        self.swarm.networks[network].pool.take(ip)
-
-    def release_overlay_address(self, network, ip):
-        if self.swarm and network in self.swarm.networks:
-            self.swarm.networks[network].pool.release(ip)
-
-    def on_overlay_endpoint(self, host, ep):
-        swarm_ops.endpoint_added(self, host, ep)
-
-    def on_overlay_endpoint_removed(self, host, ep):
-        swarm_ops.endpoint_removed(self, host, ep)
-
-    def l2bridge_routes(self):
-        """Host-gw routing of l2bridge pod subnets, as flannel/win-bridge set it up.
-
-        When several hosts have an l2bridge network of the same name with different
-        subnets, each subnet is routed to the host that owns it: ``[(prefix, host name,
-        host address)]``, sorted.  A pod then reaches a pod on another host with its own IP.
-        """
-        by_name = {}
-        for h in self.hosts.values():
-            for net in h.hns_networks.values():
-                if net.driver == "l2bridge":
-                    by_name.setdefault(net.name, []).extend(
-                        (s.prefix, h.name, h.address) for s in net.subnets
-                    )
-        routes = []
-        for entries in by_name.values():
-            if len({e[1] for e in entries}) > 1 and len({e[0] for e in entries}) == len(entries):
-                routes.extend(entries)
-        return sorted(routes, key=lambda r: (int(r[0].network_address), r[0].prefixlen, r[1]))
+    def hostgw_routes(self) -> list[tuple[ipaddress.IPv4Network, Host, str]]:
+        """Host-gw routing of l2bridge pod subnets, as flannel/win-bridge sets it up: each
+        subnet of a host-gw driver (l2bridge) that is not on the LAN itself is routed to the host
+        that owns it, by the LAN router and by the other hosts that have a network of the same
+        name.  ``[(prefix, host, network name)]`` in host order."""
+        return [
+            (s.prefix, h, n.name)
+            for h in self.hosts.values()
+            for n in h.hns_networks.values()
+            if of(n).host_gw
+            for s in n.subnets
+            if not s.prefix.overlaps(self.lan.prefix)
+        ]
 
     # ------------------------------------------------------------------ fronts, walk, files
     def add_dns_record(self, name, ip):
@@ -302,19 +265,19 @@ class Lab:
         """The address the lab's internet DNS gives ``name``, or None (NXDOMAIN)."""
         return dnsworld.lookup(self, name)
 
-    def docker(self, command, host=None):
+    def docker(self, command: str, host: str | Host | None = None) -> CommandResult:
         """Run a ``docker …`` command line on a host; returns a CommandResult."""
         from ..fronts.docker import docker
 
         return self._shown(docker(self, command, host))
 
-    def powershell(self, command, host=None):
+    def powershell(self, command: str, host: str | Host | None = None) -> CommandResult:
         """Run a PowerShell command line on a host; returns a CommandResult."""
         from ..fronts.powershell import powershell
 
         return self._shown(powershell(self, command, host))
 
-    def exec(self, container, command):
+    def exec(self, container: str, command: str) -> CommandResult:
         """Run a command inside a container (``docker exec``); returns a CommandResult."""
         from ..fronts.in_container import exec_command
 
@@ -325,29 +288,34 @@ class Lab:
         exactly what the real tool prints."""
         return result if self.hints else result.without_hints()
 
-    def trace(self, src, dst, port=None, protocol="tcp"):
+    def trace(self, src: str, dst: str, port: int | None = None, protocol: str = "tcp") -> Trace:
         """Walk a packet from ``src`` to ``dst`` hop by hop; returns a Trace."""
         from ..walk.trace import trace
 
         return trace(self, src, dst, port, protocol)
 
-    def reachability(self, port=80, protocol="tcp"):
+    def reachability(self, port: int = 80, protocol: str = "tcp") -> Any:
         """Who can reach whom: a square DataFrame of trace verdicts."""
         from ..walk.trace import reachability
 
         return reachability(self, port, protocol)
 
-    def save(self, path):
+    def save(self, path: str | os.PathLike[str]) -> str:
         """Save the whole lab as versioned JSON (see ``Lab.load``)."""
         from ..dumps.labfile import save
 
         return save(self, path)
 
     @classmethod
-    def load(cls, path):
+    def load(cls, path: str | os.PathLike[str]) -> Lab:
         from ..dumps.labfile import load
 
         return load(path)
+
+    def upgrade_loaded_state(self):
+        """A lab file of version 1 kept the MAC blocks in ``Lab.used_mac_pools``."""
+        if not hasattr(self, "pools"):
+            self.pools = LabPools(self, vars(self).pop("used_mac_pools", ()))
 
     def __repr__(self):
         return (

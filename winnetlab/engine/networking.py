@@ -6,7 +6,10 @@ then commits: the HNS network, its vSwitch (created or reused), WinNAT for nat, 
 MAC pools.  Docker's start-up adopts external vSwitches as transparent networks and
 creates the default ``nat`` network."""
 
+from __future__ import annotations
+
 import ipaddress
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from . import policies as P
@@ -14,8 +17,8 @@ from . import swarm, vfp
 from .addressing import AddressPool, MacPool, format_mac, parse_ip, parse_prefix
 from .docker_container import NAME_RE
 from .drivers import driver as get_driver
-from .drivers import is_swarm_scoped
-from .drivers.base import parse_options
+from .drivers import is_swarm_scoped, of
+from .drivers.base import SHIM, parse_options
 from .errors import Conflict, InvalidParameter, NotFound, Unsupported, hns_error
 from .hns import Network, Subnet
 from .hyperv import vnic_name
@@ -28,8 +31,8 @@ class NetworkPlan:
     drv: object
     shim: object
     subnets: list
-    adapter: str = None
-    reuse_switch: str = None
+    adapter: str | None = None
+    reuse_switch: str | None = None
     options: dict = field(default_factory=dict)
     attachable: bool = False
     internal: bool = False
@@ -59,13 +62,13 @@ class NetworkingMixin:
                 created_by_docker=True,
             )
         if "nat" not in self._networks and self.lab.nat_prefix != "none":
-            prefix = self.lab.default_nat_prefix(self)
+            prefix = self.lab.pools.nat_prefix(self)
             plan = self.plan_network(
                 "nat",
                 "nat",
                 str(prefix),
                 None,
-                {"com.docker.network.windowsshim.networkname": "nat"},
+                {f"{SHIM}networkname": "nat"},
                 default=True,
             )
             self.commit_network(plan)
@@ -84,16 +87,16 @@ class NetworkingMixin:
                     sw.name,
                     docker_id=self.ids.hex64("docker-network"),
                     adapter=sw.adapter,
-                    mac_pool=MacPool(self._mac_pool_base()),
+                    mac_pool=MacPool(self.lab.pools.take_mac_pool()),
                     created_by_docker=False,
                     hns_owned=True,
                     dhcp=True,
                     options={},
                 )
                 net.options = {
-                    "com.docker.network.windowsshim.hnsid": net.id,
-                    "com.docker.network.windowsshim.networkname": sw.name,
-                    "com.docker.network.windowsshim.hnsowned": "true",
+                    f"{SHIM}hnsid": net.id,
+                    f"{SHIM}networkname": sw.name,
+                    f"{SHIM}hnsowned": "true",
                 }
                 net.vfp_template = vfp.network_template(
                     net, self._adapters[sw.host_vnic].mac_address, self.profile
@@ -109,57 +112,42 @@ class NetworkingMixin:
     # ------------------------------------------------------------------ networks
     def create_network(
         self,
-        name,
-        driver="nat",
-        subnet=None,
-        gateway=None,
-        options=None,
-        attachable=False,
-        internal=False,
-        ip_range=None,
-        ipv6=False,
-        ipv4=True,
-        aux_addresses=None,
-        ipam_driver=None,
-        labels=None,
-    ):
+        name: str,
+        driver: str = "nat",
+        subnet: str | None = None,
+        gateway: str | None = None,
+        options: Mapping[str, str] | None = None,
+        attachable: bool = False,
+        internal: bool = False,
+        ip_range: str | None = None,
+        ipv6: bool = False,
+        ipv4: bool = True,
+        aux_addresses: Mapping[str, str] | None = None,
+        ipam_driver: str | None = None,
+        labels: Mapping[str, str] | None = None,
+    ) -> Network:
         """``docker network create``: validate like the daemon, then ask HNS for the network.
 
         ``aux_addresses`` and ``internal`` are accepted as the daemon accepts them; the
         pass-through 'windows' IPAM never sends auxiliary addresses to HNS and the Windows
         driver does not isolate an internal network (it only keeps ``--dns`` off it).
         """
-        if is_swarm_scoped(driver):
-            return swarm.create_overlay(
-                self.lab,
-                self,
-                name,
-                subnet,
-                gateway,
-                options,
-                attachable,
-                internal,
-                ip_range,
-                ipv6,
-                ipv4,
-                ipam_driver,
-                labels,
-            )
-        plan = self.plan_network(
-            name,
-            driver,
-            subnet,
-            gateway,
-            options,
-            attachable,
-            internal,
-            ip_range,
-            ipv6,
-            ipv4,
-            ipam_driver,
-            labels,
+        request = dict(
+            name=name,
+            subnet=subnet,
+            gateway=gateway,
+            options=options,
+            attachable=attachable,
+            internal=internal,
+            ip_range=ip_range,
+            ipv6=ipv6,
+            ipv4=ipv4,
+            ipam_driver=ipam_driver,
+            labels=labels,
         )
-        return self.commit_network(plan)
+        if is_swarm_scoped(driver):  # the swarm manager creates it on every node
+            return swarm.create_overlay(self.lab, self, **request)
+        return self.commit_network(self.plan_network(driver=driver, **request))
 
     def check_network_request(self, name, driver, ipv4, ipv6, ip_range, ipam_driver):
         if not isinstance(name, str) or not NAME_RE.match(name):
@@ -197,7 +185,7 @@ class NetworkingMixin:
                 if gw_ip not in prefix:
                     raise InvalidParameter(f"no matching subnet for gateway {gw_ip}")
             out.append((prefix, gw_ip))
-        if len(out) > 1 and not (self.profile.multi_subnet and drv.name in ("l2bridge", "l2tunnel")):
+        if len(out) > 1 and not (self.profile.multi_subnet and drv.multi_subnet):
             raise Unsupported(
                 "multiple subnets per network are supported only for l2bridge and l2tunnel "
                 "on Windows Server 2025"
@@ -277,7 +265,7 @@ class NetworkingMixin:
         net = plan.bind
         net.name, net.driver = plan.name, plan.drv.name
         net.docker_id = self.ids.hex64("docker-network")
-        net.options = {**plan.options, "com.docker.network.windowsshim.networkname": net.hns_name}
+        net.options = {**plan.options, f"{SHIM}networkname": net.hns_name}
         net.attachable, net.internal, net.labels = plan.attachable, plan.internal, plan.labels
         self._networks[net.name] = net
         self.log_event(
@@ -289,7 +277,7 @@ class NetworkingMixin:
         return net
 
     def _auto_nat_subnet(self):
-        prefix = self.lab.auto_nat_prefix(self)
+        prefix = self.lab.pools.auto_nat_prefix(self)
         return prefix, next(prefix.hosts())
 
     def _check_nat(self, plan):
@@ -309,7 +297,7 @@ class NetworkingMixin:
             clash = [
                 n
                 for n in self._hns.values()
-                if n.driver == "nat" and n.name != "nat" and n.prefix and n.prefix.overlaps(prefix)
+                if of(n).winnat and n.name != "nat" and n.prefix and n.prefix.overlaps(prefix)
             ]
             if not inside or clash:
                 raise hns_error(
@@ -322,12 +310,12 @@ class NetworkingMixin:
                 )
 
     def _check_overlaps(self, plan):
-        if plan.drv.name == "overlay":
+        if plan.drv.swarm_scoped:
             return
-        nested_2016 = plan.drv.name == "nat" and not self.profile.multiple_nat
+        nested_2016 = plan.drv.winnat and not self.profile.multiple_nat
         for prefix, _ in plan.subnets:
             for net in self._hns.values():
-                if net.driver == "overlay" or (nested_2016 and net.name == "nat"):
+                if of(net).swarm_scoped or (nested_2016 and net.name == "nat"):
                     continue
                 for s in net.subnets:
                     if s.prefix.overlaps(prefix):
@@ -335,14 +323,6 @@ class NetworkingMixin:
                             "The object already exists.",
                             hint=(f"{prefix} overlaps {s.prefix} of the network '{net.name}'"),
                         )
-
-    def _mac_pool_base(self):
-        used = self.lab.used_mac_pools
-        n = self.lab.ids.number("macpool", 1 << 12)
-        while n in used:
-            n = (n + 1) % (1 << 12)
-        used.add(n)
-        return 0x00155D000000 + (n << 12)
 
     def commit_network(self, plan):
         if plan.bind is not None:
@@ -360,13 +340,11 @@ class NetworkingMixin:
             start, end = shim.macpools[0]
             mac_pool = MacPool(start, end - start + 1)
         else:
-            mac_pool = MacPool(self._mac_pool_base())
+            mac_pool = MacPool(self.lab.pools.take_mac_pool())
         pools = (
             () if plan.swarm else tuple(AddressPool(s.prefix, reserved=self._reserved(s)) for s in subnets)
         )
-        pols = drv.network_policies(shim)
-        if drv.name == "nat" and self.profile.nat_vlan_policy:
-            pols = (P.Vlan(1),) + pols
+        pols = drv.network_policies(shim, self.profile)
         net = Network(
             hid,
             plan.name,
@@ -391,8 +369,8 @@ class NetworkingMixin:
         )
         net.gateway_dns = not shim.disable_gatewaydns
         net.options = dict(plan.options)
-        net.options["com.docker.network.windowsshim.hnsid"] = hid
-        net.options["com.docker.network.windowsshim.networkname"] = hns_name
+        net.options[f"{SHIM}hnsid"] = hid
+        net.options[f"{SHIM}networkname"] = hns_name
         self.log_event("Docker", "CreateNetwork", plan.name, f"driver {drv.name}, HNS name {hns_name}")
         subnet_text = (
             ", ".join(f"{s.prefix} (gateway {s.gateway})" for s in subnets) or "none (DHCP on the LAN)"
@@ -413,7 +391,7 @@ class NetworkingMixin:
         else:
             self._create_switch(hns_name, "External", plan.adapter)
             net.vswitch = hns_name
-        if drv.name == "overlay":
+        if drv.encapsulates:
             net.management_ip = self.address
             net.dr_mac = format_mac(0x00155D000000 + self.lab.ids.number("drmac", 1 << 24))
             self.log_event(
@@ -490,7 +468,7 @@ class NetworkingMixin:
         self._hns[net.id] = net
         self._networks[net.name] = net
 
-    def remove_network(self, name):
+    def remove_network(self, name: str) -> None:
         """``docker network rm``: HNS deletes the network, its WinNAT and (if unused) its vSwitch."""
         net = self.network(name)
         if net.name in ("nat", "none") and (net.created_by_docker or net.name == "none"):
@@ -513,7 +491,7 @@ class NetworkingMixin:
             self.log_event("WinNAT", "RemoveNetNat", nat.name, f"internal prefix {nat.internal_prefix}")
         del self._hns[net.id]
         del self._networks[net.name]
-        self.lab.used_mac_pools.discard((net.mac_pool.start - 0x00155D000000) >> 12)
+        self.lab.pools.release_mac_pool(net.mac_pool.start)
         sw = self._vswitches.get(net.vswitch)
         if sw and sw.created_by == "HNS" and not any(n.vswitch == sw.name for n in self._hns.values()):
             self._delete_switch(sw.name)

@@ -8,7 +8,18 @@ OutBoundNAT policy of an l2bridge network, the PA policy of an overlay host…).
 
 from dataclasses import dataclass
 
-PROTOCOL_NUMBERS = {"TCP": 6, "UDP": 17, "ICMP": 1, "ANY": 0}
+PROTOCOL_NUMBERS = {"TCP": 6, "UDP": 17, "ICMP": 1, "ANY": 0}  # IANA numbers, as HNS writes them
+PROTOCOL_NAMES = {n: name for name, n in PROTOCOL_NUMBERS.items()}
+
+
+def protocol_number(name):
+    """6 for "tcp"/"TCP" (any case); the number HNS and VFP use."""
+    return PROTOCOL_NUMBERS[name.upper()]
+
+
+def lb_protocol_text(number):
+    """A load-balancer policy's protocol as words: 0 means both TCP and UDP."""
+    return "TCP+UDP" if number == 0 else PROTOCOL_NAMES.get(number, str(number))
 
 
 @dataclass(frozen=True, slots=True)
@@ -195,7 +206,7 @@ class Acl:
     def describe(self):
         what = []
         if self.protocols:
-            what.append("proto " + {"6": "TCP", "17": "UDP", "1": "ICMP"}.get(self.protocols, self.protocols))
+            what.append("proto " + _protocol_words(self.protocols))
         if self.remote_addresses:
             what.append("remote " + self.remote_addresses)
         if self.local_ports:
@@ -306,7 +317,7 @@ class LoadBalancer:
         }
 
     def describe(self):
-        proto = {6: "TCP", 17: "UDP", 0: "TCP+UDP"}.get(self.protocol, str(self.protocol))
+        proto = lb_protocol_text(self.protocol)
         front = ",".join(self.vips) if self.vips else "every host address"
         kind = "ILB" if self.ilb else "ELB"
         return f"{kind} {proto} {front}:{self.external_port} -> backends:{self.internal_port}"
@@ -334,3 +345,8 @@ class Unknown:
 def policy_type(policy):
     """The HNS v1 type name (``Unknown`` policies keep their own)."""
     return policy.type if isinstance(policy, Unknown) else policy.v1_type
+
+
+def _protocol_words(protocols):
+    """An ACL's Protocols ("6") as a name ("TCP"); a list or another number stays as it is."""
+    return {str(n): name for n, name in PROTOCOL_NAMES.items() if n}.get(protocols, protocols)

@@ -7,12 +7,13 @@ hot-added to a running container, whether swarm has a routing mesh, and the fire
 inbound default.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .errors import InvalidParameter
+from .hyperv import vnic_name
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Profile:
     name: str
     title: str
@@ -38,84 +39,61 @@ class Profile:
         return (major << 32) | minor
 
 
-PROFILES = {
-    "ltsc2016": Profile(
-        "ltsc2016",
-        "Windows Server 2016",
-        14393,
-        (5, 1),
-        False,
-        False,
-        "nat-endpoint",
-        False,
-        False,
-        "deny",
-        "vEthernet (HNS Internal NIC)",
-        "H",
-        "Container NIC",
-        False,
-        False,
-        0,
-        False,
-    ),
-    "ltsc2019": Profile(
-        "ltsc2019",
-        "Windows Server 2019",
-        17763,
-        (9, 2),
-        True,
-        True,
-        "outboundnat",
-        True,
-        True,
-        "allow",
-        "vEthernet (nat)",
-        "NAT",
-        "Ethernet",
-        True,
-        False,
-        0,
-        False,
-    ),
-    "ltsc2022": Profile(
-        "ltsc2022",
-        "Windows Server 2022",
-        20348,
-        (13, 2),
-        True,
-        True,
-        "outboundnat",
-        True,
-        True,
-        "allow",
-        "vEthernet (nat)",
-        "NAT",
-        "Ethernet",
-        True,
-        True,
-        8,
-        False,
-    ),
-    "ltsc2025": Profile(
-        "ltsc2025",
-        "Windows Server 2025",
-        26100,
-        (15, 1),
-        True,
-        True,
-        "outboundnat",
-        True,
-        True,
-        "allow",
-        "vEthernet (nat)",
-        "NAT",
-        "Ethernet",
-        True,
-        True,
-        8,
-        True,
-    ),
-}
+# Each version is the one before plus what changed (the reference's timeline).
+LTSC2016 = Profile(
+    name="ltsc2016",
+    title="Windows Server 2016",
+    build=14393,
+    hns_version=(5, 1),
+    multiple_nat=False,
+    localhost_published=False,
+    overlay_egress="nat-endpoint",
+    hot_add=False,
+    routing_mesh=False,
+    inbound_default="deny",
+    nat_vnic=vnic_name("HNS Internal NIC"),
+    nat_prefix_letter="H",
+    container_nic="Container NIC",
+    l2bridge_cross_host=False,
+    nat_vlan_policy=False,
+    network_flags=0,
+    multi_subnet=False,
+)
+LTSC2019 = replace(
+    LTSC2016,
+    name="ltsc2019",
+    title="Windows Server 2019",
+    build=17763,
+    hns_version=(9, 2),
+    multiple_nat=True,
+    localhost_published=True,
+    overlay_egress="outboundnat",
+    hot_add=True,
+    routing_mesh=True,
+    inbound_default="allow",
+    nat_vnic=vnic_name("nat"),
+    nat_prefix_letter="NAT",
+    container_nic="Ethernet",
+    l2bridge_cross_host=True,
+)
+LTSC2022 = replace(
+    LTSC2019,
+    name="ltsc2022",
+    title="Windows Server 2022",
+    build=20348,
+    hns_version=(13, 2),
+    nat_vlan_policy=True,
+    network_flags=8,
+)
+LTSC2025 = replace(
+    LTSC2022,
+    name="ltsc2025",
+    title="Windows Server 2025",
+    build=26100,
+    hns_version=(15, 1),
+    multi_subnet=True,
+)
+PROFILES = {p.name: p for p in (LTSC2016, LTSC2019, LTSC2022, LTSC2025)}
 
 
 def profile(name):

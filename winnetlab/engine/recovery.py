@@ -22,6 +22,7 @@ Simplifications: restart policies are not modelled — after a reboot Docker sta
 container again (as ``--restart always`` would); the swarm keeps its state.
 """
 
+from .drivers import of
 from .errors import Conflict, NotFound, hns_call_error
 from .hns import CREATED
 
@@ -57,7 +58,7 @@ class RecoveryMixin:
         self._reattach({n.id for n in broken})
 
     def _recreate_switch(self, net):
-        if net.driver == "nat":
+        if of(net).winnat:
             self._nat_switch(net, net.name == "nat" and net.created_by_docker)
         else:
             self._create_switch(net.vswitch, "External", net.adapter)
@@ -97,7 +98,7 @@ class RecoveryMixin:
         for c in sorted(self._containers.values(), key=lambda c: c.seq):
             for ep in self.endpoints_of(c):
                 net = self._hns.get(ep.network_id)
-                persisted = net is not None and (net.driver != "nat" or persist_nat)
+                persisted = net is not None and (not of(net).winnat or persist_nat)
                 if not clean and persisted:
                     self._leave_stale(c, ep)
                 else:
@@ -107,7 +108,7 @@ class RecoveryMixin:
                 del self._namespaces[c.namespace]
             c.namespace = None
         if not persist_nat:
-            for net in [n for n in self._hns.values() if n.driver == "nat"]:
+            for net in [n for n in self._hns.values() if of(n).winnat]:
                 self.log_event(
                     "HNS", "NotPersisted", net.name, "NAT networks are not persisted across a reboot"
                 )

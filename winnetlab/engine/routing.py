@@ -23,6 +23,8 @@ import functools
 import ipaddress
 from dataclasses import dataclass
 
+from .hyperv import vnic_name
+
 ON_LINK = "On-link"
 LOOPBACK = ipaddress.IPv4Address("127.0.0.1")
 LOOPBACK_METRIC = 331
@@ -130,7 +132,7 @@ def _raw_container_routes(host, container):
             None if gateway is None else int(gateway),
             CONTAINER_METRIC,
             CONTAINER_METRIC,
-            f"vEthernet ({endpoint.name})",
+            vnic_name(endpoint.name),
             len(seen),
         )
     routes.sort(key=_order)

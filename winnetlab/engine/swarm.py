@@ -20,10 +20,9 @@ from .addressing import AddressPool, base36, parse_ip, parse_prefix
 from .drivers.base import parse_options
 from .errors import Conflict, Exhausted, InvalidParameter, NotFound, Unsupported, hns_call_error
 from .hns import PolicyList
+from .pools import FIRST_VNI
 from .ports import parse_publish
 
-SWARM_POOL = ipaddress.IPv4Network("10.0.0.0/8")
-FIRST_VNI = 4096
 NOT_IN_SWARM = (
     'This node is not a swarm manager. Use "docker swarm init" or "docker swarm join" to connect '
     "this node to swarm and try again."
@@ -229,26 +228,6 @@ def _drop_task(lab, host, task, svc):
     svc.tasks = tuple(t for t in svc.tasks if t != task)
 
 
-def _vni(lab):
-    used = {n.vni for n in lab.swarm.networks.values()}
-    v = FIRST_VNI
-    while v in used:
-        v += 1
-    return v
-
-
-def _free_subnet(lab):
-    used = [n.subnet for n in lab.swarm.networks.values()]
-    hosts_net = [s.prefix for h in lab.hosts.values() for n in h.hns_networks.values() for s in n.subnets]
-    for cand in SWARM_POOL.subnets(new_prefix=24):
-        if not any(cand.overlaps(u) for u in used + hosts_net + [lab.lan.prefix]):
-            return cand
-    raise Exhausted(
-        "could not find an available, non-overlapping IPv4 address pool among the defaults to assign "
-        "to the network"
-    )
-
-
 def create_overlay(
     lab, host, name, subnet, gateway, options, attachable, internal, ip_range, ipv6, ipv4, ipam_driver, labels
 ):
@@ -265,14 +244,14 @@ def _add_network(lab, host, name, subnet, gateway, options, attachable, internal
     if subnet in (None, ""):
         if gateway not in (None, ""):
             raise InvalidParameter("gateway specified without a subnet")
-        prefix = _free_subnet(lab)
+        prefix = lab.pools.free_overlay_subnet()
     else:
         prefix = parse_prefix(subnet)
         if any(prefix.overlaps(n.subnet) for n in lab.swarm.networks.values()):
             raise Conflict("invalid pool request: Pool overlaps with other one on this address space")
     vni_opt = options.get("com.docker.network.driver.overlay.vxlanid_list")
     shim = parse_options(options)
-    vni = shim.vxlanids[0] if vni_opt else _vni(lab)
+    vni = shim.vxlanids[0] if vni_opt else lab.pools.next_vni()
     if vni_opt and not shim.vxlanids:
         raise InvalidParameter(
             "insufficient vnis(0) passed to overlay. Windows driver requires VNIs to be prepopulated"
@@ -338,21 +317,6 @@ def remove_overlay(lab, name):
         if name in h.networks:
             h.commit_remove_network(h.networks[name])
     del lab.swarm.networks[name]
-
-
-def plan_address(lab, network, ip, others):
-    sn = lab.swarm.networks[network]
-    if ip is not None:
-        if ip not in sn.subnet:
-            raise InvalidParameter(f'no matching subnet for IP "{ip}" in network "{sn.docker_id}"')
-        if not sn.pool.is_free(ip) or any(p.ip == ip for p in others):
-            raise Conflict(f"Address already in use: {ip}")
-        return ip
-    n = sum(1 for p in others if p.network.name == network and p.ip is not None)
-    got = sn.pool.peek(n + 1)
-    if got is None:
-        raise Exhausted(f"could not allocate an address in {sn.subnet} for network {network}: pool exhausted")
-    return got[-1]
 
 
 def _mirror_existing(lab, host, net):

@@ -4,11 +4,19 @@ An External vSwitch binds one physical adapter (an adapter carries at most one) 
 the host's address over onto its management vNIC ``vEthernet (<switch>)``; HNS reuses a
 switch for another network of the same kind and refuses one of another kind."""
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
 from .addressing import format_mac
+from .drivers.base import SHIM
 from .errors import Conflict, InvalidParameter, Unsupported, hns_error
 from .hyperv import SWITCH_TYPES, Adapter, VSwitch, vnic_name
 
 PLATFORMS = ("physical", "hyperv-vm", "azure-vm")
+
+if TYPE_CHECKING:
+    from typing_extensions import Self
 
 
 class SwitchingMixin:
@@ -34,7 +42,7 @@ class SwitchingMixin:
             len(self._adapters) + 2,
         )
 
-    def add_adapter(self, name):
+    def add_adapter(self, name: str):
         """Add a physical NIC (out of band), e.g. ``"Ethernet 2"`` for a second external network."""
         name = str(name).strip()
         if not name or name in self._adapters:
@@ -46,7 +54,9 @@ class SwitchingMixin:
         self.log_event("Host", "AddAdapter", name, f"physical NIC {mac} (no IP configuration)")
         return self._adapters[name]
 
-    def configure(self, platform=None, mac_spoofing=None, is_vm=None):
+    def configure(
+        self, platform: str | None = None, mac_spoofing: bool | None = None, is_vm: bool | None = None
+    ) -> Self:
         """Say where this host runs: ``"physical"``, ``"hyperv-vm"`` or ``"azure-vm"``, and
         whether MAC address spoofing is on for its VM adapter (``is_vm=True`` is the older way
         to say ``platform="hyperv-vm"``).
@@ -132,7 +142,7 @@ class SwitchingMixin:
             + (f"; host address back on '{sw.adapter}'" if sw.adapter else ""),
         )
 
-    def add_vswitch(self, name, switch_type="External", adapter=None):
+    def add_vswitch(self, name: str, switch_type: str = "External", adapter: str | None = None):
         """``New-VMSwitch`` out of band: Docker only adopts it at its next start."""
         name = str(name).strip()
         if not name:
@@ -180,9 +190,7 @@ class SwitchingMixin:
         if adapter.vswitch is None:
             return
         users = [n for n in self._hns.values() if n.vswitch == adapter.vswitch]
-        same = (
-            users and all(n.hns_type == plan.drv.hns_type for n in users) and plan.drv.name != "transparent"
-        )
+        same = users and all(n.hns_type == plan.drv.hns_type for n in users) and plan.drv.shares_switch
         if same:
             plan.reuse_switch = adapter.vswitch
             return
@@ -190,27 +198,17 @@ class SwitchingMixin:
             (
                 f"the vSwitch '{adapter.vswitch}' on '{adapter.name}' was created out of band and Docker has not "
                 "adopted it: Restart-Service hns; Restart-Service docker, remove it, or use "
-                "-o com.docker.network.windowsshim.interface=<another adapter>"
+                f"-o {SHIM}interface=<another adapter>"
             )
             if not users
             else (
                 f"'{adapter.name}' already carries the external vSwitch '{adapter.vswitch}' of the "
                 f"{users[0].driver} network '{users[0].name}'; each {plan.drv.name} network needs its own adapter "
-                '(-o com.docker.network.windowsshim.interface="Ethernet 2")'
+                f'(-o {SHIM}interface="Ethernet 2")'
             )
         )
         raise hns_error("The parameter is incorrect.", cls=Conflict, hint=why)
 
     def _default_adapter(self, drv):
-        """The adapter HNS binds when no ``interface`` option is given: the first physical NIC.
-
-        Simplification: for swarm's overlay networks, which the manager creates on every node
-        at once, the first NIC that is free or already carries overlay networks is used.
-        """
-        physical = [a for a in self._adapters.values() if a.physical]
-        if drv.name == "overlay":
-            for a in physical:
-                users = [n for n in self._hns.values() if n.vswitch == a.vswitch] if a.vswitch else []
-                if a.vswitch is None or (users and all(n.hns_type == "Overlay" for n in users)):
-                    return a.name
-        return physical[0].name
+        """The adapter HNS binds when no ``interface`` option is given (the driver decides)."""
+        return drv.switch_adapter(self, [a for a in self._adapters.values() if a.physical])

@@ -18,6 +18,7 @@ stored, so 10,000 endpoints cost no VFP memory.
 from dataclasses import dataclass
 
 from . import policies as P
+from .drivers import of
 
 LAYER_ORDER = (
     "ACL_ENDPOINT_LAYER",
@@ -68,7 +69,8 @@ def network_template(network, host_mac, profile):
     layers = [
         VfpLayer("ACL_ENDPOINT_LAYER", LAYER_PRIORITY["ACL_ENDPOINT_LAYER"], default_acl_rules(profile))
     ]
-    if network.driver in ("l2bridge", "l2tunnel"):
+    drv = of(network)
+    if drv.rewrites_mac:
         rules = [
             VfpRule(
                 "MAC_REWRITE_OUT",
@@ -85,7 +87,7 @@ def network_template(network, host_mac, profile):
                 action="set destination MAC back to the container MAC",
             ),
         ]
-        if network.driver == "l2tunnel":
+        if drv.hairpins_to_physical_host:
             rules.append(
                 VfpRule(
                     "FORWARD_TO_PHYSICAL_HOST",
@@ -99,7 +101,7 @@ def network_template(network, host_mac, profile):
         layers.append(
             VfpLayer("VNET_MAC_REWRITE_LAYER", LAYER_PRIORITY["VNET_MAC_REWRITE_LAYER"], tuple(rules))
         )
-    if network.driver == "overlay":
+    if drv.encapsulates:
         layers.append(
             VfpLayer(
                 "VNET_PA_ROUTE_LAYER",

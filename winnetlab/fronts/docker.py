@@ -972,6 +972,16 @@ NETWORK_CREATE_FLAGS = (
     Flag("ipam-opt", "map", help="Set IPAM driver specific options"),
 )
 
+# swarm init and swarm join take the same address flags
+SWARM_ADDRESS_FLAGS = (
+    Flag("advertise-addr", help='Advertised address (format: "<ip|interface>[:port]")'),
+    Flag(
+        "listen-addr",
+        default="0.0.0.0:2377",
+        help='Listen address (format: "<ip|interface>[:port]")',
+        metavar="node-addr",
+    ),
+)
 COMMANDS = {
     c.path: c
     for c in (
@@ -1326,13 +1336,7 @@ COMMANDS = {
             "Initialize a swarm",
             swarm_init,
             (
-                Flag("advertise-addr", help='Advertised address (format: "<ip|interface>[:port]")'),
-                Flag(
-                    "listen-addr",
-                    default="0.0.0.0:2377",
-                    help='Listen address (format: "<ip|interface>[:port]")',
-                    metavar="node-addr",
-                ),
+                *SWARM_ADDRESS_FLAGS,
                 Flag("force-new-cluster", "bool", help="Force create a new cluster from current state"),
             ),
             0,
@@ -1345,13 +1349,7 @@ COMMANDS = {
             swarm_join,
             (
                 Flag("token", help="Token for entry into the swarm"),
-                Flag("advertise-addr", help='Advertised address (format: "<ip|interface>[:port]")'),
-                Flag(
-                    "listen-addr",
-                    default="0.0.0.0:2377",
-                    help='Listen address (format: "<ip|interface>[:port]")',
-                    metavar="node-addr",
-                ),
+                *SWARM_ADDRESS_FLAGS,
             ),
             1,
             1,

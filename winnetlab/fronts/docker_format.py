@@ -12,6 +12,8 @@ import re
 
 from ..engine.addressing import base36, docker_mac
 from ..engine.clock import event_seq, latest_events, now, timestamp
+from ..engine.docker_container import docker_endpoint_id
+from ..engine.drivers import of
 from ..engine.policies import PortMapping
 from .command import ellipsis, go_quote, tabwrite
 
@@ -101,7 +103,7 @@ def network_json(host, net):
         if s.gateway is not None:
             entry["Gateway"] = str(s.gateway)
         config.append(entry)
-    if net.driver == "transparent" and not net.subnets:
+    if of(net).dhcp_without_subnet and not net.subnets:
         config = [{"Subnet": "0.0.0.0/0", "Gateway": "0.0.0.0"}]
     containers = {}
     for eid in net.endpoint_ids:
@@ -130,20 +132,16 @@ def network_json(host, net):
         "Driver": net.driver,
         "EnableIPv4": True,
         "EnableIPv6": False,
-        "IPAM": {"Driver": "default", "Options": None if net.driver == "null" else {}, "Config": config},
+        "IPAM": {"Driver": "default", "Options": None if not of(net).attaches else {}, "Config": config},
         "Internal": bool(net.internal),
         "Attachable": bool(net.attachable),
-        "Ingress": net.name == "ingress" and net.driver == "overlay",
+        "Ingress": net.name == "ingress" and of(net).swarm_scoped,
         "ConfigFrom": {"Network": ""},
         "ConfigOnly": False,
         "Containers": dict(sorted(containers.items(), key=lambda kv: kv[1]["Name"])),
         "Options": dict(sorted(net.options.items())),
         "Labels": dict(sorted(net.labels.items())),
     }
-
-
-def docker_endpoint_id(net, c):
-    return hashlib.sha256(f"endpoint:{net.docker_id}:{c.id}".encode()).hexdigest()
 
 
 # ---------------------------------------------------------------------------- containers

@@ -25,6 +25,7 @@ import re
 
 from ..engine import routing
 from ..engine.errors import WinNetLabError
+from ..engine.hyperv import vnic_name
 from .command import CommandResult, QuoteError, hint_tuple, powershell_parse_error, tokenize
 
 LINUX_HABITS = {
@@ -154,7 +155,7 @@ def container_adapters(host, c):
             f"Container NIC {ep.id[:8].lower()}" if host.profile.container_nic == "Container NIC" else ep.name
         )
         seen[base] = seen.get(base, 0) + 1
-        name = f"vEthernet ({base})" + (f" {seen[base]}" if seen[base] > 1 else "")
+        name = vnic_name(base) + (f" {seen[base]}" if seen[base] > 1 else "")
         hyperv = c.isolation == "hyperv"
         dhcp = hyperv or ep.ip_address is None
         out.append(

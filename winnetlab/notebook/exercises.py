@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from ipaddress import IPv4Address, IPv4Network
 
 from .. import i18n
+from ..engine.drivers.base import SHIM
 from ..engine.errors import InvalidParameter, NotFound, WinNetLabError
 from ..engine.lab import Lab
 
@@ -140,6 +141,11 @@ def network(lab, name):
     return lab.host().network(name)
 
 
+def uses_driver(net, expected):
+    """The check's expected answer: the network was created with the driver ``expected``."""
+    return net.driver == expected
+
+
 def in_subnet(address, net):
     """True when the address lies in one of the network's subnets."""
     return address is not None and any(IPv4Address(str(address)) in s.prefix for s in net.subnets)
@@ -220,7 +226,7 @@ def _ex01():
         (
             Check(
                 "network 'webnet' exists and uses the nat driver",
-                lambda lab: network(lab, "webnet").driver == "nat",
+                lambda lab: uses_driver(network(lab, "webnet"), "nat"),
                 "docker network create -d nat --subnet 10.99.0.0/24 webnet",
             ),
             Check(
@@ -262,7 +268,7 @@ def _ex02():
         (
             Check(
                 "network 'lan' exists and uses the transparent driver",
-                lambda lab: network(lab, "lan").driver == "transparent",
+                lambda lab: uses_driver(network(lab, "lan"), "transparent"),
                 "docker network create -d transparent --subnet 192.168.0.0/24 --gateway 192.168.0.1 lan",
             ),
             Check(
@@ -300,7 +306,7 @@ def _ex03():
             ),
             Check(
                 "'appnet' is an attachable overlay network",
-                lambda lab: (n := network(lab, "appnet")).driver == "overlay" and n.attachable,
+                lambda lab: uses_driver(n := network(lab, "appnet"), "overlay") and n.attachable,
                 "docker network create -d overlay --attachable --subnet 10.0.9.0/24 appnet",
             ),
             Check(
@@ -343,7 +349,7 @@ def _ex04():
             Check(
                 "'podnet' is an l2bridge network with subnet 10.244.5.0/24",
                 lambda lab: (
-                    (n := network(lab, "podnet")).driver == "l2bridge"
+                    uses_driver(n := network(lab, "podnet"), "l2bridge")
                     and n.subnets[0].prefix == IPv4Network("10.244.5.0/24")
                 ),
                 "docker network create -d l2bridge --subnet 10.244.5.0/24 --gateway 10.244.5.1 podnet",
@@ -353,8 +359,7 @@ def _ex04():
                 lambda lab: has_policy(
                     endpoints_on(lab, "pod1", "podnet")[0], "OutBoundNAT", ExceptionList=["10.0.0.0/8"]
                 ),
-                "-o com.docker.network.windowsshim.enable_outboundnat=true -o "
-                "com.docker.network.windowsshim.outboundnat_exceptions=10.0.0.0/8",
+                f"-o {SHIM}enable_outboundnat=true -o {SHIM}outboundnat_exceptions=10.0.0.0/8",
             ),
             Check(
                 "pod1 reaches 8.8.8.8:53/udp",
@@ -383,14 +388,14 @@ def _ex05():
         (
             Check(
                 "'tenant' is an l2tunnel network",
-                lambda lab: network(lab, "tenant").driver == "l2tunnel",
+                lambda lab: uses_driver(network(lab, "tenant"), "l2tunnel"),
                 "docker network create -d l2tunnel --subnet 10.50.0.0/24 --gateway 10.50.0.1 "
-                "-o com.docker.network.windowsshim.vsid=5001 tenant",
+                f"-o {SHIM}vsid=5001 tenant",
             ),
             Check(
                 "'tenant' carries the VSID 5001",
                 lambda lab: network(lab, "tenant").vsid == 5001,
-                "-o com.docker.network.windowsshim.vsid=5001 adds the HNS policy {Type: VSID}",
+                f"-o {SHIM}vsid=5001 adds the HNS policy {{Type: VSID}}",
             ),
             Check(
                 "'t1' and 't2' have endpoints on 'tenant'",
@@ -417,9 +422,9 @@ def _ex06():
             Check(
                 "a nat network is called 'labnat' in HNS",
                 lambda lab: any(
-                    n.hns_name == "labnat" and n.driver == "nat" for n in lab.host().hns_networks.values()
+                    n.hns_name == "labnat" and uses_driver(n, "nat") for n in lab.host().hns_networks.values()
                 ),
-                "-o com.docker.network.windowsshim.networkname=labnat",
+                f"-o {SHIM}networkname=labnat",
             ),
             Check(
                 "its internal vSwitch is named 'labnat' too",

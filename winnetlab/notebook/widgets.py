@@ -24,14 +24,14 @@ from dataclasses import dataclass
 import ipywidgets as W
 
 from .. import i18n
+from ..engine.drivers import DRIVERS as ENGINE_DRIVERS
 from ..engine.drivers import driver as get_driver
+from ..engine.drivers.base import SHIM, VXLANID_LIST, Driver
 from ..engine.errors import InvalidParameter, WinNetLabError
 from ..engine.lab import Lab
 from ..fronts.docker_format import swarm_token
 
-DRIVERS = ("nat", "transparent", "overlay", "l2bridge", "l2tunnel")
-SHIM = "com.docker.network.windowsshim."
-VXLANID_LIST = "com.docker.network.driver.overlay.vxlanid_list"
+DRIVERS = tuple(ENGINE_DRIVERS)  # the form offers every driver of the engine
 IMAGE = "mcr.microsoft.com/windows/servercore/iis"
 
 # The settings each driver really has (reference §4), in form order.
@@ -142,25 +142,27 @@ def publish_flags(spec, index):
 
 def network_command(settings):
     """The ``docker network create`` line for the form's driver and settings."""
-    driver, s = settings["driver"], settings
+    driver = settings["driver"]
+    s = {k: settings[k] for k in DRIVER_FIELDS.get(driver, ()) if k in settings}  # the driver's own
+    drv = ENGINE_DRIVERS.get(driver, Driver())
     parts = [f"network create -d {driver}"]
-    if driver == "overlay":
+    if drv.swarm_scoped:
         parts.append("--attachable")
-    static = driver != "transparent" or not s.get("dhcp")
+    static = not (drv.dhcp_without_subnet and s.get("dhcp"))
     for flag in ("subnet", "gateway"):
         if static and s.get(flag, "").strip():
             parts.append(f"--{flag} {quote(s[flag].strip())}")
-    if driver == "transparent" and s.get("adapter"):
+    if s.get("adapter"):
         parts.append(f"-o {SHIM}interface={quote(s['adapter'])}")
-    if s.get("vlan") and driver in ("transparent", "l2bridge"):
+    if s.get("vlan"):
         parts.append(f"-o {SHIM}vlanid={s['vlan']}")
-    if driver == "l2bridge" and s.get("outboundnat"):
+    if s.get("outboundnat"):
         parts.append(f"-o {SHIM}enable_outboundnat=true")
         if s.get("exceptions", "").strip():
             parts.append(f"-o {SHIM}outboundnat_exceptions={quote(s['exceptions'].replace(' ', ''))}")
-    if driver == "l2tunnel" and s.get("vsid"):
+    if s.get("vsid"):
         parts.append(f"-o {SHIM}vsid={s['vsid']}")
-    if driver == "overlay" and s.get("vni"):
+    if s.get("vni"):
         parts.append(f"-o {VXLANID_LIST}={s['vni']}")
     parts.append(quote(s["name"]))
     return " ".join(parts)

@@ -19,6 +19,7 @@ them; commands inside them stay as they are typed.
 """
 
 from .. import i18n
+from ..engine.drivers import of
 from ..engine.errors import InvalidParameter, NotFound
 from ..notebook.exercises import Check, Result, passes
 from . import library
@@ -30,7 +31,7 @@ def no_lost_endpoints(lab):
         for c in h.containers.values():
             if c.state != "running" or c.requested.shared:
                 continue
-            nets = [n for n in c.requested_networks if n in h.networks and h.networks[n].driver != "null"]
+            nets = [n for n in c.requested_networks if n in h.networks and of(h.networks[n]).attaches]
             have = {ep.network for ep in h.endpoints_of(c)}
             if any(n not in have for n in nets):
                 return False

@@ -5,6 +5,7 @@ the symptom the source shows (the same error text, or a packet dropped for the s
 and checks the lab the way the real fix leaves it.
 """
 
+from ..engine.drivers import of
 from ..notebook.exercises import Check
 from .spec import Spec
 
@@ -370,7 +371,7 @@ def _build_vni(lab):
 
 def _vni_ok(lab):
     net = _host(lab).networks.get("appnet")
-    return net is not None and net.driver == "overlay" and (net.vsid or 0) >= 4096
+    return net is not None and of(net).encapsulates and (net.vsid or 0) >= 4096
 
 
 VNI = Spec(
@@ -532,7 +533,7 @@ def _build_azure(lab):
 def _app_online_not_transparent(lab):
     host, c = lab.find_container("app")
     eps = host.endpoints_of(c)
-    if not eps or any(host.hns_networks[e.network_id].driver == "transparent" for e in eps):
+    if not eps or any(of(host.hns_networks[e.network_id]).keeps_container_mac for e in eps):
         return False
     return _delivered(lab, "app", "dns.google", 53, "udp")
 
@@ -582,7 +583,7 @@ def _build_spoof(lab):
 def _app_online_transparent(lab):
     host, c = lab.find_container("app")
     eps = host.endpoints_of(c)
-    on_transparent = any(host.hns_networks[e.network_id].driver == "transparent" for e in eps)
+    on_transparent = any(of(host.hns_networks[e.network_id]).keeps_container_mac for e in eps)
     return on_transparent and _delivered(lab, "app", "dns.google", 53, "udp")
 
 

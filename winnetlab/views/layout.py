@@ -20,6 +20,8 @@ import math
 import re
 from dataclasses import dataclass, field
 
+from ..engine.hyperv import vnic_inner
+
 CARD_W, CARD_H, CARD_PITCH = 1.0, 0.6, 0.68
 COLUMN_W, EMPTY_COLUMN_W = 1.12, 0.92
 CARDS_PER_COLUMN, MAX_SUBCOLUMNS = 6, 2
@@ -49,7 +51,7 @@ def container_label(name, length=18):
 
 def short_vnic(name):
     """``vEthernet (<64 hex>)`` as ``vEthernet\n(d371a39d…)``: two lines fit a card's width."""
-    inner = name[len("vEthernet (") : -1] if name.startswith("vEthernet (") else None
+    inner = vnic_inner(name)
     if inner is None or not HEX_NAME.match(inner):
         return name
     return f"vEthernet\n({short(inner, 8)})"

@@ -28,6 +28,7 @@ LAN and tunnels), so ``nx.shortest_path(g, "host1/container/web", "LAN")`` answe
 way does web's traffic leave?".
 """
 
+from ..engine.drivers import of
 from ..engine.policies import PortMapping
 
 NODE_KINDS = (
@@ -264,7 +265,7 @@ def _add_tunnels(g, hosts):
     overlays = {}
     for host in hosts:
         for net in host.hns_networks.values():
-            if net.driver == "overlay":
+            if of(net).encapsulates:
                 overlays.setdefault(net.name, []).append((host, net))
     for name in sorted(overlays):
         members = overlays[name]

@@ -32,6 +32,7 @@ from pathlib import Path
 
 from .. import i18n
 from ..engine.errors import InvalidParameter
+from ..engine.hyperv import vnic_inner
 
 # one colour per Docker driver (Okabe-Ito palette: readable for colour-blind learners)
 DRIVER_COLORS = {
@@ -791,7 +792,7 @@ def _hop_node(g, hop, lay):
         return _existing(lay, f"{host}/adapter/{quoted}")
     if component == "WinNAT":
         return next((n for n in sorted(lay.boxes) if n.startswith(f"{host}/winnat/")), None)
-    if component.startswith("vEthernet ("):
+    if vnic_inner(component) is not None:
         vnic = _existing(lay, f"{host}/vnic/{component}")
         return vnic or _card(g, lay, host, None, (hop.src_ip, hop.dst_ip))
     if component.startswith("container "):

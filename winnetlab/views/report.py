@@ -22,6 +22,7 @@ import os
 import sys
 
 from .. import i18n
+from ..engine.drivers.base import SHIM
 
 SUMMARY_ROWS = 20  # lines per list in the printed summary; the files hold everything
 ID_CHARS = 12  # ids longer than this are shown shortened, the full id on hover
@@ -110,8 +111,8 @@ DEMO_COMMANDS = (
         "host2",
         "docker",
         "network create -d l2bridge --subnet 10.244.2.0/24 --gateway 10.244.2.1 "
-        "-o com.docker.network.windowsshim.enable_outboundnat=true "
-        '-o com.docker.network.windowsshim.interface="Ethernet 2" podnet',
+        f"-o {SHIM}enable_outboundnat=true "
+        f'-o {SHIM}interface="Ethernet 2" podnet',
     ),
     (
         "host2",
@@ -122,7 +123,7 @@ DEMO_COMMANDS = (
         "host2",
         "docker",
         "network create -d l2tunnel --subnet 10.250.0.0/24 --gateway 10.250.0.1 "
-        '-o com.docker.network.windowsshim.interface="Ethernet 3" tunnel',
+        f'-o {SHIM}interface="Ethernet 3" tunnel',
     ),
     ("host2", "docker", "run -d --name tun1 --network tunnel mcr.microsoft.com/windows/nanoserver:ltsc2022"),
     ("host1", "docker", "swarm init --advertise-addr 192.168.0.11"),

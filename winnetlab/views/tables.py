@@ -58,6 +58,8 @@ import pandas as pd
 from .. import i18n
 from ..engine import policies as P
 from ..engine import routing
+from ..engine.drivers import of
+from ..engine.drivers.base import SHIM
 from .netgraph import hosts_of
 
 COLUMNS = {
@@ -130,7 +132,7 @@ COLUMNS = {
     "events": ("host", "seq", "actor", "action", "target", "detail"),
     "unsupported": ("feature", "command", "option", "windows", "action", "message", "source"),
 }
-SHIM = "com.docker.network.windowsshim."
+
 WINNAT = "WinNAT + Windows Firewall"
 DRIVER_COLUMNS = ("driver",)
 
@@ -359,10 +361,11 @@ _VFP_LAYER = {
 }
 
 
-def enforced_by(policy, driver):
-    """Which component acts on ``policy`` for a network of ``driver`` (see module docstring)."""
+def enforced_by(policy, winnat=False):
+    """Which component acts on ``policy`` (see module docstring); ``winnat``: the network's
+    driver publishes ports through WinNAT rather than VFP."""
     if isinstance(policy, P.PortMapping):
-        return WINNAT if driver == "nat" else "VFP SLB_NAT_LAYER"
+        return WINNAT if winnat else "VFP SLB_NAT_LAYER"
     if isinstance(policy, P.Acl):
         return "Windows Firewall" if policy.rule_type.lower() == "host" else "VFP ACL_ENDPOINT_LAYER"
     if isinstance(policy, P.Unknown):
@@ -379,7 +382,14 @@ def policies(lab_or_host):
         hns = host.hns_networks
         for net in sorted(hns.values(), key=lambda n: n.name):
             rows += [
-                (host.name, "network", net.name, P.policy_type(p), enforced_by(p, net.driver), p.describe())
+                (
+                    host.name,
+                    "network",
+                    net.name,
+                    P.policy_type(p),
+                    enforced_by(p, of(net).winnat),
+                    p.describe(),
+                )
                 for p in net.policies
             ]
             rows += [
@@ -388,7 +398,7 @@ def policies(lab_or_host):
                     "subnet",
                     f"{net.name} {s.prefix}",
                     P.policy_type(p),
-                    enforced_by(p, net.driver),
+                    enforced_by(p, of(net).winnat),
                     p.describe(),
                 )
                 for s in net.subnets
@@ -401,7 +411,7 @@ def policies(lab_or_host):
                     "endpoint",
                     f"{c or ep.name} ({ep.network})",
                     P.policy_type(p),
-                    enforced_by(p, net.driver if net else ""),
+                    enforced_by(p, net is not None and of(net).winnat),
                     p.describe(),
                 )
                 for p in ep.policies
@@ -413,7 +423,7 @@ def policies(lab_or_host):
                 "endpoint",
                 f"remote {e.container or e.address} ({e.network})",
                 P.policy_type(p),
-                enforced_by(p, "overlay"),
+                enforced_by(p),
                 p.describe(),
             )
             for e in remote
@@ -422,7 +432,7 @@ def policies(lab_or_host):
         for pl in sorted(host.policy_lists, key=lambda pl: (pl.service, pl.id)):
             owner = f"service {pl.service}" if pl.service else pl.id
             rows += [
-                (host.name, "policylist", owner, P.policy_type(p), enforced_by(p, ""), p.describe())
+                (host.name, "policylist", owner, P.policy_type(p), enforced_by(p), p.describe())
                 for p in pl.policies
             ]
     return _table("policies", rows)
@@ -490,7 +500,7 @@ def _ingress_rows(host):
         for p in pl.policies:
             if not isinstance(p, P.LoadBalancer) or p.ilb:
                 continue
-            protocol = {6: "TCP", 17: "UDP"}.get(p.protocol, "TCP+UDP")
+            protocol = P.lb_protocol_text(p.protocol)
             backends = [host.endpoints[e] for e in pl.references if e in host.endpoints]
             for ep in sorted(backends, key=lambda e: (e.container or "", e.id)):
                 rows.append(

@@ -9,6 +9,7 @@ is the one ``route print`` shows inside the container (``winnetlab.routing``).
 import ipaddress
 
 from ..engine import routing
+from ..engine.hyperv import vnic_name
 from .packet import ip_text
 from .vfp import Port
 
@@ -19,7 +20,7 @@ COMMON_INBOUND = (("udp", 53), ("udp", 67), ("udp", 68))  # DNS and DHCP: "commo
 def nic(host, container, ep):
     if container.isolation == "hyperv":
         return f"vmNIC of {container.name}'s utility VM"
-    return f"vEthernet ({ep.name})"
+    return vnic_name(ep.name)
 
 
 def route(host, container, dst):

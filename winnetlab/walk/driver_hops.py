@@ -1,8 +1,8 @@
-"""How a packet leaves a container's switch port, per Docker network driver.
+"""How a packet leaves a container's switch port, as its network's driver says.
 
-Kept here, keyed by driver name, rather than in ``winnetlab/drivers/`` so that the engine's
-driver classes stay about configuration (a note for the lead: they could grow
-``egress``/``ingress`` hooks that call these).
+The engine's driver classes describe the behaviour (``winnat``, ``keeps_container_mac``,
+``rewrites_mac``, ``hairpins_to_physical_host``, ``encapsulates``, ``host_gw``); the hops
+that follow from it are walked here, so the engine stays free of the walk.
 
 * ``nat`` — an Internal vSwitch: same subnet is bridged; everything else goes to the host
   vNIC holding the gateway, into WinNAT.
@@ -17,6 +17,7 @@ driver classes stay about configuration (a note for the lead: they could grow
 
 import ipaddress
 
+from ..engine.drivers import of
 from . import container, hoststack, underlay
 from .lookup import lan_next_hop, local_peer, overlay_peer_host, vnic_holding
 from .vfp import Port
@@ -24,7 +25,12 @@ from .vfp import Port
 
 def egress(w, host, ep, next_hop):
     net = host.hns_networks[ep.network_id]
-    EGRESS.get(net.driver, _switched)(w, host, ep, net, next_hop)
+    drv = of(net)
+    if drv.winnat:
+        return _nat(w, host, ep, net, next_hop)
+    if drv.hairpins_to_physical_host:
+        return _l2tunnel(w, host, ep, net, next_hop)
+    return _switched(w, host, ep, net, next_hop)
 
 
 def _nat(w, host, ep, net, next_hop):
@@ -65,7 +71,8 @@ def _switched(w, host, ep, net, next_hop):
     """transparent, l2bridge, overlay: VFP outbound, then bridge, hand to the host, or uplink."""
     p = w.pkt
     _tag(w, net)
-    same = net.driver == "overlay"
+    drv = of(net)
+    same = drv.encapsulates  # VXLAN peers are endpoints of the same network only
 
     def is_local(ip):
         return ip == host.address or local_peer(host, net, ip, same) is not None
@@ -89,7 +96,7 @@ def _switched(w, host, ep, net, next_hop):
         p.dst_mac = vnic.mac_address
         w.hop(host.name, f"vSwitch '{net.vswitch}'", "forward", f"to the host vNIC {vnic.name}")
         hoststack.to_host(w, host, from_container=True)
-    if net.driver == "overlay":
+    if drv.encapsulates:
         lb_host = overlay_peer_host(w.lab, net, p.dst_ip)
         if lb_host is host:
             hoststack.lb_return(w, host)
@@ -102,11 +109,11 @@ def _switched(w, host, ep, net, next_hop):
                 f"no VFP encapsulation rule for {p.dst_ip}",
                 f"{p.dst_ip} is not a known endpoint of the overlay network '{net.name}' on {host.name}",
             )
-    if net.driver == "transparent":
+    if drv.keeps_container_mac:
         lan_hop, why = next_hop, "the container's own next hop"
     else:
         lan_hop, why = lan_next_hop(host, p.dst_ip)
-        if net.driver == "l2bridge" and not host.profile.l2bridge_cross_host and lan_hop != p.dst_ip:
+        if drv.host_gw and not host.profile.l2bridge_cross_host and lan_hop != p.dst_ip:
             w.drop(
                 host.name,
                 f"vSwitch '{net.vswitch}'",
@@ -153,12 +160,3 @@ def _l2tunnel(w, host, ep, net, next_hop):
         container.receive(w, host, peer)
     lan_hop, _ = lan_next_hop(host, p.dst_ip)
     hoststack.arrive(w, underlay.lan(w, lan_hop))
-
-
-EGRESS = {
-    "nat": _nat,
-    "transparent": _switched,
-    "l2bridge": _switched,
-    "overlay": _switched,
-    "l2tunnel": _l2tunnel,
-}

@@ -11,6 +11,8 @@ to the LAN router.
 
 import ipaddress
 
+from ..engine import policies as P
+from ..engine.drivers import of
 from . import container, underlay
 from .lookup import lan_next_hop, local_peer, overlay_peer_host, uplink_adapter, vnic_holding
 from .packet import ephemeral_port, flow_number, ip_text
@@ -20,7 +22,7 @@ HOST_STACK = "host TCP/IP stack"
 
 
 def _nat_networks(host):
-    return [n for n in host.hns_networks.values() if n.driver == "nat" and n.prefix is not None]
+    return [n for n in host.hns_networks.values() if of(n).winnat and n.prefix is not None]
 
 
 def send(w, host, dest_loopback=False):
@@ -51,7 +53,7 @@ def send(w, host, dest_loopback=False):
         return inward(w, host, nat, vnic)
     for net in host.hns_networks.values():
         if (
-            net.driver != "nat"
+            not of(net).winnat
             and any(p.dst_ip in s.prefix for s in net.subnets)
             and net.vswitch in host.vswitches
         ):
@@ -89,11 +91,11 @@ def _loopback(w, host):
             f"no port {p.dst_port}/{p.protocol} is published on {host.name}",
         )
     net = host.hns_networks[owner.network_id]
-    if net.driver != "nat" or not host.profile.localhost_published:
+    if not of(net).winnat or not host.profile.localhost_published:
         why = (
             f"published ports answer on localhost only from Windows Server 2019 (1809); {host.profile.title} "
             "does not: use the container's own address"
-            if net.driver == "nat"
+            if of(net).winnat
             else "VFP port mappings are not reachable from the host itself (no NodePort from the node)"
         )
         w.drop(host.name, "Loopback Pseudo-Interface 1", f"localhost:{p.dst_port} is not forwarded", why)
@@ -159,11 +161,11 @@ def arrive(w, host):
 def _to_container_on_switch(w, host):
     p = w.pkt
     for net in host.hns_networks.values():
-        if net.driver == "nat" or net.vswitch not in host.vswitches:
+        if of(net).winnat or net.vswitch not in host.vswitches:
             continue
         ep = local_peer(host, net, p.dst_ip)
         if ep is not None:
-            if net.driver == "l2tunnel":
+            if of(net).hairpins_to_physical_host:
                 w.hop(
                     "physical-host",
                     "Hyper-V host vSwitch (SDN policy)",
@@ -182,7 +184,7 @@ def _to_container_on_switch(w, host):
 def _vxlan_in(w, host, phys, vnic):
     p = w.pkt
     o = p.outer
-    net = next((n for n in host.hns_networks.values() if n.driver == "overlay" and n.vsid == o.vni), None)
+    net = next((n for n in host.hns_networks.values() if of(n).encapsulates and n.vsid == o.vni), None)
     if net is None:
         w.drop(
             host.name,
@@ -245,7 +247,7 @@ def lb_return(w, host):
 def _embedded_dns(host, ip):
     """Docker binds its resolver on UDP/TCP 53 at the gateway of every network with internal DNS."""
     return any(
-        net.gateway == ip and net.gateway_dns and net.driver in ("nat", "overlay")
+        net.gateway == ip and net.gateway_dns and of(net).resolver_on_gateway
         for net in host.hns_networks.values()
     )
 
@@ -284,7 +286,7 @@ def to_host(w, host, from_container=False):
     ep = host.endpoints.get(owner_id) if owner_id else None
     if ep is not None:
         net = host.hns_networks[ep.network_id]
-        if net.driver == "nat":
+        if of(net).winnat:
             return _winnat_in(w, host, ep, net, hairpin=from_container)
         container.receive(w, host, ep)
     _host_service(w, host)
@@ -458,7 +460,7 @@ def routing_mesh(w, host, service):
             if (
                 not pol.ilb
                 and pol.external_port == p.dst_port
-                and pol.protocol in (0, {"tcp": 6, "udp": 17}[p.protocol])
+                and pol.protocol in (0, P.protocol_number(p.protocol))
             ):
                 elb = (pl, pol)
     if elb is None:

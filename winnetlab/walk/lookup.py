@@ -6,6 +6,8 @@ address, the host behind a swarm load-balancer address.  Every other walk module
 these; this module imports none of them.
 """
 
+from ..engine.drivers import of
+
 
 def vnic_holding(host, ip):
     """The host adapter (vNIC or NIC) that holds ``ip``, or None."""
@@ -27,23 +29,13 @@ def uplink_adapter(host):
     return host.adapters[sw.adapter], holder
 
 
-def hostgw_routes(lab):
-    """(prefix, host, network name) for every l2bridge subnet: the lab routes it to its host."""
-    out = []
-    for h in lab.hosts.values():
-        for n in h.hns_networks.values():
-            if n.driver == "l2bridge":
-                out += [(s.prefix, h, n.name) for s in n.subnets if not s.prefix.overlaps(lab.lan.prefix)]
-    return out
-
-
 def lan_next_hop(host, dst):
     """(next hop, why) for a packet the host routes onto the LAN."""
     lab = host.lab
     if dst in lab.lan.prefix:
         return dst, "on-link on the LAN"
-    local = {n.name for n in host.hns_networks.values() if n.driver == "l2bridge"}
-    for prefix, owner, name in hostgw_routes(lab):
+    local = {n.name for n in host.hns_networks.values() if of(n).host_gw}
+    for prefix, owner, name in lab.hostgw_routes():
         if owner is not host and name in local and dst in prefix:
             return owner.address, f"host-gw route {prefix} via {owner.address}"
     return lab.lan.router, "default route via the LAN router"

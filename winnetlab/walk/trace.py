@@ -40,7 +40,6 @@ Simplifications (documented, deliberate):
 
 import re
 from dataclasses import dataclass
-from html import escape
 from typing import NamedTuple
 
 # Docker's 64-hex ids (HNS names of networks created without networkname, their vSwitches and
@@ -48,7 +47,7 @@ from typing import NamedTuple
 _LONG_ID = re.compile(r"\b([0-9a-f]{12})[0-9a-f]{52}\b")
 
 
-def _short(text):
+def short_text(text):
     return _LONG_ID.sub(r"\1…", text or "")
 
 
@@ -193,77 +192,24 @@ class Trace:
 
     def to_frame(self):
         """The step table as a pandas DataFrame, one row per hop (index ``step`` from 1)."""
-        import pandas as pd
+        from ..views.trace_table import trace_frame
 
-        frame = pd.DataFrame([h.as_row() for h in self.hops], columns=list(FRAME_COLUMNS))
-        frame.index = pd.RangeIndex(1, len(frame) + 1, name="step")
-        return frame
+        return trace_frame(self)
 
     def __repr__(self):
         lines = [self.title(), "  " + self.reason]
         for i, h in enumerate(self.hops, 1):
-            lines.append(f"{i:>3}. {h.host:<13} {_short(h.component):<34} {h.action:<9} {_short(h.detail)}")
+            lines.append(
+                f"{i:>3}. {h.host:<13} {short_text(h.component):<34} {h.action:<9} {short_text(h.detail)}"
+            )
         if self.reply is not None:
             lines.append("reply: " + self.reply.verdict + " — " + self.reply.reason)
         return "\n".join(lines)
 
     def _repr_html_(self):
-        parts = [_html_table(self, self.title())]
-        if self.reply is not None:
-            parts.append(_html_table(self.reply, "Reply: " + self.reply.title()))
-        return "<div class='winnetlab-trace'>" + "".join(parts) + "</div>"
+        from ..views.trace_table import trace_html
 
-
-def _endpoint_text(ip, port):
-    return f"{ip}:{port}" if port is not None else f"{ip}"
-
-
-def _html_table(trace, title):
-    """A step table; a header field that changed at a hop is shown in bold."""
-    colour = "#1a7f37" if trace.delivered else "#cf222e"
-    rows = []
-    prev = None
-    for i, h in enumerate(trace.hops, 1):
-        cells = {
-            "src": _endpoint_text(h.src_ip, h.src_port),
-            "dst": _endpoint_text(h.dst_ip, h.dst_port),
-            "MACs": f"{h.src_mac}<br>&rarr; {h.dst_mac}",
-            "VLAN": "" if not h.vlan else str(h.vlan),
-            "outer": ""
-            if h.outer is None
-            else f"VNI {h.outer.vni}<br>{h.outer.src_ip} &rarr; {h.outer.dst_ip}:{h.outer.dst_port}",
-        }
-        if prev is not None:
-            changed = {
-                "src": (h.src_ip, h.src_port) != (prev.src_ip, prev.src_port),
-                "dst": (h.dst_ip, h.dst_port) != (prev.dst_ip, prev.dst_port),
-                "MACs": (h.src_mac, h.dst_mac) != (prev.src_mac, prev.dst_mac),
-                "VLAN": h.vlan != prev.vlan,
-                "outer": h.outer != prev.outer,
-            }
-            cells = {k: f"<b>{v}</b>" if changed[k] and v else v for k, v in cells.items()}
-        prev = h
-        style = f" style='color:{colour};font-weight:bold'" if h.action in ("drop", "deliver") else ""
-        rows.append(
-            f"<tr><td>{i}</td><td>{escape(h.host)}</td><td style='text-align:left'>{escape(_short(h.component))}</td>"
-            f"<td{style}>{escape(h.action)}</td><td style='text-align:left'>{escape(_short(h.detail))}</td>"
-            f"<td style='text-align:left'>{escape(_short(h.rule))}</td>"
-            + "".join(
-                f"<td style='white-space:nowrap;font-family:monospace'>{cells[k]}</td>"
-                for k in ("src", "dst", "MACs", "VLAN", "outer")
-            )
-            + "</tr>"
-        )
-    head = "".join(
-        f"<th>{c}</th>"
-        for c in ("#", "host", "component", "action", "detail", "rule", "src", "dst", "MACs", "VLAN", "outer")
-    )
-    return (
-        f"<p><b>{escape(title)}</b> &mdash; <span style='color:{colour}'>"
-        f"{escape(trace.reason)}</span></p>"
-        f"<table class='winnetlab-trace-steps'><thead><tr>{head}</tr></thead>"
-        f"<tbody>{''.join(rows)}</tbody></table>"
-    )
+        return trace_html(self)
 
 
 def trace(lab, src, dst, port=None, protocol="tcp"):
@@ -274,16 +220,17 @@ def trace(lab, src, dst, port=None, protocol="tcp"):
 
 
 def reachability(lab, port=80, protocol="tcp"):
-    """Who reaches whom: a square DataFrame over every container, every host and "internet".
+    """Who reaches whom: a square DataFrame over every container, every host and "internet"
+    (see :func:`winnetlab.views.trace_table.reachability`)."""
+    from ..views.trace_table import reachability as frame
 
-    Each cell is the verdict of ``lab.trace(row, column, port, protocol)`` (the diagonal is a
-    place talking to itself: loopback).  ``ping`` and ``Test-NetConnection`` use the same walk.
-    """
-    import pandas as pd
+    return frame(lab, port, protocol)
 
+
+def verdicts(lab, port=80, protocol="tcp"):
+    """(places, rows): the verdict of ``lab.trace(a, b, port, protocol)`` for every pair of
+    places (containers, hosts, "internet"), one row per sender."""
     from . import places, run
 
     names = places(lab)
-    rows = [[run(lab, a, b, port, protocol, reply=False).verdict for b in names] for a in names]
-    frame = pd.DataFrame(rows, index=pd.Index(names, name="from"), columns=pd.Index(names, name="to"))
-    return frame
+    return names, [[run(lab, a, b, port, protocol, reply=False).verdict for b in names] for a in names]

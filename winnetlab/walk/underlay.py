@@ -13,7 +13,9 @@ port passes only frames with the VM's own MAC unless MAC address spoofing is on.
 import ipaddress
 
 from ..engine import dnsworld
-from .lookup import hostgw_routes, uplink_adapter
+from ..engine.drivers import of
+from ..engine.drivers.base import SHIM
+from .lookup import uplink_adapter
 from .packet import ip_text
 from .resolve import INTERNET_CLIENT
 from .trace import Outer
@@ -55,9 +57,9 @@ def owner(lab, ip):
             if ep.remote or ep.address != ip or ep.container is None:
                 continue
             net = h.hns_networks.get(ep.network_id)
-            if net is None or net.driver == "nat" or net.driver == "overlay":
+            if net is None or not of(net).lan_visible:
                 continue
-            mac = ep.mac_address if net.driver == "transparent" else uplink_adapter(h)[0].mac_address
+            mac = ep.mac_address if of(net).keeps_container_mac else uplink_adapter(h)[0].mac_address
             return f"{ep.container} on {h.name}", mac, "container", h, ep
     return None
 
@@ -146,7 +148,7 @@ def router(w):
         p.src_mac = lab.lan.router_mac
         w.hop(LAN, comp, "route", f"{p.dst_ip} via {hop} (static route)", f"{prefix} -> {hop}")
         return lan(w, hop)
-    pod = next(((pfx, h) for pfx, h, _ in hostgw_routes(lab) if p.dst_ip in pfx), None)
+    pod = next(((pfx, h) for pfx, h, _ in lab.hostgw_routes() if p.dst_ip in pfx), None)
     if pod is not None:
         w.drop(
             LAN,
@@ -169,7 +171,7 @@ def router(w):
             comp,
             f"source {p.src_ip} is not a LAN address",
             f"{p.src_ip} left the host untranslated: the router does not NAT and the internet could not "
-            "answer that address (on l2bridge enable OutboundNAT: -o com.docker.network.windowsshim."
+            f"answer that address (on l2bridge enable OutboundNAT: -o {SHIM}"
             "enable_outboundnat=true; l2tunnel traffic leaves through the Azure VNet gateway, which the "
             "lab does not model)",
         )

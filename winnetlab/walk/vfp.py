@@ -27,13 +27,13 @@ import functools
 import ipaddress
 import weakref
 
+from ..engine.policies import protocol_number
 from .lookup import uplink_adapter
 from .packet import ephemeral_port, flow_number, ip_text
 from .trace import VXLAN_PORT, Outer
 
 NAT_LAYERS = ("SLB_NAT_LAYER", "SLB_LB_LAYER")
 ACL_LAYER = "ACL_ENDPOINT_LAYER"
-PROTO_NUMBERS = {"tcp": "6", "udp": "17", "icmp": "1"}
 ICMP_NAT_REASON = (
     "VFP cannot translate ICMP for NAT'ed outbound traffic on these networks: ping to the outside fails "
     "from overlay and l2bridge containers; probe with TCP or UDP instead"
@@ -184,7 +184,7 @@ class Port:
         local_port = p.src_port if out else p.dst_port
         for key, value in rule.conditions:
             if key == "protocols":
-                if PROTO_NUMBERS[p.protocol] not in _words(value):
+                if str(protocol_number(p.protocol)) not in _words(value):
                     return False
             elif key == "protocol":
                 if p.protocol != value.lower():
@@ -222,7 +222,7 @@ class Port:
             return (
                 lb.external_port in (0, p.dst_port)
                 and p.protocol != "icmp"
-                and lb.protocol in (0, int(PROTO_NUMBERS[p.protocol]))
+                and lb.protocol in (0, protocol_number(p.protocol))
             )
         if rule.type == "paroute":
             return p.outer is not None

@@ -117,21 +117,43 @@ def parse_vxlanids(value):
 
 
 class Driver:
-    """A Docker network driver on Windows: which vSwitch, which addresses, which policies.
+    """A Docker network driver on Windows: which vSwitch, which addresses, which policies, and
+    how its packets travel.  The engine, the walk, the views and the dumps ask the driver of a
+    network (``drivers.of(network)``) instead of comparing driver names.
 
     Subclasses set the class attributes and override the hooks they need.
     """
 
     name = ""
     hns_type = ""
+    scope = "local"  # "swarm": the manager creates the network on every node (docker network ls SCOPE)
+    attaches = True  # False: the null driver (network "none") gives a container no endpoint
+    # the vSwitch and the addresses
     external_switch = True  # needs an External vSwitch bound to a host adapter
+    shares_switch = True  # a second network of the driver reuses that vSwitch (transparent: no)
+    dhcp_without_subnet = False  # no --subnet: addresses come from a DHCP server on the LAN
+    multi_subnet = False  # several --subnet (where the Windows version allows it: 2025)
     internal_dns = False  # HNS sets EnableInternalDNS (Docker's resolver on the gateway)
+    resolver_on_gateway = False  # Docker's embedded DNS answers on UDP/TCP 53 at the gateway
+    # published ports and policies
     uses_vfp = True  # policies programmed in VFP (False: WinNAT + firewall)
     docker_allocates_ports = True  # Docker picks host ports (l2bridge/l2tunnel/overlay)
-    dhcp_without_subnet = False
-    scope = "local"
+    # how packets travel (the VFP template and the packet walk)
+    winnat = False  # the host vNIC holds the gateway; WinNAT translates what leaves the network
+    keeps_container_mac = False  # frames reach the LAN with the container's own MAC
+    rewrites_mac = False  # VFP puts the host MAC on frames leaving (VNET_MAC_REWRITE_LAYER)
+    hairpins_to_physical_host = False  # VFP sends every packet to the physical Hyper-V host
+    encapsulates = False  # VXLAN between hosts: provider addresses, remote endpoints
+    host_gw = False  # each host's subnet is routed to that host (flannel host-gw style)
+    lan_visible = True  # container addresses answer ARP on the LAN (not behind NAT or VXLAN)
+    translates_to_host = False  # the host NATs the network's prefix (WinNAT for nat, ICS for ics)
+    needs_outbound_nat = False  # the internet answers only with OutboundNAT on (l2bridge)
 
-    def network_policies(self, shim):
+    @property
+    def swarm_scoped(self):
+        return self.scope == "swarm"
+
+    def network_policies(self, shim, profile):
         """Network-level HNS policies from the parsed options (VLAN, VSID)."""
         pols = []
         if shim.vlanid:
@@ -143,6 +165,15 @@ class Driver:
     def shared_endpoint_policies(self, network, shim, host):
         """Policies every local endpoint of the network inherits (one shared object each)."""
         return ()
+
+    def switch_adapter(self, host, physical):
+        """The physical adapter a new network's External vSwitch binds to (the first one)."""
+        return physical[0].name
+
+    def endpoint_name(self, network, container):
+        """The HNS name of a container's endpoint: HNS calls a Docker endpoint "Ethernet" (the
+        container sees "vEthernet (Ethernet)")."""
+        return "Ethernet"
 
     def default_gateway(self, prefix):
         return next(prefix.hosts()) if prefix.num_addresses > 2 else None

@@ -14,6 +14,10 @@ from .base import Driver
 class L2BridgeDriver(Driver):
     name = "l2bridge"
     hns_type = "L2Bridge"
+    rewrites_mac = True
+    host_gw = True
+    multi_subnet = True
+    needs_outbound_nat = True
 
     def shared_endpoint_policies(self, network, shim, host):
         if shim.enable_outboundnat:

@@ -9,3 +9,6 @@ from .l2bridge import L2BridgeDriver
 class L2TunnelDriver(L2BridgeDriver):
     name = "l2tunnel"
     hns_type = "L2Tunnel"
+    hairpins_to_physical_host = True
+    host_gw = False  # the physical host's SDN policy routes it, not the lab's host-gw routes
+    needs_outbound_nat = False  # its traffic leaves through the Azure VNet gateway

@@ -6,6 +6,7 @@ mappings plus a Windows Firewall allow rule.  HNS enables Docker's embedded DNS 
 endpoint: the gateway is the first DNS server.
 """
 
+from .. import policies as P
 from .base import Driver
 
 
@@ -16,3 +17,12 @@ class NatDriver(Driver):
     internal_dns = True
     uses_vfp = False
     docker_allocates_ports = False
+    winnat = True
+    resolver_on_gateway = True
+    translates_to_host = True
+    lan_visible = False
+
+    def network_policies(self, shim, profile):
+        """From Windows Server 2019 on, HNS gives a nat network a VLAN policy of 1."""
+        pols = super().network_policies(shim, profile)
+        return ((P.Vlan(1),) + pols) if profile.nat_vlan_policy else pols

@@ -9,6 +9,7 @@ appear as *remote endpoints* whose PA tells VFP where to encapsulate.
 """
 
 from .. import policies as P
+from ..docker_container import docker_endpoint_id
 from .base import Driver
 
 
@@ -17,8 +18,24 @@ class OverlayDriver(Driver):
     hns_type = "Overlay"
     internal_dns = True
     scope = "swarm"
+    encapsulates = True
+    resolver_on_gateway = True
+    lan_visible = False
 
-    def network_policies(self, shim):
+    def endpoint_name(self, network, container):
+        """The overlay driver names the HNS endpoint after Docker's endpoint id."""
+        return docker_endpoint_id(network, container)
+
+    def switch_adapter(self, host, physical):
+        """Simplification: swarm's manager creates overlay networks on every node at once, so
+        the first NIC that is free or already carries only overlay networks is used."""
+        for a in physical:
+            users = [n for n in host.hns_networks.values() if n.vswitch == a.vswitch] if a.vswitch else []
+            if a.vswitch is None or (users and all(n.driver == self.name for n in users)):
+                return a.name
+        return physical[0].name
+
+    def network_policies(self, shim, profile):
         return ()
 
     def shared_endpoint_policies(self, network, shim, host):

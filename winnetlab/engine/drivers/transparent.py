@@ -13,3 +13,5 @@ class TransparentDriver(Driver):
     name = "transparent"
     hns_type = "Transparent"
     dhcp_without_subnet = True
+    shares_switch = False  # each transparent network needs an adapter of its own
+    keeps_container_mac = True
