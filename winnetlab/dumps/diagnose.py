@@ -28,6 +28,14 @@ the count and the first few.
 pandas is imported when ``diagnose`` runs, not when this module is.
 """
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from ..engine.host import Host
+    from ..engine.lab import Lab
+
 import ipaddress
 from collections import defaultdict
 
@@ -54,14 +62,14 @@ def listed_in_full(host, kind):
     return host.complete_kinds is None or kind in host.complete_kinds
 
 
-def diagnose(lab_or_host):
+def diagnose(lab_or_host: Lab | Host) -> Any:
     """Every finding for a Lab (all hosts) or a Host, most severe first, as a DataFrame."""
     import pandas as pd
 
     return pd.DataFrame(findings(lab_or_host), columns=list(COLUMNS))
 
 
-def findings(lab_or_host):
+def findings(lab_or_host: Lab | Host) -> list[tuple[str, str, str, str]]:
     """The same findings as plain ``(severity, object, finding, hint)`` tuples (no pandas)."""
     hosts = list(lab_or_host.hosts.values()) if hasattr(lab_or_host, "hosts") else [lab_or_host]
     rows = [row for host in hosts for check in CHECKS for row in check(host)]

@@ -20,6 +20,14 @@ Simplifications: ``Resources`` allocator records are not synthesised for simulat
 objects; ``Health.LastUpdateTime`` is a fixed FILETIME derived from the id, not a clock.
 """
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from ..engine.host import Host
+    from ..engine.lab import Lab
+
 from ..engine.addressing import derived_hex64
 from ..engine.drivers import of
 from ..engine.errors import Unsupported
@@ -392,7 +400,7 @@ def policylist_v2(policy_list, host):
 # ---------------------------------------------------------------- whole host
 
 
-def dump_hns(lab, version=1, host=None):
+def dump_hns(lab: Lab, version: int = 1, host: str | Host | None = None) -> dict[str, Any]:
     """Every HNS object of one host: ``{"networks": […], "endpoints": […], "policylists": […]}``.
 
     ``lab`` is a Lab (``host`` names which host; the first by default) or a Host.  Version 2

@@ -27,8 +27,11 @@ Simplifications: containers are not reconstructed (dumps name endpoints, not con
 the host's physical adapter, its MAC and the LAN are never guessed.
 """
 
+from __future__ import annotations
+
 import ipaddress
 import re
+from typing import TYPE_CHECKING, Any
 
 from ..engine import policies as P
 from ..engine.addressing import MacPool, derived_hex64, format_mac, parse_mac
@@ -41,6 +44,9 @@ from .formatlist import is_elided
 from .machines import host_address, machines
 from .reader import content_guid, get_field, read
 
+if TYPE_CHECKING:
+    from ..engine.lab import Lab
+
 NOT_ADOPTED = {"internal", "private", "mirrored"}
 INTERNAL_SWITCH_TYPES = {"nat", "ics", "internal", "constrainedics"}
 MAX_MAC_POOL = 1 << 20
@@ -48,7 +54,7 @@ SUBNET_FIELDS = {"addressprefix", "ipaddressprefix", "gatewayaddress", "policies
 PLACEHOLDER = re.compile(r"^<[^<>]{1,80}>$")  # "<your service cidr>" in a CNI config
 
 
-def load_hns(*sources, windows=None, seed=0, merge=False):
+def load_hns(*sources: Any, windows: str | None = None, seed: int = 0, merge: bool = False) -> Lab:
     """A Lab with one host per machine holding every HNS object found in ``sources``.
 
     ``sources``: paths, folders, text, bytes or parsed JSON (see :mod:`.reader`).

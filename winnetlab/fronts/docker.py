@@ -19,6 +19,14 @@ runs like ``docker exec``); times come from a simulated clock (see ``dockerviews
 wall clock; ``inspect`` shows the networking part of Docker's JSON.
 """
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ..engine.host import Host
+    from ..engine.lab import Lab
+
 from dataclasses import dataclass, field
 
 from ..engine import unsupported
@@ -102,7 +110,7 @@ class DaemonErrors(Exception):
 # ---------------------------------------------------------------------------- entry point
 
 
-def docker(lab, cmd, host=None):
+def docker(lab: Lab, cmd: str, host: str | Host | None = None) -> CommandResult:
     """Run one ``docker …`` command line on ``host`` (default: the lab's first host)."""
     line = str(cmd)
     try:

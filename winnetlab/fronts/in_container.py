@@ -20,6 +20,14 @@ the MAC and compartment; ``nslookup`` does not walk the DNS packet itself; round
 times are fixed (``<1ms`` in the lab, ``12ms`` to the internet).
 """
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ..engine.lab import Lab
+    from .command import CommandResult
+
 import ipaddress
 import re
 
@@ -70,7 +78,7 @@ def not_recognized(name):
 # ---------------------------------------------------------------------------- entry points
 
 
-def exec_command(lab, container, cmd):
+def exec_command(lab: Lab, container: str, cmd: str) -> CommandResult:
     """``docker exec <container> <cmd>``: run ``cmd`` inside ``container`` (found on any host)."""
     line = str(cmd)
     try:

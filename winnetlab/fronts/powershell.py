@@ -16,6 +16,14 @@ takes one comparison (``? Prop -eq Value`` or ``? { $_.Prop -eq 'Value' }``);
 ``Remove-VMSwitch`` does not ask for confirmation.
 """
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ..engine.host import Host
+    from ..engine.lab import Lab
+
 from dataclasses import dataclass, field
 
 from ..dumps import export
@@ -73,7 +81,7 @@ class Cmdlet:
 # ---------------------------------------------------------------------------- entry point
 
 
-def powershell(lab, cmd, host=None):
+def powershell(lab: Lab, cmd: str, host: str | Host | None = None) -> CommandResult:
     """Run one PowerShell pipeline on ``host`` (default: the lab's first host)."""
     line = str(cmd).strip()
     try:

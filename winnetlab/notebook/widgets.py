@@ -342,7 +342,7 @@ class NetworkBuilder(W.VBox):
     address, route and policy tables.
     """
 
-    def __init__(self, lab=None, driver="nat", lang=None):
+    def __init__(self, lab: Lab | None = None, driver: str = "nat", lang: str | None = None) -> None:
         get_driver(driver)  # an unknown driver: the daemon's "plugin not found"
         self.lang = i18n.resolve(lang)
         self.lab = Lab() if lab is None else require_lab(lab, "NetworkBuilder")
@@ -529,7 +529,7 @@ class TraceExplorer(W.VBox):
     the path on the topology picture.
     """
 
-    def __init__(self, lab, lang=None):
+    def __init__(self, lab: Lab | None, lang: str | None = None) -> None:
         self.lang = i18n.resolve(lang)
         self.lab = require_lab(lab, "TraceExplorer")
         self.source = W.Dropdown(description="from")
@@ -704,7 +704,7 @@ class DriverComparison(W.VBox):
     Highlighted cells differ from the baseline driver (``nat`` unless you pick another).
     """
 
-    def __init__(self, seed=0, lang=None):
+    def __init__(self, seed: int = 0, lang: str | None = None) -> None:
         self.lang = i18n.resolve(lang)
         built = {driver: comparison_lab(driver, seed) for driver in DRIVERS}
         self.labs = {driver: lab for driver, (lab, _) in built.items()}

@@ -28,6 +28,14 @@ LAN and tunnels), so ``nx.shortest_path(g, "host1/container/web", "LAN")`` answe
 way does web's traffic leave?".
 """
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from ..engine.host import Host
+    from ..engine.lab import Lab
+
 from ..engine.drivers import of
 from ..engine.policies import PortMapping
 
@@ -75,7 +83,7 @@ def hosts_of(lab_or_host):
     raise InvalidParameter(f"expected a winnetlab Lab or Host, got {type(lab_or_host).__name__}")
 
 
-def graph(lab_or_host):
+def graph(lab_or_host: Lab | Host) -> Any:
     """The networkx graph of a lab (every host, the LAN, VXLAN tunnels) or of one host."""
     import networkx as nx
 

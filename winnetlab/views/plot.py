@@ -26,6 +26,17 @@ everything Windows prints stay as they are.  Korean text is drawn with the font 
 renders without tofu on any machine and English figures are unchanged byte for byte.
 """
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    import os
+
+    from ..engine.host import Host
+    from ..engine.lab import Lab
+    from ..walk.trace import Trace
+
 import functools
 import io
 from pathlib import Path
@@ -313,7 +324,7 @@ STACK_OPERATIONS = {
 
 
 @_localized
-def stack(highlight=None):
+def stack(highlight: str | None = None) -> Any:
     """Draw the HNS management stack; ``highlight`` numbers the calls one operation makes.
 
     ``highlight`` is one of :data:`STACK_OPERATIONS` (``"docker run -p"``, ``"docker run"``,
@@ -407,7 +418,7 @@ def _step_list(ax, steps, rows):
 # --------------------------------------------------------------------------- save()
 
 
-def save(figure, path):
+def save(figure: Any, path: str | os.PathLike[str]) -> str:
     """Write ``figure`` to ``path`` (``.png`` or ``.svg``), byte-identical from run to run.
 
     SVG files normally carry the date and random element ids; both are fixed here, so a
@@ -450,7 +461,7 @@ def _surface(ax, width, height, scale=1.0):
 
 
 @_localized
-def topology(lab_or_host, ax=None):
+def topology(lab_or_host: Lab | Host, ax: Any = None) -> Any:
     """Draw every host of a lab (or one host): NICs, vSwitches, vNICs, WinNAT, networks, endpoints.
 
     Colours follow the network driver (legend at the bottom); above 12 endpoints a network
@@ -826,7 +837,7 @@ def _card(g, lay, host, container, addresses):
 
 
 @_localized
-def trace(walk, lab=None):
+def trace(walk: Trace, lab: Lab | None = None) -> Any:
     """Draw a packet walk (``lab.trace(...)``) over the lab's topology.
 
     The boxes the packet crosses get a red outline and a numbered badge in the order it
@@ -901,7 +912,7 @@ _MERMAID_SHAPES = {
 _MERMAID_EDGES = {"cable": "---", "binding": "===", "vxlan": "-.-"}
 
 
-def mermaid(lab_or_host):
+def mermaid(lab_or_host: Lab | Host) -> str:
     """The topology as Mermaid flowchart text (renders in GitHub Markdown inside ```mermaid).
 
     One subgraph per host; container cards carry the container name, IP and MAC; networks
@@ -972,7 +983,7 @@ def mermaid(lab_or_host):
 
 
 @_localized
-def network_stack(host):
+def network_stack(host: Host) -> Any:
     """The simple network stack of one host: container vNICs on vSwitches, host vNICs, NICs.
 
     Containers (each in its own network compartment) sit on top with one vNIC per endpoint;

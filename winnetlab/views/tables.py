@@ -51,6 +51,14 @@ Notes on meaning:
   row per backend.
 """
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from ..engine.host import Host
+    from ..engine.lab import Lab
+
 import functools
 
 import pandas as pd
@@ -220,7 +228,7 @@ def _ip_key(address):
 
 
 @_localized
-def networks(lab_or_host):
+def networks(lab_or_host: Lab | Host) -> Any:
     """One row per network of each host: Docker's name and driver, HNS's type and id."""
     _, hosts = hosts_of(lab_or_host)
     rows = []
@@ -269,7 +277,7 @@ def _local_endpoints(host):
 
 
 @_localized
-def addresses(lab_or_host):
+def addresses(lab_or_host: Lab | Host) -> Any:
     """One row per container NIC: address, prefix, MAC, gateway, DNS, compartment."""
     _, hosts = hosts_of(lab_or_host)
     rows = []
@@ -299,7 +307,7 @@ def addresses(lab_or_host):
 
 
 @_localized
-def endpoints(lab_or_host):
+def endpoints(lab_or_host: Lab | Host) -> Any:
     """HNS's endpoints on each host, local and remote, with their policy types."""
     _, hosts = hosts_of(lab_or_host)
     rows = []
@@ -331,7 +339,7 @@ def endpoints(lab_or_host):
 
 
 @_localized
-def routes(lab_or_host):
+def routes(lab_or_host: Lab | Host) -> Any:
     """Every container's ``route print`` table, then the host's own routes."""
     _, hosts = hosts_of(lab_or_host)
     rows = []
@@ -374,7 +382,7 @@ def enforced_by(policy, winnat=False):
 
 
 @_localized
-def policies(lab_or_host):
+def policies(lab_or_host: Lab | Host) -> Any:
     """Every HNS policy: on networks, subnets, endpoints and policy lists, and who enforces it."""
     _, hosts = hosts_of(lab_or_host)
     rows = []
@@ -442,7 +450,7 @@ def policies(lab_or_host):
 
 
 @_localized
-def port_mappings(lab_or_host):
+def port_mappings(lab_or_host: Lab | Host) -> Any:
     """Published ports: WinNAT static mappings (nat) and VFP NAT / load-balancer rules."""
     _, hosts = hosts_of(lab_or_host)
     rows = []
@@ -522,7 +530,7 @@ def _ingress_rows(host):
 
 
 @_localized
-def vswitches(lab_or_host):
+def vswitches(lab_or_host: Lab | Host) -> Any:
     """Hyper-V virtual switches (``Get-VMSwitch``) with the host vNIC and the networks on each."""
     _, hosts = hosts_of(lab_or_host)
     rows = []
@@ -548,7 +556,7 @@ def vswitches(lab_or_host):
 
 
 @_localized
-def events(lab_or_host):
+def events(lab_or_host: Lab | Host) -> Any:
     """The story of every operation: Docker, HNS, HCS, WinNAT, VFP, Firewall steps in order."""
     _, hosts = hosts_of(lab_or_host)
     rows = [(host.name, *e) for host in hosts for e in host.event_rows()]
@@ -556,7 +564,7 @@ def events(lab_or_host):
 
 
 @_localized
-def unsupported(lab_or_host=None):
+def unsupported(lab_or_host: Lab | Host | None = None) -> Any:
     """Docker options Windows does not support and what the daemon does with each.
 
     Given a lab or host, only the rows that concern its Windows version are kept.
