@@ -151,9 +151,27 @@ def test_every_text_output_is_checked_by_nbval(name):
     unchecked = [
         "".join(c["source"]).splitlines()[-1]
         for c in nb["cells"]
-        if c["cell_type"] == "code" and text_only(c) and "# NBVAL_CHECK_OUTPUT" not in "".join(c["source"])
+        if c["cell_type"] == "code"
+        and text_only(c)
+        and "nbval-check-output" not in c["metadata"].get("tags", [])
     ]
-    assert not unchecked, f"text outputs without # NBVAL_CHECK_OUTPUT: {unchecked}"
+    assert not unchecked, f"text outputs without the nbval-check-output tag: {unchecked}"
+    shown = [c for c in nb["cells"] if "NBVAL" in "".join(c["source"])]
+    assert not shown, "test markers belong in cell tags, not in what the learner reads"
+    source = (ROOT / "tools" / "notebook_src" / f"{name}.py").read_text(encoding="utf-8")
+    tagged = sum("nbval-check-output" in c["metadata"].get("tags", []) for c in nb["cells"])
+    assert tagged == source.count("# NBVAL_CHECK_OUTPUT")  # every marker became a tag
+
+
+def test_nbval_markers_become_cell_tags():
+    nb = build_notebooks.notebook(
+        [("code", "# NBVAL_CHECK_OUTPUT\nx = 1\nx"), ("code", "#  NBVAL_SKIP\ny"), ("code", "z  # NBVAL_x")]
+    )
+    assert [(c["metadata"], "".join(c["source"])) for c in nb["cells"]] == [
+        ({"tags": ["nbval-check-output"]}, "x = 1\nx"),
+        ({"tags": ["nbval-skip"]}, "y"),
+        ({}, "z  # NBVAL_x"),
+    ]
 
 
 def test_percent_sources_split_into_markdown_and_code_cells():

@@ -44,7 +44,8 @@ def test_a_file_in_the_way_is_a_clear_error(tmp_path, capsys):
     assert "exists and is not a folder" in capsys.readouterr().err
 
 
-def test_jupyter_command_opens_the_first_tutorial():
+def test_jupyter_command_opens_the_first_tutorial(monkeypatch):
+    monkeypatch.setattr(labcmd, "running_as_root", lambda: False)
     command = labcmd.jupyter_command(parse(["--port", "9999", "--no-browser", "--allow-root"]))
     assert command == [
         sys.executable,
@@ -56,6 +57,16 @@ def test_jupyter_command_opens_the_first_tutorial():
         "--allow-root",
     ]
     assert labcmd.jupyter_command(parse([])) == [sys.executable, "-m", "jupyterlab", "00-start-here.ipynb"]
+
+
+def test_as_root_jupyterlab_gets_allow_root_and_the_learner_is_told(tmp_path, monkeypatch, capsys):
+    calls = []
+    monkeypatch.setattr(labcmd, "running_as_root", lambda: True)
+    monkeypatch.setattr(labcmd.subprocess, "call", lambda cmd, cwd: calls.append(cmd) or 0)
+    assert labcmd.lab_main(parse([str(tmp_path / "w")])) == 0
+    assert calls[0].count("--allow-root") == 1
+    assert "You are root: starting JupyterLab with --allow-root" in capsys.readouterr().out
+    assert labcmd.jupyter_command(parse(["--allow-root"])).count("--allow-root") == 1
 
 
 def test_lab_main_starts_jupyterlab_in_the_folder(tmp_path, monkeypatch):

@@ -42,6 +42,41 @@ def test_html_has_fixed_uuid_no_index_and_driver_colours(nat):
     assert "#0072B2" in html  # nat colour on the driver column
 
 
+def test_captions_count_one_row_in_the_singular():
+    lab = wl.Lab()
+    lab.host().run("only")
+    assert "addresses: 1 row;" in tables.addresses(lab)._repr_html_()
+    lab.host().run("second")
+    assert "addresses: 2 rows;" in tables.addresses(lab)._repr_html_()
+
+
+@pytest.mark.parametrize("name", sorted(tables.NARROW))
+def test_wide_tables_show_the_lessons_columns_with_short_ids_unless_wide(multi, name):
+    frame = getattr(tables, name)(multi)
+    assert tuple(frame.columns) == tables.COLUMNS[name]  # the data keeps every column
+    shown = frame.shown()
+    assert tuple(shown.columns) == tables.NARROW[name]
+    assert not any(tables.HEX64.search(v) for v in shown.to_numpy().ravel() if isinstance(v, str))
+    hidden = len(tables.COLUMNS[name]) - len(tables.NARROW[name])
+    assert f"{hidden} more columns with wide=True" in frame._repr_html_()
+    assert repr(frame).splitlines()[0].split() == list(tables.NARROW[name])
+    everything = getattr(tables, name)(multi, wide=True)
+    assert tuple(everything.shown().columns) == tables.COLUMNS[name]
+    assert "wide=True" not in everything._repr_html_()
+    picked = frame[["host", list(tables.COLUMNS[name])[-1]]]  # your own selection is shown as is
+    assert tuple(picked.shown().columns) == ("host", tables.COLUMNS[name][-1])
+
+
+def test_short_ids_are_dockers_twelve_characters():
+    lab = wl.Lab()
+    lab.docker("network create -d transparent t")
+    switch = lab.host().network("t").vswitch  # HNS names the vSwitch with Docker's 64-hex id
+    assert len(switch) == 64
+    text = repr(tables.networks(lab))
+    assert switch[:12] in text and switch not in text
+    assert switch in repr(tables.networks(lab, wide=True))
+
+
 def test_text_form_has_no_index(nat):
     text = repr(tables.addresses(nat))
     assert text.splitlines()[0].split()[:3] == ["host", "container", "network"]

@@ -308,6 +308,9 @@ def test_trace_is_deterministic_and_renders(nat_lab):
     frame = t1.to_frame()
     assert list(frame.index) == list(range(1, len(t1.hops) + 1))
     assert {"host", "component", "src_ip", "dst_mac", "vni", "outer_dst_port"} <= set(frame.columns)
+    assert frame["vni"].tolist() == [""] * len(frame)  # not applicable: an empty cell, no NaN
+    ports = [p for p in frame["src_port"] if p != ""]
+    assert ports and all(type(p) is int for p in ports)  # 443, not 443.0
     assert "<b>192.168.0.11:" in t1._repr_html_()  # the SNAT'ed source is highlighted
 
 

@@ -131,7 +131,8 @@ def test_a_daemon_error_is_shown_and_nothing_is_lost():
     builder = w.NetworkBuilder(lab)
     builder.create.click()
     before = state(lab)
-    builder.create.click()  # same name again
+    builder.fields["name"].value = "mynat"  # the form offers mynat2 now; type the old name
+    builder.create.click()
     assert state(lab) == before
     assert "Error response from daemon" in builder.message.value
     assert "mynat already exists" in builder.message.value
@@ -303,23 +304,121 @@ def test_adapter_choices_follow_the_lab():
     builder = w.NetworkBuilder(lab, driver="transparent")
     assert builder.fields["adapter"].options == ("Ethernet",)
     lab.host().add_adapter("Ethernet 2")
-    builder.refresh()
+    builder.catch_up()  # what the kernel's post_run_cell event does after each cell
     assert builder.fields["adapter"].options == ("Ethernet", "Ethernet 2")
     builder.fields["adapter"].value = "Ethernet 2"
     builder.create.click()
     assert lab.host().network("mytransparent").adapter == "Ethernet 2"
 
 
-def test_reset_after_a_failed_create_removes_what_was_made():
+def test_a_failed_create_takes_back_what_it_did_through_docker_commands():
     lab = wl.Lab()
     lab.host().run("blocker", publish=["8080:80"])
+    before = state(lab)
     builder = w.NetworkBuilder(lab)
-    builder.create.click()  # network made, first run fails on 8080
+    assert builder.publish.value == "8081:80"  # the form's default avoids the taken port
+    builder.publish.value = "8080:80"  # the learner's own (taken) value
+    builder.create.click()  # network made, the first run fails on 8080 (its container is left Created)
     assert "Error response from daemon" in builder.message.value
-    assert lab.host().container("mynat-1").state == "created"  # docker run = create + start
+    assert "took back its 2 earlier command(s)" in builder.message.value
+    assert state(lab) == before
+    commands = builder.commands.value
+    assert commands.index("docker run -d --name mynat-1") < commands.index("docker rm -f mynat-1")
+    assert commands.index("docker rm -f mynat-1") < commands.index("docker network rm mynat")
+    builder.publish.value = "9090:80"  # fix the field, press Create again: no "already exists"
+    builder.create.click()
+    assert "Created network" in builder.message.value
+    assert sorted(lab.host().containers) == ["blocker", "mynat-1", "mynat-2"]
     builder.reset.click()
     assert "mynat" not in lab.host().networks
     assert sorted(lab.host().containers) == ["blocker"]
+
+
+def test_a_failed_overlay_create_leaves_the_swarm_it_formed():
+    lab = wl.Lab()
+    lab.host().run("x")
+    builder = w.NetworkBuilder(lab, driver="overlay")
+    builder.fields["subnet"].value = "10.0.0.0/24"  # swarm's ingress network has it
+    builder.create.click()
+    assert "Error response from daemon" in builder.message.value
+    assert lab.swarm is None or not lab.swarm.nodes
+    assert "docker swarm leave --force" in builder.commands.value
+
+
+@pytest.mark.parametrize("driver", w.DRIVERS)
+def test_defaults_work_on_a_lab_that_already_took_the_reference_values(driver):
+    lab = wl.Lab()
+    lab.host().add_adapter("Ethernet 2")
+    for d in w.DRIVERS:  # every driver's example network with its containers, ports and subnet
+        w.NetworkBuilder(lab, driver=d).create.click()
+    taken = {(n, c) for n in lab.host().networks for c in lab.host().containers}
+    builder = w.NetworkBuilder(lab, driver=driver)
+    if driver in ("transparent", "l2bridge", "l2tunnel") and builder.create.disabled:
+        assert "add_adapter" in builder.message.value
+        return
+    builder.create.click()
+    assert "Created network" in builder.message.value, builder.message.value
+    assert {(n, c) for n in lab.host().networks for c in lab.host().containers} > taken
+
+
+def test_defaults_move_on_after_each_create():
+    lab = wl.Lab()
+    builder = w.NetworkBuilder(lab)
+    for name, publish in (("mynat", "8080:80"), ("mynat2", "8082:80"), ("mynat3", "8084:80")):
+        assert (builder.fields["name"].value, builder.publish.value) == (name, publish)
+        builder.create.click()
+        assert "Created network" in builder.message.value
+    assert builder.fields["subnet"].value == "10.10.3.0/24"  # next to mynat..mynat3's subnets
+    assert builder.fields["gateway"].value == "10.10.3.1"
+
+
+def test_learners_own_values_survive_a_refresh():
+    lab = wl.Lab()
+    builder = w.NetworkBuilder(lab)
+    builder.fields["name"].value = "shop"
+    lab.host().run("web", publish=["8080:80"])
+    builder.catch_up()
+    assert builder.fields["name"].value == "shop"  # typed: kept
+    assert builder.publish.value == "8081:80"  # untouched default: moved past the taken port
+
+
+def test_no_free_adapter_disables_create_and_says_what_to_do():
+    lab = wl.Lab()
+    lab.docker("network create -d transparent t1")
+    builder = w.NetworkBuilder(lab, driver="transparent")
+    assert builder.create.disabled
+    assert "No adapter of host1 is free" in builder.message.value
+    assert "lab.host().add_adapter(&quot;Ethernet 2&quot;)" in builder.message.value
+    lab.host().add_adapter("Ethernet 2")
+    w.catch_up_all()
+    assert not builder.create.disabled and builder.fields["adapter"].value == "Ethernet 2"
+    builder.create.click()
+    assert lab.host().network("mytransparent").adapter == "Ethernet 2"
+
+
+def test_the_status_line_follows_the_driver():
+    builder = w.NetworkBuilder(wl.Lab())
+    builder.create.click()
+    builder.driver.value = "l2bridge"
+    assert "l2bridge network 'myl2bridge'" in builder.message.value.replace("&#x27;", "'")
+    assert "Created" not in builder.message.value
+
+
+def test_the_picture_and_tables_follow_the_lab_after_any_cell():
+    lab = wl.Lab()
+    builder = w.NetworkBuilder(lab)
+    picture = builder.picture.value
+    lab.host().run("late")
+    w.catch_up_all()  # IPython calls it after every cell
+    assert builder.picture.value != picture
+    assert "late" not in builder.tables["addresses"].value  # tables redraw when their tab opens
+    builder.tabs.selected_index = 1
+    assert "late" in builder.tables["addresses"].value
+
+
+def test_the_commands_tab_shows_the_newest_command():
+    html = w.transcript_html(["first", "newest"])
+    assert "column-reverse" in html and html.index("first") < html.index("newest")
 
 
 def test_overlay_network_is_created_on_the_existing_swarm_manager():

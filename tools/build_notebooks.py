@@ -8,7 +8,9 @@ Korean edition notebooks/ko/NN-name.ipynb, executed.
 
 The sources are plain Python in the "percent" format (``# %%`` starts a code cell,
 ``# %% [markdown]`` a Markdown cell whose lines start with ``# ``), which keeps reviews and
-diffs readable.
+diffs readable.  A code cell's line ``# NBVAL_CHECK_OUTPUT`` (or ``# NBVAL_IGNORE_OUTPUT``,
+``# NBVAL_SKIP``) in the source becomes nbval's cell tag (``nbval-check-output``…) in the
+notebook, so the learner never sees test markers.
 
 One source holds both editions.  Code cells are shared, so the two can never drift.  Each
 English Markdown cell is followed by its Korean translation, a cell marked
@@ -131,11 +133,33 @@ def stamp(path):
     return done
 
 
+NBVAL_MARKERS = ("NBVAL_CHECK_OUTPUT", "NBVAL_IGNORE_OUTPUT", "NBVAL_SKIP")
+
+
+def marker_tags(source):
+    """(source without nbval marker lines, the nbval cell tags those lines stood for)."""
+    kept, tags = [], []
+    for line in source.splitlines():
+        marker = line.strip().lstrip("#").strip()
+        if line.strip().startswith("#") and marker in NBVAL_MARKERS:
+            tags.append(marker.lower().replace("_", "-"))
+        else:
+            kept.append(line)
+    return "\n".join(kept).strip("\n"), tags
+
+
 def notebook(cells):
-    """An nbformat-4 notebook dict with outputs cleared."""
+    """An nbformat-4 notebook dict with outputs cleared and nbval markers turned into tags."""
 
     def cell(kind, source):
-        body = {"cell_type": kind, "metadata": {}, "source": source.splitlines(True)}
+        tags = []
+        if kind == "code":
+            source, tags = marker_tags(source)
+        body = {
+            "cell_type": kind,
+            "metadata": {"tags": tags} if tags else {},
+            "source": source.splitlines(True),
+        }
         if kind == "code":
             body.update(execution_count=None, outputs=[])
         return body

@@ -94,6 +94,24 @@ MESSAGES = {
     "Commands": "명령",
     "Created network {name!r}.": "네트워크 {name!r}을(를) 만들었습니다.",
     "Reset: removed what this builder created.": "초기화: 이 빌더가 만든 것을 모두 지웠습니다.",
+    "The form now offers the next free values.": "양식에는 이제 다음으로 비어 있는 값이 들어 있습니다.",
+    "Ready: Create runs {n} commands for the {driver} network {name!r}.": (
+        "준비됨: Create는 {driver} 네트워크 {name!r}을(를) 위해 명령 {n}개를 실행합니다."
+    ),
+    "No adapter of {host} is free for a {driver} network (vSwitches on {busy}); Create is off.": (
+        "{host}에는 {driver} 네트워크에 쓸 빈 어댑터가 없습니다(vSwitch가 있는 곳: {busy}). Create를 끕니다."
+    ),
+    'Add one in a cell: lab.host().add_adapter("{name}") (the form picks it up), '
+    "or remove the network that holds the adapter (docker network rm …).": (
+        '셀에서 어댑터를 하나 추가하거나(lab.host().add_adapter("{name}"), 양식이 알아서 반영합니다) '
+        "그 어댑터를 쓰는 네트워크를 지우세요(docker network rm …)."
+    ),
+    "Create took back its {n} earlier command(s) (see Commands): the lab is as it was. "
+    "Change the setting the error names and press Create again.": (
+        "Create가 앞서 실행한 명령 {n}개를 되돌렸습니다(Commands 탭 참고). 랩은 이전 그대로입니다. "
+        "오류가 가리키는 설정을 고친 뒤 Create를 다시 누르세요."
+    ),
+    "These values would fail here: change them first.": "이 값으로는 여기서 실패합니다. 먼저 값을 바꾸세요.",
     "(nothing yet)": "(아직 없음)",
     "(no policies)": "(정책 없음)",
     "# the docker commands of each Create appear here": "# '만들기'를 누를 때마다 실행한 docker 명령이 여기에 나옵니다",
@@ -137,6 +155,7 @@ MESSAGES = {
     # tables (captions; the DataFrame's own column names are an API and stay English)
     "{table}: {n} row": "{table}: {n}행",
     "{table}: {n} rows": "{table}: {n}행",
+    "; {n} more columns with wide=True": "; wide=True로 열 {n}개를 더 볼 수 있습니다",
     " (first {limit} shown)": " (처음 {limit}행만 표시)",
     # pictures: titles, legends and the labels of the stack
     "{host}: network stack": "{host}: 네트워크 스택",

@@ -46,7 +46,9 @@ def add_arguments(name, parser):
         "--no-browser", action="store_true", help="start JupyterLab without opening a web browser"
     )
     parser.add_argument(
-        "--allow-root", action="store_true", help="let JupyterLab run as root (it refuses otherwise)"
+        "--allow-root",
+        action="store_true",
+        help="let JupyterLab run as root (implied when you are root: JupyterLab refuses root otherwise)",
     )
     parser.add_argument(
         "--copy-only",
@@ -73,14 +75,23 @@ def copy_tutorials(folder, lang="en"):
     return copied
 
 
+def running_as_root():
+    """True for the root user (a container, a cloud VM's default user), where JupyterLab
+    stops with "Running as root is not recommended. Use --allow-root to bypass."."""
+    import os
+
+    return hasattr(os, "geteuid") and os.geteuid() == 0
+
+
 def jupyter_command(args):
-    """The command line that starts JupyterLab on the first tutorial."""
+    """The command line that starts JupyterLab on the first tutorial (with the
+    ``--allow-root`` JupyterLab asks for when you are root)."""
     command = [sys.executable, "-m", "jupyterlab", start_notebook(getattr(args, "lang", "en"))]
     if args.port is not None:
         command.append(f"--port={args.port}")
     if args.no_browser:
         command.append("--no-browser")
-    if args.allow_root:
+    if args.allow_root or running_as_root():
         command.append("--allow-root")
     return command
 
@@ -115,6 +126,8 @@ def lab_main(args):
             file=sys.stderr,
         )
         return 2
+    if running_as_root() and not args.allow_root:
+        print("You are root: starting JupyterLab with --allow-root (it refuses to run as root otherwise).")
     try:
         return subprocess.call(command, cwd=folder)
     except KeyboardInterrupt:

@@ -17,8 +17,11 @@ messages, tables and pictures are made in that language.  The commands and what 
 answers stay as Windows prints them.
 """
 
+import copy
 import html
 import io
+import ipaddress
+import weakref
 from dataclasses import dataclass
 
 import ipywidgets as W
@@ -39,8 +42,8 @@ DRIVER_FIELDS = {
     "nat": ("name", "subnet", "gateway"),
     "transparent": ("name", "adapter", "dhcp", "subnet", "gateway", "vlan"),
     "overlay": ("name", "subnet", "vni", "swarm_hosts"),
-    "l2bridge": ("name", "subnet", "gateway", "outboundnat", "exceptions", "vlan"),
-    "l2tunnel": ("name", "subnet", "gateway", "vsid"),
+    "l2bridge": ("name", "adapter", "subnet", "gateway", "outboundnat", "exceptions", "vlan"),
+    "l2tunnel": ("name", "adapter", "subnet", "gateway", "vsid"),
 }
 # Form defaults per driver: the values of the reference's own examples where it has them.
 DRIVER_DEFAULTS = {
@@ -72,18 +75,19 @@ DRIVER_DEFAULTS = {
     },
 }
 DEFAULT_CONTAINERS = 2
-HOP_COLUMNS = ("host", "component", "action", "detail", "rule")  # the rest: trace.to_frame()
-ADDRESS_COLUMNS = (
-    "host",
-    "container",
-    "network",
-    "driver",
-    "ip_address",
-    "prefix_length",
-    "mac_address",
-    "gateway",
-    "dns_servers",
+# The builder's status lines (wl.i18n.MESSAGES has them in Korean).
+READY = "Ready: Create runs {n} commands for the {driver} network {name!r}."
+NO_ADAPTER = "No adapter of {host} is free for a {driver} network (vSwitches on {busy}); Create is off."
+ADD_ADAPTER = (
+    'Add one in a cell: lab.host().add_adapter("{name}") (the form picks it up), '
+    "or remove the network that holds the adapter (docker network rm …)."
 )
+TOOK_BACK = (
+    "Create took back its {n} earlier command(s) (see Commands): the lab is as it was. "
+    "Change the setting the error names and press Create again."
+)
+TABS = ("topology", "addresses", "routes", "policies", "commands")  # the builder's tabs, in order
+HOP_COLUMNS = ("host", "component", "action", "detail", "rule")  # the rest: trace.to_frame()
 
 
 @dataclass(frozen=True)
@@ -265,11 +269,13 @@ def table_html(frame, empty="(nothing yet)"):
 
 
 def transcript_html(lines):
-    """The transcript as a monospace block (newest at the bottom)."""
+    """The transcript as a monospace block, newest at the bottom and scrolled into view (a
+    ``column-reverse`` scroll box starts at its end, with no script)."""
     text = "\n\n".join(lines) if lines else i18n.tr("# the docker commands of each Create appear here")
     return (
-        '<pre style="font-family:Consolas,monospace;font-size:12px;max-height:320px;'
-        f'overflow:auto;white-space:pre-wrap">{html.escape(text)}</pre>'
+        '<div style="max-height:320px;overflow:auto;display:flex;flex-direction:column-reverse">'
+        '<pre style="font-family:Consolas,monospace;font-size:12px;white-space:pre-wrap;margin:0">'
+        f"{html.escape(text)}</pre></div>"
     )
 
 
@@ -281,13 +287,11 @@ def message_html(text, ok):
 
 def lab_tables(lab):
     """The three tables the builder shows, as HTML: addresses (the columns that fit a
-    notebook; ``wl.tables.addresses`` has them all), routes, policies."""
+    notebook; ``wl.tables.addresses(lab, wide=True)`` shows them all), routes, policies."""
     from ..views import tables
 
-    addresses = tables.addresses(lab)
-    addresses = addresses[[c for c in ADDRESS_COLUMNS if c in addresses.columns]]
     return {
-        "addresses": table_html(addresses),
+        "addresses": table_html(tables.addresses(lab)),
         "routes": table_html(tables.routes(lab)),
         "policies": table_html(tables.policies(lab), "(no policies)"),
     }
@@ -299,6 +303,100 @@ def lab_tables(lab):
 def physical_adapters(lab):
     """Names of the first host's physical adapters (what an external vSwitch can bind to)."""
     return sorted(a.name for a in lab.host().adapters.values() if a.physical)
+
+
+def default_adapter(lab):
+    """The adapter HNS binds when ``docker network create`` names none: the first physical NIC."""
+    return next(a.name for a in lab.host().adapters.values() if a.physical)
+
+
+def taken_prefixes(lab):
+    """Every prefix a new network must not overlap: the LAN and all subnets on all hosts."""
+    taken = [lab.lan.prefix]
+    for host in lab.hosts.values():
+        taken += [s.prefix for n in host.hns_networks.values() for s in n.subnets]
+    return taken
+
+
+def free_subnet(lab, subnet):
+    """``subnet``, or the next block of its size that overlaps nothing in the lab."""
+    block = ipaddress.ip_network(subnet)
+    taken = taken_prefixes(lab)
+    while any(block.overlaps(t) for t in taken):
+        block = ipaddress.ip_network(f"{block.network_address + block.num_addresses}/{block.prefixlen}")
+    return block
+
+
+def free_name(lab, base, containers):
+    """``base``, or ``base2``, ``base3``…: a network name no host uses, whose containers'
+    names (``<name>-1``…) are free too."""
+    networks = {n for host in lab.hosts.values() for n in host.networks}
+    if lab.swarm is not None:
+        networks |= set(lab.swarm.networks)
+    for n in range(1, 1000):
+        name = base if n == 1 else f"{base}{n}"
+        if name not in networks and not any(
+            lab.container_name_taken(f"{name}-{i}") for i in range(1, containers + 1)
+        ):
+            return name
+    raise InvalidParameter(f"no free network name left for {base}")
+
+
+def free_publish(lab, spec, containers):
+    """The publish spec with its host port moved up until ``containers`` ports in a row
+    (one per container, see :func:`publish_flags`) are free on every host."""
+    host_port, sep, rest = spec.partition(":")
+    if not (sep and host_port.isdigit()):
+        return spec
+    used = {port for host in lab.hosts.values() for (_, port) in host.published}
+    port = int(host_port)
+    while any(port + i in used for i in range(max(1, containers))):
+        port += 1
+    return f"{port}:{rest}"
+
+
+def fresh_defaults(lab, driver, containers=DEFAULT_CONTAINERS):
+    """The driver's form defaults made valid for the lab as it is now: the next free name,
+    host port and subnet (the reference's example values when they are free)."""
+    values = dict(DRIVER_DEFAULTS[driver])
+    values["name"] = free_name(lab, values["name"], containers)
+    if values.get("subnet"):
+        block = free_subnet(lab, values["subnet"])
+        values["subnet"] = str(block)
+        if values.get("gateway"):
+            values["gateway"] = str(block.network_address + 1)
+    values["publish"] = free_publish(lab, values["publish"], containers)
+    return values
+
+
+def rehearse(lab, settings):
+    """Run the plan on a copy of the lab: ``None`` when every step works, else the failing
+    step's output.  The lab itself is untouched (the copy is thrown away)."""
+    rehearsal = copy.deepcopy(lab)
+    for step in plan(rehearsal, settings):
+        ok, text = run_step(rehearsal, step)
+        if not ok:
+            return text
+    return None
+
+
+def output_of(text):
+    """The daemon's answer in a transcript entry (the text after the prompt line)."""
+    return text.partition("\n")[2] or text
+
+
+def undo(step):
+    """The command that takes one done step back, as a learner would type it (``None``
+    when the step left nothing behind that Create can remove)."""
+    if step.creates[:1] == ("container",):
+        return Step(step.host, f"rm -f {quote(step.creates[1])}")
+    if step.creates[:1] == ("network",):
+        return Step(step.host, f"network rm {quote(step.creates[1])}")
+    if step.command.startswith("swarm init"):
+        return Step(step.host, "swarm leave --force")
+    if step.command.startswith("swarm join"):
+        return Step(step.host, "swarm leave")
+    return None
 
 
 def field_widget(name, lab):
@@ -332,14 +430,27 @@ def field_widget(name, lab):
     return widget
 
 
+def lab_version(lab):
+    """A cheap fingerprint that changes whenever the lab does (hosts, their event logs, swarm)."""
+    swarm = None if lab.swarm is None else (tuple(lab.swarm.nodes), tuple(lab.swarm.networks))
+    return tuple((name, len(host.events)) for name, host in lab.hosts.items()), swarm
+
+
 class NetworkBuilder(W.VBox):
     """A form that builds a Docker network on Windows and shows what it became.
 
-    Pick a driver; the form offers exactly that driver's settings.  Create runs the
-    equivalent ``docker`` commands on the lab (shown in the Commands tab, so the form also
-    teaches the CLI); Reset removes the containers and networks this builder created (hosts
-    it added and swarm memberships stay).  The tabs show the topology picture and the
-    address, route and policy tables.
+    Pick a driver; the form offers exactly that driver's settings, filled with values that
+    work on the lab as it is now (the next free name, host port, subnet and adapter; they
+    move on after each Create and whenever a cell changes the lab, unless you typed your
+    own).  Create runs the equivalent ``docker`` commands on the lab (shown in the Commands
+    tab, so the form also teaches the CLI) — all of them or none: when one fails, the
+    commands already done are taken back with ``docker rm -f`` / ``docker network rm`` /
+    ``docker swarm leave``, as you would type them.  Reset removes the containers and
+    networks this builder created (hosts it added and swarm memberships stay).  The tabs
+    show the topology picture and the address, route and policy tables.
+
+    Simplification: hosts a failed overlay Create added stay in the lab (a real machine is
+    not un-installed either); only what Docker made is taken back.
     """
 
     def __init__(self, lab: Lab | None = None, driver: str = "nat", lang: str | None = None) -> None:
@@ -347,17 +458,21 @@ class NetworkBuilder(W.VBox):
         self.lang = i18n.resolve(lang)
         self.lab = Lab() if lab is None else require_lab(lab, "NetworkBuilder")
         self.created_networks, self.created_containers, self.transcript = [], [], []
+        self.offered = {}  # setting -> the default last put in the form
+        self.drawn = None  # lab_version() the picture and tables show
+        self.stale = set()  # tables to redraw when their tab is opened
         self.driver = W.Dropdown(options=DRIVERS, value=driver, description="driver")
         self.fields = {
             name: field_widget(name, self.lab)
             for name in sorted({f for fs in DRIVER_FIELDS.values() for f in fs})
         }
-        self.containers = W.BoundedIntText(min=0, max=20, description="containers")
+        self.containers = W.BoundedIntText(min=0, max=20, value=DEFAULT_CONTAINERS, description="containers")
         self.publish = W.Text(description="publish (-p)", placeholder="8080:80, 4430:443")
         self.publish.add_class("winnetlab-field-publish")
         self.create = W.Button(description="Create", button_style="primary", icon="plus")
         self.reset = W.Button(description="Reset", icon="undo")
         self.message = W.HTML()
+        self.message.add_class("winnetlab-message")
         self.picture = W.Image(format="png", layout=W.Layout(max_width="100%"))
         picture_box = W.Box([self.picture])
         picture_box.add_class("winnetlab-topology")
@@ -365,6 +480,7 @@ class NetworkBuilder(W.VBox):
         for name, widget in self.tables.items():
             widget.add_class(f"winnetlab-{name}")
         self.commands = W.HTML()
+        self.commands.add_class("winnetlab-commands")
         self.tabs = W.Tab(
             children=[picture_box, *self.tables.values(), self.commands],
             titles=("Topology", "Addresses", "Routes", "Policies", "Commands"),
@@ -384,27 +500,93 @@ class NetworkBuilder(W.VBox):
         self.driver.observe(lambda change: self.show_driver(change["new"]), names="value")
         for name in ("dhcp", "outboundnat"):
             self.fields[name].observe(lambda _: self.update_enabled(), names="value")
+        self.tabs.observe(lambda _: self.draw_tables(), names="selected_index")
         self.create.on_click(lambda _: self.on_create())
         self.reset.on_click(lambda _: self.on_reset())
         self.show_driver(driver)
         self.refresh()
         for widget in (self, *self.fields.values()):  # fields of other drivers are hidden now
             localize(widget, self.lang)
+        follow_the_kernel(self)
 
     def __repr__(self):
         # what a saved notebook shows until the cell runs again (widget state is not saved)
         return f"NetworkBuilder (driver {self.driver.value}): run this cell to show the form"
 
+    def _repr_mimebundle_(self, **kwargs):
+        self.catch_up()  # shown again in a later cell: the lab as it is now
+        return super()._repr_mimebundle_(**kwargs)
+
+    # ------------------------------------------------------------------ the form's values
+
     def show_driver(self, driver):
-        """Show the driver's own settings, filled with its defaults."""
-        defaults = DRIVER_DEFAULTS[driver]
-        for name in DRIVER_FIELDS[driver]:
-            if name in defaults:
-                self.fields[name].value = defaults[name]
-        self.containers.value = DEFAULT_CONTAINERS
-        self.publish.value = defaults["publish"]
+        """Show the driver's own settings, filled with defaults that work on the lab now."""
+        self.offered = {}
         self.form.children = [self.fields[name] for name in DRIVER_FIELDS[driver]]
+        self.offer_defaults()
+
+    def offer_defaults(self):
+        """Put this moment's valid defaults into every setting the learner has not changed,
+        then enable Create (or disable it and say why and what to do)."""
+        driver = self.driver.value
+        values = fresh_defaults(self.lab, driver, self.containers.value)
+        widgets = {name: self.fields[name] for name in DRIVER_FIELDS[driver]} | {"publish": self.publish}
+        for name, widget in widgets.items():
+            if name in values and widget.value == self.offered.get(name, widget.value):
+                widget.value = values[name]
+                self.offered[name] = values[name]
         self.update_enabled()
+        if "adapter" in DRIVER_FIELDS[driver]:
+            problem = self.pick_adapter()
+            self.create.disabled = problem is not None
+        else:
+            failure = rehearse(self.lab, self.settings())
+            problem = failure and (
+                f"{output_of(failure)}\n"
+                + i18n.tr("These values would fail here: change them first.", self.lang)
+            )
+            self.create.disabled = False
+        self.message.value = (
+            message_html(problem, False) if problem else message_html(self.ready_line(), True)
+        )
+
+    def pick_adapter(self):
+        """Choose the first adapter on which the plan works (``None``), or explain that no
+        adapter is left."""
+        adapter = self.fields["adapter"]
+        current = adapter.value
+        adapter.options = physical_adapters(self.lab)
+        keep = (
+            current
+            if current in adapter.options and current != self.offered.get("adapter", current)
+            else None
+        )
+        candidates = [keep] if keep else list(adapter.options)
+        failure = None
+        for name in candidates:
+            adapter.value = name
+            failure = rehearse(self.lab, self.settings())
+            if failure is None:
+                if keep is None:
+                    self.offered["adapter"] = name
+                return None
+        if keep:
+            return None  # the learner's own choice: Create shows the daemon's answer
+        host = self.lab.host()
+        busy = ", ".join(
+            f"{a.name}: {a.vswitch[:12]}" for a in host.adapters.values() if a.physical and a.vswitch
+        )
+        return (
+            i18n.tr(NO_ADAPTER, self.lang, host=host.name, driver=self.driver.value, busy=busy)
+            + "\n"
+            + i18n.tr(ADD_ADAPTER, self.lang, name=f"Ethernet {len(adapter.options) + 1}")
+        )
+
+    def ready_line(self):
+        """The status line when Create is ready: what it is about to do."""
+        settings = self.settings()
+        steps = plan(self.lab, settings)
+        return i18n.tr(READY, self.lang, n=len(steps), driver=settings["driver"], name=settings["name"])
 
     def update_enabled(self):
         """Grey out settings that the other settings make meaningless (as the CLI ignores them):
@@ -414,31 +596,60 @@ class NetworkBuilder(W.VBox):
         self.fields["exceptions"].disabled = not self.fields["outboundnat"].value
 
     def settings(self):
-        """The form as a plain dict (what :func:`plan` takes)."""
-        values = {name: self.fields[name].value for name in DRIVER_FIELDS[self.driver.value]}
+        """The form as a plain dict (what :func:`plan` takes).  l2bridge and l2tunnel name
+        the adapter only when it is not the one HNS binds anyway."""
+        driver = self.driver.value
+        values = {name: self.fields[name].value for name in DRIVER_FIELDS[driver]}
+        if driver != "transparent" and values.get("adapter") == default_adapter(self.lab):
+            values["adapter"] = ""
         return {
-            "driver": self.driver.value,
+            "driver": driver,
             **values,
             "containers": self.containers.value,
             "publish": self.publish.value,
         }
 
+    # ------------------------------------------------------------------ the buttons
+
     def on_create(self):
-        """Run the plan step by step; stop at the first failure and show the daemon's words."""
-        ok, last = True, ""
+        """Run the plan step by step; at the first failure take back what was done, show the
+        daemon's words and say what to do."""
+        done, failure = [], None
         for step in plan(self.lab, self.settings()):
-            ok, last = run_step(self.lab, step)
-            self.transcript.append(last)
-            if ok or self.left_behind(step):
-                self.remember(step)
+            ok, text = run_step(self.lab, step)
+            self.transcript.append(text)
             if not ok:
+                failure = text
+                if self.left_behind(step):
+                    done.append(step)
                 break
-        if ok:
-            created = i18n.tr("Created network {name!r}.", self.lang, name=self.settings()["name"])
-            self.message.value = message_html(created, True)
-        else:
-            self.message.value = message_html(last, False)
+            done.append(step)
+        name = self.settings()["name"]
+        if failure is None:
+            for step in done:
+                self.remember(step)
+            self.offered = {}  # the next Create gets fresh defaults
+            self.refresh()
+            self.offer_defaults()
+            created = i18n.tr("Created network {name!r}.", self.lang, name=name)
+            following = i18n.tr("The form now offers the next free values.", self.lang)
+            self.message.value = message_html(f"{created} {following}", True)
+            return
+        undone = self.take_back(done)
         self.refresh()
+        self.message.value = message_html(
+            f"{output_of(failure)}\n" + i18n.tr(TOOK_BACK, self.lang, n=undone),
+            False,
+        )
+
+    def take_back(self, done):
+        """Undo the done steps, newest first, through the commands a learner would type."""
+        undos = [u for u in (undo(step) for step in reversed(done)) if u is not None]
+        if undos:
+            self.transcript.append("# Create failed: taking back its commands")
+        for step in undos:
+            self.transcript.append(run_step(self.lab, step)[1])
+        return len(undos)
 
     def left_behind(self, step):
         """A failed ``docker run`` still leaves its container in the Created state."""
@@ -465,24 +676,68 @@ class NetworkBuilder(W.VBox):
             self.transcript.append(run_step(self.lab, step)[1])
         self.created_networks.clear()
         self.created_containers.clear()
+        self.containers.value = DEFAULT_CONTAINERS
+        self.refresh()
         self.show_driver(self.driver.value)
         self.message.value = message_html(
             i18n.tr("Reset: removed what this builder created.", self.lang), True
         )
-        self.refresh()
+
+    # ------------------------------------------------------------------ the tabs
 
     def refresh(self):
-        """Redraw the picture and the tables from the lab (and re-read its adapters)."""
-        adapter = self.fields["adapter"]
-        choice = adapter.value
-        adapter.options = physical_adapters(self.lab)
-        if choice in adapter.options:
-            adapter.value = choice
+        """Redraw the picture, the tables and the transcript from the lab."""
         with i18n.using(self.lang):
             self.picture.value = topology_png(self.lab)
-            for name, value in lab_tables(self.lab).items():
-                self.tables[name].value = value
             self.commands.value = transcript_html(self.transcript)
+        self.stale = set(self.tables)
+        self.draw_tables(every=True)
+        self.drawn = lab_version(self.lab)
+
+    def draw_tables(self, every=False):
+        """Render the stale tables (only the one on show unless ``every``: tables are slow)."""
+        shown = TABS[self.tabs.selected_index or 0]
+        with i18n.using(self.lang):
+            for name in sorted(self.stale):
+                if every or name == shown:
+                    self.tables[name].value = lab_tables(self.lab)[name]
+                    self.stale.discard(name)
+
+    def catch_up(self):
+        """After a cell changed the lab: new defaults, a new picture, tables marked stale."""
+        if lab_version(self.lab) == self.drawn:
+            return
+        self.offer_defaults()
+        with i18n.using(self.lang):
+            self.picture.value = topology_png(self.lab)
+        self.drawn = lab_version(self.lab)
+        self.stale = set(self.tables)
+        self.draw_tables()
+
+
+LIVE_BUILDERS = weakref.WeakSet()
+
+
+def follow_the_kernel(builder):
+    """Let ``builder`` catch up with the lab after every notebook cell (IPython's
+    ``post_run_cell`` event); outside IPython there are no cells and nothing to do."""
+    LIVE_BUILDERS.add(builder)
+    try:
+        from IPython import get_ipython
+    except ImportError:
+        return
+    shell = get_ipython()
+    if shell is not None and catch_up_all not in shell.events.callbacks["post_run_cell"]:
+        shell.events.register("post_run_cell", catch_up_all)
+
+
+def catch_up_all(*_):
+    """Every live builder catches up with its lab (a failure in one never breaks a cell)."""
+    for builder in list(LIVE_BUILDERS):
+        try:
+            builder.catch_up()
+        except WinNetLabError:
+            pass
 
 
 # ----------------------------------------------------------------------------- TraceExplorer
@@ -714,16 +969,14 @@ class DriverComparison(W.VBox):
             options=DRIVERS, value="nat", description="compare with", style={"description_width": "initial"}
         )
         self.table = W.HTML(comparison_html(self.frame, "nat"))
-        pictures = [
-            W.VBox(
-                [
-                    W.HTML(f"<b>{driver}</b>"),
-                    W.Image(value=self._picture(lab), format="png", layout=W.Layout(width="100%")),
-                ],
-                layout=W.Layout(width="20%"),
-            )
-            for driver, lab in self.labs.items()
-        ]
+        pictures = W.Tab(
+            children=[
+                W.Image(value=self._picture(lab), format="png", layout=W.Layout(max_width="100%"))
+                for lab in self.labs.values()
+            ],
+            titles=tuple(self.labs),  # one full-width topology per driver
+        )
+        pictures.add_class("winnetlab-comparison-pictures")
         commands = W.Accordion(
             children=[W.HTML(transcript_html(t)) for t in self.transcripts.values()],
             titles=tuple(
@@ -731,7 +984,7 @@ class DriverComparison(W.VBox):
             ),
         )
         intro = W.HTML(f"<i>{html.escape(i18n.tr(COMPARISON_INTRO, self.lang))}</i>")
-        super().__init__([intro, self.baseline, self.table, W.HBox(pictures), commands])
+        super().__init__([intro, self.baseline, self.table, pictures, commands])
         self.add_class("winnetlab-comparison")
         self.baseline.observe(
             lambda change: setattr(self.table, "value", comparison_html(self.frame, change["new"])),

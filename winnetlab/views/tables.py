@@ -28,6 +28,11 @@ events          host, seq, actor, action, target, detail
 unsupported     feature, command, option, windows, action, message, source
 =============== ============================================================================
 
+What a notebook shows: ``networks``, ``addresses``, ``endpoints`` and ``vswitches`` show
+the columns a lesson reads (``NARROW``), with Docker's 64-hex ids cut to the 12 characters
+``docker`` prints, so they fit a 1,000 px notebook column; ``wide=True`` shows every column
+in full.  The DataFrame itself always holds every column and the full ids.
+
 Notes on meaning:
 
 * ``networks`` lists what ``docker network ls`` shows (including ``none``) plus HNS-only
@@ -60,6 +65,7 @@ if TYPE_CHECKING:
     from ..engine.lab import Lab
 
 import functools
+import re
 
 import pandas as pd
 
@@ -141,6 +147,48 @@ COLUMNS = {
     "unsupported": ("feature", "command", "option", "windows", "action", "message", "source"),
 }
 
+# What a table shows by default: the columns a lesson reads, fitting a 1,000 px notebook
+# column (``wide=True`` shows them all; the DataFrame always holds every column).
+NARROW = {
+    "networks": (
+        "host",
+        "name",
+        "driver",
+        "hns_type",
+        "hns_id",
+        "subnet",
+        "gateway",
+        "vswitch",
+        "adapter",
+        "endpoints",
+    ),
+    "addresses": (
+        "host",
+        "container",
+        "network",
+        "driver",
+        "ip_address",
+        "prefix_length",
+        "mac_address",
+        "gateway",
+        "dns_servers",
+    ),
+    "endpoints": (
+        "host",
+        "endpoint_id",
+        "network",
+        "driver",
+        "container",
+        "ip_address",
+        "mac_address",
+        "remote",
+        "provider_address",
+        "policies",
+    ),
+    "vswitches": ("host", "name", "switch_type", "adapter", "host_vnic", "vnic_ip", "networks"),
+}
+HEX64 = re.compile(r"\b([0-9a-f]{12})[0-9a-f]{52}\b")
+SHIM = "com.docker.network.windowsshim."
 WINNAT = "WinNAT + Windows Firewall"
 DRIVER_COLUMNS = ("driver",)
 
@@ -148,28 +196,48 @@ DRIVER_COLUMNS = ("driver",)
 class Table(pd.DataFrame):
     """A DataFrame that shows itself the same way every run (fixed Styler id, no index)."""
 
-    _metadata = ["table_name", "lang"]
+    _metadata = ["table_name", "lang", "wide"]
     table_name = "table"
     lang = "en"  # the language of the HTML captions (set from wl.set_language or lang=)
+    wide = True
 
     @property
     def _constructor(self):
         return Table
 
+    def shown(self):
+        """What the notebook shows: all columns when ``wide`` or when you picked columns
+        yourself; else the lesson's columns (``NARROW``) with Docker's 64-hex ids cut to
+        the 12 characters ``docker`` prints."""
+        narrow = NARROW.get(self.table_name)
+        if self.wide or narrow is None or tuple(self.columns) != COLUMNS[self.table_name]:
+            return self
+        frame = pd.DataFrame(self[list(narrow)])
+        return frame.map(lambda v: HEX64.sub(r"\1", v) if isinstance(v, str) else v)
+
+    def hidden(self):
+        """How many columns :meth:`shown` leaves out."""
+        return len(self.columns) - len(self.shown().columns)
+
     def __repr__(self):
         max_rows = pd.get_option("display.max_rows")
-        return self.to_string(index=False, max_rows=max_rows, min_rows=min(10, max_rows))
+        return self.shown().to_string(index=False, max_rows=max_rows, min_rows=min(10, max_rows))
 
     def _repr_html_(self):
         from .plot import driver_color
 
         limit = pd.get_option("display.max_rows")
-        shown = self if len(self) <= limit else self.head(limit)
+        frame = self.shown()
+        shown = frame if len(frame) <= limit else frame.head(limit)
         styler = shown.style.set_uuid(f"wnl-{self.table_name}").hide(axis="index")
         styler = styler.set_table_styles(
             [
                 {"selector": "th", "props": "text-align: left; background: #f0f0f0; padding: 2px 8px;"},
-                {"selector": "td", "props": "text-align: left; padding: 2px 8px; font-family: monospace;"},
+                {
+                    "selector": "td",
+                    "props": "text-align: left; padding: 2px 8px; font-family: monospace; "
+                    "max-width: 32em; overflow-wrap: anywhere;",
+                },
             ]
         )
         for column in DRIVER_COLUMNS:
@@ -180,16 +248,20 @@ class Table(pd.DataFrame):
         with i18n.using(self.lang):
             if i18n.language() != "en":
                 styler = styler.relabel_index([i18n.caption(c) for c in shown.columns], axis="columns")
-            caption = i18n.tr("{table}: {n} rows", table=i18n.caption(self.table_name), n=len(self))
-            if shown is not self:
+            rows = "{table}: {n} row" if len(self) == 1 else "{table}: {n} rows"
+            caption = i18n.tr(rows, table=i18n.caption(self.table_name), n=len(self))
+            if shown is not frame:
                 caption += i18n.tr(" (first {limit} shown)", limit=limit)
+            if self.hidden():
+                caption += i18n.tr("; {n} more columns with wide=True", n=self.hidden())
         return styler.set_caption(caption).to_html()
 
 
-def _table(name, rows):
+def _table(name, rows, wide=True):
     frame = Table(rows, columns=list(COLUMNS[name]))
     frame.table_name = name
     frame.lang = i18n.language()
+    frame.wide = wide
     return frame
 
 
@@ -228,7 +300,7 @@ def _ip_key(address):
 
 
 @_localized
-def networks(lab_or_host: Lab | Host) -> Any:
+def networks(lab_or_host: Lab | Host, wide: bool = False) -> Any:
     """One row per network of each host: Docker's name and driver, HNS's type and id."""
     _, hosts = hosts_of(lab_or_host)
     rows = []
@@ -256,7 +328,7 @@ def networks(lab_or_host: Lab | Host) -> Any:
                     host.inferred.get(("network", net.name), ""),
                 )
             )
-    return _table("networks", rows)
+    return _table("networks", rows, wide)
 
 
 # --------------------------------------------------------------------------- addresses
@@ -277,7 +349,7 @@ def _local_endpoints(host):
 
 
 @_localized
-def addresses(lab_or_host: Lab | Host) -> Any:
+def addresses(lab_or_host: Lab | Host, wide: bool = False) -> Any:
     """One row per container NIC: address, prefix, MAC, gateway, DNS, compartment."""
     _, hosts = hosts_of(lab_or_host)
     rows = []
@@ -300,14 +372,14 @@ def addresses(lab_or_host: Lab | Host) -> Any:
                     _text(ep.namespace),
                 )
             )
-    return _table("addresses", rows)
+    return _table("addresses", rows, wide)
 
 
 # --------------------------------------------------------------------------- endpoints
 
 
 @_localized
-def endpoints(lab_or_host: Lab | Host) -> Any:
+def endpoints(lab_or_host: Lab | Host, wide: bool = False) -> Any:
     """HNS's endpoints on each host, local and remote, with their policy types."""
     _, hosts = hosts_of(lab_or_host)
     rows = []
@@ -332,7 +404,7 @@ def endpoints(lab_or_host: Lab | Host) -> Any:
                     ", ".join([P.policy_type(p) for p in ep.policies]),
                 )
             )
-    return _table("endpoints", rows)
+    return _table("endpoints", rows, wide)
 
 
 # --------------------------------------------------------------------------- routes
@@ -530,7 +602,7 @@ def _ingress_rows(host):
 
 
 @_localized
-def vswitches(lab_or_host: Lab | Host) -> Any:
+def vswitches(lab_or_host: Lab | Host, wide: bool = False) -> Any:
     """Hyper-V virtual switches (``Get-VMSwitch``) with the host vNIC and the networks on each."""
     _, hosts = hosts_of(lab_or_host)
     rows = []
@@ -552,7 +624,7 @@ def vswitches(lab_or_host: Lab | Host) -> Any:
                     host.inferred.get(("vswitch", sw.name), ""),
                 )
             )
-    return _table("vswitches", rows)
+    return _table("vswitches", rows, wide)
 
 
 @_localized

@@ -10,10 +10,16 @@ from ..walk.trace import FRAME_COLUMNS, short_text, verdicts
 
 
 def trace_frame(trace):
-    """The step table as a pandas DataFrame, one row per hop (index ``step`` from 1)."""
+    """The step table as a pandas DataFrame, one row per hop (index ``step`` from 1).
+
+    A field that does not apply at a hop (no port for ICMP, no outer header before
+    encapsulation) is an empty cell, and ports and VNIs stay integers (``4789``, not
+    ``4789.0``): the columns hold Python values, not floats with NaN holes.
+    """
     import pandas as pd
 
-    frame = pd.DataFrame([h.as_row() for h in trace.hops], columns=list(FRAME_COLUMNS))
+    rows = [tuple("" if v is None else v for v in h.as_row()) for h in trace.hops]
+    frame = pd.DataFrame(rows, columns=list(FRAME_COLUMNS), dtype=object)
     frame.index = pd.RangeIndex(1, len(frame) + 1, name="step")
     return frame
 
