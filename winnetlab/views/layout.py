@@ -98,6 +98,7 @@ class Layout:
     frames: dict = field(default_factory=dict)  # host -> Box
     wires: list = field(default_factory=list)  # (winnat node, target node, wire number)
     tunnels: list = field(default_factory=list)  # (tunnel network name, vni, [adapter xs], y)
+    physical: Box = None  # the physical Hyper-V host under VM hosts / l2tunnel, when drawn
     lan_y: float = 0.0
     width: float = 0.0
     height: float = 0.0
@@ -249,8 +250,12 @@ def _place_cards(g, network, left, top, layout):
     return min(slots, CARDS_PER_COLUMN)
 
 
-def layout(g, hosts):
-    """The :class:`Layout` of ``hosts`` (names, in order) of graph ``g``."""
+PHYSICAL_W = 1.7
+
+
+def layout(g, hosts, physical=False):
+    """The :class:`Layout` of ``hosts`` (names, in order) of graph ``g``; ``physical``
+    reserves room right of the hosts for the physical Hyper-V host they run on."""
     result = Layout()
     tunnels = _tunnel_rows(g)
     result.lan_y = TOP_BAND + TUNNEL_PITCH * len(tunnels) + 0.2
@@ -268,6 +273,9 @@ def layout(g, hosts):
     for i, (name, vni, members) in enumerate(tunnels):
         xs = sorted(result.boxes[a].x for a in members if a in result.boxes)
         result.tunnels.append((name, vni, xs, TOP_BAND + TUNNEL_PITCH * i + 0.1))
+    if physical:
+        result.physical = Box(x + PHYSICAL_W / 2, top + ROW_A, PHYSICAL_W, BOX_H + 0.1)
+        x += PHYSICAL_W + HOST_GAP
     result.width = max(x - HOST_GAP + 0.25, 6.0)
     result.height = top + height + 0.55
     return result

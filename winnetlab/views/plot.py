@@ -126,9 +126,16 @@ def _figure_class():
     return type("Figure", (LabFigure, Figure), {"__module__": __name__})
 
 
+OUTPUT_PX = 1000  # the width a notebook shows a picture at: a figure renders this wide
+
+
 def _canvas(width, height, scale=1.0):
-    """A figure whose single axes spans it, in data units of 1 = ``scale`` inch."""
-    figure = _figure_class()(figsize=(width * scale, height * scale), dpi=100)
+    """A figure whose single axes spans it, in data units of 1 = ``scale`` inch.
+
+    Its resolution makes the PNG ``OUTPUT_PX`` pixels wide (at least 100 dpi), so a narrow
+    lab fills the notebook's width and its smallest text stays readable (>= 10 px)."""
+    dpi = max(100.0, OUTPUT_PX / (width * scale))
+    figure = _figure_class()(figsize=(width * scale, height * scale), dpi=dpi)
     ax = figure.add_axes((0, 0, 1, 1))
     _prepare(ax, width, height)
     return figure, ax
@@ -227,7 +234,7 @@ def _badge(ax, x, y, number, gid=None):
     ax.add_artist(
         Circle((x, y), 0.13, facecolor=HIGHLIGHT, edgecolor="white", linewidth=1.0, zorder=6, gid=gid)
     )
-    ax.text(x, y, str(number), ha="center", va="center", fontsize=7, color="white", weight="bold", zorder=7)
+    ax.text(x, y, str(number), ha="center", va="center", fontsize=7.5, color="white", weight="bold", zorder=7)
 
 
 def _tint(color, amount=0.85):
@@ -477,7 +484,7 @@ def topology(lab_or_host: Lab | Host, ax: Any = None) -> Any:
     if ax is None and any(len(h.hns_networks) > MAX_NETWORKS_DRAWN for h in hosts):
         return _summary_figure(lab, hosts)
     g = graph(lab_or_host)
-    lay = layout(g, [h.name for h in hosts])
+    lay = layout(g, [h.name for h in hosts], physical=_under_physical_host(g, hosts))
     figure, ax = _surface(ax, lay.width, lay.height, min(1.0, PAGE_INCHES / lay.width))
     containers = sum(1 for _, d in g.nodes(data=True) if d["kind"] == "container")
     ax.text(
@@ -513,6 +520,8 @@ def topology(lab_or_host: Lab | Host, ax: Any = None) -> Any:
             size=SMALL,
             gid=f"more:{network}",
         )
+    if lay.physical is not None:
+        _draw_physical_host(ax, lay)
     _legend(ax, g, lay)
     return figure
 
@@ -576,6 +585,32 @@ def _summary_figure(lab, hosts):
             )
         y += 1.0 if groups else 0.3
     return figure
+
+
+def _under_physical_host(g, hosts):
+    """True when the picture must show the physical Hyper-V host: a host is itself a VM, or
+    an l2tunnel network hairpins every frame to the physical host's vSwitch."""
+    l2tunnel = any(d["kind"] == "network" and d.get("driver") == "l2tunnel" for _, d in g.nodes(data=True))
+    return l2tunnel or any(getattr(h, "is_vm", False) for h in hosts)
+
+
+def _draw_physical_host(ax, lay):
+    """The physical Hyper-V host the container hosts run on, beside them and on the LAN."""
+    box = lay.physical
+    _line(ax, [(box.x, box.top), (box.x, lay.lan_y)], color="#555555", width=1.5)
+    _box(
+        ax,
+        box.x,
+        box.y,
+        box.w,
+        box.h,
+        "physical Hyper-V host\nvSwitch + SDN policy",
+        size=SMALL,
+        color="#555555",
+        fill="#F4F4F4",
+        linestyle="--",
+        gid="physical-host",
+    )
 
 
 def _draw_underlay(ax, g, lab, lay):
@@ -667,7 +702,8 @@ def _node_text(data):
     if kind == "vswitch":
         return f"vSwitch {short(data['name'], 8)}\n{data['switch_type']}"
     if kind == "network":
-        extra = f"\nVNI {data['vsid']}" if data["vsid"] else ""
+        tag = "VSID" if data["driver"] == "l2tunnel" else "VNI"  # l2tunnel: the SDN virtual subnet id
+        extra = f"\n{tag} {data['vsid']}" if data["vsid"] else ""
         return f"{data['name']}\n{data['driver']}\n{data['subnet'] or 'no subnet'}{extra}"
     return "\n".join(x for x in (data["ip"] or "(DHCP)", data["mac"], data["ports"]) if x)
 
@@ -796,6 +832,8 @@ def _hop_node(g, hop, lay):
         return "router" if component.startswith("router") else "LAN"
     if host == "internet":
         return "router"
+    if host == "physical-host":
+        return "physical-host" if lay.physical is not None else None
     quoted = component.split("'")[1] if component.count("'") >= 2 else None
     if component.startswith("vSwitch") and quoted:
         return _existing(lay, f"{host}/vswitch/{quoted}")
@@ -805,7 +843,9 @@ def _hop_node(g, hop, lay):
         return next((n for n in sorted(lay.boxes) if n.startswith(f"{host}/winnat/")), None)
     if vnic_inner(component) is not None:
         vnic = _existing(lay, f"{host}/vnic/{component}")
-        return vnic or _card(g, lay, host, None, (hop.src_ip, hop.dst_ip))
+        # a container's vNIC: the sender's card on the way out, the receiver's on the way in
+        mine = (hop.dst_ip,) if hop.action in ("receive", "deliver") else (hop.src_ip,)
+        return vnic or _card(g, lay, host, None, mine) or _card(g, lay, host, None, (hop.src_ip, hop.dst_ip))
     if component.startswith("container "):
         return _card(g, lay, host, component[len("container ") :], (hop.src_ip, hop.dst_ip))
     return None
@@ -817,6 +857,8 @@ def _point_box(node, lay, previous):
 
     if node == "router":
         return Box(lay.width - 0.9, 0.3, 1.3, 0.42)
+    if node == "physical-host":
+        return lay.physical
     return Box(previous.x if previous else lay.width / 2, lay.lan_y, 0.0, 0.0)
 
 
@@ -852,7 +894,7 @@ def trace(walk: Trace, lab: Lab | None = None) -> Any:
     if lab is None or not hasattr(walk, "hops"):
         raise InvalidParameter("plot.trace(walk, lab): pass a Trace from lab.trace(...) and its lab")
     g = graph(lab)
-    lay = layout(g, list(lab.hosts))
+    lay = layout(g, list(lab.hosts), physical=_under_physical_host(g, lab.hosts.values()))
     figure = topology(lab)
     ax = figure.axes[0]
     visited = []
@@ -860,7 +902,7 @@ def trace(walk: Trace, lab: Lab | None = None) -> Any:
         node = _hop_node(g, hop, lay)
         if node is not None and (not visited or visited[-1] != node):
             visited.append(node)
-    boxes = []
+    boxes, seen = [], {}
     for number, node in enumerate(visited, 1):
         box = lay.boxes.get(node) or _point_box(node, lay, boxes[-1] if boxes else None)
         if node in lay.boxes:
@@ -877,11 +919,13 @@ def trace(walk: Trace, lab: Lab | None = None) -> Any:
                 zorder=5,
                 gid=f"path:{number}:{node}",
             )
-        _badge(ax, box.left + 0.02, box.top + 0.02, number, gid=f"badge:{number}")
+        again = seen.get(node, 0)  # a box passed twice: the second badge on its other corner
+        seen[node] = again + 1
+        x = box.right - 0.02 if again == 1 else box.left + 0.02 + 0.3 * max(0, again - 1)
+        _badge(ax, x, box.top + 0.02, number, gid=f"badge:{number}")
         boxes.append(box)
     for a, b in zip(boxes, boxes[1:]):
-        start, end = ((a.x, a.top), (b.x, b.bottom)) if b.y < a.y else ((a.x, a.bottom), (b.x, b.top))
-        _arrow(ax, start, end, color=HIGHLIGHT, width=1.6, zorder=4, alpha=0.6)
+        _arrow(ax, *_arrow_ends(a, b), color=HIGHLIGHT, width=1.6, zorder=4, alpha=0.6)
     color = "#1a7f37" if walk.verdict == "delivered" else HIGHLIGHT
     ax.text(
         lay.width - 0.25,
@@ -895,6 +939,22 @@ def trace(walk: Trace, lab: Lab | None = None) -> Any:
         wrap=True,
     )
     return figure
+
+
+def _arrow_ends(a, b):
+    """Where the arrow from box ``a`` to box ``b`` runs: between boxes stacked in a column,
+    up along their right edges and down along their left edges (labels sit in the middle,
+    and the way back never covers the way out); between boxes side by side, from edge to
+    edge (offset up going right, down going left)."""
+    if max(a.left, b.left) <= min(a.right, b.right):
+        if b.y < a.y:
+            x = min(a.right, b.right) - 0.1
+            return (x, a.top), (x, b.bottom)
+        x = max(a.left, b.left) + 0.1
+        return (x, a.bottom), (x, b.top)
+    if b.x > a.x:
+        return (a.right, a.y - 0.08), (b.left, b.y - 0.08)
+    return (a.left, a.y + 0.08), (b.right, b.y + 0.08)
 
 
 # --------------------------------------------------------------------------- mermaid()
