@@ -125,3 +125,10 @@ def test_command_result_display():
     assert str(r) == "a <b>" and not r.ok
     assert "&lt;b&gt;" in r._repr_html_() and r._repr_html_().startswith("<pre")
     assert CommandResult("x", "", 0).ok
+
+
+def test_wide_output_scrolls_in_its_own_block_and_hints_wrap():
+    wide = CommandResult("x", "NAME " + "x" * 300, 1, hints=("a long hint " * 30,))
+    pre, hints = wide._repr_html_().split("<div", 1)
+    assert "white-space: pre;" in pre and "overflow-x: auto" in pre  # scrolls, never wraps or cuts
+    assert "white-space: normal" in hints and "overflow-wrap: anywhere" in hints  # prose wraps
