@@ -27,7 +27,7 @@ LAZY_SHORTCUTS = {
 }
 
 # Underscore names that are public by convention of the standard library or IPython.
-PUBLIC_UNDERSCORE = {"_repr_html_", "_asdict", "_replace", "_fields", "_make"}
+PUBLIC_UNDERSCORE = {"_repr_html_", "_repr_mimebundle_", "_asdict", "_replace", "_fields", "_make"}
 
 
 def module_name(path):
