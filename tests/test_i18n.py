@@ -219,7 +219,7 @@ def test_table_captions_are_korean_and_column_names_stay():
     assert list(frame.columns) == list(wl.tables.addresses(lab).columns)
     html = frame._repr_html_()
     assert (
-        "<caption>주소: 1행</caption>" in html and ">IP 주소</th>" in html and ">ip_address</th>" not in html
+        "<caption>주소: 1행; wide=True로 열 2개를 더 볼 수 있습니다</caption>" in html and ">IP 주소</th>" in html and ">ip_address</th>" not in html
     )
     assert "addresses: 1 row" in wl.tables.addresses(lab)._repr_html_()
     for name in wl.tables.COLUMNS:
