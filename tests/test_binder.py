@@ -126,15 +126,19 @@ def test_sync_detects_and_repairs_a_difference(tmp_path):
 
 
 @pytest.mark.parametrize("name", TUTORIALS)
-def test_tutorial_is_executed_and_ends_with_its_exercise(name):
+def test_tutorial_is_executed_and_has_one_exercise_check(name):
     nb = json.loads((ROOT / "notebooks" / f"{name}.ipynb").read_text(encoding="utf-8"))
     code = [c for c in nb["cells"] if c["cell_type"] == "code"]
     assert code and all(c["execution_count"] is not None for c in code), "not executed"
     assert "widgets" not in nb["metadata"], "strip metadata.widgets after executing"
     assert not [o for c in code for o in c["outputs"] if o["output_type"] == "error"]
-    last_checks = [c for c in code if f'check("{name}"' in "".join(c["source"])]
-    assert last_checks, f"{name} has no wl.exercises.check({name!r}, lab) cell"
-    assert "all done!" in json.dumps(last_checks[-1]["outputs"]), "the final check should pass"
+    checks = [c for c in code if f'check("{name}"' in "".join(c["source"])]
+    assert len(checks) == 1, f"{name} needs exactly one wl.exercises.check({name!r}, lab) cell"
+    assert "keep going" in json.dumps(checks[0]["outputs"]), "the stored check shows what is left to do"
+    solutions = [
+        c for c in nb["cells"] if c["cell_type"] == "markdown" and "<details>" in "".join(c["source"])
+    ]
+    assert solutions, "the solution lives in a collapsed <details> block, not in a cell Run All runs"
 
 
 def text_only(cell):

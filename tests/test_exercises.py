@@ -1,10 +1,20 @@
-"""wl.exercises.check: every tutorial's exercise fails on a fresh lab, passes once solved,
-names exactly what is missing, and never raises on a lab in an unexpected state."""
+"""wl.exercises.check: every tutorial's exercise fails on a fresh lab — each of its checks —,
+passes with the solution the notebook keeps in a collapsed <details> block (run here, not by
+Run All), names exactly what is missing, diagnoses wrong values, and never raises on a lab
+in an unexpected state."""
+
+import sys
+from pathlib import Path
 
 import pytest
 
 import winnetlab as wl
 from winnetlab.notebook import exercises
+
+ROOT = Path(__file__).resolve().parent.parent
+SOURCES = ROOT / "tools" / "notebook_src"
+sys.path.insert(0, str(ROOT / "tools"))
+import build_notebooks  # noqa: E402
 
 IIS = "mcr.microsoft.com/windows/servercore/iis"
 TUTORIALS = (
@@ -21,103 +31,36 @@ TUTORIALS = (
 )
 
 
-def swarm(lab):
-    init = lab.docker("swarm init --advertise-addr 192.168.0.11")
-    join = init.output.split("docker swarm join ")[1].splitlines()[0]
-    assert lab.docker(f"swarm join {join}", host="host2").ok
+def exercise_cells(name):
+    """(setup code, solution code) of a tutorial's exercise, from its percent source: the
+    notebook's first code cell and the exercise's code cells before the check (the lab the
+    learner works in), and the Python block in the collapsed <details> solution."""
+    cells = build_notebooks.cells_from_source((SOURCES / f"{name}.py").read_text(encoding="utf-8"))
+    start = next(i for i, (kind, text) in enumerate(cells) if kind == "markdown" and "## Exercise" in text)
+    code = [text for kind, text in cells if kind == "code"]
+    setup = [code[0]] + [
+        text for kind, text in cells[start:] if kind == "code" and "wl.exercises.check(" not in text
+    ]
+    solution = next(text for kind, text in cells[start:] if kind == "markdown" and "<details>" in text)
+    python = solution.split("```python\n", 1)[1].split("```", 1)[0]
+    return "\n".join(setup), python
 
 
-# exercise -> (Lab kwargs, setup(lab), [(command, host)])
-SOLUTIONS = {
-    "00-start-here": ({}, None, [(f"run -d --name hello {IIS}", None)]),
-    "01-nat": (
-        {},
-        None,
-        [
-            ("network create -d nat --subnet 10.99.0.0/24 webnet", None),
-            (f"run -d --name web --network webnet -p 8080:80 {IIS}", None),
-        ],
-    ),
-    "02-transparent": (
-        {},
-        lambda lab: lab.host().configure(is_vm=True, mac_spoofing=True),
-        [
-            ("network create -d transparent --subnet 192.168.0.0/24 --gateway 192.168.0.1 lan", None),
-            (f"run -d --name printer --network lan --ip 192.168.0.50 {IIS}", None),
-        ],
-    ),
-    "03-overlay": (
-        {"hosts": 2},
-        swarm,
-        [
-            ("network create -d overlay --attachable --subnet 10.0.9.0/24 appnet", None),
-            (f"run -d --name front --network appnet {IIS}", "host1"),
-            (f"run -d --name back --network appnet {IIS}", "host2"),
-        ],
-    ),
-    "04-l2bridge": (
-        {},
-        None,
-        [
-            (
-                "network create -d l2bridge --subnet 10.244.5.0/24 --gateway 10.244.5.1 "
-                "-o com.docker.network.windowsshim.enable_outboundnat=true "
-                "-o com.docker.network.windowsshim.outboundnat_exceptions=10.0.0.0/8 podnet",
-                None,
-            ),
-            (f"run -d --name pod1 --network podnet {IIS}", None),
-        ],
-    ),
-    "05-l2tunnel": (
-        {},
-        None,
-        [
-            (
-                "network create -d l2tunnel --subnet 10.50.0.0/24 --gateway 10.50.0.1 "
-                "-o com.docker.network.windowsshim.vsid=5001 tenant",
-                None,
-            ),
-            (f"run -d --name t1 --network tenant {IIS}", None),
-            (f"run -d --name t2 --network tenant {IIS}", None),
-        ],
-    ),
-    "06-hns-under-the-hood": (
-        {},
-        None,
-        [
-            (
-                "network create -d nat --subnet 10.20.0.0/24 "
-                "-o com.docker.network.windowsshim.networkname=labnat labnat",
-                None,
-            ),
-            (f"run -d --name probe --network labnat --mac-address 00:15:5d:aa:bb:cc {IIS}", None),
-        ],
-    ),
-    "07-unsupported-features": (
-        {},
-        None,
-        [
-            ("network create -d nat --internal --subnet 10.30.0.0/24 quiet", None),
-            (f"run -d --name q1 --network quiet {IIS}", None),
-        ],
-    ),
-    "08-packet-walk": (
-        {"hosts": 2},
-        None,
-        [(f"run -d --name web -p 8080:80 {IIS}", "host1"), (f"run -d --name client {IIS}", "host2")],
-    ),
-}
+def learners_lab(name, solve):
+    """The lab the exercise's check cell looks at, after the setup (and the solution)."""
+    setup, solution = exercise_cells(name)
+    namespace = {"__name__": "__exercise__", "print": lambda *a, **k: None}
+    exec(setup + ("\n" + solution if solve else ""), namespace)
+    call = next(
+        text
+        for kind, text in build_notebooks.cells_from_source((SOURCES / f"{name}.py").read_text("utf-8"))
+        if kind == "code" and f'wl.exercises.check("{name}"' in text
+    )
+    return namespace[call.split(f'wl.exercises.check("{name}", ', 1)[1].split(")", 1)[0]]
 
 
 def solved(name):
-    kwargs, setup, commands = SOLUTIONS[name]
-    lab = wl.Lab(**kwargs)
-    if setup:
-        setup(lab)
-    for command, host in commands:
-        result = lab.docker(command, host=host)
-        assert result.ok, result.output
-    return lab
+    return learners_lab(name, solve=True)
 
 
 def test_every_tutorial_has_an_exercise():
@@ -134,21 +77,54 @@ def test_something_else_than_a_lab_is_a_clear_error():
         exercises.check("01-nat", "lab")
 
 
-@pytest.mark.parametrize("name", sorted(SOLUTIONS))
-def test_fresh_lab_fails_with_one_hint_per_failure(name):
-    kwargs = SOLUTIONS[name][0]
-    result = exercises.check(name, wl.Lab(**kwargs))
-    assert not result.ok and result.failed
+@pytest.mark.parametrize("name", TUTORIALS)
+def test_every_check_fails_on_a_lab_that_did_nothing(name):
+    result = exercises.check(name, learners_lab(name, solve=False))
+    assert result.passed == [] and len(result.failed) == len(exercises.EXERCISES[name].checks)
     assert len(result.hints) == len(result.failed) and all(result.hints)
     assert "keep going" in str(result)
 
 
-@pytest.mark.parametrize("name", sorted(SOLUTIONS))
-def test_the_solution_passes_every_check(name):
+@pytest.mark.parametrize("name", TUTORIALS)
+def test_the_notebooks_solution_passes_every_check(name):
     result = exercises.check(name, solved(name))
     assert result.ok, str(result)
     assert result.failed == [] and result.hints == []
     assert len(result.passed) == len(exercises.EXERCISES[name].checks)
+
+
+def test_hints_diagnose_what_the_lab_got_wrong():
+    lab = wl.Lab()
+    lab.docker("network create -d nat --subnet 10.99.0.0/24 webnet")
+    lab.docker(f"run -d --name web --network webnet -p 8081:80 {IIS}")
+    hints = dict(zip(*(lambda r: (r.failed, r.hints))(exercises.check("01-nat", lab))))
+    assert hints["WinNAT forwards TCP 8080 to web's port 80"].startswith(
+        "you published 8081; the exercise asks for host port 8080"
+    )
+    two = wl.Lab(hosts=2)
+    result = exercises.check("03-overlay", two)
+    assert result.hints[0].startswith("the lab already has 2 hosts; they are not in the same swarm")
+    two.docker("network create -d l2bridge --subnet 10.244.5.0/24 podnet")
+    assert "'podnet' uses the l2bridge driver" not in str(exercises.check("04-l2bridge", two))
+    wrong = wl.Lab()
+    wrong.docker("network create -d nat --subnet 10.244.5.0/24 podnet")
+    assert "'podnet' uses the nat driver; the exercise asks for l2bridge" in str(
+        exercises.check("04-l2bridge", wrong)
+    )
+    assert "'web' publishes no port" in str(exercises.check("08-packet-walk", lab_with_web_unpublished()))
+
+
+def lab_with_web_unpublished():
+    lab = wl.Lab(hosts=2)
+    lab.docker(f"run -d --name web {IIS}")
+    return lab
+
+
+def test_diagnoses_speak_korean():
+    lab = wl.Lab()
+    lab.docker(f"run -d --name web -p 8081:80 {IIS}")
+    hints = exercises.check("08-packet-walk", lab, lang="ko").hints
+    assert any("게시한 포트는 8081" in h for h in hints), hints
 
 
 def test_a_partial_solution_names_exactly_what_is_missing():
@@ -196,7 +172,7 @@ def test_checks_never_raise_on_an_unexpected_lab(name):
 
 
 def test_result_renders_as_text_and_html():
-    result = exercises.check("00-start-here", solved("00-start-here"))
+    result = exercises.check("00-start-here", solved("00-start-here"))  # the notebook's lab
     assert str(result).splitlines()[0] == "00-start-here: 4 of 4 checks passed — all done!"
     assert "[x] a container named 'hello' exists" in str(result)
     html = result._repr_html_()

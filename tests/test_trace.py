@@ -321,7 +321,10 @@ def test_reachability_is_square_over_containers_hosts_and_internet(nat_lab):
     assert frame.loc["cli", "web"] == "delivered"
     assert frame.loc["internet", "web"] == "dropped"
     assert frame.loc["far", "internet"] == "delivered"
-    assert set(frame.values.ravel()) <= {"delivered", "dropped"}
+    assert set(frame.values.ravel()) <= {"delivered", "dropped", ""}
+    assert [frame.loc[n, n] for n in names] == [""] * len(names)  # no place is walked to itself
+    html = frame._repr_html_()
+    assert "#dafbe1" in html and "#ffebe9" in html and html == nat_lab.reachability(port=80)._repr_html_()
 
 
 def test_bad_input_raises_clear_errors_and_changes_nothing(nat_lab):

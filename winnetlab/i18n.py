@@ -112,6 +112,45 @@ MESSAGES = {
         "오류가 가리키는 설정을 고친 뒤 Create를 다시 누르세요."
     ),
     "These values would fail here: change them first.": "이 값으로는 여기서 실패합니다. 먼저 값을 바꾸세요.",
+    "'{container}' publishes no port; add -p {port}:80 to its docker run": (
+        "'{container}'은(는) 포트를 게시하지 않았습니다. docker run에 -p {port}:80을 더하세요"
+    ),
+    "you published {ports}; the exercise asks for host port {port} "
+    "(remove the container and run it again with -p {port}:80)": (
+        "게시한 포트는 {ports}입니다. 연습 문제는 호스트 포트 {port}을(를) 요구합니다"
+        "(컨테이너를 지우고 -p {port}:80으로 다시 실행하세요)"
+    ),
+    "'{name}' has {have}; the exercise asks for {want} (docker network rm {name}, create it again)": (
+        "'{name}'의 서브넷은 {have}입니다. 연습 문제는 {want}을(를) 요구합니다"
+        "(docker network rm {name} 후 다시 만드세요)"
+    ),
+    "'{name}' uses the {have} driver; the exercise asks for {want} (docker network rm {name} first)": (
+        "'{name}'은(는) {have} 드라이버를 씁니다. 연습 문제는 {want}을(를) 요구합니다"
+        "(먼저 docker network rm {name})"
+    ),
+    "'{container}' is on {have}; the exercise asks for --network {want}": (
+        "'{container}'은(는) {have}에 있습니다. 연습 문제는 --network {want}을(를) 요구합니다"
+    ),
+    "the lab has no {want} yet: wl.Lab(hosts=2), or lab.add_host()": (
+        "랩에 아직 {want}이(가) 없습니다: wl.Lab(hosts=2) 또는 lab.add_host()"
+    ),
+    "'{container}' runs on {have}; the exercise asks for {want} (lab.docker('run …', host='{want}'))": (
+        "'{container}'은(는) {have}에서 실행 중입니다. 연습 문제는 {want}을(를) 요구합니다"
+        "(lab.docker('run …', host='{want}'))"
+    ),
+    "the lab has one host; an overlay across hosts needs two: wl.Lab(hosts=2)": (
+        "랩에 호스트가 하나뿐입니다. 호스트를 잇는 오버레이에는 두 대가 필요합니다: wl.Lab(hosts=2)"
+    ),
+    "the lab already has {n} hosts; they are not in the same swarm: docker swarm init on host1": (
+        "랩에는 이미 호스트가 {n}대 있지만 같은 swarm에 있지 않습니다: host1에서 docker swarm init"
+    ),
+    "{hosts} is not in the swarm yet: docker swarm join --token … on it": (
+        "{hosts}은(는) 아직 swarm에 없습니다: 그 호스트에서 docker swarm join --token …"
+    ),
+    "'quiet' has IPv4 subnets only": "'quiet'에는 IPv4 서브넷만 있습니다",
+    "Windows container networks are IPv4 here: --ipv6 is refused and nothing is created": (
+        "여기서 Windows 컨테이너 네트워크는 IPv4입니다: --ipv6은 거부되고 아무것도 만들어지지 않습니다"
+    ),
     "(nothing yet)": "(아직 없음)",
     "(no policies)": "(정책 없음)",
     "# the docker commands of each Create appear here": "# '만들기'를 누를 때마다 실행한 docker 명령이 여기에 나옵니다",
@@ -177,7 +216,7 @@ MESSAGES = {
     "API server\n(docker CLI)": "API 서버\n(docker CLI)",
     "libnetwork\n(windows driver: nat, transparent, overlay…)": "libnetwork\n(windows 드라이버: nat, transparent, overlay…)",
     "Host Compute Service (HCS)\nservice vmcompute": "호스트 계산 서비스 (HCS)\n서비스 vmcompute",
-    "Host Network Service (HNS)\nservice hns": "호스트 네트워킹 서비스 (HNS)\n서비스 hns",
+    "Host Networking Service (HNS)\nservice hns": "호스트 네트워킹 서비스 (HNS)\n서비스 hns",
     "VMWP\n(utility VM, Hyper-V isolation)": "VMWP\n(유틸리티 VM, Hyper-V 격리)",
     "container compartment\n(process isolation)": "컨테이너 네임스페이스\n(프로세스 격리)",
     "WinNAT\nNAT + static\nmappings": "WinNAT\nNAT + 정적\n매핑",
@@ -416,13 +455,12 @@ MESSAGES = {
     "docker run --mac-address 00:15:5d:aa:bb:cc … (HNS writes it with dashes)": "docker run --mac-address 00:15:5d:aa:bb:cc … (HNS는 대시로 구분해 씁니다)",
     "HNS logged the endpoint for 'probe'": "HNS가 'probe'의 끝점을 기록했습니다",
     "wl.tables.events(lab) lists what Docker, HNS and HCS did, in order": "wl.tables.events(lab)는 Docker, HNS, HCS가 한 일을 순서대로 보여 줍니다",
-    "Show that --internal does not isolate anything on Windows: create the nat network 'quiet' with --internal, run 'q1' on it, and let q1 still reach 8.8.8.8:53/udp; leave no IPv6 network behind.": "--internal이 Windows에서 아무것도 격리하지 않는다는 것을 보이세요: --internal로 nat 네트워크 'quiet'을 만들고, 그 위에 'q1'을 실행한 뒤 q1이 여전히 8.8.8.8:53/udp에 닿게 하세요. IPv6 네트워크는 남기지 마세요.",
+    "Show that --internal does not isolate anything on Windows: create the nat network 'quiet' with --internal, run 'q1' on it, and let q1 still reach 8.8.8.8:53/udp; try --ipv6 on it too and see that quiet stays IPv4 only.": "--internal이 Windows에서 아무것도 격리하지 않는다는 것을 보이세요: --internal로 nat 네트워크 'quiet'을 만들고, 그 위에 'q1'을 실행한 뒤 q1이 여전히 8.8.8.8:53/udp에 닿게 하세요. --ipv6도 시도해 보고 quiet이 IPv4로만 남는 것을 확인하세요.",
     "'quiet' exists and is marked Internal": "'quiet'이 있고 Internal로 표시되어 있습니다",
     "docker network create -d nat --internal quiet (accepted, with a warning)": "docker network create -d nat --internal quiet (경고와 함께 받아들여집니다)",
     "'q1' has an endpoint on 'quiet'": "'q1'에 'quiet'의 끝점이 있습니다",
     "q1 still reaches 8.8.8.8:53/udp": "q1이 여전히 8.8.8.8:53/udp에 닿습니다",
     "the Windows driver ignores --internal: WinNAT still routes the traffic out": "Windows 드라이버는 --internal을 무시합니다. WinNAT이 여전히 트래픽을 밖으로 내보냅니다",
-    "no network has an IPv6 subnet": "IPv6 서브넷을 가진 네트워크가 없습니다",
     "--ipv6 is rejected by the windows IPAM driver; nothing is created": "--ipv6은 windows IPAM 드라이버가 거부하므로 아무것도 만들어지지 않습니다",
     "Two hosts: run 'web' on host1's default nat network publishing 8080:80 and 'client' on host2, then make client reach host1:8080.": "호스트 두 대: host1의 기본 nat 네트워크에 8080:80을 게시하는 'web'을, host2에 'client'를 실행한 뒤 client가 host1:8080에 닿게 하세요.",
     "'web' runs on host1 on the nat network": "'web'이 host1의 nat 네트워크에서 실행 중입니다",

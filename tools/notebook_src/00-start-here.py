@@ -283,18 +283,23 @@ builder
 
 # %%
 # NBVAL_CHECK_OUTPUT
+# run this cell again after each step: it lists what is still to do
 wl.exercises.check("00-start-here", lab)
 
 # %% [markdown]
-# A solution (try it yourself first):
+# <details><summary><b>A solution</b> (try it yourself first; click to open)</summary>
+#
+# ```python
+# lab.docker("run -d --name hello mcr.microsoft.com/windows/servercore/iis")
+# ```
+#
+# </details>
 
-# %% [markdown] lang=ko en=5d942dd06122
-# 풀이 예시입니다(먼저 직접 해 보세요).
-
-# %%
-# NBVAL_CHECK_OUTPUT
-lab.docker("run -d --name hello mcr.microsoft.com/windows/servercore/iis")
-
-# %%
-# NBVAL_CHECK_OUTPUT
-wl.exercises.check("00-start-here", lab)
+# %% [markdown] lang=ko en=38895f020cac
+# <details><summary><b>풀이 예시</b> (먼저 직접 해 보세요. 눌러서 펼치기)</summary>
+#
+# ```python
+# lab.docker("run -d --name hello mcr.microsoft.com/windows/servercore/iis")
+# ```
+#
+# </details>

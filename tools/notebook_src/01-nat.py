@@ -248,18 +248,30 @@ old.docker("network create -d nat --subnet=172.16.1.0/24 --gateway=172.16.1.1 Cu
 # 있습니다.
 
 # %%
-# NBVAL_CHECK_OUTPUT
+# your lab for the exercise: type your commands in new cells below
 mine = wl.Lab()
-wl.exercises.check("01-nat", mine)
-
-# %% [markdown]
-# A solution:
-
-# %% [markdown] lang=ko en=ab7a2011299b
-# 풀이 예시:
 
 # %%
 # NBVAL_CHECK_OUTPUT
-print(mine.docker("network create -d nat --subnet 10.99.0.0/24 webnet"))
-print(mine.docker(f"run -d --name web --network webnet -p 8080:80 {IIS}"))
+# run this cell again after each step: it lists what is still to do
 wl.exercises.check("01-nat", mine)
+
+# %% [markdown]
+# <details><summary><b>A solution</b> (try it yourself first; click to open)</summary>
+#
+# ```python
+# print(mine.docker("network create -d nat --subnet 10.99.0.0/24 webnet"))
+# print(mine.docker(f"run -d --name web --network webnet -p 8080:80 {IIS}"))
+# ```
+#
+# </details>
+
+# %% [markdown] lang=ko en=3d570f0be687
+# <details><summary><b>풀이 예시</b> (먼저 직접 해 보세요. 눌러서 펼치기)</summary>
+#
+# ```python
+# print(mine.docker("network create -d nat --subnet 10.99.0.0/24 webnet"))
+# print(mine.docker(f"run -d --name web --network webnet -p 8080:80 {IIS}"))
+# ```
+#
+# </details>

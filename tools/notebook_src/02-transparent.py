@@ -222,20 +222,33 @@ wl.plot.topology(lab)
 # 네트워크 `lan`을 만들고, 192.168.0.50에 `printer`를 실행한 뒤, 그 프레임이 버려지지 않게 하세요.
 
 # %%
-# NBVAL_CHECK_OUTPUT
+# your lab for the exercise: type your commands in new cells below
 mine = wl.Lab()
 mine.host().configure(is_vm=True)
-wl.exercises.check("02-transparent", mine)
-
-# %% [markdown]
-# A solution:
-
-# %% [markdown] lang=ko en=ab7a2011299b
-# 풀이 예시:
 
 # %%
 # NBVAL_CHECK_OUTPUT
-mine.docker("network create -d transparent --subnet 192.168.0.0/24 --gateway 192.168.0.1 lan")
-mine.docker(f"run -d --name printer --network lan --ip 192.168.0.50 {IIS}")
-mine.host().configure(mac_spoofing=True)
+# run this cell again after each step: it lists what is still to do
 wl.exercises.check("02-transparent", mine)
+
+# %% [markdown]
+# <details><summary><b>A solution</b> (try it yourself first; click to open)</summary>
+#
+# ```python
+# mine.docker("network create -d transparent --subnet 192.168.0.0/24 --gateway 192.168.0.1 lan")
+# mine.docker(f"run -d --name printer --network lan --ip 192.168.0.50 {IIS}")
+# mine.host().configure(mac_spoofing=True)
+# ```
+#
+# </details>
+
+# %% [markdown] lang=ko en=4980c1ace31d
+# <details><summary><b>풀이 예시</b> (먼저 직접 해 보세요. 눌러서 펼치기)</summary>
+#
+# ```python
+# mine.docker("network create -d transparent --subnet 192.168.0.0/24 --gateway 192.168.0.1 lan")
+# mine.docker(f"run -d --name printer --network lan --ip 192.168.0.50 {IIS}")
+# mine.host().configure(mac_spoofing=True)
+# ```
+#
+# </details>

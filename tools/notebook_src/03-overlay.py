@@ -200,21 +200,36 @@ wl.plot.topology(lab)
 # 닿게 하세요.
 
 # %%
-# NBVAL_CHECK_OUTPUT
+# your lab for the exercise: type your commands in new cells below
 mine = wl.Lab(hosts=2)
-wl.exercises.check("03-overlay", mine)
-
-# %% [markdown]
-# A solution:
-
-# %% [markdown] lang=ko en=ab7a2011299b
-# 풀이 예시:
 
 # %%
 # NBVAL_CHECK_OUTPUT
-token = mine.docker("swarm init --advertise-addr 192.168.0.11").output.split("docker swarm join ")[1].splitlines()[0]
-mine.docker(f"swarm join {token}", host="host2")
-mine.docker("network create -d overlay --attachable --subnet 10.0.9.0/24 appnet")
-mine.docker(f"run -d --name front --network appnet {IIS}")
-mine.docker(f"run -d --name back --network appnet {IIS}", host="host2")
+# run this cell again after each step: it lists what is still to do
 wl.exercises.check("03-overlay", mine)
+
+# %% [markdown]
+# <details><summary><b>A solution</b> (try it yourself first; click to open)</summary>
+#
+# ```python
+# token = mine.docker("swarm init --advertise-addr 192.168.0.11").output.split("docker swarm join ")[1].splitlines()[0]
+# mine.docker(f"swarm join {token}", host="host2")
+# mine.docker("network create -d overlay --attachable --subnet 10.0.9.0/24 appnet")
+# mine.docker(f"run -d --name front --network appnet {IIS}")
+# mine.docker(f"run -d --name back --network appnet {IIS}", host="host2")
+# ```
+#
+# </details>
+
+# %% [markdown] lang=ko en=b0f977fdb1f6
+# <details><summary><b>풀이 예시</b> (먼저 직접 해 보세요. 눌러서 펼치기)</summary>
+#
+# ```python
+# token = mine.docker("swarm init --advertise-addr 192.168.0.11").output.split("docker swarm join ")[1].splitlines()[0]
+# mine.docker(f"swarm join {token}", host="host2")
+# mine.docker("network create -d overlay --attachable --subnet 10.0.9.0/24 appnet")
+# mine.docker(f"run -d --name front --network appnet {IIS}")
+# mine.docker(f"run -d --name back --network appnet {IIS}", host="host2")
+# ```
+#
+# </details>

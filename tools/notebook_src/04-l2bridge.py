@@ -89,7 +89,7 @@ lab.docker("network create -d l2bridge --subnet 10.244.2.0/24 --gateway 10.244.2
 # %%
 # NBVAL_CHECK_OUTPUT
 lab.docker(f"run -d --name pod2 --network podnet {IIS}", host="host2")
-lab.powershell("Get-HnsEndpoint", host="host2")
+lab.powershell("Get-HnsEndpoint | Select-Object Name, IPAddress, Policies | ConvertTo-Json -Depth 4", host="host2")
 
 # %%
 # NBVAL_CHECK_OUTPUT
@@ -174,20 +174,34 @@ wl.tables.policies(vlan_lab)
 # 하세요.
 
 # %%
-# NBVAL_CHECK_OUTPUT
+# your lab for the exercise: type your commands in new cells below
 mine = wl.Lab()
-wl.exercises.check("04-l2bridge", mine)
-
-# %% [markdown]
-# A solution:
-
-# %% [markdown] lang=ko en=ab7a2011299b
-# 풀이 예시:
 
 # %%
 # NBVAL_CHECK_OUTPUT
-mine.docker("network create -d l2bridge --subnet 10.244.5.0/24 --gateway 10.244.5.1 "
-            "-o com.docker.network.windowsshim.enable_outboundnat=true "
-            "-o com.docker.network.windowsshim.outboundnat_exceptions=10.0.0.0/8 podnet")
-mine.docker(f"run -d --name pod1 --network podnet {IIS}")
+# run this cell again after each step: it lists what is still to do
 wl.exercises.check("04-l2bridge", mine)
+
+# %% [markdown]
+# <details><summary><b>A solution</b> (try it yourself first; click to open)</summary>
+#
+# ```python
+# mine.docker("network create -d l2bridge --subnet 10.244.5.0/24 --gateway 10.244.5.1 "
+#             "-o com.docker.network.windowsshim.enable_outboundnat=true "
+#             "-o com.docker.network.windowsshim.outboundnat_exceptions=10.0.0.0/8 podnet")
+# mine.docker(f"run -d --name pod1 --network podnet {IIS}")
+# ```
+#
+# </details>
+
+# %% [markdown] lang=ko en=422a2a4ae4c9
+# <details><summary><b>풀이 예시</b> (먼저 직접 해 보세요. 눌러서 펼치기)</summary>
+#
+# ```python
+# mine.docker("network create -d l2bridge --subnet 10.244.5.0/24 --gateway 10.244.5.1 "
+#             "-o com.docker.network.windowsshim.enable_outboundnat=true "
+#             "-o com.docker.network.windowsshim.outboundnat_exceptions=10.0.0.0/8 podnet")
+# mine.docker(f"run -d --name pod1 --network podnet {IIS}")
+# ```
+#
+# </details>

@@ -109,20 +109,34 @@ wl.tables.addresses(lab)
 # 그 위에 `t1`과 `t2`를 실행한 뒤, t1 → t2조차 물리적 호스트를 거쳐 간다는 것을 보이세요.
 
 # %%
-# NBVAL_CHECK_OUTPUT
+# your lab for the exercise: type your commands in new cells below
 mine = wl.Lab()
-wl.exercises.check("05-l2tunnel", mine)
-
-# %% [markdown]
-# A solution:
-
-# %% [markdown] lang=ko en=ab7a2011299b
-# 풀이 예시:
 
 # %%
 # NBVAL_CHECK_OUTPUT
-mine.docker("network create -d l2tunnel --subnet 10.50.0.0/24 --gateway 10.50.0.1 "
-            "-o com.docker.network.windowsshim.vsid=5001 tenant")
-mine.docker(f"run -d --name t1 --network tenant {IIS}")
-mine.docker(f"run -d --name t2 --network tenant {IIS}")
+# run this cell again after each step: it lists what is still to do
 wl.exercises.check("05-l2tunnel", mine)
+
+# %% [markdown]
+# <details><summary><b>A solution</b> (try it yourself first; click to open)</summary>
+#
+# ```python
+# mine.docker("network create -d l2tunnel --subnet 10.50.0.0/24 --gateway 10.50.0.1 "
+#             "-o com.docker.network.windowsshim.vsid=5001 tenant")
+# mine.docker(f"run -d --name t1 --network tenant {IIS}")
+# mine.docker(f"run -d --name t2 --network tenant {IIS}")
+# ```
+#
+# </details>
+
+# %% [markdown] lang=ko en=406d16b96af2
+# <details><summary><b>풀이 예시</b> (먼저 직접 해 보세요. 눌러서 펼치기)</summary>
+#
+# ```python
+# mine.docker("network create -d l2tunnel --subnet 10.50.0.0/24 --gateway 10.50.0.1 "
+#             "-o com.docker.network.windowsshim.vsid=5001 tenant")
+# mine.docker(f"run -d --name t1 --network tenant {IIS}")
+# mine.docker(f"run -d --name t2 --network tenant {IIS}")
+# ```
+#
+# </details>

@@ -200,19 +200,32 @@ wl.tables.events(lab).iloc[seen:]
 # 00-15-5D-AA-BB-CC로 `probe`를 실행하세요.
 
 # %%
-# NBVAL_CHECK_OUTPUT
+# your lab for the exercise: type your commands in new cells below
 mine = wl.Lab()
-wl.exercises.check("06-hns-under-the-hood", mine)
-
-# %% [markdown]
-# A solution:
-
-# %% [markdown] lang=ko en=ab7a2011299b
-# 풀이 예시:
 
 # %%
 # NBVAL_CHECK_OUTPUT
-mine.docker("network create -d nat --subnet 10.20.0.0/24 "
-            "-o com.docker.network.windowsshim.networkname=labnat labnat")
-mine.docker(f"run -d --name probe --network labnat --mac-address 00:15:5d:aa:bb:cc {IIS}")
+# run this cell again after each step: it lists what is still to do
 wl.exercises.check("06-hns-under-the-hood", mine)
+
+# %% [markdown]
+# <details><summary><b>A solution</b> (try it yourself first; click to open)</summary>
+#
+# ```python
+# mine.docker("network create -d nat --subnet 10.20.0.0/24 "
+#             "-o com.docker.network.windowsshim.networkname=labnat labnat")
+# mine.docker(f"run -d --name probe --network labnat --mac-address 00:15:5d:aa:bb:cc {IIS}")
+# ```
+#
+# </details>
+
+# %% [markdown] lang=ko en=7e931cd72d06
+# <details><summary><b>풀이 예시</b> (먼저 직접 해 보세요. 눌러서 펼치기)</summary>
+#
+# ```python
+# mine.docker("network create -d nat --subnet 10.20.0.0/24 "
+#             "-o com.docker.network.windowsshim.networkname=labnat labnat")
+# mine.docker(f"run -d --name probe --network labnat --mac-address 00:15:5d:aa:bb:cc {IIS}")
+# ```
+#
+# </details>

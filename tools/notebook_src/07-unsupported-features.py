@@ -253,19 +253,32 @@ print(azure.trace("vm1", "8.8.8.8", port=53, protocol="udp").reason)
 # `--ipv6`도 해 보고, 그것이 네트워크를 남기지 않았는지 확인하세요.
 
 # %%
-# NBVAL_CHECK_OUTPUT
+# your lab for the exercise: type your commands in new cells below
 mine = wl.Lab()
-wl.exercises.check("07-unsupported-features", mine)
-
-# %% [markdown]
-# A solution:
-
-# %% [markdown] lang=ko en=ab7a2011299b
-# 풀이 예시:
 
 # %%
 # NBVAL_CHECK_OUTPUT
-print(mine.docker("network create -d nat --internal --subnet 10.30.0.0/24 quiet"))
-print(mine.docker(f"run -d --name q1 --network quiet {IIS}"))
-print(mine.docker("network create -d nat --ipv6 --subnet fd00::/64 v6net"))
+# run this cell again after each step: it lists what is still to do
 wl.exercises.check("07-unsupported-features", mine)
+
+# %% [markdown]
+# <details><summary><b>A solution</b> (try it yourself first; click to open)</summary>
+#
+# ```python
+# print(mine.docker("network create -d nat --internal --subnet 10.30.0.0/24 quiet"))
+# print(mine.docker(f"run -d --name q1 --network quiet {IIS}"))
+# print(mine.docker("network create -d nat --ipv6 --subnet fd00::/64 v6net"))
+# ```
+#
+# </details>
+
+# %% [markdown] lang=ko en=903d51497ae8
+# <details><summary><b>풀이 예시</b> (먼저 직접 해 보세요. 눌러서 펼치기)</summary>
+#
+# ```python
+# print(mine.docker("network create -d nat --internal --subnet 10.30.0.0/24 quiet"))
+# print(mine.docker(f"run -d --name q1 --network quiet {IIS}"))
+# print(mine.docker("network create -d nat --ipv6 --subnet fd00::/64 v6net"))
+# ```
+#
+# </details>

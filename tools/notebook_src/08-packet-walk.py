@@ -226,18 +226,30 @@ comparison.frame
 # `client`를 실행한 뒤 `client`가 host1:8080에 닿게 하세요.
 
 # %%
-# NBVAL_CHECK_OUTPUT
+# your lab for the exercise: type your commands in new cells below
 mine = wl.Lab(hosts=2)
-wl.exercises.check("08-packet-walk", mine)
-
-# %% [markdown]
-# A solution:
-
-# %% [markdown] lang=ko en=ab7a2011299b
-# 풀이 예시:
 
 # %%
 # NBVAL_CHECK_OUTPUT
-mine.docker(f"run -d --name web -p 8080:80 {IIS}")
-mine.docker(f"run -d --name client {IIS}", host="host2")
+# run this cell again after each step: it lists what is still to do
 wl.exercises.check("08-packet-walk", mine)
+
+# %% [markdown]
+# <details><summary><b>A solution</b> (try it yourself first; click to open)</summary>
+#
+# ```python
+# mine.docker(f"run -d --name web -p 8080:80 {IIS}")
+# mine.docker(f"run -d --name client {IIS}", host="host2")
+# ```
+#
+# </details>
+
+# %% [markdown] lang=ko en=2d9d4f39924a
+# <details><summary><b>풀이 예시</b> (먼저 직접 해 보세요. 눌러서 펼치기)</summary>
+#
+# ```python
+# mine.docker(f"run -d --name web -p 8080:80 {IIS}")
+# mine.docker(f"run -d --name client {IIS}", host="host2")
+# ```
+#
+# </details>

@@ -217,18 +217,32 @@ builder
 # `mine`(10.77.0.0/24)과 그 위의 컨테이너 `probe`를 추가하세요.
 
 # %%
-# NBVAL_CHECK_OUTPUT
-mine = wl.load_hns(DUMPS / "04-nat+l2bridge-networks-v1-GetHnsNetwork-FormatList.txt")
-wl.exercises.check("09-real-host-dumps", mine)
-
-# %% [markdown]
-# A solution:
-
-# %% [markdown] lang=ko en=ab7a2011299b
-# 풀이 예시:
+# your lab for the exercise: load the dump into it, then type your commands in new cells below
+mine = wl.Lab()
 
 # %%
 # NBVAL_CHECK_OUTPUT
-mine.docker("network create -d nat --subnet 10.77.0.0/24 mine")
-mine.docker(f"run -d --name probe --network mine {IIS}")
+# run this cell again after each step: it lists what is still to do
 wl.exercises.check("09-real-host-dumps", mine)
+
+# %% [markdown]
+# <details><summary><b>A solution</b> (try it yourself first; click to open)</summary>
+#
+# ```python
+# mine = wl.load_hns(DUMPS / "04-nat+l2bridge-networks-v1-GetHnsNetwork-FormatList.txt")
+# mine.docker("network create -d nat --subnet 10.77.0.0/24 mine")
+# mine.docker(f"run -d --name probe --network mine {IIS}")
+# ```
+#
+# </details>
+
+# %% [markdown] lang=ko en=8eb6b3a601de
+# <details><summary><b>풀이 예시</b> (먼저 직접 해 보세요. 눌러서 펼치기)</summary>
+#
+# ```python
+# mine = wl.load_hns(DUMPS / "04-nat+l2bridge-networks-v1-GetHnsNetwork-FormatList.txt")
+# mine.docker("network create -d nat --subnet 10.77.0.0/24 mine")
+# mine.docker(f"run -d --name probe --network mine {IIS}")
+# ```
+#
+# </details>

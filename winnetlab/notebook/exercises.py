@@ -3,8 +3,10 @@
 Each tutorial ends with a task stated in plain words ("create a nat network webnet …").
 :func:`check` looks at the lab the learner built — never at the commands they typed, so
 ``lab.docker``, ``lab.powershell`` and the typed Python API all count — and answers with
-what passed, what failed, and for each failure one hint that names the Windows concept
-or the command that gets there.
+what passed, what failed, and for each failure one hint.  The hint diagnoses when it can
+("you published 8081; the exercise asks for host port 8080") and otherwise names the
+Windows concept or the command that gets there.  Every check can fail on a lab that did
+nothing, so a check cell run before the work shows the whole task as still to do.
 
 ``check(..., lang="ko")`` (or ``wl.set_language("ko")``) reports in Korean: the summary and
 labels always, each task, description and hint where :data:`winnetlab.i18n.MESSAGES` has it
@@ -32,6 +34,18 @@ class Check:
     description: str
     test: object  # callable(lab) -> bool; a WinNetLabError counts as "not yet"
     hint: str
+    diagnose: object = None  # callable(lab) -> what is wrong in this lab, or None
+
+    def hint_for(self, lab):
+        """The diagnosis for this lab when there is one, else the general hint."""
+        if self.diagnose is not None:
+            try:
+                found = self.diagnose(lab)
+            except (WinNetLabError, LookupError):
+                found = None
+            if found:
+                return found
+        return i18n.tr(self.hint)
 
 
 @dataclass(frozen=True)
@@ -105,12 +119,13 @@ def check(exercise, lab, lang=None):
         )
     ex = EXERCISES[exercise]
     result = Result(ex.name, i18n.tr(ex.task, lang), lang=lang)
-    for c in ex.checks:
-        if passes(c, lab):
-            result.passed.append(i18n.tr(c.description, lang))
-        else:
-            result.failed.append(i18n.tr(c.description, lang))
-            result.hints.append(i18n.tr(c.hint, lang))
+    with i18n.using(lang):  # diagnoses speak the report's language
+        for c in ex.checks:
+            if passes(c, lab):
+                result.passed.append(i18n.tr(c.description, lang))
+            else:
+                result.failed.append(i18n.tr(c.description, lang))
+                result.hints.append(c.hint_for(lab))
     return result
 
 
@@ -184,6 +199,124 @@ def mapping(lab, container, port, protocol="TCP"):
     )
 
 
+# ----------------------------------------------------------------------------- diagnoses
+
+# What a diagnosis says (wl.i18n.MESSAGES has each in Korean).
+NO_PORT = "'{container}' publishes no port; add -p {port}:80 to its docker run"
+OTHER_PORT = (
+    "you published {ports}; the exercise asks for host port {port} "
+    "(remove the container and run it again with -p {port}:80)"
+)
+OTHER_SUBNET = "'{name}' has {have}; the exercise asks for {want} (docker network rm {name}, create it again)"
+OTHER_DRIVER = (
+    "'{name}' uses the {have} driver; the exercise asks for {want} (docker network rm {name} first)"
+)
+OTHER_NETWORK = "'{container}' is on {have}; the exercise asks for --network {want}"
+NO_HOST = "the lab has no {want} yet: wl.Lab(hosts=2), or lab.add_host()"
+OTHER_HOST = "'{container}' runs on {have}; the exercise asks for {want} (lab.docker('run …', host='{want}'))"
+ONE_HOST = "the lab has one host; an overlay across hosts needs two: wl.Lab(hosts=2)"
+NO_SWARM = "the lab already has {n} hosts; they are not in the same swarm: docker swarm init on host1"
+NOT_JOINED = "{hosts} is not in the swarm yet: docker swarm join --token … on it"
+
+
+def published_ports(lab, container):
+    """The host ports a container publishes (WinNAT mappings and VFP NAT rules alike)."""
+    host, _ = where(lab, container)
+    ids = {ep.id for ep in host.endpoints_of(container)}
+    return sorted({port for (_, port), owner in host.published.items() if owner in ids})
+
+
+def wrong_port(container, port):
+    """Diagnose a publish on the wrong host port (or none at all)."""
+
+    def diagnose(lab):
+        ports = published_ports(lab, container)
+        if port in ports:
+            return None
+        if not ports:
+            return i18n.tr(NO_PORT, container=container, port=port)
+        return i18n.tr(OTHER_PORT, ports=", ".join(map(str, ports)), port=port)
+
+    return diagnose
+
+
+def wrong_subnet(name, want):
+    """Diagnose a network created with another subnet."""
+
+    def diagnose(lab):
+        have = ", ".join(str(s.prefix) for s in network(lab, name).subnets) or "no subnet"
+        if have == want:
+            return None
+        return i18n.tr(OTHER_SUBNET, name=name, have=have, want=want)
+
+    return diagnose
+
+
+def wrong_driver(name, want):
+    """Diagnose a network of the right name on the wrong driver."""
+
+    def diagnose(lab):
+        have = network(lab, name).driver
+        if have == want:
+            return None
+        return i18n.tr(OTHER_DRIVER, name=name, have=have, want=want)
+
+    return diagnose
+
+
+def wrong_network(container, want):
+    """Diagnose a container that runs, but on another network."""
+
+    def diagnose(lab):
+        host, _ = where(lab, container)
+        nets = sorted({ep.network for ep in host.endpoints_of(container)})
+        if want in nets:
+            return None
+        return i18n.tr(OTHER_NETWORK, container=container, have=", ".join(nets) or "-", want=want)
+
+    return diagnose
+
+
+def wrong_host(container, want):
+    """Diagnose a container on the wrong host."""
+
+    def diagnose(lab):
+        if want not in lab.hosts:
+            return i18n.tr(NO_HOST, want=want)
+        have = where(lab, container)[0].name
+        if have == want:
+            return None
+        return i18n.tr(OTHER_HOST, container=container, have=have, want=want)
+
+    return diagnose
+
+
+def first_of(*diagnoses):
+    """The first diagnosis that finds something (each may find nothing or fail a lookup)."""
+
+    def diagnose(lab):
+        for d in diagnoses:
+            try:
+                found = d(lab)
+            except (WinNetLabError, LookupError):
+                found = None
+            if found:
+                return found
+        return None
+
+    return diagnose
+
+
+def not_one_swarm(lab):
+    """Diagnose hosts that are not (all) in one swarm."""
+    if len(lab.hosts) < 2:
+        return i18n.tr(ONE_HOST)
+    if lab.swarm is None:
+        return i18n.tr(NO_SWARM, n=len(lab.hosts))
+    missing = sorted(set(lab.hosts) - set(lab.swarm.nodes))
+    return i18n.tr(NOT_JOINED, hosts=", ".join(missing)) if missing else None
+
+
 # ----------------------------------------------------------------------------- the exercises
 
 
@@ -228,6 +361,7 @@ def _ex01():
                 "network 'webnet' exists and uses the nat driver",
                 lambda lab: uses_driver(network(lab, "webnet"), "nat"),
                 "docker network create -d nat --subnet 10.99.0.0/24 webnet",
+                wrong_driver("webnet", "nat"),
             ),
             Check(
                 "'webnet' has the subnet 10.99.0.0/24",
@@ -235,16 +369,19 @@ def _ex01():
                     [s.prefix for s in network(lab, "webnet").subnets] == [IPv4Network("10.99.0.0/24")]
                 ),
                 "--subnet 10.99.0.0/24 (remove the network and create it again to change it)",
+                wrong_subnet("webnet", "10.99.0.0/24"),
             ),
             Check(
                 "'web' has an endpoint on 'webnet'",
                 lambda lab: endpoints_on(lab, "web", "webnet"),
                 "docker run -d --name web --network webnet -p 8080:80 <image>",
+                wrong_network("web", "webnet"),
             ),
             Check(
                 "WinNAT forwards TCP 8080 to web's port 80",
                 lambda lab: (m := mapping(lab, "web", 8080)) is not None and m.internal_port == 80,
                 "-p 8080:80 makes HNS add a WinNAT static mapping (Get-NetNatStaticMapping)",
+                wrong_port("web", 8080),
             ),
             Check(
                 "a Windows Firewall rule allows TCP 8080",
@@ -303,6 +440,7 @@ def _ex03():
                 "host1 and host2 are in one swarm",
                 lambda lab: lab.swarm is not None and {"host1", "host2"} <= set(lab.swarm.nodes),
                 "docker swarm init on host1, docker swarm join on host2",
+                not_one_swarm,
             ),
             Check(
                 "'appnet' is an attachable overlay network",
@@ -318,6 +456,7 @@ def _ex03():
                     and endpoints_on(lab, "back", "appnet")
                 ),
                 "lab.docker('run … --network appnet …', host='host2') runs on host2",
+                first_of(wrong_host("front", "host1"), wrong_host("back", "host2")),
             ),
             Check(
                 "host1's HNS knows 'back' as a remote endpoint",
@@ -353,6 +492,7 @@ def _ex04():
                     and n.subnets[0].prefix == IPv4Network("10.244.5.0/24")
                 ),
                 "docker network create -d l2bridge --subnet 10.244.5.0/24 --gateway 10.244.5.1 podnet",
+                first_of(wrong_driver("podnet", "l2bridge"), wrong_subnet("podnet", "10.244.5.0/24")),
             ),
             Check(
                 "pod1's endpoint has an OutBoundNAT policy excepting 10.0.0.0/8",
@@ -453,7 +593,7 @@ def _ex07():
         (
             "Show that --internal does not isolate anything on Windows: create the nat network "
             "'quiet' with --internal, run 'q1' on it, and let q1 still reach 8.8.8.8:53/udp; "
-            "leave no IPv6 network behind."
+            "try --ipv6 on it too and see that quiet stays IPv4 only."
         ),
         (
             Check(
@@ -472,14 +612,11 @@ def _ex07():
                 "the Windows driver ignores --internal: WinNAT still routes the traffic out",
             ),
             Check(
-                "no network has an IPv6 subnet",
-                lambda lab: all(
-                    s.prefix.version == 4
-                    for h in lab.hosts.values()
-                    for n in h.hns_networks.values()
-                    for s in n.subnets
+                "'quiet' has IPv4 subnets only",
+                lambda lab: (
+                    (subnets := network(lab, "quiet").subnets) and all(s.prefix.version == 4 for s in subnets)
                 ),
-                "--ipv6 is rejected by the windows IPAM driver; nothing is created",
+                "Windows container networks are IPv4 here: --ipv6 is refused and nothing is created",
             ),
         ),
     )
@@ -499,12 +636,16 @@ def _ex08():
                 "docker run -d --name web -p 8080:80 <image>",
             ),
             Check(
-                "'web' publishes TCP 8080", lambda lab: mapping(lab, "web", 8080) is not None, "-p 8080:80"
+                "'web' publishes TCP 8080",
+                lambda lab: mapping(lab, "web", 8080) is not None,
+                "-p 8080:80",
+                wrong_port("web", 8080),
             ),
             Check(
                 "'client' runs on host2",
                 lambda lab: where(lab, "client")[0].name == "host2",
                 "lab.add_host() then lab.docker('run …', host='host2')",
+                wrong_host("client", "host2"),
             ),
             Check(
                 "client reaches host1:8080",
@@ -534,6 +675,7 @@ def _ex09():
                 "network 'mine' exists with subnet 10.77.0.0/24",
                 lambda lab: network(lab, "mine").subnets[0].prefix == IPv4Network("10.77.0.0/24"),
                 "lab.docker('network create -d nat --subnet 10.77.0.0/24 mine')",
+                wrong_subnet("mine", "10.77.0.0/24"),
             ),
             Check(
                 "'probe' has an address in 10.77.0.0/24",

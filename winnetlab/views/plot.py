@@ -6,7 +6,7 @@ figure shows itself in Jupyter through ``_repr_png_``.  Layouts are computed, ne
 randomised: the same lab always gives the same picture, in a size fixed by its shape.
 
 * :func:`stack` — the management stack of a Windows container host (reference §1.2):
-  orchestrator, the Docker engine with libnetwork and libcontainerd, the Host Network
+  orchestrator, the Docker engine with libnetwork and libcontainerd, the Host Networking
   Service (HNS) and the Host Compute Service (HCS), and below HNS the pieces it programs:
   the Hyper-V vSwitch with its VFP extension, WinNAT, Windows Firewall and the TCP/IP
   stack with its per-container compartments.  ``highlight="docker run -p"`` numbers the
@@ -255,7 +255,7 @@ _STACK_BOXES = {
     "libcontainerd": (2.3, 4.8, 2.8, 0.5, "libcontainerd"),
     "libnetwork": (7.25, 4.8, 3.5, 0.5, "libnetwork\n(windows driver: nat, transparent, overlay…)"),
     "hcs": (2.3, 3.55, 2.8, 0.7, "Host Compute Service (HCS)\nservice vmcompute"),
-    "hns": (7.1, 3.55, 3.8, 0.7, "Host Network Service (HNS)\nservice hns"),
+    "hns": (7.1, 3.55, 3.8, 0.7, "Host Networking Service (HNS)\nservice hns"),
     "vmwp": (1.35, 2.05, 2.2, 0.6, "VMWP\n(utility VM, Hyper-V isolation)"),
     "compartment": (3.75, 2.05, 2.0, 0.6, "container compartment\n(process isolation)"),
     "winnat": (6.3, 1.7, 1.4, 0.62, "WinNAT\nNAT + static\nmappings"),

@@ -188,7 +188,6 @@ NARROW = {
     "vswitches": ("host", "name", "switch_type", "adapter", "host_vnic", "vnic_ip", "networks"),
 }
 HEX64 = re.compile(r"\b([0-9a-f]{12})[0-9a-f]{52}\b")
-SHIM = "com.docker.network.windowsshim."
 WINNAT = "WinNAT + Windows Firewall"
 DRIVER_COLUMNS = ("driver",)
 

@@ -4,6 +4,7 @@
 The walk (``winnetlab.walk``) computes; this module only renders (pandas loads here).
 """
 
+import functools
 from html import escape
 
 from ..walk.trace import FRAME_COLUMNS, short_text, verdicts
@@ -35,13 +36,34 @@ def trace_html(trace):
 def reachability(lab, port=80, protocol="tcp"):
     """Who reaches whom: a square DataFrame over every container, every host and "internet".
 
-    Each cell is the verdict of ``lab.trace(row, column, port, protocol)`` (the diagonal is a
-    place talking to itself: loopback).  ``ping`` and ``Test-NetConnection`` use the same walk.
+    Each cell is the verdict of ``lab.trace(row, column, port, protocol)``; the diagonal (a
+    place and itself) is left empty, since no packet crosses the network there.  ``ping``
+    and ``Test-NetConnection`` use the same walk.  In a notebook, delivered cells are green
+    and dropped ones red.
     """
     import pandas as pd
 
     names, rows = verdicts(lab, port, protocol)
-    return pd.DataFrame(rows, index=pd.Index(names, name="from"), columns=pd.Index(names, name="to"))
+    return _verdict_frame()(rows, index=pd.Index(names, name="from"), columns=pd.Index(names, name="to"))
+
+
+VERDICT_STYLE = {
+    "delivered": "background: #dafbe1; color: #1a7f37;",
+    "dropped": "background: #ffebe9; color: #cf222e;",
+}
+
+
+@functools.cache
+def _verdict_frame():
+    """A DataFrame class whose notebook form colours the verdicts (fixed Styler id, so a
+    re-run shows the same HTML)."""
+    import pandas as pd
+
+    def _repr_html_(self):
+        styler = self.style.set_uuid("wnl-reachability").map(lambda v: VERDICT_STYLE.get(v, ""))
+        return styler.set_table_styles([{"selector": "td, th", "props": "padding: 2px 8px;"}]).to_html()
+
+    return type("Reachability", (pd.DataFrame,), {"_repr_html_": _repr_html_, "__module__": __name__})
 
 
 def _endpoint_text(ip, port):
