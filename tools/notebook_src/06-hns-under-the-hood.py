@@ -82,11 +82,11 @@ builder = wl.widgets.NetworkBuilder(lab)
 lab.powershell("Get-VMSwitch")
 
 # %% [markdown]
-# *(The builder above is the same form as in the other tutorials: try a driver and watch the
+# *(The builder below is the same form as in the other tutorials: try a driver and watch the
 # events table grow in `wl.tables.events(lab)`.)*
 
-# %% [markdown] lang=ko en=fbb9dd822718
-# *(위의 빌더는 다른 튜토리얼의 양식과 같습니다. 드라이버를 하나 골라 만들어 보고
+# %% [markdown] lang=ko en=f6cb82fb5bc3
+# *(아래의 빌더는 다른 튜토리얼의 양식과 같습니다. 드라이버를 하나 골라 만들어 보고
 # `wl.tables.events(lab)`의 이벤트 표가 늘어나는 것을 지켜보세요.)*
 
 # %%
