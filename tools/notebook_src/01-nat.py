@@ -141,7 +141,7 @@ lab.docker(f"run -d --name web2 --network my_nat -p 8080:80 {IIS}")
 
 # %%
 # NBVAL_CHECK_OUTPUT
-lab.docker("ps -a")
+lab.docker('ps -a --format "table {{.Names}}\t{{.Status}}"')
 
 # %% [markdown]
 # Without a host port (`-p 80`), HNS picks one for you; `docker port` reads it back:

@@ -224,7 +224,7 @@ wl.plot.topology(lab)
 # %%
 # your lab for the exercise: type your commands in new cells below
 mine = wl.Lab()
-mine.host().configure(is_vm=True)
+mine.host().configure(is_vm=True);
 
 # %%
 # NBVAL_CHECK_OUTPUT

@@ -264,7 +264,9 @@ class NetworkingMixin:
     def _commit_bind(self, plan):
         net = plan.bind
         net.name, net.driver = plan.name, plan.drv.name
-        net.docker_id = self.ids.hex64("docker-network")
+        net.docker_id = self.ids.hex64(
+            f"docker-network:{plan.name}"
+        )  # a name of its own: ids differ across labs
         net.options = {**plan.options, f"{SHIM}networkname": net.hns_name}
         net.attachable, net.internal, net.labels = plan.attachable, plan.internal, plan.labels
         self._networks[net.name] = net
@@ -328,7 +330,7 @@ class NetworkingMixin:
         if plan.bind is not None:
             return self._commit_bind(plan)
         drv, shim = plan.drv, plan.shim
-        docker_id = plan.swarm.docker_id if plan.swarm else self.ids.hex64("docker-network")
+        docker_id = plan.swarm.docker_id if plan.swarm else self.ids.hex64(f"docker-network:{plan.name}")
         hid = self.ids.guid("network")
         hns_name = shim.networkname or docker_id
         subnets = tuple(
