@@ -199,7 +199,13 @@ async def look_at(browser, base, notebook, number):
             builder = page.locator(".winnetlab-builder").first
             await builder.scroll_into_view_if_needed()
             await page.screenshot(path=str(SHOTS / f"{stem}-builder.png"))
-            await builder.locator("button", has_text="Create").click()  # the form's defaults
+            create = builder.locator("button", has_text="Create")
+            if await create.is_disabled():  # no valid default: the form must say why and what to do
+                message = await builder.locator(".winnetlab-message").inner_text()
+                if "No adapter" not in message or "add_adapter" not in message:
+                    problems.append(f"Create is off without a reason: {message}")
+                return [f"{notebook}: {p}" for p in problems]
+            await create.click()  # the form's defaults
             await page.wait_for_function(
                 """() => /Created network|Error|No adapter/.test(
                         document.querySelector('.winnetlab-builder .winnetlab-message').innerText)""",

@@ -396,6 +396,19 @@ def test_no_free_adapter_disables_create_and_says_what_to_do():
     assert lab.host().network("mytransparent").adapter == "Ethernet 2"
 
 
+def test_create_stays_off_while_every_adapter_stays_taken():
+    lab = wl.Lab()
+    builder = w.NetworkBuilder(lab, driver="transparent")
+    lab.docker("network create -d transparent t1")
+    builder.catch_up()
+    lab.host().add_adapter("Ethernet 2")  # added and taken in the same cell
+    lab.docker('network create -d transparent -o com.docker.network.windowsshim.interface="Ethernet 2" t2')
+    builder.catch_up()
+    lab.docker(f"run -d --name later --network t1 {IIS}")  # any later change to the lab
+    builder.catch_up()
+    assert builder.create.disabled and "No adapter of host1 is free" in builder.message.value
+
+
 def test_the_status_line_follows_the_driver():
     builder = w.NetworkBuilder(wl.Lab())
     builder.create.click()

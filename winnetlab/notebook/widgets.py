@@ -282,7 +282,10 @@ def transcript_html(lines):
 def message_html(text, ok):
     """The one-line status under the buttons: green when it worked, red with the daemon's words."""
     color = "#1a7f37" if ok else "#cf222e"
-    return f'<pre style="color:{color};white-space:pre-wrap;margin:0">{html.escape(text)}</pre>'
+    return (
+        f'<pre style="color:{color};white-space:pre-wrap;overflow-wrap:anywhere;max-width:100%;margin:0;'
+        f'line-height:1.35">{html.escape(text)}</pre>'
+    )
 
 
 def lab_tables(lab):
@@ -401,8 +404,8 @@ def undo(step):
 
 def field_widget(name, lab):
     """The input widget for one driver setting."""
-    style = {"description_width": "150px"}
-    layout = W.Layout(width="420px")
+    style = {"description_width": "170px"}
+    layout = W.Layout(width="440px")
     if name == "adapter":
         widget = W.Dropdown(options=physical_adapters(lab), description="adapter", style=style, layout=layout)
     elif name in ("dhcp", "outboundnat"):
@@ -471,7 +474,7 @@ class NetworkBuilder(W.VBox):
         self.publish.add_class("winnetlab-field-publish")
         self.create = W.Button(description="Create", button_style="primary", icon="plus")
         self.reset = W.Button(description="Reset", icon="undo")
-        self.message = W.HTML()
+        self.message = W.HTML(layout=W.Layout(width="100%"))
         self.message.add_class("winnetlab-message")
         self.picture = W.Image(format="png", layout=W.Layout(max_width="100%"))
         picture_box = W.Box([self.picture])
@@ -572,6 +575,8 @@ class NetworkBuilder(W.VBox):
                 return None
         if keep:
             return None  # the learner's own choice: Create shows the daemon's answer
+        adapter.value = current if current in adapter.options else adapter.options[0]
+        self.offered["adapter"] = adapter.value  # still the form's value, not the learner's
         host = self.lab.host()
         busy = ", ".join(
             f"{a.name}: {a.vswitch[:12]}" for a in host.adapters.values() if a.physical and a.vswitch
@@ -795,7 +800,7 @@ class TraceExplorer(W.VBox):
         self.port = W.BoundedIntText(value=80, min=0, max=65535, description="port")
         self.go = W.Button(description="Trace", button_style="primary", icon="route")
         self.reload = W.Button(description="Reload names", icon="refresh")
-        self.verdict = W.HTML()
+        self.verdict = W.HTML(layout=W.Layout(width="100%"))
         self.steps = W.HTML()
         self.picture = W.Image(format="png", layout=W.Layout(max_width="100%"))
         super().__init__(
