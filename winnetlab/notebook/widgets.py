@@ -309,8 +309,9 @@ def physical_adapters(lab):
 
 
 def default_adapter(lab):
-    """The adapter HNS binds when ``docker network create`` names none: the first physical NIC."""
-    return next(a.name for a in lab.host().adapters.values() if a.physical)
+    """The adapter HNS binds when ``docker network create`` names none: the first physical NIC
+    (None for an imported host whose dumps name no NIC)."""
+    return next((a.name for a in lab.host().adapters.values() if a.physical), None)
 
 
 def taken_prefixes(lab):
@@ -575,14 +576,15 @@ class NetworkBuilder(W.VBox):
                 return None
         if keep:
             return None  # the learner's own choice: Create shows the daemon's answer
-        adapter.value = current if current in adapter.options else adapter.options[0]
-        self.offered["adapter"] = adapter.value  # still the form's value, not the learner's
+        if adapter.options:
+            adapter.value = current if current in adapter.options else adapter.options[0]
+            self.offered["adapter"] = adapter.value  # still the form's value, not the learner's
         host = self.lab.host()
         busy = ", ".join(
             f"{a.name}: {a.vswitch[:12]}" for a in host.adapters.values() if a.physical and a.vswitch
         )
         return (
-            i18n.tr(NO_ADAPTER, self.lang, host=host.name, driver=self.driver.value, busy=busy)
+            i18n.tr(NO_ADAPTER, self.lang, host=host.name, driver=self.driver.value, busy=busy or "-")
             + "\n"
             + i18n.tr(ADD_ADAPTER, self.lang, name=f"Ethernet {len(adapter.options) + 1}")
         )
@@ -605,7 +607,7 @@ class NetworkBuilder(W.VBox):
         the adapter only when it is not the one HNS binds anyway."""
         driver = self.driver.value
         values = {name: self.fields[name].value for name in DRIVER_FIELDS[driver]}
-        if driver != "transparent" and values.get("adapter") == default_adapter(self.lab):
+        if driver != "transparent" and "adapter" in values and values["adapter"] == default_adapter(self.lab):
             values["adapter"] = ""
         return {
             "driver": driver,
