@@ -607,7 +607,8 @@ class NetworkBuilder(W.VBox):
         the adapter only when it is not the one HNS binds anyway."""
         driver = self.driver.value
         values = {name: self.fields[name].value for name in DRIVER_FIELDS[driver]}
-        if driver != "transparent" and "adapter" in values and values["adapter"] == default_adapter(self.lab):
+        implied = values.get("adapter") == default_adapter(self.lab)
+        if implied and driver != "transparent":  # only transparent must name its adapter
             values["adapter"] = ""
         return {
             "driver": driver,
