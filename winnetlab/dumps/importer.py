@@ -29,6 +29,7 @@ the host's physical adapter, its MAC and the LAN are never guessed.
 
 from __future__ import annotations
 
+import gc
 import ipaddress
 import re
 from typing import TYPE_CHECKING, Any
@@ -62,6 +63,16 @@ def load_hns(*sources: Any, windows: str | None = None, seed: int = 0, merge: bo
     ``Version`` fields.  ``merge=True`` puts everything on one host.  ``lab.warnings``
     lists what may be wrong or missing, ``lab.notes`` what was repaired or inferred.
     """
+    gc_was_on = gc.isenabled()
+    gc.disable()  # reading builds millions of small acyclic objects: no cycles to collect
+    try:
+        return _load(sources, windows, seed, merge)
+    finally:
+        if gc_was_on:
+            gc.enable()
+
+
+def _load(sources, windows, seed, merge):
     from ..engine.lab import Lab
 
     reading = read(*sources)
@@ -150,6 +161,7 @@ class Importer:
         self.subnet_fields = {}  # unknown subnet fields of the network being read
         self.placeholders = {}  # "<your service cidr>" -> where it was found
         self.elided = []  # fields PowerShell did not print
+        self.inferences = {}  # (source, kind, reason) -> names inferred for that reason
 
     # ------------------------------------------------------------ conversions with warnings
     def warn(self, text):
@@ -161,9 +173,10 @@ class Importer:
         self.notes.append(f"{self.subject}: {text}" if self.subject else text)
 
     def infer(self, kind, name, reason):
-        """Mark an object the dump implies but does not hold, and say why in the notes."""
+        """Mark an object the dump implies but does not hold; the notes say why, one note
+        per reason (see :meth:`report`)."""
         self.host.inferred[(kind, name)] = reason
-        self.note(f"{kind} {name} is inferred: {reason}")
+        self.inferences.setdefault((self.subject.split(": ")[0], kind, reason), []).append(name)
 
     def text(self, data, *names):
         value = get_field(data, *names)
@@ -415,7 +428,11 @@ class Importer:
         self.report()
 
     def report(self):
-        """One warning per placeholder value, one note for the values PowerShell elided."""
+        """One warning per placeholder value, one note per reason for inferring, one note
+        for the values PowerShell elided."""
+        for (source, kind, reason), names in self.inferences.items():
+            shown = ", ".join(names[:3]) + (f" and {len(names) - 3:,} more" if len(names) > 3 else "")
+            self.notes.append(f"{source}: {kind} {shown} inferred: {reason}")
         for (subject, value), where in self.placeholders.items():
             self.warnings.append(
                 f"{subject}: {value!r} is a placeholder, not a value (in {', '.join(where)}); "

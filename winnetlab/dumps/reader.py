@@ -116,14 +116,27 @@ class Reading:
     links: set = field(default_factory=set)
 
 
+_LOWERED = [None, None, 0]  # the last dict looked into, its lower-case key map, its size
+
+
 def get_field(data, *names):
-    """The value of the first of ``names`` present in ``data``, matching case-insensitively."""
+    """The value of the first of ``names`` present in ``data``, matching case-insensitively.
+
+    Exact names are tried first; the lower-case key map of the last dict asked about is
+    kept, since the importer asks one object for many fields in a row.
+    """
     if not isinstance(data, dict):
         return None
     for name in names:
         if name in data:
             return data[name]
-    lowered = {k.lower(): k for k in data if isinstance(k, str)}
+    if _LOWERED[0] is not data or _LOWERED[2] != len(data):
+        lowered = {}
+        for key in data:
+            if isinstance(key, str):
+                lowered.setdefault(key.lower(), key)
+        _LOWERED[:] = [data, lowered, len(data)]
+    lowered = _LOWERED[1]
     for name in names:
         key = lowered.get(name.lower())
         if key is not None:
@@ -381,7 +394,8 @@ def _records_of(label, payload, reading, full):
         reading.warnings.append(f"{label}: empty")
         return []
     records = []
-    for doc in find_documents(payload):
+    documents = find_documents(payload) if '"' in payload else ()  # JSON keys are quoted
+    for doc in documents:
         found = _from_json(label, doc.value, reading, truncated=doc.truncated, scanned=True, full=full)
         if found:
             reading.notes.extend(f"{label}: {note}" for note in doc.notes)
