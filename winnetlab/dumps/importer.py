@@ -458,7 +458,7 @@ class Importer:
         if rid in self.host.hns_networks:
             self.warn(f"a second network with the ID {rid}; skipped")
             return None
-        raw_type = self.text(d, "Type") or self.guess_type(d, record.schema)
+        raw_type = self.text(d, "Type") or self.guess_type(d, record)
         driver = raw_type.lower()
         hns_type = HNS_TYPES.get(driver, raw_type)
         if driver not in HNS_TYPES and driver != "unknown":  # a type name read from a dump, checked
@@ -522,10 +522,16 @@ class Importer:
             net.extra["subnet_fields"] = self.subnet_fields  # per subnet id: the dump's other fields
         return net
 
-    def guess_type(self, d, schema):
-        """A network without ``Type``: NAT in v2 (HNS omits enum 0), else read from its clues."""
-        if schema == "v2":
+    def guess_type(self, d, record):
+        """A network without ``Type``: NAT in v2 (HNS omits enum 0), else read from its clues;
+        ``hnsdiag list`` prints no type at all."""
+        if record.schema == "v2":
             return "NAT"
+        if record.fmt == "hnsdiag":
+            self.infer(
+                "type of network", self.text(d, "Name") or "?", "hnsdiag list does not print it: unknown"
+            )
+            return "unknown"
         text = str(d).lower()
         guess = (
             "Overlay"
@@ -602,8 +608,13 @@ class Importer:
         return MacPool(start, end - start + 1)
 
     def add_network(self, net):
-        """The network and the Hyper-V switch it implies (a dump never lists switches)."""
+        """The network and the Hyper-V switch it implies (a dump never lists switches);
+        a network of unknown type implies none."""
         kind = net.driver
+        if kind not in HNS_TYPES:
+            net.vswitch = ""
+            self.host.import_network(net, adopt=False)
+            return
         if kind in INTERNAL_SWITCH_TYPES or kind == "private":
             switch_type = "Private" if kind == "private" else "Internal"
             switch = VSwitch(
