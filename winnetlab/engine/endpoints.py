@@ -203,9 +203,10 @@ class EndpointsMixin:
 
     def _commit_endpoint(self, c, plan):
         net = plan.network
+        drv = of(net)
         ep_id = self.ids.guid("endpoint")
         ip, lease = plan.ip, None
-        if of(net).swarm_scoped:
+        if drv.swarm_scoped:
             self.lab.pools.take_overlay_address(net.name, ip)
         elif ip is not None:
             next(p for p in net.pools if p.contains(ip)).take(ip)
@@ -213,7 +214,7 @@ class EndpointsMixin:
             lease = self.lab.pools.take_dhcp_lease(plan.mac)
         net.mac_pool.take(plan.mac)
         subnet = next((s for s in net.subnets if ip is not None and ip in s.prefix), None)
-        name = of(net).endpoint_name(net, c)
+        name = drv.endpoint_name(net, c)
         ep = Endpoint(
             ep_id,
             name,
@@ -231,10 +232,10 @@ class EndpointsMixin:
             False,
             ATTACHED,
             self.name,
-            of(net).internal_dns,
+            drv.internal_dns,
             lease,
             plan.aliases,
-            self.address if of(net).encapsulates else None,
+            self.address if drv.encapsulates else None,
         )
         self._endpoints[ep_id] = ep
         net.endpoint_ids[ep_id] = None
@@ -263,7 +264,7 @@ class EndpointsMixin:
             )
         for pm in plan.ports:
             self._commit_port(net, ep, pm)
-        if of(net).swarm_scoped:
+        if drv.swarm_scoped:
             swarm.endpoint_added(self.lab, self, ep)
 
     def _commit_port(self, net, ep, pm):
