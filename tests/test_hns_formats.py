@@ -306,3 +306,15 @@ def test_fuzz_new_formats_read_whole_and_cut(items, width, fmt, where):
     for host in cut.hosts.values():
         for net in host.hns_networks.values():
             assert net.hns_type in ("NAT", "L2Bridge", "Overlay", "unknown") or net.extra.get("placeholder")
+
+
+def test_a_real_markdown_hnsdiag_paste_from_a_public_issue():
+    """kubernetes-sigs/sig-windows-tools#168: quoted, blank lines in Endpoints, a long cid-…
+    name out of its column, cut off inside the LoadBalancers heading."""
+    lab = wl.load_hns(DATA / "21-hnsdiag-list-all-markdown-sig-windows-tools-168-TRUNCATED.txt")
+    host = lab.host()
+    assert sorted(n.name for n in host.hns_networks.values()) == ["nat", "vpcbr06684cbed472"]
+    assert len(host.endpoints) == 11 and {e.network for e in host.endpoints.values()} == {"vpcbr06684cbed472"}
+    assert host.endpoints["391799da-1903-461b-9fb7-8562ab235445"].name.startswith("cid-69c0f0e2")
+    (warning,) = lab.warnings
+    assert "the last line is cut off ('LoadBalance')" in warning
