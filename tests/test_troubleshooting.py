@@ -441,3 +441,23 @@ def test_turning_the_firewall_off_does_not_pass_the_join_scenario():
     apply(s, "join")
     result = s.check()
     assert "host2 is a node of the swarm" in result.passed and not result.ok
+
+
+def test_shell_opens_a_scenario_prints_its_story_and_checks_at_the_prompt():
+    import io
+    from types import SimpleNamespace
+
+    from winnetlab.fronts.shell import shell_main
+
+    args = SimpleNamespace(seed=0, windows="ltsc2022", hosts=1, no_hints=False, scenario="localhost-2016")
+    out = io.StringIO()
+    script = "check\nhint 2\ncheck 172.16.0.2:80\nhint 9\nexit\n"
+    assert shell_main(args, io.StringIO(script), out) == 0
+    text = out.getvalue()
+    assert "Scenario localhost-2016" in text and "source: https://github.com/microsoft/aspnet-docker/issues/13" in text
+    assert "0 of 2 checks passed" not in text and "1 of 2 checks passed — keep going" in text
+    assert "2 of 2 checks passed — all done!" in text
+    assert "hint 2: docker inspect" in text and "hint: choose 1, 2 or 3" in text
+    err = io.StringIO()
+    args.scenario = "nope"
+    assert shell_main(args, io.StringIO(""), err) == 2
