@@ -18,6 +18,7 @@ TUTORIALS = (
     "07-unsupported-features",
     "08-packet-walk",
     "09-real-host-dumps",
+    "10-troubleshooting",
 )
 
 

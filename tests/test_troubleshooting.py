@@ -454,7 +454,10 @@ def test_shell_opens_a_scenario_prints_its_story_and_checks_at_the_prompt():
     script = "check\nhint 2\ncheck 172.16.0.2:80\nhint 9\nexit\n"
     assert shell_main(args, io.StringIO(script), out) == 0
     text = out.getvalue()
-    assert "Scenario localhost-2016" in text and "source: https://github.com/microsoft/aspnet-docker/issues/13" in text
+    assert (
+        "Scenario localhost-2016" in text
+        and "source: https://github.com/microsoft/aspnet-docker/issues/13" in text
+    )
     assert "0 of 2 checks passed" not in text and "1 of 2 checks passed — keep going" in text
     assert "2 of 2 checks passed — all done!" in text
     assert "hint 2: docker inspect" in text and "hint: choose 1, 2 or 3" in text
