@@ -274,7 +274,8 @@ def test_unclean_reboot_leaves_a_stale_endpoint_and_a_filtered_pipeline_removes_
     lab.reboot("host1", clean=False)
     h = lab.host()
     assert [str(e.address) for e in h.stale_endpoints()] == ["192.168.0.50"]
-    assert h.container("app").state == "created" and h.container("helper").state == "running"
+    assert h.container("app").state == "exited" and h.container("helper").state == "running"
+    assert h.container("app").exit_code == 128 and "0x803b002f" in h.container("app").error
     r = lab.docker("start app")
     assert r.output.splitlines()[0] == (
         "Error response from daemon: failed to create endpoint app on network tn: failed during "
