@@ -422,7 +422,6 @@ MESSAGES = {
         "시나리오 'overlay-4789-blocked'를 불러와(s = wl.scenarios.load(...)) 실제 해결책과 같은 방법으로 그 "
         "랩을 고치세요. 방화벽을 켠 채로 host1의 api가 host2의 db에 닿아야 합니다."
     ),
-    "api reaches db:1433 and the answer comes back": "api가 db:1433에 닿고 응답이 돌아옵니다",
     "lab.trace('api', 'db', port=1433) shows which host's firewall drops the VXLAN packets": (
         "lab.trace('api', 'db', port=1433)가 어느 호스트의 방화벽이 VXLAN 패킷을 버리는지 보여 줍니다"
     ),

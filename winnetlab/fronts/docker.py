@@ -558,7 +558,8 @@ def container_start(ctx, o, args):
             try:
                 ctx.host.start(name)
             except WinNetLabError as e:
-                ctx.host.record_start_failure(name, e)
+                if c.state != "paused":  # moby refuses a paused container before it records errors
+                    ctx.host.record_start_failure(name, e)
                 raise
             output, code = run_main_process(ctx, c)
             if o["attach"]:
