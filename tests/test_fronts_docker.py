@@ -251,3 +251,12 @@ def test_outputs_are_deterministic():
         ]
 
     assert session() == session()
+
+
+def test_help_of_a_command_without_flags_has_no_options_section():
+    """Found by the fuzz test: ``docker port --help`` (no flags but the hidden --help) raised."""
+    lab = wl.Lab(seed=0)
+    out = lab.docker("port --help")
+    assert out.exit_code == 0
+    assert out.output.startswith("Usage:  docker port CONTAINER")
+    assert "Options:" not in out.output
