@@ -28,6 +28,7 @@ Windows runtime answers ``not implemented`` for process isolation.
 
 from __future__ import annotations
 
+import sys
 from types import MappingProxyType
 from typing import Any
 
@@ -79,7 +80,10 @@ TERMINATED = 4294967295  # uint32(-1): exit code of a terminated compute system
 
 
 def default_image(profile):
-    return f"mcr.microsoft.com/windows/nanoserver:{images.tag_for(images.REGISTRY + '/windows/nanoserver', profile.name)}"
+    """The image of ``docker run`` without one: interned, so thousands of containers share it."""
+    return sys.intern(
+        f"mcr.microsoft.com/windows/nanoserver:{images.tag_for(images.REGISTRY + '/windows/nanoserver', profile.name)}"
+    )
 
 
 # what create_container takes besides name, image and network (docker create's flags); run
@@ -425,7 +429,7 @@ class ContainersMixin:
         if c.image_info is not None and c.image_info.reference not in self._images:
             self._store_image(c.image_info)
         self._containers[c.name] = c
-        self.log_event("Docker", "CreateContainer", c.name, f"image {c.image}, isolation {c.isolation}")
+        self.log_event("Docker", "CreateContainer", c.name, "image {}, isolation {}", c.image, c.isolation)
         return c
 
     def plan_start(self, c, others=()):
@@ -515,7 +519,7 @@ class ContainersMixin:
         for plan in plans:
             self._commit_endpoint(c, plan)
         c.state = "running"
-        self.log_event("Docker", "StartContainer", c.name, f"{len(plans)} endpoint(s)")
+        self.log_event("Docker", "StartContainer", c.name, "{} endpoint(s)", len(plans))
 
     def _ensure_namespace(self, c):
         if c.namespace is None:
@@ -524,7 +528,7 @@ class ContainersMixin:
             self._namespaces[ns.id] = ns
             c.namespace = ns.id
             self.log_event(
-                "HNS", "CreateNamespace", c.name, f"namespace {ns.id}, compartment {ns.compartment_id}"
+                "HNS", "CreateNamespace", c.name, "namespace {}, compartment {}", ns.id, ns.compartment_id
             )
         return self._namespaces[c.namespace]
 

@@ -4,6 +4,7 @@ tearing them down, and the remote endpoints and policy lists of swarm."""
 
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass
 
 from . import policies as P
@@ -26,6 +27,16 @@ def _skip(candidates, avoid, n):
 def _label(ep):
     """How the event log names an endpoint: ``container@network`` (``remote@…`` for remote ones)."""
     return f"{ep.container or ('remote ' + str(ep.ip_address))}@{ep.network}"
+
+
+# Detail templates of an endpoint's events, by (has an address[, internal DNS on]).
+_CREATED = {True: "id {}, {}/{}, MAC {}", False: "id {}, no address in HNS (DHCP), MAC {}"}
+_CONFIGURED = {
+    (True, True): "IP {}/{}, gateway {}, DNS {}",
+    (True, False): "IP {}/{}, gateway {}, DNS {}, no internal DNS",
+    (False, True): "IP no address in HNS (DHCP), gateway {}, DNS {}",
+    (False, False): "IP no address in HNS (DHCP), gateway {}, DNS {}, no internal DNS",
+}
 
 
 @dataclass
@@ -195,10 +206,11 @@ class EndpointsMixin:
         rest = (
             tuple(dns)
             if dns and not net.internal
-            else (net.dns_servers or tuple(str(d) for d in self.dns_servers))
+            else (net.dns_servers or tuple(sys.intern(str(d)) for d in self.dns_servers))
         )
         if of(net).internal_dns and net.gateway_dns and net.gateway:
-            return (str(net.gateway),) + tuple(d for d in rest if d != str(net.gateway))
+            gateway = sys.intern(str(net.gateway))  # shared by every endpoint of the network
+            return (gateway,) + tuple(d for d in rest if d != gateway)
         return rest
 
     def _commit_endpoint(self, c, plan):
@@ -241,27 +253,26 @@ class EndpointsMixin:
         net.endpoint_ids[ep_id] = None
         c.endpoints = c.endpoints + (ep_id,)
         self._namespaces[c.namespace].endpoints.append(ep_id)
-        addr = f"{ip}/{ep.prefix_length}" if ip is not None else "no address in HNS (DHCP)"
+        # event details are templates filled in on read (Host.log_event): constants, shared
+        addr = (ip, ep.prefix_length) if ip is not None else ()
         label = _label(ep)
-        self.log_event("HNS", "CreateEndpoint", label, f"id {ep_id}, {addr}, MAC {plan.mac}")
+        self.log_event("HNS", "CreateEndpoint", label, _CREATED[bool(addr)], ep_id, *addr, plan.mac)
         nic = "vmNIC" if c.isolation == "hyperv" else "vNIC"
         self.log_event(
             "HCS",
             "AttachEndpoint",
             label,
-            f"{nic} placed in compartment {self._namespaces[c.namespace].compartment_id}",
+            "{} placed in compartment {}",
+            nic,
+            self._namespaces[c.namespace].compartment_id,
         )
-        self.log_event("vSwitch", "CreatePort", net.vswitch, f"port for {label} ({plan.mac})")
+        self.log_event("vSwitch", "CreatePort", net.vswitch, "port for {} ({})", label, plan.mac)
         if lease is not None:
             self.log_event("DHCP", "Lease", label, f"{lease} from the LAN's DHCP server for {plan.mac}")
         else:
-            self.log_event(
-                "HNS",
-                "ConfigureEndpoint",
-                label,
-                f"IP {addr}, gateway {ep.gateway}, DNS "
-                f"{', '.join(plan.dns) or 'none'}" + ("" if ep.enable_internal_dns else ", no internal DNS"),
-            )
+            dns = sys.intern(", ".join(plan.dns) or "none")
+            template = _CONFIGURED[bool(addr), ep.enable_internal_dns]
+            self.log_event("HNS", "ConfigureEndpoint", label, template, *addr, ep.gateway, dns)
         for pm in plan.ports:
             self._commit_port(net, ep, pm)
         if drv.swarm_scoped:

@@ -161,11 +161,14 @@ class Host(
 
     @property
     def events(self):
-        return tuple(Event(i, *e) for i, e in enumerate(self._events, start=1))
+        return tuple(Event(*row) for row in self.event_rows())
 
     def event_rows(self):
         """The event log as plain (seq, actor, action, target, detail) tuples, for big tables."""
-        return [(i, *e) for i, e in enumerate(self._events, start=1)]
+        return [
+            (i, e[0], e[1], e[2], e[3].format(*e[4:]) if len(e) > 4 else e[3])
+            for i, e in enumerate(self._events, start=1)
+        ]
 
     def network(self, name: str) -> Network:
         try:
@@ -219,8 +222,15 @@ class Host(
         return layers
 
     # ------------------------------------------------------------------ events
-    def log_event(self, actor, action, target, detail=""):
-        self._events.append((actor, action, target, detail))  # Event objects are made on read
+    def log_event(self, actor, action, target, detail="", *args):
+        """Append an event; Event objects are made on read.
+
+        With ``args``, ``detail`` is a ``str.format`` template filled in only when the log is
+        read: the args are immutable values (names, ids, addresses, numbers), so the text is
+        the same then as now, and a host running thousands of containers stores no text
+        nobody reads.
+        """
+        self._events.append((actor, action, target, detail, *args))
 
     # ------------------------------------------------------------------ imported state
     # Objects read from a real HNS dump go in without Docker's validation and log no event,
