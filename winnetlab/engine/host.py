@@ -309,6 +309,8 @@ class Host(
             self.boots = 0
         if not hasattr(self, "_images"):  # files older than the image store: seeded on first use
             self._images = None
+        if self._events and isinstance(self._events[0], tuple):  # saved before the log was flat
+            self._events = [x for e in self._events for x in (0, *e)]
 
     def __repr__(self):
         return (
