@@ -78,9 +78,10 @@ def test_run_start_failure_leaves_created_container(lab):
     r = lab.docker(f"run -d --name web2 -p 8080:80 {IIS}")
     assert r.exit_code == 125
     first = r.output.splitlines()[0]
-    assert first.startswith(
+    assert first == (
         "docker: Error response from daemon: failed to create endpoint web2 on network nat: "
-        "failed during hnsCallRawResponse: hnsCall failed in Win32: The process cannot access the file"
+        "failed during hnsCallRawResponse: hnsCall failed in Win32: The process cannot access the file "
+        "because it is being used by another process. (0x20)."
     )
     assert "See 'docker run --help'." not in r.output  # start errors carry no help pointer
     assert len(r.output.splitlines()) == 1 and "host port 8080/tcp" in r.hints[0]

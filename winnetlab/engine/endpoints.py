@@ -11,7 +11,7 @@ from . import policies as P
 from . import swarm
 from .addressing import parse_prefix
 from .drivers import of
-from .errors import Conflict, Exhausted, InvalidParameter, NotFound, hns_call_error
+from .errors import Conflict, Exhausted, InvalidParameter, NotFound, hns_call_error, hns_error
 from .hns import ATTACHED, Endpoint, Network
 from .ports import EPHEMERAL_FIRST, EPHEMERAL_LAST
 from .recovery import stale_address_error
@@ -85,8 +85,9 @@ class EndpointsMixin:
             if any(e.ip_address == ip for e in self.stale_endpoints() if e.network_id == net.id):
                 raise stale_address_error(self.profile, container, net.name)
             if not pool.is_free(ip) or any(p.ip == ip for p in others):
-                raise Conflict(
-                    prefix + "HNS failed with error : The object already exists.",
+                raise hns_error(
+                    "The object already exists.",
+                    prefix=prefix,
                     hint=f"{ip} is the gateway, a reserved address, or already used in {net.name}",
                 )
         elif net.dhcp:
@@ -99,24 +100,29 @@ class EndpointsMixin:
         else:
             ip = self._peek_address(net, others, avoid[:1])
             if ip is None:
-                raise Exhausted(
-                    prefix + "HNS failed with error : The IP address pool of the network is exhausted.",
+                raise hns_error(
+                    "The IP address pool of the network is exhausted.",
+                    cls=Exhausted,
+                    prefix=prefix,
                     hint=f"every address of {', '.join(str(s.prefix) for s in net.subnets)} is in use",
                 )
         if mac is not None:
             if not net.mac_pool.is_free(mac) or any(
                 e.mac_address == mac for e in (self._endpoints[i] for i in net.endpoint_ids)
             ):
-                raise Conflict(
-                    prefix + "HNS failed with error : The object already exists.",
+                raise hns_error(
+                    "The object already exists.",
+                    prefix=prefix,
                     hint=f"MAC {mac} is already used in {net.name}",
                 )
         else:
             taken = sum(1 for p in others if p.network is net)
             got = _skip(net.mac_pool.peek(taken + 1 + len(avoid[1:])), avoid[1:], taken)
             if got is None:
-                raise Exhausted(
-                    prefix + "HNS failed with error : The MAC address pool of the network is exhausted.",
+                raise hns_error(
+                    "The MAC address pool of the network is exhausted.",
+                    cls=Exhausted,
+                    prefix=prefix,
                     hint=f"a network has {net.mac_pool.pool.size} MACs "
                     f"({net.mac_pool.start_mac}..{net.mac_pool.end_mac})",
                 )
