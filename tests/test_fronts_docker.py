@@ -37,7 +37,6 @@ def test_network_create_prints_id_and_inspect_has_real_keys(lab):
         "Created",
         "Scope",
         "Driver",
-        "EnableIPv4",
         "EnableIPv6",
         "IPAM",
         "Internal",

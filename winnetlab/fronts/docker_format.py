@@ -129,9 +129,8 @@ def network_json(host, net):
         else "0001-01-01T00:00:00Z",
         "Scope": net.scope,
         "Driver": net.driver,
-        "EnableIPv4": True,
         "EnableIPv6": False,
-        "IPAM": {"Driver": "default", "Options": None if not of(net).attaches else {}, "Config": config},
+        "IPAM": ipam_json(host, net, config),
         "Internal": bool(net.internal),
         "Attachable": bool(net.attachable),
         "Ingress": net.name == "ingress" and of(net).swarm_scoped,
@@ -140,6 +139,20 @@ def network_json(host, net):
         "Containers": dict(sorted(containers.items(), key=lambda kv: kv[1]["Name"])),
         "Options": dict(sorted(net.options.items())),
         "Labels": dict(sorted(net.labels.items())),
+    }
+
+
+def ipam_json(host, net, config):
+    """The ``IPAM`` block: engines up to 19.03 name the ``windows`` IPAM driver and give the
+    daemon's own nat network ``null`` options (samples 04 and 06); current engines store the
+    CLI's ``default`` (reference: moby#29451, #50924).  ``EnableIPv4`` only exists from 28.0,
+    so no engine here prints it."""
+    old = engines.version_tuple(host.profile.docker_engine) < (20, 10)
+    options = None if not of(net).attaches or (old and net.name == "nat" and net.driver == "nat") else {}
+    return {
+        "Driver": "windows" if old and of(net).attaches else "default",
+        "Options": options,
+        "Config": config,
     }
 
 
@@ -215,7 +228,7 @@ def ps_extras(host, containers):
     latest = latest_events(host)
     return [
         {
-            "CreatedAt": go_time(timestamp(event_seq(host, "CreateContainer", c.name, latest))),
+            "CreatedAt": go_time(timestamp(event_seq(host, "CreateContainer", c.name, latest)).split(".")[0]),
             "State": c.state,
             "Networks": ",".join(ep.network for ep in host.endpoints_of(c)),
             "Labels": "",

@@ -250,7 +250,7 @@ CONTINUATION = " " * 39
 
 
 def ipconfig(hostname, adapters, full, search):
-    lines = ["Windows IP Configuration", ""]
+    lines = ["", "Windows IP Configuration", ""]
     if full:
         lines += [
             _field(LABELS["host"], hostname),

@@ -158,12 +158,15 @@ def not_recognized(name, line):
 
 
 def render(objects, view):
+    """Objects as the console shows them: a table with one blank line before it and two
+    after, a list with two before and three after (what PowerShell 5.1 prints between the
+    command and the next prompt; sample 03); nothing at all for no objects."""
     if not objects:
         return ""
     kind, spec = view
     if kind == "table":
-        return fmt.format_table(objects, spec)
-    return fmt.format_list(objects, spec)
+        return "\n" + fmt.format_table(objects, spec) + "\n\n"
+    return "\n\n" + fmt.format_list(objects, spec) + "\n\n\n"
 
 
 # ---------------------------------------------------------------------------- parameters
