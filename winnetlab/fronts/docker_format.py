@@ -147,7 +147,7 @@ def ipam_json(host, net, config):
     daemon's own nat network ``null`` options (samples 04 and 06); current engines store the
     CLI's ``default`` (reference: moby#29451, #50924).  ``EnableIPv4`` only exists from 28.0,
     so no engine here prints it."""
-    old = engines.version_tuple(host.profile.docker_engine) < (20, 10)
+    old = engines.engine_version(host.profile.docker_engine) < (20, 10)
     options = None if not of(net).attaches or (old and net.name == "nat" and net.driver == "nat") else {}
     return {
         "Driver": "windows" if old and of(net).attaches else "default",
