@@ -122,7 +122,7 @@ def test_firewall_cmdlets_and_the_walk_enforce_block_over_allow():
     assert t.verdict == "dropped" and "block rule 'No 8080 from host2'" in t.reason
     assert lab.trace("internet", "host1:8080").verdict == "delivered"  # other sources still allowed
     pf = lab.powershell("Get-NetFirewallRule -DisplayName 'App 8080' | Get-NetFirewallPortFilter").output
-    assert pf.splitlines()[:2] == ["Protocol      : TCP", "LocalPort     : 8080"]
+    assert pf.splitlines()[2:4] == ["Protocol      : TCP", "LocalPort     : 8080"]
     assert lab.powershell("Remove-NetFirewallRule -DisplayName 'No 8080 from host2'").exit_code == 0
     assert lab.trace("host2", "host1:8080").verdict == "delivered"
 
