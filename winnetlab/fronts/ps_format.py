@@ -109,7 +109,7 @@ def format_table(objects, columns):
     widths = []
     for i, (header, _, width, _) in enumerate(columns):
         widths.append(width or max([len(header)] + [len(r[i]) for r in cells]))
-    room = WIDTH - sum(widths[:-1]) - (len(widths) - 1)
+    room = WIDTH - 1 - sum(widths[:-1]) - (len(widths) - 1)  # a table leaves the console's last column free
     widths[-1] = max(len(columns[-1][0]), min(widths[-1], room))
     lines = [
         _row([c[0] for c in columns], widths, columns),
