@@ -618,7 +618,7 @@ class ContainerShell:
         t = self._trace(ip, None)
         ok = not isinstance(t, WinNetLabError) and t.delivered
         outside = ip in self.lab.lan.outside.values()
-        lines = [f"Pinging {shown} with 32 bytes of data:"]
+        lines = ["", f"Pinging {shown} with 32 bytes of data:"]  # ping starts with a blank line (sample 10)
         reply = f"Reply from {ip}: bytes=32 " + ("time=12ms TTL=117" if outside else "time<1ms TTL=128")
         lines += [reply if ok else "Request timed out."] * count
         got = count if ok else 0

@@ -46,9 +46,10 @@ def object_text(obj):
 
 
 def display_text(value):
-    """A property value as Format-List and Format-Table show it."""
+    """A property value as Format-List and Format-Table show it (an object with no
+    properties, like HNS's empty ``AdditionalParams``, shows as nothing: sample 17)."""
     if isinstance(value, dict):
-        return object_text(value)
+        return object_text(value) if value else ""
     if isinstance(value, list):
         items = [object_text(v) if isinstance(v, dict) else inner_text(v) for v in value[:ENUMERATION_LIMIT]]
         more = "..." if len(value) > ENUMERATION_LIMIT else ""
