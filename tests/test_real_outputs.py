@@ -116,9 +116,9 @@ def test_13_container_test_netconnection():
     are a nanoserver error (Find-NetIPsecRule missing) that the lab does not reproduce."""
     lab = wl.Lab(windows="ltsc2016")
     lab.lan.outside["google.com"] = ipaddress.IPv4Address("172.217.3.206")
-    lab.docker("run -d --name c1 microsoft/nanoserver")
+    lab.docker("run -dit --name c1 mcr.microsoft.com/windows/servercore:ltsc2016")
     real = sample("13-container-test-netconnection.txt").split("\n\n\n", 1)[1]
-    out = lab.exec("c1", "Test-NetConnection google.com -port 80").output
+    out = lab.exec("c1", "powershell -Command Test-NetConnection google.com -port 80").output
     assert_same(real, out)
 
 
@@ -154,8 +154,8 @@ def test_04_docker_network_ls_inspect_nat_ws2019(ws2019):
 
 def test_10_container_ping_by_name_ws2019(ws2019):
     """Exact for the reply; the not-found line is one line (the post wrapped it)."""
-    ws2019.docker("run -d --name c1 mcr.microsoft.com/windows/nanoserver:10.0.17763.737")
-    ws2019.docker("run -d --name c2 mcr.microsoft.com/windows/nanoserver:10.0.17763.737")
+    ws2019.docker("run -dit --name c1 mcr.microsoft.com/windows/nanoserver:1809")
+    ws2019.docker("run -dit --name c2 mcr.microsoft.com/windows/nanoserver:1809")
     text = "\n".join(line[4:] for line in sample("10-container-ping-by-name-ws2019.txt").split("\n"))
     real = after_prompt(text, "PS: node-1 Administrator> docker container exec c1 ping c2")
     real = real.split("\n\nPS: ")[0]
@@ -212,11 +212,11 @@ def test_06_docker_network_inspect_transparent_dhcp():
 def test_08_container_ipconfig_all_ltsc2022(ws2022):
     """Layout-same: the sample host's DHCP gave a DNS suffix ('lan') that the lab's LAN does
     not, so the suffix lines are left out of the comparison; everything else is exact."""
-    ws2022.docker(f"run -d --name web {NANO}")
+    ws2022.docker(f"run -dit --name web {NANO}")
     real = after_prompt(sample("08-container-ipconfig-all-ltsc2022.txt"), "C:\\>ipconfig/all")
     suffix = re.compile(r"DNS Suffix|^ +lan$")
     keep = [line for line in normalize(real).split("\n") if not suffix.search(line)]
-    out = normalize(ws2022.exec("web", "ipconfig/all").output)
+    out = normalize(ws2022.exec("web", "cmd /c ipconfig/all").output)  # typed in cmd.exe, as in the sample
     out = re.sub(r"Host Name [. ]+: \S+", "Host Name . . . . . . . . . . . . : <host>", out)
     keep = [re.sub(r"Host Name [. ]+: \S+", "Host Name . . . . . . . . . . . . : <host>", k) for k in keep]
     assert [line for line in out.split("\n") if not suffix.search(line)] == keep
@@ -303,7 +303,7 @@ def test_31_host_route_print_nat_vnic(ws2022):
 def test_33_container_ipconfig_hyperv_isolation(ws2022):
     """Exact after normalizing (addresses, MAC, link-local, DUID): a Hyper-V-isolated
     container sees the utility VM's 'Ethernet' with DHCP and its DHCPv6 lines."""
-    ws2022.docker("run -d --name hv --isolation hyperv mcr.microsoft.com/windows/servercore:ltsc2022")
+    ws2022.docker("run -dit --name hv --isolation hyperv mcr.microsoft.com/windows/servercore:ltsc2022")
     real = sample("33-container-ipconfig-hyperv-isolation.txt").split("> ipconfig -all\n", 1)[1]
     out = ws2022.exec("hv", "ipconfig -all").output
     facts = re.compile(r"^(   (?:Host Name|DHCPv6 IAID|DHCPv6 Client DUID)[ .]+: ).*$", re.M)

@@ -448,6 +448,9 @@ class ContainerShell:
             words = tokenize(segment)[0]
         except QuoteError:
             words = segment.split()
+        head, slash, switch = words[0].partition("/")
+        if slash and head:  # cmd.exe ends a command's name at "/": ipconfig/all
+            words = [head, "/" + switch, *words[1:]]
         from ..engine.images import executable
 
         exe = executable(words[0])
@@ -487,9 +490,6 @@ class ContainerShell:
     PROGRAMS = frozenset({"cmd", "powershell", "pwsh", "ipconfig", "route", "hostname", "nslookup", "ping"})
 
     def run(self, words):
-        head, slash, switch = words[0].partition("/")
-        if slash and head:  # cmd.exe reads "ipconfig/all" as "ipconfig /all"
-            words = [head, "/" + switch, *words[1:]]
         name = words[0].lower().removesuffix(".exe")
         handler = {
             "ipconfig": self.ipconfig,
