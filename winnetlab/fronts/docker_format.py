@@ -148,7 +148,7 @@ def ipam_json(host, net, config):
     CLI's ``default`` (reference: moby#29451, #50924).  ``EnableIPv4`` only exists from 28.0,
     so no engine here prints it."""
     old = engines.engine_version(host.profile.docker_engine) < (20, 10)
-    options = None if not of(net).attaches or (old and net.name == "nat" and net.driver == "nat") else {}
+    options = None if not of(net).attaches or (old and net.name == "nat") else {}
     return {
         "Driver": "windows" if old and of(net).attaches else "default",
         "Options": options,
