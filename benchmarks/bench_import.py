@@ -4,11 +4,16 @@ Budgets (issue 6): the JSON dump (``Get-Hns* | ConvertTo-Json`` shape) loads in 
 the same objects as PowerShell Format-List text in under 4 s.  Also reports the hostile
 inputs' times (a 200 MB file is refused without being read).
 
+Scale (issue 13): 20,000 Format-List networks, and a 60 MB Format-List file (90,000
+networks), each load in under 10 s of CPU and 1 GB of memory (peak RSS of a fresh process
+that only loads the file, so the figure is the load's own).
+
 Run: ``python benchmarks/bench_import.py``; prints a table of figures.
 """
 
 import json
 import os
+import subprocess
 import sys
 import tempfile
 import time
@@ -121,6 +126,47 @@ def format_list(objects):
     return "\n\n".join(blocks) + "\n"
 
 
+FL_NETWORK = """ActivityId             : {g}
+CurrentEndpointCount   : 0
+Extensions             : {{@{{Id=E7C3B2F0-F3C5-48DF-AF2B-10FED6D72E7A; IsEnabled=False; Name=Microsoft Windows Filtering Platform}}}}
+Flags                  : 0
+ID                     : {g}
+MacPools               : {{@{{EndMacAddress=00-15-5D-63-7F-FF; StartMacAddress=00-15-5D-63-70-00}}}}
+Name                   : net{i}
+Policies               : {{}}
+State                  : 1
+Subnets                : {{@{{AddressPrefix=10.{a}.{b}.0/24; GatewayAddress=10.{a}.{b}.1; Policies=System.Object[]}}}}
+Type                   : nat
+Version                : 38654705666
+"""
+
+
+def format_list_networks(n):
+    """``Get-HnsNetwork`` as PowerShell lists ``n`` NAT networks (about 670 bytes each)."""
+    return "\n".join(
+        FL_NETWORK.format(g=f"{i:08X}-0000-4000-A000-{i:012X}", i=i, a=i // 256 % 256, b=i % 256)
+        for i in range(n)
+    )
+
+
+def load_in_child(path, networks):
+    """CPU seconds and peak RSS (MB) of a fresh Python that loads ``path``."""
+    code = (
+        "import resource, sys, time; import winnetlab as wl; t = time.process_time(); "
+        "lab = wl.load_hns(sys.argv[1]); t = time.process_time() - t; "
+        "assert len(lab.host().hns_networks) == int(sys.argv[2]) and not lab.warnings; "
+        "print(t, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)"
+    )
+    env = dict(os.environ, PYTHONPATH=os.path.join(os.path.dirname(__file__), ".."))
+    out = subprocess.run(
+        [sys.executable, "-c", code, path, str(networks)], capture_output=True, text=True, env=env
+    )
+    if out.returncode:
+        raise SystemExit(out.stderr)
+    secs, rss = out.stdout.split()
+    return float(secs), float(rss)
+
+
 def timed(fn):
     start = time.process_time()
     result = fn()
@@ -146,6 +192,16 @@ def main():
         rows.append(("same as Format-List text (UTF-16)", os.path.getsize(fl_path), secs, 4.0))
         secs, _ = timed(lambda: wl.dump_hns(lab))
         rows.append(("dump_hns of that lab (v1)", 0, secs, None))
+        for label, n in (
+            ("20,000 Format-List networks", 20_000),
+            ("60 MB of Format-List (90,000 networks)", 90_000),
+        ):
+            path = os.path.join(tmp, f"networks-{n}.txt")
+            with open(path, "w") as fh:
+                fh.write(format_list_networks(n))
+            secs, rss = load_in_child(path, n)
+            rows.append((f"{label}, peak {rss:,.0f} MB (budget 1,024)", os.path.getsize(path), secs, 10.0))
+            assert rss < 1024, f"{label}: {rss:.0f} MB"
         big = os.path.join(tmp, "big.json")
         with open(big, "wb") as fh:
             fh.truncate(200 * 1024 * 1024)

@@ -28,6 +28,7 @@ TUTORIALS = (
     "07-unsupported-features",
     "08-packet-walk",
     "09-real-host-dumps",
+    "10-troubleshooting",
 )
 BINDER_URLPATH = "urlpath=lab/tree/notebooks/00-start-here.ipynb"
 

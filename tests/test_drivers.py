@@ -110,3 +110,8 @@ def test_a_sixth_driver_is_one_class_and_its_registry_line(toy):
 def test_the_toy_driver_is_gone_after_the_test():
     with pytest.raises(wl.NotFound, match="could not find plugin toybridge"):
         wl.Lab().host().create_network("x", driver="toybridge")
+
+
+def test_swarm_scoped_says_the_scope():
+    for d in drivers.DRIVERS.values():
+        assert d.swarm_scoped == (d.scope == "swarm"), d.name

@@ -17,7 +17,11 @@ def lab():
 
 def test_get_vmswitch_table(lab):
     lab.powershell("New-VMSwitch -Name CORP -NetAdapterName Ethernet")
-    lines = lab.powershell("Get-VMSwitch").output.splitlines()
+    out = lab.powershell("Get-VMSwitch").output
+    assert (
+        out.startswith("\n") and out.endswith("\n\n") and not out.endswith("\n\n\n")
+    )  # PowerShell's blank lines
+    lines = out.splitlines()[1:]
     assert lines[0].split() == ["Name", "SwitchType", "NetAdapterInterfaceDescription"]
     assert lines[1].split() == ["----", "----------", "------------------------------"]
     assert lines[2].split()[:2] == ["CORP", "External"] and "Intel(R)" in lines[2]
@@ -33,7 +37,9 @@ def test_new_vmswitch_shows_up_as_transparent_after_restart(lab):
 
 
 def test_netnat_and_static_mapping(lab):
-    nat = lab.powershell("Get-NetNat").output.splitlines()
+    out = lab.powershell("Get-NetNat").output
+    assert out.startswith("\n\nName ") and out.endswith(" : True\n\n\n")  # a list: 2 blank lines, then 3
+    nat = out.splitlines()[2:]
     assert nat[0].startswith("Name                             : NAT")
     assert "InternalIPInterfaceAddressPrefix : 172.16.0.1/16" in nat
     mapping = lab.powershell("Get-NetNatStaticMapping").output.splitlines()
@@ -104,7 +110,7 @@ def test_remove_vmswitch_in_use_really_removes_it_until_hns_restarts(lab):
 
 def test_pipelines(lab):
     assert lab.powershell("docker network ls | findstr none").output.split()[1:] == ["none", "null", "local"]
-    t = lab.powershell("Get-NetAdapter | Select-Object Name,MacAddress").output.splitlines()
+    t = lab.powershell("Get-NetAdapter | Select-Object Name,MacAddress").output.splitlines()[1:]
     assert t[0].split() == ["Name", "MacAddress"]
     fl = lab.powershell("Get-VMSwitch | Format-List").output
     assert "SwitchType" in fl and " : Internal" in fl

@@ -17,7 +17,7 @@ def lab():
 
 def test_ipconfig_all_shape(lab):
     out = lab.exec("web", "ipconfig /all").output.splitlines()
-    assert out[0] == "Windows IP Configuration"
+    assert out[:2] == ["", "Windows IP Configuration"]
     assert "   Host Name . . . . . . . . . . . . : " + lab.host().container("web").short_id in out
     assert "Ethernet adapter vEthernet (Ethernet):" in out
     assert "   Description . . . . . . . . . . . : Hyper-V Virtual Ethernet Container Adapter" in out

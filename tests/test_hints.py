@@ -57,3 +57,31 @@ def test_hints_speak_of_commands_not_python():
     for front, line in EXPLAINED:
         for h in run(lab, front, line).hints:
             assert "lab." not in h and "§" not in h and "()" not in h, h
+
+
+def test_every_notebook_command_without_hints(monkeypatch):
+    """``Lab(hints=False)``: every docker/PowerShell/exec command of every tutorial gives
+    only what the real tool prints."""
+    import runpy
+    from pathlib import Path
+
+    from winnetlab.engine.lab import Lab
+
+    results, explained = [], []
+    shown = Lab._shown
+
+    def record(self, result):
+        explained.append(bool(result.hints))
+        self.hints = False
+        out = shown(self, result)
+        results.append(out)
+        return out
+
+    monkeypatch.setattr(Lab, "_shown", record)
+    monkeypatch.setenv("MPLBACKEND", "Agg")
+    sources = sorted((Path(__file__).parent.parent / "tools" / "notebook_src").glob("*.py"))
+    for path in sources:
+        runpy.run_path(str(path), run_name="__notebook__")
+    assert len(results) > 100 and any(explained)  # some commands would have had hints
+    assert all(r.hints == () and str(r) == r.output for r in results)
+    assert not any(line.startswith("hint:") for r in results for line in r.output.splitlines())

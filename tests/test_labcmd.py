@@ -17,7 +17,7 @@ def parse(argv):
 
 def test_the_package_ships_every_tutorial():
     names = sorted(p.name for p in labcmd.tutorials_dir().glob("*.ipynb"))
-    assert labcmd.START_NOTEBOOK in names and len(names) == 10
+    assert labcmd.START_NOTEBOOK in names and len(names) == 11
 
 
 def test_copy_only_copies_the_tutorials_and_keeps_edits(tmp_path, capsys):

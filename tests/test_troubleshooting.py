@@ -122,7 +122,7 @@ def test_firewall_cmdlets_and_the_walk_enforce_block_over_allow():
     assert t.verdict == "dropped" and "block rule 'No 8080 from host2'" in t.reason
     assert lab.trace("internet", "host1:8080").verdict == "delivered"  # other sources still allowed
     pf = lab.powershell("Get-NetFirewallRule -DisplayName 'App 8080' | Get-NetFirewallPortFilter").output
-    assert pf.splitlines()[:2] == ["Protocol      : TCP", "LocalPort     : 8080"]
+    assert pf.splitlines()[2:4] == ["Protocol      : TCP", "LocalPort     : 8080"]
     assert lab.powershell("Remove-NetFirewallRule -DisplayName 'No 8080 from host2'").exit_code == 0
     assert lab.trace("host2", "host1:8080").verdict == "delivered"
 
@@ -274,7 +274,8 @@ def test_unclean_reboot_leaves_a_stale_endpoint_and_a_filtered_pipeline_removes_
     lab.reboot("host1", clean=False)
     h = lab.host()
     assert [str(e.address) for e in h.stale_endpoints()] == ["192.168.0.50"]
-    assert h.container("app").state == "created" and h.container("helper").state == "running"
+    assert h.container("app").state == "exited" and h.container("helper").state == "running"
+    assert h.container("app").exit_code == 128 and "0x803b002f" in h.container("app").error
     r = lab.docker("start app")
     assert r.output.splitlines()[0] == (
         "Error response from daemon: failed to create endpoint app on network tn: failed during "
@@ -441,3 +442,26 @@ def test_turning_the_firewall_off_does_not_pass_the_join_scenario():
     apply(s, "join")
     result = s.check()
     assert "host2 is a node of the swarm" in result.passed and not result.ok
+
+
+def test_shell_opens_a_scenario_prints_its_story_and_checks_at_the_prompt():
+    import io
+    from types import SimpleNamespace
+
+    from winnetlab.fronts.shell import shell_main
+
+    args = SimpleNamespace(seed=0, windows="ltsc2022", hosts=1, no_hints=False, scenario="localhost-2016")
+    out = io.StringIO()
+    script = "check\nhint 2\ncheck 172.16.0.2:80\nhint 9\nexit\n"
+    assert shell_main(args, io.StringIO(script), out) == 0
+    text = out.getvalue()
+    assert (
+        "Scenario localhost-2016" in text
+        and "source: https://github.com/microsoft/aspnet-docker/issues/13" in text
+    )
+    assert "0 of 2 checks passed" not in text and "1 of 2 checks passed — keep going" in text
+    assert "2 of 2 checks passed — all done!" in text
+    assert "hint 2: docker inspect" in text and "hint: choose 1, 2 or 3" in text
+    err = io.StringIO()
+    args.scenario = "nope"
+    assert shell_main(args, io.StringIO(""), err) == 2

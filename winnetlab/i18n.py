@@ -474,6 +474,18 @@ MESSAGES = {
     "lab = wl.load_hns(path) reads Get-HnsNetwork / Get-HnsEndpoint output": "lab = wl.load_hns(path)가 Get-HnsNetwork / Get-HnsEndpoint 출력을 읽습니다",
     "network 'mine' exists with subnet 10.77.0.0/24": "서브넷 10.77.0.0/24의 네트워크 'mine'이 있습니다",
     "'probe' has an address in 10.77.0.0/24": "'probe'에 10.77.0.0/24 안의 주소가 있습니다",
+    "Load the scenario 'overlay-4789-blocked' (s = wl.scenarios.load(...)) and fix its lab the way the real "
+    "fix works: api on host1 must reach db on host2 with the firewall still on.": (
+        "시나리오 'overlay-4789-blocked'를 불러와(s = wl.scenarios.load(...)) 실제 해결책과 같은 방법으로 그 "
+        "랩을 고치세요. 방화벽을 켠 채로 host1의 api가 host2의 db에 닿아야 합니다."
+    ),
+    "lab.trace('api', 'db', port=1433) shows which host's firewall drops the VXLAN packets": (
+        "lab.trace('api', 'db', port=1433)가 어느 호스트의 방화벽이 VXLAN 패킷을 버리는지 보여 줍니다"
+    ),
+    "the Windows Firewall of host2 is still on": "host2의 Windows 방화벽이 여전히 켜져 있습니다",
+    "remove or disable only the rule that blocks UDP 4789, not the whole firewall": (
+        "방화벽 전체가 아니라 UDP 4789를 막는 규칙만 지우거나 끄세요"
+    ),
 }
 
 # Teaching hints under command results (CommandResult.hints), matched as templates: a
@@ -493,6 +505,18 @@ HINTS = {
     "the host process {process} (PID {pid})": "호스트 프로세스 {process}(PID {pid})",
     "another endpoint being created": "함께 만들어지는 다른 끝점",
     "another endpoint": "다른 끝점",
+    "{host} cannot reach {manager}:2377/tcp (cluster management): {why}. Open it on {manager2}: "
+    "New-NetFirewallRule -DisplayName 'Swarm 2377' -Direction Inbound -Protocol TCP -LocalPort 2377 "
+    "-Action Allow": (
+        "{host}에서 {manager}:2377/tcp(클러스터 관리)에 닿지 못합니다: {why}. {manager2}에서 포트를 "
+        "여세요: New-NetFirewallRule -DisplayName 'Swarm 2377' -Direction Inbound -Protocol TCP "
+        "-LocalPort 2377 -Action Allow"
+    ),
+    "a stale HNS endpoint (left by an unclean shutdown) still holds that address: find it with "
+    "Get-HnsEndpoint and remove only it (Get-HnsEndpoint | ? IPAddress -eq <address> | Remove-HnsEndpoint)": (
+        "깨끗하지 않은 종료가 남긴 HNS 끝점이 아직 그 주소를 쥐고 있습니다. Get-HnsEndpoint로 찾아 그것만 "
+        "지우세요(Get-HnsEndpoint | ? IPAddress -eq <address> | Remove-HnsEndpoint)"
+    ),
     "{windows} has one WinNAT prefix ({prefix}); another nat network must be a partition of it "
     "(see Get-NetNat InternalIPInterfaceAddressPrefix)": (
         "{windows}에는 WinNAT 접두사가 하나뿐입니다({prefix}). 다른 nat 네트워크는 그것을 나눈 일부여야 "

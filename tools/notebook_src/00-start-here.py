@@ -255,13 +255,14 @@ builder
 # | `07-unsupported-features` | what Docker on Windows refuses or ignores, and why |
 # | `08-packet-walk` | follow one packet hop by hop |
 # | `09-real-host-dumps` | load `Get-HnsNetwork` output from a real machine |
+# | `10-troubleshooting` | failures users reported, reproduced, diagnosed and fixed |
 #
 # ## Exercise
 #
 # Run a container named `hello` on the default `nat` network, then find its address.
 # The check below says what is still missing:
 
-# %% [markdown] lang=ko en=b2a41d2a6a84
+# %% [markdown] lang=ko en=9ccc45330d44
 # ## 튜토리얼 목록
 #
 # | 노트북 | 배우는 것 |
@@ -275,6 +276,7 @@ builder
 # | `07-unsupported-features` | Windows의 Docker가 거부하거나 무시하는 것과 그 이유 |
 # | `08-packet-walk` | 패킷 하나를 홉마다 따라가기 |
 # | `09-real-host-dumps` | 실제 컴퓨터의 `Get-HnsNetwork` 출력 불러오기 |
+# | `10-troubleshooting` | 사용자가 보고한 장애를 재현하고, 진단하고, 고치기 |
 #
 # ## 연습 문제
 #

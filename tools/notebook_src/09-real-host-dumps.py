@@ -80,8 +80,7 @@ lab.warnings
 
 # %%
 # NBVAL_CHECK_OUTPUT
-for note in lab.notes:
-    print("-", note)
+print("\n".join(f"- {note}" for note in lab.notes))
 
 # %%
 # NBVAL_CHECK_OUTPUT
@@ -151,8 +150,7 @@ wl.diagnose(lab)
 cluster = wl.load_hns(DUMPS / "01-overlay-remote-endpoint-v1-flannel-test.json",
                       DUMPS / "08-overlay-endpoints-hnsdiag-list-endpoints.txt")
 print(list(cluster.hosts), cluster.warnings)
-for note in cluster.notes:
-    print("-", note)
+print("\n".join(f"- {note}" for note in cluster.notes))
 
 # %%
 # NBVAL_CHECK_OUTPUT

@@ -20,6 +20,7 @@ import re
 _KEY_LINE = re.compile(r"^([A-Za-z_][\w.\-]*(?: [\w.\-]+)*?)\s*: ?(.*)$")
 _NUMBER = re.compile(r"-?[0-9]{1,19}")
 _MAX_NESTING = 24
+_STOPS = {stops: re.compile("[" + re.escape(stops) + "]") for stops in (";}", ",}")}
 
 
 class _Cut(Exception):
@@ -146,9 +147,8 @@ def _value(s, i, depth, top=False, stops=""):
         return _array(s, i + 1, depth + 1)
     if top:
         return _scalar(s), len(s)
-    j = i
-    while j < len(s) and s[j] not in stops:
-        j += 1
+    stop = _STOPS[stops].search(s, i)
+    j = stop.start() if stop else len(s)
     return _scalar(s[i:j].strip()), j
 
 

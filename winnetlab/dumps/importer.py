@@ -29,6 +29,7 @@ the host's physical adapter, its MAC and the LAN are never guessed.
 
 from __future__ import annotations
 
+import gc
 import ipaddress
 import re
 from typing import TYPE_CHECKING, Any
@@ -62,6 +63,16 @@ def load_hns(*sources: Any, windows: str | None = None, seed: int = 0, merge: bo
     ``Version`` fields.  ``merge=True`` puts everything on one host.  ``lab.warnings``
     lists what may be wrong or missing, ``lab.notes`` what was repaired or inferred.
     """
+    gc_was_on = gc.isenabled()
+    gc.disable()  # reading builds millions of small acyclic objects: no cycles to collect
+    try:
+        return _load(sources, windows, seed, merge)
+    finally:
+        if gc_was_on:
+            gc.enable()
+
+
+def _load(sources, windows, seed, merge):
     from ..engine.lab import Lab
 
     reading = read(*sources)
@@ -150,6 +161,7 @@ class Importer:
         self.subnet_fields = {}  # unknown subnet fields of the network being read
         self.placeholders = {}  # "<your service cidr>" -> where it was found
         self.elided = []  # fields PowerShell did not print
+        self.inferences = {}  # (source, kind, reason) -> names inferred for that reason
 
     # ------------------------------------------------------------ conversions with warnings
     def warn(self, text):
@@ -161,9 +173,10 @@ class Importer:
         self.notes.append(f"{self.subject}: {text}" if self.subject else text)
 
     def infer(self, kind, name, reason):
-        """Mark an object the dump implies but does not hold, and say why in the notes."""
+        """Mark an object the dump implies but does not hold; the notes say why, one note
+        per reason (see :meth:`report`)."""
         self.host.inferred[(kind, name)] = reason
-        self.note(f"{kind} {name} is inferred: {reason}")
+        self.inferences.setdefault((self.subject.split(": ")[0], kind, reason), []).append(name)
 
     def text(self, data, *names):
         value = get_field(data, *names)
@@ -415,7 +428,11 @@ class Importer:
         self.report()
 
     def report(self):
-        """One warning per placeholder value, one note for the values PowerShell elided."""
+        """One warning per placeholder value, one note per reason for inferring, one note
+        for the values PowerShell elided."""
+        for (source, kind, reason), names in self.inferences.items():
+            shown = ", ".join(names[:3]) + (f" and {len(names) - 3:,} more" if len(names) > 3 else "")
+            self.notes.append(f"{source}: {kind} {shown} inferred: {reason}")
         for (subject, value), where in self.placeholders.items():
             self.warnings.append(
                 f"{subject}: {value!r} is a placeholder, not a value (in {', '.join(where)}); "
@@ -441,7 +458,7 @@ class Importer:
         if rid in self.host.hns_networks:
             self.warn(f"a second network with the ID {rid}; skipped")
             return None
-        raw_type = self.text(d, "Type") or self.guess_type(d, record.schema)
+        raw_type = self.text(d, "Type") or self.guess_type(d, record)
         driver = raw_type.lower()
         hns_type = HNS_TYPES.get(driver, raw_type)
         if driver not in HNS_TYPES and driver != "unknown":  # a type name read from a dump, checked
@@ -505,10 +522,16 @@ class Importer:
             net.extra["subnet_fields"] = self.subnet_fields  # per subnet id: the dump's other fields
         return net
 
-    def guess_type(self, d, schema):
-        """A network without ``Type``: NAT in v2 (HNS omits enum 0), else read from its clues."""
-        if schema == "v2":
+    def guess_type(self, d, record):
+        """A network without ``Type``: NAT in v2 (HNS omits enum 0), else read from its clues;
+        ``hnsdiag list`` prints no type at all."""
+        if record.schema == "v2":
             return "NAT"
+        if record.fmt == "hnsdiag":
+            self.infer(
+                "type of network", self.text(d, "Name") or "?", "hnsdiag list does not print it: unknown"
+            )
+            return "unknown"
         text = str(d).lower()
         guess = (
             "Overlay"
@@ -585,8 +608,13 @@ class Importer:
         return MacPool(start, end - start + 1)
 
     def add_network(self, net):
-        """The network and the Hyper-V switch it implies (a dump never lists switches)."""
+        """The network and the Hyper-V switch it implies (a dump never lists switches);
+        a network of unknown type implies none."""
         kind = net.driver
+        if kind not in HNS_TYPES:
+            net.vswitch = ""
+            self.host.import_network(net, adopt=False)
+            return
         if kind in INTERNAL_SWITCH_TYPES or kind == "private":
             switch_type = "Private" if kind == "private" else "Internal"
             switch = VSwitch(

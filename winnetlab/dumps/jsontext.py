@@ -32,7 +32,7 @@ _START = re.compile(r'\{\s*["}]|\[\s*[\[{"\d\-\]tfn]')  # a bracket that can sta
 _STRING = r'"[^"\\\n]*(?:\\.[^"\\\n]*)*"'
 _TOKENS = re.compile(_STRING + r'|[\[\]{},]|"')
 _BRACKETS = re.compile(_STRING + r'|[\[\]{}]|"')
-_LOGRUS_MSG = re.compile(r'\bmsg="((?:[^"\\]|\\.)*)"')
+_LOGRUS_MSG = re.compile(r'\bmsg="((?:[^"\\]|\\.)*)"', re.DOTALL)
 _GO_ESCAPE = re.compile(r"\\(u[0-9A-Fa-f]{4}|x[0-9A-Fa-f]{2}|.)", re.DOTALL)
 _GO_SIMPLE = {"n": "\n", "t": "\t", "r": "\r", '"': '"', "\\": "\\", "/": "/", "b": "\b", "f": "\f"}
 
@@ -56,30 +56,43 @@ def find_documents(text):
     whole = _parse_whole(text)
     if whole is not None:
         return [whole]
-    if 'msg="' in text:
+    if 'msg="' in text or "level=" in text:  # a logrus log (a wrap may split ``msg="``)
         docs = []
-        width = wrap_width(text.splitlines())
-        for message in _LOGRUS_MSG.findall(text):
-            docs.extend(_message_documents(message, width))
+        lines = text.splitlines()
+        width = wrap_width(lines)
+        logged, joined = _join_full_lines(lines, width)
+        for match in _LOGRUS_MSG.finditer(logged):
+            column = display_width(logged[logged.rfind("\n", 0, match.start(1)) + 1 : match.start(1)])
+            docs.extend(_message_documents(match.group(1), width, column))
         if docs:
+            if joined and len(lines) > 1:
+                first = next((d for d in docs if d.value), docs[0])
+                first.notes.append(f"joined lines that the console had wrapped at {width} columns")
             return docs
     return _scan(text)
 
 
-def _message_documents(message, width):
+def _join_full_lines(lines, width):
+    """The text with each console-filled line joined to the next (a wrap can split even an
+    escape such as ``\\"``), and whether any was.  Joining the longest line of a log that
+    was never wrapped to the next one is harmless: ``msg="…"`` still ends at its quote."""
+    widths = [display_width(ln) for ln in lines]
+    ends = ["" if w >= width and i < len(lines) - 1 else "\n" for i, w in enumerate(widths)]
+    return "".join(ln + end for ln, end in zip(lines, ends)), "" in ends
+
+
+def _message_documents(message, width, column):
     """The JSON in one logrus ``msg="…"``, its console-wrapped lines joined first.
 
     The console wrapped the escaped line, so the joining is decided on the escaped text
     (its widths are the console's) and each way is unescaped and tried in turn.
     """
     lines = message.split("\n")
-    ways = join_wrapped(lines, width) if len(lines) > 1 else [[""]]
+    ways = join_wrapped(lines, width, column) if len(lines) > 1 else [[""]]
     for separators in ways:
         joined = unescape_go("".join(ln.rstrip("\r") + sep for ln, sep in zip(lines, separators)))
         docs = _scan(joined)
         if docs and not any(d.truncated for d in docs):
-            if len(lines) > 1:
-                docs[0].notes.append(f"joined lines that the console had wrapped at {width} columns")
             return docs
     return _scan(unescape_go(message))
 
@@ -342,9 +355,10 @@ def wrap_width(lines):
     return max((display_width(ln) for ln in lines), default=0)
 
 
-def join_wrapped(lines, width):
+def join_wrapped(lines, width, column=0):
     """The ways a console-wrapped paragraph can be joined, most likely first: each a list
-    of the separators to put after each line.
+    of the separators to put after each line (``column``: where the first line starts on
+    its console line).
 
     A line that fills the console (``width`` columns, or one less when a two-column
     character did not fit) was cut by the console and continues directly; a shorter line
@@ -355,7 +369,7 @@ def join_wrapped(lines, width):
     spaced = []
     for i, ln in enumerate(lines):
         nxt = lines[i + 1][:1] if i + 1 < len(lines) else ""
-        w = display_width(ln)
+        w = display_width(ln) + (column if i == 0 else 0)
         full = w >= width or (w == width - 1 and nxt and display_width(nxt) == 2)
         spaced.append("" if full or not nxt else " ")
     return [spaced, [""] * len(lines)]

@@ -116,14 +116,27 @@ class Reading:
     links: set = field(default_factory=set)
 
 
+_LOWERED = [None, None, 0]  # the last dict looked into, its lower-case key map, its size
+
+
 def get_field(data, *names):
-    """The value of the first of ``names`` present in ``data``, matching case-insensitively."""
+    """The value of the first of ``names`` present in ``data``, matching case-insensitively.
+
+    Exact names are tried first; the lower-case key map of the last dict asked about is
+    kept, since the importer asks one object for many fields in a row.
+    """
     if not isinstance(data, dict):
         return None
     for name in names:
         if name in data:
             return data[name]
-    lowered = {k.lower(): k for k in data if isinstance(k, str)}
+    if _LOWERED[0] is not data or _LOWERED[2] != len(data):
+        lowered = {}
+        for key in data:
+            if isinstance(key, str):
+                lowered.setdefault(key.lower(), key)
+        _LOWERED[:] = [data, lowered, len(data)]
+    lowered = _LOWERED[1]
     for name in names:
         key = lowered.get(name.lower())
         if key is not None:
@@ -136,8 +149,11 @@ def read(*sources):
     reading = Reading()
     merged = {}
     for part, source in enumerate(sources):
+        in_folder = (
+            isinstance(source, (str, os.PathLike)) and _is_path(os.fspath(source)) and os.path.isdir(source)
+        )
         for label, payload in _expand(source, reading):
-            full = _complete_kinds(label, payload)
+            full = _complete_kinds(label, payload, in_folder)
             records = _records_of(label, payload, reading, full)
             cut = {r.kind for r in records if r.truncated}
             reading.complete.update((part, kind) for kind in full - cut)
@@ -147,7 +163,7 @@ def read(*sources):
     return reading
 
 
-def _complete_kinds(label, payload):
+def _complete_kinds(label, payload, in_folder):
     """The kinds a source lists in full, known before parsing: collectlogs files by name,
     ``hnsdiag list`` sections (the JSON shapes are recognised in :func:`_from_json`).
 
@@ -156,7 +172,7 @@ def _complete_kinds(label, payload):
     """
     name = os.path.basename(label).lower()
     by_name = {"network.txt": "network", "endpoint.txt": "endpoint", "policy.txt": "policylist"}
-    if name in by_name and label != name:  # a file inside a collectlogs folder
+    if name in by_name and in_folder:  # a file of a collectlogs folder
         return {by_name[name]}
     if isinstance(payload, str) and looks_like_hnsdiag(payload):
         return hnsdiag_kinds(payload)
@@ -381,22 +397,25 @@ def _records_of(label, payload, reading, full):
         reading.warnings.append(f"{label}: empty")
         return []
     records = []
-    for doc in find_documents(payload):
+    documents = find_documents(payload) if '"' in payload else ()  # JSON keys are quoted
+    for doc in documents:
         found = _from_json(label, doc.value, reading, truncated=doc.truncated, scanned=True, full=full)
         if found:
             reading.notes.extend(f"{label}: {note}" for note in doc.notes)
             reading.warnings.extend(f"{label}: {problem}" for problem in doc.problems)
         records.extend(found)
+    cut = []
     if looks_like_hnsdiag(payload):
         listing = parse_hnsdiag(payload)
         records.extend(Record(kind, "v1", fields, label, fmt="hnsdiag") for kind, fields in listing.objects)
-        reading.warnings.extend(f"{label}: {cut}" for cut in listing.cut)
+        cut = listing.cut
+        reading.warnings.extend(f"{label}: {c}" for c in cut)
     if not records and looks_like_format_list(payload):
         records.extend(_from_format_list(label, payload, reading))
     if DOCKERD.search(payload[:1_000_000]):
         for record in records:
             record.dockerd = True
-    if not records:
+    if not records and not cut:  # (a listing cut before its first row: the cut says it)
         reading.warnings.append(
             f"{label}: no HNS networks, endpoints, policy lists or namespaces "
             "found (expected Get-Hns* output as JSON or Format-List, HCN JSON "

@@ -20,8 +20,15 @@ def event_seq(host, action, target, latest=None):
 
 
 def timestamp(seq):
-    """RFC 3339 time of event ``seq`` on the simulated clock."""
-    return (EPOCH + datetime.timedelta(seconds=seq)).strftime("%Y-%m-%dT%H:%M:%SZ")
+    """RFC 3339 time of event ``seq`` on the simulated clock, as Docker on Windows writes it.
+
+    Windows clocks tick in 100 ns, so Docker's times carry up to 7 fractional digits, printed
+    the way Go's ``RFC3339Nano`` does (trailing zeros dropped): ``…:33.3446158Z``.  The
+    fraction is derived from the event number (deterministic, not a measured time).
+    """
+    seconds = (EPOCH + datetime.timedelta(seconds=seq)).strftime("%Y-%m-%dT%H:%M:%S")
+    fraction = f"{seq * 2654435761 % 10**7:07d}".rstrip("0")
+    return f"{seconds}.{fraction}Z" if fraction else f"{seconds}Z"
 
 
 def now(host):

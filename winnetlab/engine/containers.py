@@ -28,6 +28,7 @@ Windows runtime answers ``not implemented`` for process isolation.
 
 from __future__ import annotations
 
+import sys
 from types import MappingProxyType
 from typing import Any
 
@@ -79,7 +80,10 @@ TERMINATED = 4294967295  # uint32(-1): exit code of a terminated compute system
 
 
 def default_image(profile):
-    return f"mcr.microsoft.com/windows/nanoserver:{images.tag_for(images.REGISTRY + '/windows/nanoserver', profile.name)}"
+    """The image of ``docker run`` without one: interned, so thousands of containers share it."""
+    return sys.intern(
+        f"mcr.microsoft.com/windows/nanoserver:{images.tag_for(images.REGISTRY + '/windows/nanoserver', profile.name)}"
+    )
 
 
 # what create_container takes besides name, image and network (docker create's flags); run
@@ -100,6 +104,8 @@ CONTAINER_SETTINGS = (
     "tty",
     "auto_remove",
 )
+CREATE_SETTINGS = frozenset(CONTAINER_SETTINGS)
+RUN_SETTINGS = CREATE_SETTINGS - {"auto_remove"}
 
 
 class ContainersMixin:
@@ -117,7 +123,7 @@ class ContainersMixin:
         ``tty``, ``auto_remove``.  The typed API keeps stdin open by default (like ``docker run
         -dit``), so a base image's ``cmd.exe`` keeps running; the docker front passes ``-i``/``-t``
         as typed."""
-        return self.commit_container(self._planned(name, image, network, settings, CONTAINER_SETTINGS))
+        return self.commit_container(self._planned(name, image, network, settings, CREATE_SETTINGS))
 
     def start(self, name):
         """``docker start``: HNS creates and attaches the endpoints; on failure it stays Created.
@@ -139,7 +145,7 @@ class ContainersMixin:
     ) -> Container:
         """Create and start a container in one atomic step (nothing remains if it fails); the
         ``settings`` of :meth:`create_container` but ``auto_remove``."""
-        c = self._planned(name, image, network, settings, CONTAINER_SETTINGS[:-1])
+        c = self._planned(name, image, network, settings, RUN_SETTINGS)
         plans = self.plan_start(c)
         self.commit_container(c)
         self.commit_start(c, plans)
@@ -147,20 +153,14 @@ class ContainersMixin:
         return c
 
     def _planned(self, name, image, network, settings, allowed):
-        unknown = sorted(set(settings) - set(allowed))
-        if unknown:
-            raise TypeError(f"unexpected keyword argument {unknown[0]!r}")
-        process = {
-            k: settings.pop(k) for k in ("command", "interactive", "tty", "auto_remove") if k in settings
-        }
+        if not settings.keys() <= allowed:
+            raise TypeError(f"unexpected keyword argument {sorted(settings.keys() - allowed)[0]!r}")
+        command = settings.pop("command", "")
+        interactive = settings.pop("interactive", True)
+        tty = settings.pop("tty", True)
+        auto_remove = settings.pop("auto_remove", False)
         c = self.plan_container(name, image, network, **settings)
-        self._set_process(
-            c,
-            process.get("command", ""),
-            process.get("interactive", True),
-            process.get("tty", True),
-            process.get("auto_remove", False),
-        )
+        self._set_process(c, command, interactive, tty, auto_remove)
         return c
 
     @staticmethod
@@ -373,7 +373,8 @@ class ContainersMixin:
         else:
             net = self.network(network)
             network = net.name
-            if of(net).swarm_scoped and not net.attachable and not service:
+            drv = of(net)
+            if drv.swarm_scoped and not net.attachable and not service:
                 raise Unsupported(
                     f"Could not attach to network {net.name}: rpc error: code = PermissionDenied "
                     f"desc = network {net.name} not manually attachable",
@@ -386,7 +387,7 @@ class ContainersMixin:
                         "user specified IP address is supported only when connecting to "
                         "networks with user configured subnets"
                     )
-            if not of(net).attaches and publish:
+            if not drv.attaches and publish:
                 raise InvalidParameter(
                     "conflicting options: port publishing and the container type network mode"
                 )
@@ -428,7 +429,7 @@ class ContainersMixin:
         if c.image_info is not None and c.image_info.reference not in self._images:
             self._store_image(c.image_info)
         self._containers[c.name] = c
-        self.log_event("Docker", "CreateContainer", c.name, f"image {c.image}, isolation {c.isolation}")
+        self.log_event("Docker", "CreateContainer", c.name, "image {}, isolation {}", c.image, c.isolation)
         return c
 
     def plan_start(self, c, others=()):
@@ -444,7 +445,8 @@ class ContainersMixin:
         others = list(others)
         for i, netname in enumerate(c.requested_networks):
             net = self.network(netname)
-            if not of(net).attaches:
+            drv = of(net)
+            if not drv.attaches:
                 continue
             first = i == 0
             plans.append(
@@ -460,11 +462,7 @@ class ContainersMixin:
                     avoid=previous.get(net.name, ()),
                 )
             )
-            if (
-                of(net).encapsulates
-                and self.profile.overlay_egress == "nat-endpoint"
-                and "nat" in self._networks
-            ):
+            if drv.encapsulates and self.profile.overlay_egress == "nat-endpoint" and "nat" in self._networks:
                 plans.append(
                     self._plan_endpoint(
                         self._networks["nat"], c.name, None, None, [], (), (), others=others + plans
@@ -521,7 +519,7 @@ class ContainersMixin:
         for plan in plans:
             self._commit_endpoint(c, plan)
         c.state = "running"
-        self.log_event("Docker", "StartContainer", c.name, f"{len(plans)} endpoint(s)")
+        self.log_event("Docker", "StartContainer", c.name, "{} endpoint(s)", len(plans))
 
     def _ensure_namespace(self, c):
         if c.namespace is None:
@@ -530,7 +528,7 @@ class ContainersMixin:
             self._namespaces[ns.id] = ns
             c.namespace = ns.id
             self.log_event(
-                "HNS", "CreateNamespace", c.name, f"namespace {ns.id}, compartment {ns.compartment_id}"
+                "HNS", "CreateNamespace", c.name, "namespace {}, compartment {}", ns.id, ns.compartment_id
             )
         return self._namespaces[c.namespace]
 

@@ -4,13 +4,14 @@ tearing them down, and the remote endpoints and policy lists of swarm."""
 
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass
 
 from . import policies as P
 from . import swarm
 from .addressing import parse_prefix
 from .drivers import of
-from .errors import Conflict, Exhausted, InvalidParameter, NotFound, hns_call_error
+from .errors import Conflict, Exhausted, InvalidParameter, NotFound, hns_call_error, hns_error
 from .hns import ATTACHED, Endpoint, Network
 from .ports import EPHEMERAL_FIRST, EPHEMERAL_LAST
 from .recovery import stale_address_error
@@ -26,6 +27,16 @@ def _skip(candidates, avoid, n):
 def _label(ep):
     """How the event log names an endpoint: ``container@network`` (``remote@…`` for remote ones)."""
     return f"{ep.container or ('remote ' + str(ep.ip_address))}@{ep.network}"
+
+
+# Detail templates of an endpoint's events, by (has an address[, internal DNS on]).
+_CREATED = {True: "id {}, {}/{}, MAC {}", False: "id {}, no address in HNS (DHCP), MAC {}"}
+_CONFIGURED = {
+    (True, True): "IP {}/{}, gateway {}, DNS {}",
+    (True, False): "IP {}/{}, gateway {}, DNS {}, no internal DNS",
+    (False, True): "IP no address in HNS (DHCP), gateway {}, DNS {}",
+    (False, False): "IP no address in HNS (DHCP), gateway {}, DNS {}, no internal DNS",
+}
 
 
 @dataclass
@@ -74,8 +85,9 @@ class EndpointsMixin:
             if any(e.ip_address == ip for e in self.stale_endpoints() if e.network_id == net.id):
                 raise stale_address_error(self.profile, container, net.name)
             if not pool.is_free(ip) or any(p.ip == ip for p in others):
-                raise Conflict(
-                    prefix + "HNS failed with error : The object already exists.",
+                raise hns_error(
+                    "The object already exists.",
+                    prefix=prefix,
                     hint=f"{ip} is the gateway, a reserved address, or already used in {net.name}",
                 )
         elif net.dhcp:
@@ -88,24 +100,29 @@ class EndpointsMixin:
         else:
             ip = self._peek_address(net, others, avoid[:1])
             if ip is None:
-                raise Exhausted(
-                    prefix + "HNS failed with error : The IP address pool of the network is exhausted.",
+                raise hns_error(
+                    "The IP address pool of the network is exhausted.",
+                    cls=Exhausted,
+                    prefix=prefix,
                     hint=f"every address of {', '.join(str(s.prefix) for s in net.subnets)} is in use",
                 )
         if mac is not None:
             if not net.mac_pool.is_free(mac) or any(
                 e.mac_address == mac for e in (self._endpoints[i] for i in net.endpoint_ids)
             ):
-                raise Conflict(
-                    prefix + "HNS failed with error : The object already exists.",
+                raise hns_error(
+                    "The object already exists.",
+                    prefix=prefix,
                     hint=f"MAC {mac} is already used in {net.name}",
                 )
         else:
             taken = sum(1 for p in others if p.network is net)
             got = _skip(net.mac_pool.peek(taken + 1 + len(avoid[1:])), avoid[1:], taken)
             if got is None:
-                raise Exhausted(
-                    prefix + "HNS failed with error : The MAC address pool of the network is exhausted.",
+                raise hns_error(
+                    "The MAC address pool of the network is exhausted.",
+                    cls=Exhausted,
+                    prefix=prefix,
                     hint=f"a network has {net.mac_pool.pool.size} MACs "
                     f"({net.mac_pool.start_mac}..{net.mac_pool.end_mac})",
                 )
@@ -195,17 +212,19 @@ class EndpointsMixin:
         rest = (
             tuple(dns)
             if dns and not net.internal
-            else (net.dns_servers or tuple(str(d) for d in self.dns_servers))
+            else (net.dns_servers or tuple(sys.intern(str(d)) for d in self.dns_servers))
         )
         if of(net).internal_dns and net.gateway_dns and net.gateway:
-            return (str(net.gateway),) + tuple(d for d in rest if d != str(net.gateway))
+            gateway = sys.intern(str(net.gateway))  # shared by every endpoint of the network
+            return (gateway,) + tuple(d for d in rest if d != gateway)
         return rest
 
     def _commit_endpoint(self, c, plan):
         net = plan.network
+        drv = of(net)
         ep_id = self.ids.guid("endpoint")
         ip, lease = plan.ip, None
-        if of(net).swarm_scoped:
+        if drv.swarm_scoped:
             self.lab.pools.take_overlay_address(net.name, ip)
         elif ip is not None:
             next(p for p in net.pools if p.contains(ip)).take(ip)
@@ -213,7 +232,7 @@ class EndpointsMixin:
             lease = self.lab.pools.take_dhcp_lease(plan.mac)
         net.mac_pool.take(plan.mac)
         subnet = next((s for s in net.subnets if ip is not None and ip in s.prefix), None)
-        name = of(net).endpoint_name(net, c)
+        name = drv.endpoint_name(net, c)
         ep = Endpoint(
             ep_id,
             name,
@@ -231,39 +250,38 @@ class EndpointsMixin:
             False,
             ATTACHED,
             self.name,
-            of(net).internal_dns,
+            drv.internal_dns,
             lease,
             plan.aliases,
-            self.address if of(net).encapsulates else None,
+            self.address if drv.encapsulates else None,
         )
         self._endpoints[ep_id] = ep
         net.endpoint_ids[ep_id] = None
         c.endpoints = c.endpoints + (ep_id,)
         self._namespaces[c.namespace].endpoints.append(ep_id)
-        addr = f"{ip}/{ep.prefix_length}" if ip is not None else "no address in HNS (DHCP)"
+        # event details are templates filled in on read (Host.log_event): constants, shared
+        addr = (ip, ep.prefix_length) if ip is not None else ()
         label = _label(ep)
-        self.log_event("HNS", "CreateEndpoint", label, f"id {ep_id}, {addr}, MAC {plan.mac}")
+        self.log_event("HNS", "CreateEndpoint", label, _CREATED[bool(addr)], ep_id, *addr, plan.mac)
         nic = "vmNIC" if c.isolation == "hyperv" else "vNIC"
         self.log_event(
             "HCS",
             "AttachEndpoint",
             label,
-            f"{nic} placed in compartment {self._namespaces[c.namespace].compartment_id}",
+            "{} placed in compartment {}",
+            nic,
+            self._namespaces[c.namespace].compartment_id,
         )
-        self.log_event("vSwitch", "CreatePort", net.vswitch, f"port for {label} ({plan.mac})")
+        self.log_event("vSwitch", "CreatePort", net.vswitch, "port for {} ({})", label, plan.mac)
         if lease is not None:
             self.log_event("DHCP", "Lease", label, f"{lease} from the LAN's DHCP server for {plan.mac}")
         else:
-            self.log_event(
-                "HNS",
-                "ConfigureEndpoint",
-                label,
-                f"IP {addr}, gateway {ep.gateway}, DNS "
-                f"{', '.join(plan.dns) or 'none'}" + ("" if ep.enable_internal_dns else ", no internal DNS"),
-            )
+            dns = sys.intern(", ".join(plan.dns) or "none")
+            template = _CONFIGURED[bool(addr), ep.enable_internal_dns]
+            self.log_event("HNS", "ConfigureEndpoint", label, template, *addr, ep.gateway, dns)
         for pm in plan.ports:
             self._commit_port(net, ep, pm)
-        if of(net).swarm_scoped:
+        if drv.swarm_scoped:
             swarm.endpoint_added(self.lab, self, ep)
 
     def _commit_port(self, net, ep, pm):

@@ -75,10 +75,10 @@ class Host(
         self._mesh_ports = {}  # (proto, port) -> swarm service published on the routing mesh
         self._policy_lists = {}
         self._images = {}  # reference -> images.Image (the local image store)
-        self._events = []
+        self._events = []  # flat: see log_event
         self._compartments = 1  # 1 is the host's default compartment
         self._mapping_ids = 0
-        self._programmed = {}  # VFP ports as programmed: endpoint id -> (event count then, layers)
+        self._programmed = {}  # VFP ports as programmed: endpoint id -> (log length then, layers)
         self._init_firewall()
         self._init_listeners()
         self._add_physical_adapter(
@@ -161,11 +161,17 @@ class Host(
 
     @property
     def events(self):
-        return tuple(Event(i, *e) for i, e in enumerate(self._events, start=1))
+        return tuple(Event(*row) for row in self.event_rows())
 
     def event_rows(self):
         """The event log as plain (seq, actor, action, target, detail) tuples, for big tables."""
-        return [(i, *e) for i, e in enumerate(self._events, start=1)]
+        log, rows, i = self._events, [], 0
+        while i < len(log):  # each event: n, actor, action, target, detail, then n args
+            n = log[i]
+            detail = log[i + 4].format(*log[i + 5 : i + 5 + n]) if n else log[i + 4]
+            rows.append((len(rows) + 1, log[i + 1], log[i + 2], log[i + 3], detail))
+            i += 5 + n
+        return rows
 
     def network(self, name: str) -> Network:
         try:
@@ -195,7 +201,7 @@ class Host(
         """The VFP port of a local endpoint as ordered layers (none for nat: WinNAT does it).
 
         Like VFP itself, the port is programmed once and reused until HNS changes something
-        on this host (every change writes an event, so the event count dates the program):
+        on this host (every change writes an event, so the event log's length dates the program):
         the same tuple comes back until then, so its identity dates it too.
         """
         ports = self._programmed
@@ -219,8 +225,16 @@ class Host(
         return layers
 
     # ------------------------------------------------------------------ events
-    def log_event(self, actor, action, target, detail=""):
-        self._events.append((actor, action, target, detail))  # Event objects are made on read
+    def log_event(self, actor, action, target, detail="", *args):
+        """Append an event; Event objects and their text are made on read.
+
+        With ``args``, ``detail`` is a ``str.format`` template filled in only when the log is
+        read: the args are immutable values (names, ids, addresses, numbers), so the text is
+        the same then as now. The log is one flat list (``len(args)``, actor, action, target,
+        detail, args...), so a host running thousands of containers keeps no tuple or text
+        per event.
+        """
+        self._events += (len(args), actor, action, target, detail, *args)
 
     # ------------------------------------------------------------------ imported state
     # Objects read from a real HNS dump go in without Docker's validation and log no event,
@@ -295,6 +309,8 @@ class Host(
             self.boots = 0
         if not hasattr(self, "_images"):  # files older than the image store: seeded on first use
             self._images = None
+        if self._events and isinstance(self._events[0], tuple):  # saved before the log was flat
+            self._events = [x for e in self._events for x in (0, *e)]
 
     def __repr__(self):
         return (

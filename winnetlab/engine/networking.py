@@ -448,7 +448,9 @@ class NetworkingMixin:
         gw = net.gateway
         sw = self._nat_switch(net, default)
         if self.profile.multiple_nat or not self._nat:
-            nat = NetNat(f"{self.profile.nat_prefix_letter}{self.ids.guid('netnat')}", net.prefix, gw, net.id)
+            guid = self.ids.guid("netnat")  # Server 2016 names it H<lower-case guid> (sample 03)
+            nat_guid = guid.lower() if self.profile.nat_prefix_letter == "H" else guid
+            nat = NetNat(f"{self.profile.nat_prefix_letter}{nat_guid}", net.prefix, gw, net.id)
             self._nat[net.id] = nat
             net.nat_name = nat.name
             self.log_event(

@@ -5,6 +5,11 @@ learner sees: how many NAT networks a host may have, whether published ports ans
 ``localhost``, how overlay containers reach the internet, whether endpoints can be
 hot-added to a running container, whether swarm has a routing mesh, and the firewall's
 inbound default.
+
+Each profile also names the Docker engine it pairs with, which decides what the docker
+front prints where engines differ (table widths, hcsshim's error wording): Docker EE 18.09
+on Server 2016 (the samples from 2017-2018 hosts print 17.x/18.x text), 19.03.1 on Server
+2019 (the version in samples 19 and 24), 27.3.1 on 2022 and 2025 (sample 15).
 """
 
 from dataclasses import dataclass, replace
@@ -32,6 +37,12 @@ class Profile:
     nat_vlan_policy: bool  # WS2022+ nat networks carry {"Type":"VLAN","VLAN":1}
     network_flags: int  # Flags of the default nat network (8 = EnableNonPersistent)
     multi_subnet: bool  # several subnets per l2bridge/l2tunnel/overlay network
+    docker_engine: str = "27.3.1"  # the Docker engine this profile pairs with
+
+    def upgrade_loaded_state(self):
+        """A lab file saved before profiles named their engine gets this version's engine."""
+        if not hasattr(self, "docker_engine"):
+            object.__setattr__(self, "docker_engine", PROFILES[self.name].docker_engine)
 
     @property
     def hns_version_number(self):
@@ -58,6 +69,7 @@ LTSC2016 = Profile(
     nat_vlan_policy=False,
     network_flags=0,
     multi_subnet=False,
+    docker_engine="18.09.9",
 )
 LTSC2019 = replace(
     LTSC2016,
@@ -75,6 +87,7 @@ LTSC2019 = replace(
     nat_prefix_letter="NAT",
     container_nic="Ethernet",
     l2bridge_cross_host=True,
+    docker_engine="19.03.1",
 )
 LTSC2022 = replace(
     LTSC2019,
@@ -84,6 +97,7 @@ LTSC2022 = replace(
     hns_version=(13, 2),
     nat_vlan_policy=True,
     network_flags=8,
+    docker_engine="27.3.1",
 )
 LTSC2025 = replace(
     LTSC2022,

@@ -80,8 +80,7 @@ class RecoveryMixin:
             try:
                 plans = self.plan_start(c)
             except Conflict as e:
-                c.state = "created"
-                self.log_event("Docker", "StartFailed", c.name, e.message)
+                self._failed_restart(c, e)
                 continue
             for plan in plans:
                 self._commit_endpoint(c, plan)
@@ -96,6 +95,8 @@ class RecoveryMixin:
         self.boots += 1
         persist_nat = not self.profile.multiple_nat  # Windows Server 2016 persists NAT networks
         for c in sorted(self._containers.values(), key=lambda c: c.seq):
+            if c.state in ("running", "paused"):
+                self.log_event("Docker", "ContainerDied", c.name, "the host shut down")
             for ep in self.endpoints_of(c):
                 net = self._hns.get(ep.network_id)
                 persisted = net is not None and (not of(net).winnat or persist_nat)
@@ -115,6 +116,8 @@ class RecoveryMixin:
                 self.commit_remove_network(net)
         self._start_docker()
         for c in sorted(self._containers.values(), key=lambda c: c.seq):
+            if c.state == "paused":
+                c.state = "running"  # a paused utility VM does not survive the reboot either
             if c.state == "running" and not c.requested.shared:
                 self._restart_after_boot(c)
         for c in sorted(self._containers.values(), key=lambda c: c.seq):
@@ -134,10 +137,15 @@ class RecoveryMixin:
         try:
             plans = self.plan_start(c)
         except Conflict as e:
-            c.state = "created"
-            self.log_event("Docker", "StartFailed", c.name, e.message)
+            self._failed_restart(c, e)
             return
         self.commit_start(c, plans)
+
+    def _failed_restart(self, c, error):
+        """Docker could not start a container again: it stays Exited with the daemon's error."""
+        c.state = "exited"
+        self.record_start_failure(c.name, error)
+        self.log_event("Docker", "StartFailed", c.name, error.message)
 
     def stale_endpoints(self):
         """Endpoints HNS still has and no container owns (left by an unclean shutdown)."""

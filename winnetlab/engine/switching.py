@@ -110,7 +110,7 @@ class SwitchingMixin:
             self._adapters[sw.host_vnic] = Adapter(
                 sw.host_vnic,
                 mac,
-                "Hyper-V Virtual Ethernet Adapter",
+                self._numbered("Hyper-V Virtual Ethernet Adapter"),
                 ip_if,
                 gw,
                 False,
@@ -171,6 +171,14 @@ class SwitchingMixin:
         elif adapter is not None:
             raise InvalidParameter("Parameter set cannot be resolved using the specified named parameters.")
         return self._create_switch(name, switch_type, adapter, created_by="user")
+
+    def _numbered(self, description):
+        """Windows numbers adapters of one model: ``X``, ``X #2``, ``X #3``… (sample 19)."""
+        taken = {a.description for a in self._adapters.values()}
+        n = 1
+        while (description if n == 1 else f"{description} #{n}") in taken:
+            n += 1
+        return description if n == 1 else f"{description} #{n}"
 
     def _physical(self, name):
         a = self._adapters.get(name)

@@ -389,7 +389,8 @@ def usage_text(use_line, short, flags, aliases=(), extra=""):
         parts += ["", "Aliases:", "  " + ", ".join(aliases)]
     if extra:
         parts += ["", extra]
-    parts += ["", "Options:", flag_usages(flags)]
+    if flags:  # docker/cli's usage template: ``{{- if .HasAvailableLocalFlags}}`` Options …
+        parts += ["", "Options:", flag_usages(flags)]
     return "\n".join(parts)
 
 

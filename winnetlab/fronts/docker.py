@@ -35,6 +35,7 @@ from ..engine.ports import parse_publish
 from ..engine.swarm import JOIN_TIMEOUT, NOT_IN_SWARM, NOT_MANAGER, check_manager_reachable
 from . import docker_format as views
 from . import docker_templates as templates
+from . import engines
 from .command import (
     CommandLineError,
     CommandResult,
@@ -91,7 +92,18 @@ class Context:
     def daemon_error(self, e, prefix="Error response from daemon: "):
         """The line a daemon error prints; the engine's explanation becomes a hint."""
         self.hint(getattr(e, "hint", None))
-        return [("" if isinstance(e, StreamError) else prefix) + e.message]
+        if isinstance(e, StreamError):  # a pull's progress and error, printed as they came
+            return [e.message]
+        return [prefix + engines.daemon_message(e, self.host.profile.docker_engine)]
+
+    @property
+    def minwidth(self):
+        """The tabwriter's minimum cell width of this host's docker CLI."""
+        return engines.table_minwidth(self.host.profile.docker_engine)
+
+    def table(self, rows):
+        """Print ``rows`` through docker/cli's tabwriter, as this host's CLI sets it."""
+        self.print(tabwrite(rows, minwidth=self.minwidth))
 
     def result(self, line):
         return CommandResult(line, "\n".join(self.out), self.code, hint_tuple(*self.hints))
@@ -141,7 +153,8 @@ def execute(ctx, args):
         ctx.print(root_help())
         return 0
     if args[0] in ("-v", "--version"):
-        ctx.print(f"Docker version {views.DOCKER_VERSION}, build {views.DOCKER_BUILD}")
+        engine = engines.ENGINES[ctx.host.profile.docker_engine]
+        ctx.print(f"Docker version {engine.version}, build {engine.cli_commit}")
         return 0
     cmd, rest = find_command(args)
     if cmd is None:
@@ -229,13 +242,18 @@ def check_args(cmd, positional):
     return f"docker: 'docker {cmd.path}' {what}\n\nUsage:  {use}\n\n{tail}"
 
 
-def run_error(e, with_help):
+def run_error(ctx, e, with_help):
     """``docker run``'s way: ``docker: <message>.`` (+ the help pointer for create errors)."""
     if isinstance(e, StreamError):
         head, _, message = e.message.rpartition("\n")
         text = head + "\ndocker: " + message.rstrip(".") + "."
     else:
-        message = e.message if isinstance(e, CommandLineError) else "Error response from daemon: " + e.message
+        if isinstance(e, CommandLineError):
+            message = e.message
+        else:
+            message = "Error response from daemon: " + engines.daemon_message(
+                e, ctx.host.profile.docker_engine
+            )
         text = "docker: " + message.rstrip(".") + "."
     if with_help:
         text += "\nSee 'docker run --help'."
@@ -297,12 +315,16 @@ def network_ls(ctx, o, args):
             templates.NETWORK_HEADERS,
             views.network_extras(ctx.host, nets),
         )
-        ctx.print(templates.list_format(o["format"], rows, templates.NETWORK_HEADERS, templates.NETWORK_TYPE))
+        ctx.print(
+            templates.list_format(
+                o["format"], rows, templates.NETWORK_HEADERS, templates.NETWORK_TYPE, ctx.minwidth
+            )
+        )
         return
     if o["quiet"]:
         ctx.print("\n".join(n.docker_id if o["no-trunc"] else n.docker_id[:12] for n in nets))
         return
-    ctx.print(tabwrite(views.network_rows(nets, o["no-trunc"])))
+    ctx.table(views.network_rows(nets, o["no-trunc"]))
 
 
 def _network_matches(net, filters):
@@ -469,14 +491,14 @@ def container_run(ctx, o, args):
             o["name"] or None, image, command=" ".join(command), auto_remove=o["rm"], **settings
         )
     except (WinNetLabError, CommandLineError) as e:
-        raise run_error(e, with_help=True) from None
+        raise run_error(ctx, e, with_help=True) from None
     try:
         if o["ip6"]:
             raise ip6_refused()
         ctx.host.start(c.name)
     except WinNetLabError as e:
         ctx.host.record_start_failure(c.name, e)
-        err = run_error(e, with_help=False)
+        err = run_error(ctx, e, with_help=False)
         err.code = 127 if "cannot find the file specified" in e.message else 125
         raise err from None
     output, code = run_main_process(ctx, c)
@@ -558,7 +580,8 @@ def container_start(ctx, o, args):
             try:
                 ctx.host.start(name)
             except WinNetLabError as e:
-                ctx.host.record_start_failure(name, e)
+                if c.state != "paused":  # moby refuses a paused container before it records errors
+                    ctx.host.record_start_failure(name, e)
                 raise
             output, code = run_main_process(ctx, c)
             if o["attach"]:
@@ -673,12 +696,14 @@ def container_ps(ctx, o, args):
         rows = templates.rows_as_fields(
             views.ps_rows(ctx.host, cs, o["no-trunc"]), templates.PS_HEADERS, views.ps_extras(ctx.host, cs)
         )
-        ctx.print(templates.list_format(o["format"], rows, templates.PS_HEADERS, templates.PS_TYPE))
+        ctx.print(
+            templates.list_format(o["format"], rows, templates.PS_HEADERS, templates.PS_TYPE, ctx.minwidth)
+        )
         return
     if o["quiet"]:
         ctx.print("\n".join(c.id if o["no-trunc"] else c.short_id for c in cs))
         return
-    ctx.print(tabwrite(views.ps_rows(ctx.host, cs, o["no-trunc"])))
+    ctx.table(views.ps_rows(ctx.host, cs, o["no-trunc"]))
 
 
 def container_port(ctx, o, args):
@@ -789,9 +814,10 @@ def info(ctx, o, args):
 
 def version(ctx, o, args):
     if o["format"]:
-        ctx.print(templates.object_print(o["format"], views.version_json(), "system.versionInfo"))
+        version_info = engines.version_json(ctx.host.profile.docker_engine)
+        ctx.print(templates.object_print(o["format"], version_info, "system.versionInfo"))
     else:
-        ctx.print(views.version_text())
+        ctx.print(views.version_text(ctx.host))
 
 
 # ---------------------------------------------------------------------------- swarm
@@ -869,12 +895,14 @@ def service_ls(ctx, o, args):
     if o["format"]:
         fields = templates.rows_as_fields(rows, templates.SERVICE_HEADERS)
         ctx.print(
-            templates.list_format(o["format"], fields, templates.SERVICE_HEADERS, templates.SERVICE_TYPE)
+            templates.list_format(
+                o["format"], fields, templates.SERVICE_HEADERS, templates.SERVICE_TYPE, ctx.minwidth
+            )
         )
     elif o["quiet"]:
         ctx.print("\n".join(r[0] for r in rows[1:]))
     else:
-        ctx.print(tabwrite(rows))
+        ctx.table(rows)
 
 
 def service_rm(ctx, o, args):

@@ -15,10 +15,9 @@ from ..engine.clock import event_seq, latest_events, now, timestamp
 from ..engine.docker_container import docker_endpoint_id
 from ..engine.drivers import of
 from ..engine.policies import PortMapping
+from . import engines
 from .command import ellipsis, go_quote, tabwrite
 
-DOCKER_VERSION = "27.3.1"
-DOCKER_BUILD = "ce12230"
 IMAGE_COMMANDS = {
     "mcr.microsoft.com/windows/servercore/iis": "C:\\ServiceMonitor.exe w3svc",
 }
@@ -130,9 +129,8 @@ def network_json(host, net):
         else "0001-01-01T00:00:00Z",
         "Scope": net.scope,
         "Driver": net.driver,
-        "EnableIPv4": True,
         "EnableIPv6": False,
-        "IPAM": {"Driver": "default", "Options": None if not of(net).attaches else {}, "Config": config},
+        "IPAM": ipam_json(host, net, config),
         "Internal": bool(net.internal),
         "Attachable": bool(net.attachable),
         "Ingress": net.name == "ingress" and of(net).swarm_scoped,
@@ -141,6 +139,20 @@ def network_json(host, net):
         "Containers": dict(sorted(containers.items(), key=lambda kv: kv[1]["Name"])),
         "Options": dict(sorted(net.options.items())),
         "Labels": dict(sorted(net.labels.items())),
+    }
+
+
+def ipam_json(host, net, config):
+    """The ``IPAM`` block: engines up to 19.03 name the ``windows`` IPAM driver and give the
+    daemon's own nat network ``null`` options (samples 04 and 06); current engines store the
+    CLI's ``default`` (reference: moby#29451, #50924).  ``EnableIPv4`` only exists from 28.0,
+    so no engine here prints it."""
+    old = engines.engine_version(host.profile.docker_engine) < (20, 10)
+    options = None if not of(net).attaches or (old and net.name == "nat") else {}
+    return {
+        "Driver": "windows" if old and of(net).attaches else "default",
+        "Options": options,
+        "Config": config,
     }
 
 
@@ -216,7 +228,7 @@ def ps_extras(host, containers):
     latest = latest_events(host)
     return [
         {
-            "CreatedAt": go_time(timestamp(event_seq(host, "CreateContainer", c.name, latest))),
+            "CreatedAt": go_time(timestamp(event_seq(host, "CreateContainer", c.name, latest)).split(".")[0]),
             "State": c.state,
             "Networks": ",".join(ep.network for ep in host.endpoints_of(c)),
             "Labels": "",
@@ -415,7 +427,7 @@ def info_json(lab, host):
         "DockerRootDir": "C:\\ProgramData\\docker",
         "Name": host.name.upper(),
         "ExperimentalBuild": False,
-        "ServerVersion": DOCKER_VERSION,
+        "ServerVersion": host.profile.docker_engine,
         "Swarm": {
             "NodeID": node_id(lab, host.name) if member else "",
             "NodeAddr": str(host.address) if member else "",
@@ -446,7 +458,7 @@ def info_text(lab, host):
     return "\n".join(
         [
             "Client:",
-            f" Version:    {DOCKER_VERSION}",
+            f" Version:    {host.profile.docker_engine}",
             " Context:    default",
             " Debug Mode: false",
             "",
@@ -485,76 +497,6 @@ def info_text(lab, host):
     )
 
 
-# Inferred, not from a captured sample: moby v27.3.1 is commit 41ca978 built with Go 1.22.7
-# and API 1.47 (minimum 1.24) — from the moby tag; the CLI commit ce12230 is docker/cli's
-# v27.3.1.  The build times are placeholders on the release day (2024-09-20).
-VERSION_DETAILS = {
-    "ApiVersion": "1.47",
-    "MinAPIVersion": "1.24",
-    "GoVersion": "go1.22.7",
-    "GitCommit": "41ca978",
-    "BuildTime": "Fri Sep 20 11:41:19 2024",
-}
-
-
-def version_json():
-    """``docker version --format '{{json .}}'``: the CLI's ``versionInfo`` (Client, Server)."""
-    return {
-        "Client": {
-            "Version": DOCKER_VERSION,
-            "ApiVersion": "1.47",
-            "DefaultAPIVersion": "1.47",
-            "GitCommit": DOCKER_BUILD,
-            "GoVersion": "go1.22.7",
-            "Os": "windows",
-            "Arch": "amd64",
-            "BuildTime": "Fri Sep 20 11:42:27 2024",
-            "Context": "default",
-        },
-        "Server": {
-            "Platform": {"Name": "Docker Engine - Community"},
-            "Version": DOCKER_VERSION,
-            "ApiVersion": "1.47",
-            "MinAPIVersion": "1.24",
-            "Os": "windows",
-            "Arch": "amd64",
-            "Components": [
-                {
-                    "Name": "Engine",
-                    "Version": DOCKER_VERSION,
-                    "Details": {**VERSION_DETAILS, "Os": "windows", "Arch": "amd64", "Experimental": "false"},
-                }
-            ],
-            "GitCommit": "41ca978",
-            "GoVersion": "go1.22.7",
-            "BuildTime": "2024-09-20T11:41:19.000000000+00:00",
-        },
-    }
-
-
-def version_text():
+def version_text(host):
     """``docker version``: docker/cli's default template through its tabwriter (min width 20)."""
-    v = version_json()
-    c, engine = v["Client"], v["Server"]["Components"][0]
-    d = engine["Details"]
-    rows = [
-        ["Client:"],
-        [" Version:", c["Version"]],
-        [" API version:", c["ApiVersion"]],
-        [" Go version:", c["GoVersion"]],
-        [" Git commit:", c["GitCommit"]],
-        [" Built:", c["BuildTime"]],
-        [" OS/Arch:", f"{c['Os']}/{c['Arch']}"],
-        [" Context:", c["Context"]],
-        [""],
-        [f"Server: {v['Server']['Platform']['Name']}"],
-        [" Engine:"],
-        ["  Version:", engine["Version"]],
-        ["  API version:", f"{d['ApiVersion']} (minimum version {d['MinAPIVersion']})"],
-        ["  Go version:", d["GoVersion"]],
-        ["  Git commit:", d["GitCommit"]],
-        ["  Built:", d["BuildTime"]],
-        ["  OS/Arch:", f"{d['Os']}/{d['Arch']}"],
-        ["  Experimental:", d["Experimental"]],
-    ]
-    return tabwrite(rows, minwidth=20, padding=1)
+    return tabwrite(engines.version_rows(host.profile.docker_engine), minwidth=20, padding=1)

@@ -78,7 +78,7 @@ class RowContext(dict):
     escape_html = True
 
 
-def list_format(fmt: str, items: list, headers: dict, root_type: str) -> str:
+def list_format(fmt: str, items: list, headers: dict, root_type: str, minwidth: int = 10) -> str:
     """``docker ps --format …``: one template run per item, as docker/cli's formatter does."""
     table = fmt.startswith("table")
     text = "{{json .}}" if fmt == "json" else fmt[5:] if table else fmt
@@ -89,7 +89,7 @@ def list_format(fmt: str, items: list, headers: dict, root_type: str) -> str:
         return body.removesuffix("\n")
     header = {name: title for name, title in headers.items()}
     lines = (_run(nodes, header, text, root_type) + "\n" + body).split("\n")[:-1]
-    return tabwrite([line.split("\t") for line in lines])
+    return tabwrite([line.split("\t") for line in lines], minwidth=minwidth)
 
 
 def object_template(fmt: str):

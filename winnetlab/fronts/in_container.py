@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from ..engine.lab import Lab
     from .command import CommandResult
 
+import hashlib
 import ipaddress
 import re
 
@@ -162,9 +163,12 @@ def container_adapters(host, c):
         base = (
             f"Container NIC {ep.id[:8].lower()}" if host.profile.container_nic == "Container NIC" else ep.name
         )
-        seen[base] = seen.get(base, 0) + 1
-        name = vnic_name(base) + (f" {seen[base]}" if seen[base] > 1 else "")
         hyperv = c.isolation == "hyperv"
+        if hyperv:  # the utility VM's synthetic NIC is a plain "Ethernet" (sample 33)
+            base = "Ethernet"
+        seen[base] = seen.get(base, 0) + 1
+        name = base if hyperv else vnic_name(base)
+        name += f" {seen[base]}" if seen[base] > 1 else ""
         dhcp = hyperv or ep.ip_address is None
         out.append(
             {
@@ -213,10 +217,22 @@ def host_interfaces(host):
 
 
 def link_local(mac, index):
-    b = [int(x, 16) for x in mac.split("-")]
-    b[0] ^= 0x02
-    words = [(b[0] << 8) | b[1], (b[2] << 8) | 0xFF, 0xFE00 | b[3], (b[4] << 8) | b[5]]
+    """The adapter's ``fe80::`` address: Windows randomizes the interface identifier
+    (``RandomizeIdentifiers``, samples 08 and 33), so it is a hash of the MAC here."""
+    digest = hashlib.sha256(f"link-local:{mac}".encode()).digest()
+    words = [int.from_bytes(digest[i : i + 2], "big") for i in range(0, 8, 2)]
     return "fe80::" + ":".join(f"{w:x}" for w in words) + f"%{index}"
+
+
+def dhcpv6_lines(mac, index):
+    """``DHCPv6 IAID`` and ``DHCPv6 Client DUID`` of a DHCP adapter (sample 33: the IAID is
+    the interface index then the MAC's first three bytes; the DUID is a DUID-LLT, type 1,
+    hardware 1, a time, the MAC — the time is derived from the MAC here)."""
+    b = [int(x, 16) for x in mac.split("-")]
+    iaid = (index << 24) | (b[0] << 16) | (b[1] << 8) | b[2]
+    stamp = hashlib.sha256(f"duid:{mac}".encode()).digest()[:4]
+    duid = "-".join(f"{x:02X}" for x in (0, 1, 0, 1, *stamp, *b))
+    return [_field(LABELS["iaid"], iaid), _field(LABELS["duid"], duid)]
 
 
 # ---------------------------------------------------------------------------- ipconfig
@@ -243,6 +259,8 @@ LABELS = {
     "ip": "IPv4 Address. . . . . . . . . . . ",
     "mask": "Subnet Mask . . . . . . . . . . . ",
     "gw": "Default Gateway . . . . . . . . . ",
+    "iaid": "DHCPv6 IAID . . . . . . . . . . . ",
+    "duid": "DHCPv6 Client DUID. . . . . . . . ",
     "dns": "DNS Servers . . . . . . . . . . . ",
     "netbios": "NetBIOS over Tcpip. . . . . . . . ",
 }
@@ -250,7 +268,7 @@ CONTINUATION = " " * 39
 
 
 def ipconfig(hostname, adapters, full, search):
-    lines = ["Windows IP Configuration", ""]
+    lines = ["", "Windows IP Configuration", ""]
     if full:
         lines += [
             _field(LABELS["host"], hostname),
@@ -286,6 +304,8 @@ def ipconfig(hostname, adapters, full, search):
                 if full
                 else _field(LABELS["gw"], "")
             )
+        if full and a["dhcp"]:
+            lines += dhcpv6_lines(a["mac"], a["index"])
         if full:
             dns = a["dns"] or [""]
             lines.append(_field(LABELS["dns"], dns[0]))
@@ -428,6 +448,9 @@ class ContainerShell:
             words = tokenize(segment)[0]
         except QuoteError:
             words = segment.split()
+        head, slash, switch = words[0].partition("/")
+        if slash and head:  # cmd.exe ends a command's name at "/": ipconfig/all
+            words = [head, "/" + switch, *words[1:]]
         from ..engine.images import executable
 
         exe = executable(words[0])
@@ -486,7 +509,7 @@ class ContainerShell:
         return container_adapters(self.host, self.c)
 
     def ipconfig(self, args):
-        flags = [a.lower() for a in args]
+        flags = ["/" + a[1:].lower() if a[:1] in "-/" else a.lower() for a in args]  # -all is /all
         if any(f not in ("/all",) for f in flags):
             return (
                 "\nError: unrecognized or incomplete command line.\n\nUSAGE:\n    ipconfig [/allcompartments]"
@@ -595,7 +618,7 @@ class ContainerShell:
         t = self._trace(ip, None)
         ok = not isinstance(t, WinNetLabError) and t.delivered
         outside = ip in self.lab.lan.outside.values()
-        lines = [f"Pinging {shown} with 32 bytes of data:"]
+        lines = ["", f"Pinging {shown} with 32 bytes of data:"]  # ping starts with a blank line (sample 10)
         reply = f"Reply from {ip}: bytes=32 " + ("time=12ms TTL=117" if outside else "time<1ms TTL=128")
         lines += [reply if ok else "Request timed out."] * count
         got = count if ok else 0

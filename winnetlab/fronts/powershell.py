@@ -158,12 +158,15 @@ def not_recognized(name, line):
 
 
 def render(objects, view):
+    """Objects as the console shows them: a table with one blank line before it and two
+    after, a list with two before and three after (what PowerShell 5.1 prints between the
+    command and the next prompt; sample 03); nothing at all for no objects."""
     if not objects:
         return ""
     kind, spec = view
     if kind == "table":
-        return fmt.format_table(objects, spec)
-    return fmt.format_list(objects, spec)
+        return "\n" + fmt.format_table(objects, spec) + "\n\n"
+    return "\n\n" + fmt.format_list(objects, spec) + "\n\n\n"
 
 
 # ---------------------------------------------------------------------------- parameters
@@ -559,14 +562,18 @@ def remove_vmswitch(inv):
 # ---------------------------------------------------------------------------- adapters and addresses
 
 
-def adapter_object(a):
+def adapter_object(a, host=None):
+    """``MSFT_NetAdapter``: a vNIC of an external switch reports its physical NIC's speed."""
+    physical = a.physical
+    if not physical and host is not None and a.vswitch in host.vswitches:
+        physical = host.vswitches[a.vswitch].adapter is not None
     return {
         "Name": a.name,
         "InterfaceDescription": a.description,
         "ifIndex": a.if_index,
         "Status": "Up",
         "MacAddress": a.mac_address,
-        "LinkSpeed": "1 Gbps" if a.physical else "10 Gbps",
+        "LinkSpeed": "1 Gbps" if physical else "10 Gbps",
         "MediaType": "802.3",
         "PhysicalMediaType": "802.3" if a.physical else "Unspecified",
         "AdminStatus": "Up",
@@ -599,7 +606,7 @@ def get_netadapter(inv):
             "CmdletizationQuery_NotFound_Name,Get-NetAdapter",
         ),
     )
-    return [adapter_object(a) for a in adapters]
+    return [adapter_object(a, inv.host) for a in adapters]
 
 
 def _named(inv, objects, not_found):
@@ -650,16 +657,31 @@ def ip_object(ip, prefix, index, alias):
     }
 
 
+def link_local_object(address, index, alias):
+    """An IPv6 link-local ``MSFT_NetIPAddress`` (the ``fe80::`` that ``ipconfig`` shows)."""
+    return {
+        **ip_object(address, 64, index, alias),
+        "AddressFamily": "IPv6",
+        "PrefixOrigin": "WellKnown",
+        "SuffixOrigin": "Link",
+    }
+
+
 def get_netipaddress(inv):
-    rows = [
-        ip_object(a.ip_interface.ip, a.ip_interface.network.prefixlen, a.if_index, a.name)
-        for a in sorted(inv.host.adapters.values(), key=lambda a: a.if_index)
-        if a.ip_interface is not None
+    """IPv6 addresses first (the link-local of every adapter with an address, then ``::1``),
+    then IPv4, as Windows lists them."""
+    from .in_container import link_local
+
+    adapters = [a for a in sorted(inv.host.adapters.values(), key=lambda a: a.if_index) if a.ip_interface]
+    v6 = [link_local_object(link_local(a.mac_address, a.if_index), a.if_index, a.name) for a in adapters]
+    loopback = ip_object("::1", 128, 1, "Loopback Pseudo-Interface 1")
+    v6.append({**loopback, "AddressFamily": "IPv6", "PrefixOrigin": "WellKnown", "SuffixOrigin": "WellKnown"})
+    v4 = [
+        ip_object(a.ip_interface.ip, a.ip_interface.network.prefixlen, a.if_index, a.name) for a in adapters
     ]
-    rows.append(ip_object("127.0.0.1", 8, 1, "Loopback Pseudo-Interface 1"))
-    family = inv.params.get("AddressFamily")
-    if family is not None and family.lower() == "ipv6":
-        return []
+    v4.append(ip_object("127.0.0.1", 8, 1, "Loopback Pseudo-Interface 1"))
+    family = (inv.params.get("AddressFamily") or "").lower()
+    rows = v6 if family == "ipv6" else v4 if family == "ipv4" else v6 + v4
     alias = inv.params.get("InterfaceAlias")
     if alias is not None:
         rows = [r for r in rows if _like(r["InterfaceAlias"], alias)]

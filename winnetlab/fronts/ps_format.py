@@ -46,9 +46,10 @@ def object_text(obj):
 
 
 def display_text(value):
-    """A property value as Format-List and Format-Table show it."""
+    """A property value as Format-List and Format-Table show it (an object with no
+    properties, like HNS's empty ``AdditionalParams``, shows as nothing: sample 17)."""
     if isinstance(value, dict):
-        return object_text(value)
+        return object_text(value) if value else ""
     if isinstance(value, list):
         items = [object_text(v) if isinstance(v, dict) else inner_text(v) for v in value[:ENUMERATION_LIMIT]]
         more = "..." if len(value) > ENUMERATION_LIMIT else ""
@@ -109,7 +110,7 @@ def format_table(objects, columns):
     widths = []
     for i, (header, _, width, _) in enumerate(columns):
         widths.append(width or max([len(header)] + [len(r[i]) for r in cells]))
-    room = WIDTH - sum(widths[:-1]) - (len(widths) - 1)
+    room = WIDTH - 1 - sum(widths[:-1]) - (len(widths) - 1)  # a table leaves the console's last column free
     widths[-1] = max(len(columns[-1][0]), min(widths[-1], room))
     lines = [
         _row([c[0] for c in columns], widths, columns),

@@ -686,7 +686,33 @@ def _ex09():
     )
 
 
+def _ex10():
+    def answered(lab):
+        t = lab.trace("api", "db", port=1433)
+        return t.verdict == "delivered" and t.reply is not None and t.reply.verdict == "delivered"
+
+    return Exercise(
+        "10-troubleshooting",
+        (
+            "Load the scenario 'overlay-4789-blocked' (s = wl.scenarios.load(...)) and fix its lab the way "
+            "the real fix works: api on host1 must reach db on host2 with the firewall still on."
+        ),
+        (
+            Check(
+                "api reaches db:1433 and the answer comes back",
+                answered,
+                "lab.trace('api', 'db', port=1433) shows which host's firewall drops the VXLAN packets",
+            ),
+            Check(
+                "the Windows Firewall of host2 is still on",
+                lambda lab: all(lab.host("host2").firewall_profiles.values()),
+                "remove or disable only the rule that blocks UDP 4789, not the whole firewall",
+            ),
+        ),
+    )
+
+
 EXERCISES = {
     ex.name: ex
-    for ex in (f() for f in (_ex00, _ex01, _ex02, _ex03, _ex04, _ex05, _ex06, _ex07, _ex08, _ex09))
+    for ex in (f() for f in (_ex00, _ex01, _ex02, _ex03, _ex04, _ex05, _ex06, _ex07, _ex08, _ex09, _ex10))
 }

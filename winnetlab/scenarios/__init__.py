@@ -49,11 +49,11 @@ KEEP = Check(
 class Scenario:
     """A loaded scenario (see the module docstring)."""
 
-    def __init__(self, spec, seed=0):
+    def __init__(self, spec, seed=0, hints=True):
         from ..engine.lab import Lab
 
         self.spec = spec
-        self.lab = Lab(seed=seed, windows=spec.windows, hosts=spec.hosts)
+        self.lab = Lab(seed=seed, windows=spec.windows, hosts=spec.hosts, hints=hints)
         spec.build(self.lab)
 
     name = property(lambda self: self.spec.name)
@@ -111,11 +111,11 @@ def names():
     return [*SPECS]
 
 
-def load(name, seed=0):
+def load(name, seed=0, hints=True):
     """Build the broken lab of scenario ``name`` (see ``list()``)."""
     if name not in SPECS:
         raise NotFound(f"no scenario called {name!r}; the scenarios are: " + ", ".join(SPECS))
-    return Scenario(SPECS[name], seed)
+    return Scenario(SPECS[name], seed, hints)
 
 
 def list():

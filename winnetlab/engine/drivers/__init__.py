@@ -34,7 +34,7 @@ def is_swarm_scoped(name):
     """Whether networks of the driver called ``name`` are swarm-wide (created by the manager on
     every node) rather than local to one host."""
     d = DRIVERS.get(name)
-    return d is not None and d.scope == "swarm"
+    return d is not None and d.swarm_scoped
 
 
 def driver(name):

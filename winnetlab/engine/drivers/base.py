@@ -127,6 +127,7 @@ class Driver:
     name = ""
     hns_type = ""
     scope = "local"  # "swarm": the manager creates the network on every node (docker network ls SCOPE)
+    swarm_scoped = False  # True exactly when scope is "swarm"
     attaches = True  # False: the null driver (network "none") gives a container no endpoint
     # the vSwitch and the addresses
     external_switch = True  # needs an External vSwitch bound to a host adapter
@@ -148,10 +149,6 @@ class Driver:
     lan_visible = True  # container addresses answer ARP on the LAN (not behind NAT or VXLAN)
     translates_to_host = False  # the host NATs the network's prefix (WinNAT for nat, ICS for ics)
     needs_outbound_nat = False  # the internet answers only with OutboundNAT on (l2bridge)
-
-    @property
-    def swarm_scoped(self):
-        return self.scope == "swarm"
 
     def network_policies(self, shim, profile):
         """Network-level HNS policies from the parsed options (VLAN, VSID)."""

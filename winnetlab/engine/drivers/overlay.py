@@ -18,6 +18,7 @@ class OverlayDriver(Driver):
     hns_type = "Overlay"
     internal_dns = True
     scope = "swarm"
+    swarm_scoped = True
     encapsulates = True
     resolver_on_gateway = True
     lan_visible = False
