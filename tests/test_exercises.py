@@ -37,7 +37,11 @@ def exercise_cells(name):
     notebook's first code cell and the exercise's code cells before the check (the lab the
     learner works in), and the Python block in the collapsed <details> solution."""
     cells = build_notebooks.cells_from_source((SOURCES / f"{name}.py").read_text(encoding="utf-8"))
-    start = next(i for i, (kind, text) in enumerate(cells) if kind == "markdown" and "## Exercise" in text)
+    start = next(
+        i
+        for i, (kind, text) in enumerate(cells)
+        if kind == "markdown" and ("## Exercise" in text or "**Exercise.**" in text)
+    )
     code = [text for kind, text in cells if kind == "code"]
     setup = [code[0]] + [
         text for kind, text in cells[start:] if kind == "code" and "wl.exercises.check(" not in text

@@ -288,12 +288,12 @@ print("\n".join(f"{n:32} {wl.scenarios.load(n).title}" for n in wl.scenarios.nam
 # %% [markdown]
 # **Exercise.** Fix `overlay-4789-blocked`: api on host1 cannot reach db on host2.  Find
 # the drop with `lab.trace`, then fix it on the right host without turning the firewall off.
-# (The cell after the check shows one solution.)
+# (A solution is folded below the check.)
 
-# %% [markdown] lang=ko en=df0a1aa54624
+# %% [markdown] lang=ko en=bd0c88d05478
 # **연습 문제.** `overlay-4789-blocked`를 고치세요. host1의 api가 host2의 db에 닿지 못합니다.
-# `lab.trace`로 버려지는 곳을 찾고, 방화벽을 끄지 말고 알맞은 호스트에서 고치세요. (검사 다음 셀이
-# 풀이 하나를 보여 줍니다.)
+# `lab.trace`로 버려지는 곳을 찾고, 방화벽을 끄지 말고 알맞은 호스트에서 고치세요. (풀이는 검사
+# 아래에 접혀 있습니다.)
 
 # %%
 # NBVAL_CHECK_OUTPUT
@@ -303,13 +303,25 @@ print(s.story)
 
 # %%
 # NBVAL_CHECK_OUTPUT
+# run this cell again after each step: it lists what is still to do
 wl.exercises.check("10-troubleshooting", lab)
 
-# %%
-# NBVAL_CHECK_OUTPUT
-lab.powershell("Get-NetFirewallRule -Action Block | Format-Table Name,DisplayName,Enabled", host="host2")
+# %% [markdown]
+# <details><summary><b>A solution</b> (try it yourself first; click to open)</summary>
+#
+# ```python
+# lab.powershell("Get-NetFirewallRule -Action Block | Format-Table Name,DisplayName,Enabled", host="host2")
+# lab.powershell("Remove-NetFirewallRule -DisplayName 'Block VXLAN (security baseline)'", host="host2")
+# ```
+#
+# </details>
 
-# %%
-# NBVAL_CHECK_OUTPUT
-lab.powershell("Remove-NetFirewallRule -DisplayName 'Block VXLAN (security baseline)'", host="host2")
-wl.exercises.check("10-troubleshooting", lab)
+# %% [markdown] lang=ko en=b0c41b51c066
+# <details><summary><b>풀이 예시</b> (먼저 직접 해 보세요. 눌러서 펼치기)</summary>
+#
+# ```python
+# lab.powershell("Get-NetFirewallRule -Action Block | Format-Table Name,DisplayName,Enabled", host="host2")
+# lab.powershell("Remove-NetFirewallRule -DisplayName 'Block VXLAN (security baseline)'", host="host2")
+# ```
+#
+# </details>

@@ -705,7 +705,7 @@ def _ex10():
             ),
             Check(
                 "the Windows Firewall of host2 is still on",
-                lambda lab: all(lab.host("host2").firewall_profiles.values()),
+                lambda lab: all(lab.host("host2").firewall_profiles.values()) and answered(lab),
                 "remove or disable only the rule that blocks UDP 4789, not the whole firewall",
             ),
         ),
