@@ -32,7 +32,7 @@ def lab():
 
 def test_published_port_from_the_host(lab):
     r = lab.powershell("Test-NetConnection localhost -Port 8080")
-    assert r.ok and r.output.splitlines()[-1] == "TcpTestSucceeded : True"
+    assert r.ok and r.output.strip("\n").splitlines()[-1] == "TcpTestSucceeded : True"
     assert "InterfaceAlias   : Loopback Pseudo-Interface 1" in r.output
     assert "<title>IIS Windows Server</title>" in lab.powershell("curl.exe http://localhost:8080").output
     r = lab.powershell("Test-NetConnection 192.168.0.11 -Port 8080")  # WinNAT: not via its own address
@@ -88,7 +88,7 @@ def test_netstat_and_get_nettcpconnection(lab):
     pid = h.listener("tcp", 1433).pid
     assert f"  TCP    0.0.0.0:1433           0.0.0.0:0              LISTENING       {pid}" in text
     assert "0.0.0.0:80 " in lab.exec("web", "netstat -an").output
-    rows = lab.powershell("Get-NetTCPConnection -LocalPort 1433").output.splitlines()
+    rows = lab.powershell("Get-NetTCPConnection -LocalPort 1433").output.strip("\n").splitlines()
     assert rows[0].split() == [
         "LocalAddress",
         "LocalPort",

@@ -887,7 +887,7 @@ def node_ls(ctx, o, args):
     for name in swarm.nodes:
         nid = views.node_id(ctx.lab, name) + (" *" if name == ctx.host.name else "")
         leader = "Leader" if name == swarm.manager else ""
-        rows.append([nid, name.upper(), "Ready", "Active", leader, views.DOCKER_VERSION])
+        rows.append([nid, name.upper(), "Ready", "Active", leader, ctx.lab.host(name).profile.docker_engine])
     ctx.print(tabwrite(rows))
 
 

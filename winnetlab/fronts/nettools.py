@@ -272,7 +272,7 @@ def ping(node, args):
         leg = node.walk(ip)
         ok, why = leg.ok, leg.why
     far = outside(node.lab, ip)
-    lines = [f"Pinging {shown} with 32 bytes of data:"]
+    lines = ["", f"Pinging {shown} with 32 bytes of data:"]  # ping.exe starts with a blank line (sample 10)
     reply = f"Reply from {ip}: bytes=32 " + ("time=12ms TTL=117" if far else "time<1ms TTL=128")
     lines += [reply if ok else "Request timed out."] * count
     got = count if ok else 0
