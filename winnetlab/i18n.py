@@ -550,6 +550,22 @@ HINTS = {
         "Windows에는 /etc/resolv.conf가 없습니다. DNS 서버는 어댑터별 설정이니 ipconfig /all을 보세요"
     ),
     "use nslookup NAME on Windows": "Windows에서는 nslookup NAME을 쓰세요",
+    "{name} is a container: only Docker's embedded DNS (nat and overlay networks) answers container "
+    "names, and {node} does not share such a network with it": (
+        "{name}은(는) 컨테이너입니다. 컨테이너 이름에는 Docker의 내장 DNS(nat와 overlay 네트워크)만 "
+        "답하는데, {node}은(는) 그런 네트워크를 {name}와(과) 함께 쓰지 않습니다"
+    ),
+    "{name} does not exist (no such name or TLD)": "{name}은(는) 없습니다(그런 이름이나 TLD가 없습니다)",
+    "nothing listens on port {port} there (the connection is refused)": (
+        "그곳의 포트 {port}에서 듣고 있는 것이 없습니다(연결이 거부됩니다)"
+    ),
+    "nothing listens on port {port} there": "그곳의 포트 {port}에서 듣고 있는 것이 없습니다",
+    "there is no terminal here: use 'docker run -dit …' and 'docker exec …', or winnetlab shell for "
+    "an interactive prompt inside the container": (
+        "여기에는 터미널이 없습니다. 'docker run -dit …'과 'docker exec …'을 쓰거나, 컨테이너 안의 대화형 "
+        "프롬프트는 winnetlab shell에서 여세요"
+    ),
+    "Nano Server has no PowerShell: use cmd /c …": "Nano Server에는 PowerShell이 없습니다. cmd /c …를 쓰세요",
     "Windows names it tracert": "Windows에서는 tracert라고 합니다",
     "port mappings live on the host: Get-NetNatStaticMapping or docker port": (
         "포트 매핑은 호스트에 있습니다. Get-NetNatStaticMapping이나 docker port를 쓰세요"

@@ -208,6 +208,23 @@ lab.exec("web", "cmd /c ifconfig")
 # NBVAL_CHECK_OUTPUT
 lab.exec("web", "ipconfig /all")
 
+# %%
+# NBVAL_CHECK_OUTPUT
+# docker stop ends the container: HNS deletes its endpoint with the WinNAT mapping and the
+# firewall rule, and the compartment goes too (see docker ps -a: Exited (3221225786))
+lab.docker("stop web")
+lab.docker("ps -a")
+
+# %%
+# NBVAL_CHECK_OUTPUT
+lab.powershell("Get-NetNatStaticMapping")  # nothing left for port 8080
+
+# %%
+# NBVAL_CHECK_OUTPUT
+# docker start creates a new endpoint; HNS hands out another address (rancher/rancher#10567)
+lab.docker("start web")
+wl.tables.addresses(lab)
+
 # %% [markdown]
 # ## 5. The topology
 #

@@ -121,6 +121,15 @@ lab.powershell("Get-NetFirewallRule -Name HNS-*")
 # NBVAL_CHECK_OUTPUT
 wl.tables.port_mappings(lab)
 
+# %%
+# NBVAL_CHECK_OUTPUT
+# from the host: is the published port open? (localhost works from Windows Server 2019 on)
+lab.powershell("Test-NetConnection localhost -Port 8080")
+
+# %%
+# NBVAL_CHECK_OUTPUT
+lab.powershell("curl.exe -s http://localhost:8080")
+
 # %% [markdown]
 # ## 4. One host port, one container
 #

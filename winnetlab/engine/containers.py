@@ -312,7 +312,7 @@ class ContainersMixin:
         for eid in c.endpoints:
             if eid in self._endpoints:
                 self._drop_endpoint(self._endpoints[eid])
-        c.endpoints = ()
+        c.endpoints, c.static_routes = (), ()  # the compartment's routes go with it
         if c.namespace in self._namespaces and self._namespaces[c.namespace].container == c.name:
             ns = self._namespaces.pop(c.namespace)
             self.log_event("HNS", "DeleteNamespace", c.name, f"compartment {ns.compartment_id}")

@@ -44,6 +44,7 @@ class Container:
     error: str = ""  # State.Error: why the last start failed
     logs: tuple = ()  # what the main process printed (docker logs)
     previous: tuple = ()  # ((network, ip, mac), ...) the endpoints had before the last stop
+    static_routes: tuple = ()  # routes added with `route add` inside (routing.plan_static_route)
 
     @property
     def short_id(self):

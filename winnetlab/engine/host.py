@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 import ipaddress
 from types import MappingProxyType
 
-from . import vfp
+from . import routing, vfp
 from .addressing import IdSource
 from .containers import ContainersMixin
 from .endpoints import EndpointsMixin
@@ -75,6 +75,7 @@ class Host(
         self._mesh_ports = {}  # (proto, port) -> swarm service published on the routing mesh
         self._policy_lists = {}
         self._images = {}  # reference -> images.Image (the local image store)
+        self._static_routes = []  # `route add` on the host: routing.plan_static_route tuples
         self._events = []  # flat: see log_event
         self._compartments = 1  # 1 is the host's default compartment
         self._mapping_ids = 0
@@ -292,6 +293,38 @@ class Host(
     def import_adapter(self, adapter):
         self._adapters[adapter.name] = adapter
 
+    # ------------------------------------------------------------------ route add / delete
+    @property
+    def static_routes(self):
+        return tuple(self._static_routes)
+
+    def add_route(self, destination, mask, gateway, metric=1, persistent=False, container=None):
+        """``route [-p] add``: on the host, or inside ``container`` (its own compartment)."""
+        c = self.container(container) if isinstance(container, str) else container
+        interfaces = routing.container_interfaces(self, c) if c is not None else routing.host_interfaces(self)
+        dest, gw, interface, metric = routing.plan_static_route(
+            interfaces, destination, mask, gateway, metric
+        )
+        entry = (dest, gw, interface, metric, bool(persistent))
+        if c is not None:
+            c.static_routes = tuple(r for r in c.static_routes if r[0] != dest) + (entry,)
+        else:
+            self._static_routes = [r for r in self._static_routes if r[0] != dest] + [entry]
+        self.log_event("TCPIP", "AddRoute", c.name if c else self.name, f"{dest} via {gw or 'On-link'}")
+
+    def delete_route(self, destination, container=None):
+        """``route delete DEST``: every added route to that destination address."""
+        c = self.container(container) if isinstance(container, str) else container
+        routes = c.static_routes if c is not None else self._static_routes
+        kept = tuple(r for r in routes if str(r[0].network_address) != str(destination))
+        if len(kept) == len(routes):
+            raise NotFound("The route deletion failed: Element not found.")
+        if c is not None:
+            c.static_routes = kept
+        else:
+            self._static_routes = list(kept)
+        self.log_event("TCPIP", "DeleteRoute", c.name if c else self.name, str(destination))
+
     def upgrade_loaded_state(self):
         """A host read from a lab file starts with no VFP port programmed (the cache is not
         saved).  A version-1 file kept the routing mesh's ports in ``_ports`` as
@@ -307,6 +340,8 @@ class Host(
             self._init_listeners()
             self.platform = "hyperv-vm" if self.is_vm else "physical"
             self.boots = 0
+        if not hasattr(self, "_static_routes"):
+            self._static_routes = []
         if not hasattr(self, "_images"):  # files older than the image store: seeded on first use
             self._images = None
         if self._events and isinstance(self._events[0], tuple):  # saved before the log was flat

@@ -135,8 +135,84 @@ def _raw_container_routes(host, container):
             vnic_name(endpoint.name),
             len(seen),
         )
+    routes += _static_raw(container.static_routes, _interface_index(container_interfaces(host, container)))
     routes.sort(key=_order)
     return routes
+
+
+def _static_raw(routes, interfaces):
+    """Routes added with ``route add``: (destination, gateway or None, interface, metric, persistent)."""
+    out = []
+    for dest, gateway, interface, metric, _persistent in routes:
+        adapter, base = interfaces.get(int(interface), ("", 0))
+        out.append(
+            (
+                int(dest.network_address),
+                dest.prefixlen,
+                None if gateway is None else int(gateway),
+                int(interface),
+                metric + base,
+                adapter,
+                99,
+            )
+        )
+    return out
+
+
+def plan_static_route(owner_interfaces, dest, mask, gateway, metric):
+    """Validate a ``route add`` the way route.exe does and return the route to store.
+
+    ``owner_interfaces``: [(address, prefix, adapter name, interface metric)] of the host or
+    container.  A gateway that is one of its own addresses makes the route On-link there
+    (docker/for-win#12297: ``route -p add 169.254.169.0 mask 255.255.255.0 172.19.112.1`` on the
+    host shows ``On-link 172.19.112.1 5001``)."""
+    from .errors import InvalidParameter
+
+    try:
+        destination = ipaddress.IPv4Network(f"{dest}/{mask}")
+        gw = ipaddress.IPv4Address(gateway)
+    except ValueError:
+        raise InvalidParameter("The route addition failed: The parameter is incorrect.") from None
+    for address, _prefix, _name, _metric in owner_interfaces:
+        if gw == address:
+            return destination, None, address, int(metric)
+    for address, prefix, _name, _metric in owner_interfaces:
+        if gw in prefix:
+            return destination, gw, address, int(metric)
+    raise InvalidParameter(
+        "The route addition failed: Either the interface index is wrong or the gateway does not lie on "
+        "the same network as the interface. Check the IP Address Table for the machine.",
+        hint=f"{gateway} is not on any subnet this machine has an address in",
+    )
+
+
+def host_interfaces(host):
+    """[(address, prefix, adapter name, interface metric)] of the host's addressed adapters."""
+    return [
+        (
+            a.ip_interface.ip,
+            a.ip_interface.network,
+            a.name,
+            HOST_NIC_METRIC if a.gateway is not None else HOST_VNIC_METRIC,
+        )
+        for a in sorted(host.adapters.values(), key=lambda a: a.if_index)
+        if a.ip_interface is not None
+    ]
+
+
+def container_interfaces(host, container):
+    out = []
+    for endpoint in host.endpoints_of(container):
+        nic = endpoint_interface(host, endpoint)
+        if nic is not None:
+            out.append(
+                (nic[0], nic[1], f"vEthernet ({endpoint.name})", CONTAINER_METRIC - ON_LINK_ROUTE_METRIC)
+            )
+    return out
+
+
+def _interface_index(interfaces):
+    return {int(a): (name, metric) for a, _p, name, metric in interfaces}
 
 
 def _raw_host_routes(host):
@@ -161,6 +237,7 @@ def _raw_host_routes(host):
             adapter.name,
             len(seen),
         )
+    routes += _static_raw(host.static_routes, _interface_index(host_interfaces(host)))
     routes.sort(key=_order)
     return routes
 

@@ -852,10 +852,69 @@ def swarm_join(ctx, o, args):
         )
     if ctx.host.name not in swarm.nodes:
         check_manager_reachable(ctx.lab, ctx.host)
+    if ctx.host.name not in swarm.nodes and o["token"] == views.swarm_token(ctx.lab, "manager"):
+        raise CommandLineError(
+            "winnetlab: a second manager is not simulated (the lab's swarm has one manager); "
+            "join with the worker token"
+        )
     if ctx.host.name not in swarm.nodes and o["token"] != views.swarm_token(ctx.lab):
         raise WinNetLabError("invalid join token", hint="copy the token that 'docker swarm init' printed")
     ctx.lab.swarm_join(ctx.host.name)
     ctx.print("This node joined a swarm as a worker.")
+
+
+def swarm_join_token(ctx, o, args):
+    """``docker swarm join-token [-q] worker|manager`` (docker/cli swarm/join_token.go)."""
+    role = args[0]
+    if role not in ("worker", "manager"):
+        raise CommandLineError("unknown role " + role, 1)
+    _require_manager(ctx)
+    token = views.swarm_token(ctx.lab, role)
+    if o["quiet"]:
+        ctx.print(token)
+        return
+    ctx.print(
+        f"To add a {role} to this swarm, run the following command:\n\n"
+        f"    docker swarm join --token {token} {ctx.host.address}:2377\n"
+    )
+
+
+def node_ls(ctx, o, args):
+    """``docker node ls``: every node, the one asked marked ``*`` (docker/cli node/list.go)."""
+    _require_manager(ctx)
+    swarm = ctx.lab.swarm
+    rows = [["ID", "HOSTNAME", "STATUS", "AVAILABILITY", "MANAGER STATUS", "ENGINE VERSION"]]
+    for name in swarm.nodes:
+        nid = views.node_id(ctx.lab, name) + (" *" if name == ctx.host.name else "")
+        leader = "Leader" if name == swarm.manager else ""
+        rows.append([nid, name.upper(), "Ready", "Active", leader, ctx.lab.host(name).profile.docker_engine])
+    ctx.print(tabwrite(rows))
+
+
+def service_ps(ctx, o, args):
+    """``docker service ps SERVICE``: one row per task (docker/cli service/ps.go columns)."""
+    _require_manager(ctx)
+    svc = ctx.lab.swarm.services.get(args[0])
+    if svc is None:
+        raise NotFound(f"no such service: {args[0]}")
+    rows = [["ID", "NAME", "IMAGE", "NODE", "DESIRED STATE", "CURRENT STATE", "ERROR", "PORTS"]]
+    for task in svc.tasks:
+        host, c = ctx.lab.find_container(task)
+        slot = task.split(".")[1]
+        state = "Running" if c.state == "running" else "Shutdown"
+        rows.append(
+            [
+                task.split(".")[2][:12],
+                f"{svc.name}.{slot}",
+                svc.image,
+                host.name.upper(),
+                "Running",
+                f"{state} less than a second ago",
+                "",
+                "",
+            ]
+        )
+    ctx.print(tabwrite(rows))
 
 
 def swarm_leave(ctx, o, args):
@@ -873,7 +932,7 @@ def service_create(ctx, o, args):
     svc = ctx.lab.create_service(
         o["name"] or None,
         image=image,
-        replicas=o["replicas"],
+        replicas=o["replicas"] if "replicas" in o.changed else 1,  # docker/cli: default 1 replica
         networks=tuple(o["network"]),
         publish=tuple(o["publish"]),
         endpoint_mode=mode,
@@ -1391,6 +1450,39 @@ COMMANDS = {
             1,
         ),
         Command(
+            "swarm join-token",
+            "swarm join-token [OPTIONS] (worker|manager)",
+            "Manage join tokens",
+            swarm_join_token,
+            (
+                Flag("quiet", "bool", "q", help="Only display token"),
+                Flag("rotate", "bool", help="Rotate join token"),
+            ),
+            1,
+            1,
+            not_simulated=("rotate",),
+        ),
+        Command(
+            "node ls",
+            "node ls [OPTIONS]",
+            "List nodes in the swarm",
+            node_ls,
+            (Flag("quiet", "bool", "q", help="Only display IDs"),),
+            0,
+            0,
+            aliases=("docker node ls", "docker node list"),
+            not_simulated=("quiet",),
+        ),
+        Command(
+            "service ps",
+            "service ps [OPTIONS] SERVICE [SERVICE...]",
+            "List the tasks of one or more services",
+            service_ps,
+            (),
+            1,
+            1,
+        ),
+        Command(
             "swarm leave",
             "swarm leave [OPTIONS]",
             "Leave the swarm",
@@ -1480,6 +1572,7 @@ GROUPS = {
     "container": "Manage containers",
     "image": "Manage images",
     "swarm": "Manage Swarm",
+    "node": "Manage Swarm nodes",
     "service": "Manage Swarm services",
     "system": "Manage Docker",
 }

@@ -60,10 +60,10 @@ def human_duration(seconds):
     return f"{hours // 24} days"
 
 
-def swarm_token(lab):
-    """A deterministic ``SWMTKN-1-…`` join token for the lab's swarm."""
+def swarm_token(lab, role="worker"):
+    """A deterministic ``SWMTKN-1-…`` join token for the lab's swarm (worker or manager)."""
     return (
-        "SWMTKN-1-" + base36(f"{lab.seed}:token:cluster", 50) + "-" + base36(f"{lab.seed}:token:worker", 25)
+        "SWMTKN-1-" + base36(f"{lab.seed}:token:cluster", 50) + "-" + base36(f"{lab.seed}:token:{role}", 25)
     )
 
 

@@ -29,7 +29,6 @@ if TYPE_CHECKING:
     from .command import CommandResult
 
 import hashlib
-import ipaddress
 import re
 
 from ..engine import routing
@@ -72,6 +71,28 @@ HOSTS_FILE = """# Copyright (c) 1993-2009 Microsoft Corp.
 #\t::1             localhost"""
 
 
+PROGRAMS = frozenset(
+    {
+        "cmd",
+        "powershell",
+        "pwsh",
+        "ping",
+        "tracert",
+        "nslookup",
+        "netstat",
+        "route",
+        "curl",
+        "hostname",
+        "ipconfig",
+        "whoami",
+    }
+)
+IPCONFIG_USAGE = (
+    "\nError: unrecognized or incomplete command line.\n\nUSAGE:\n    ipconfig [/allcompartments]"
+    " [/? | /all | /renew [adapter] | /release [adapter] | /displaydns | /flushdns]"
+)
+
+
 def not_recognized(name):
     return f"'{name}' is not recognized as an internal or external command,\noperable program or batch file."
 
@@ -105,20 +126,11 @@ def exec_command(lab: Lab, container: str, cmd: str) -> CommandResult:
     return CommandResult(line, output, code, hint_tuple(*shell.hints))
 
 
-def host_command(host, line):
-    """ipconfig / route print / hostname typed on the host itself: ``(output, exit code)``."""
-    words = tokenize(line)[0]
-    name = words[0].lower().removesuffix(".exe")
-    if name == "ipconfig":
-        adapters = [
-            host_adapter(host, a)
-            for a in sorted(host.adapters.values(), key=lambda a: a.if_index)
-            if a.ip_interface is not None
-        ]
-        return ipconfig(host.name.upper(), adapters, "/all" in [w.lower() for w in words[1:]], ()), 0
-    if name == "route":
-        return route_print(routing.host_routes(host), host_interfaces(host), words[1:])
-    return host.name.upper(), 0
+def host_command(lab, host, name, args):
+    """A Windows program typed on the host itself: ``(output, exit code, hints)``."""
+    from . import nettools
+
+    return nettools.program(nettools.Node(lab, host), name, args)
 
 
 def create_process_error(c, program):
@@ -319,7 +331,7 @@ def ipconfig(hostname, adapters, full, search):
 SEPARATOR = "=" * 75
 
 
-def route_print(routes, adapters, args=()):
+def route_print(routes, adapters, args=(), persistent=()):
     lines = [SEPARATOR, "Interface List"]
     for a in adapters:
         mac = " ".join(a["mac"].lower().split("-"))
@@ -339,7 +351,16 @@ def route_print(routes, adapters, args=()):
         left += f"{gw:>16}" if gw == routing.ON_LINK else f"{gw:>17}"
         left += str(r.interface).rjust(68 - len(left))
         lines.append(f"{left}{r.metric:>7}")
-    lines += [SEPARATOR, "Persistent Routes:", "  None"]
+    lines += [SEPARATOR, "Persistent Routes:"]
+    if not persistent:
+        lines.append("  None")
+    else:  # docker/for-win#12297 shows the host's table after `route -p add`
+        lines.append("  Network Address          Netmask  Gateway Address  Metric")
+        lines += [
+            f"{str(d.network_address):>17}{str(d.netmask):>17}{str(g if g is not None else i):>17}{m:>8}"
+            for d, g, i, m, _p in persistent
+        ]
+        lines.append(SEPARATOR)
     return "\n".join(lines), 0
 
 
@@ -365,7 +386,7 @@ class ContainerShell:
 
         exe = executable(words[0])
         info = self.c.image_info
-        if exe not in self.PROGRAMS or (info is not None and not info.has(exe)):
+        if exe not in PROGRAMS or (info is not None and not info.has(exe)):
             self.hints.append(
                 LINUX_HABITS.get(exe)
                 or ("Nano Server has no PowerShell: use cmd /c …" if exe in ("powershell", "pwsh") else None)
@@ -374,7 +395,7 @@ class ContainerShell:
         if exe == "cmd":
             return self.cmd(line)
         if exe in ("powershell", "pwsh"):
-            return self.powershell(words[1:])
+            return self.powershell(line)
         return self.run(words)
 
     # ------------------------------------------------------------------ cmd.exe
@@ -455,7 +476,7 @@ class ContainerShell:
 
         exe = executable(words[0])
         info = self.c.image_info
-        if (info is not None and not info.has(exe)) or exe not in self.PROGRAMS:
+        if (info is not None and not info.has(exe)) or exe not in PROGRAMS:
             self.hints.append(LINUX_HABITS.get(exe))
             return not_recognized(words[0]), 9009, False
         out, code = self.start(segment, words)
@@ -477,217 +498,28 @@ class ContainerShell:
         return "The system cannot find the file specified.", 1, False
 
     # ------------------------------------------------------------------ PowerShell
-    def powershell(self, args):
-        rest = list(args)
-        while rest and rest[0].lower() in ("-nologo", "-noprofile", "-noninteractive", "-nop"):
-            rest.pop(0)
-        if rest and rest[0].lower() in ("-command", "-c"):
-            rest.pop(0)
+    def powershell(self, line):
+        """``powershell [-NoLogo] [-NoProfile] [-Command] TEXT``: the PowerShell front, inside."""
+        from .powershell import powershell
+
+        rest = line.strip().split(" ", 1)[1] if " " in line.strip() else ""
+        while True:
+            head, _, tail = rest.partition(" ")
+            if head.lower() in ("-nologo", "-noprofile", "-noninteractive", "-nop", "-command", "-c"):
+                rest = tail.strip()
+                continue
+            break
         if not rest:
             return "Windows PowerShell\nCopyright (C) Microsoft Corporation. All rights reserved.\n", 0
-        return self.run(rest)
-
-    PROGRAMS = frozenset({"cmd", "powershell", "pwsh", "ipconfig", "route", "hostname", "nslookup", "ping"})
+        result = powershell(self.lab, rest, host=self.host.name, container=self.c)
+        self.hints.extend(result.hints)
+        return result.output, result.exit_code
 
     def run(self, words):
-        name = words[0].lower().removesuffix(".exe")
-        handler = {
-            "ipconfig": self.ipconfig,
-            "route": self.route,
-            "hostname": self.hostname,
-            "nslookup": self.nslookup,
-            "ping": self.ping,
-            "test-netconnection": self.tnc,
-            "tnc": self.tnc,
-        }.get(name)
-        if handler is not None:
-            return handler(words[1:])
-        self.hints.append(LINUX_HABITS.get(name))
-        return not_recognized(words[0]), 9009
+        """A program the image has: answered by ``nettools`` on this container."""
+        from . import nettools
 
-    def adapters(self):
-        return container_adapters(self.host, self.c)
-
-    def ipconfig(self, args):
-        flags = ["/" + a[1:].lower() if a[:1] in "-/" else a.lower() for a in args]  # -all is /all
-        if any(f not in ("/all",) for f in flags):
-            return (
-                "\nError: unrecognized or incomplete command line.\n\nUSAGE:\n    ipconfig [/allcompartments]"
-                " [/? | /all | /renew [adapter] | /release [adapter] | /displaydns | /flushdns]"
-            ), 1
-        return ipconfig(self.c.hostname, self.adapters(), "/all" in flags, self.c.dns_search), 0
-
-    def route(self, args):
-        if not args or args[0].lower() != "print":
-            return (
-                "\nManipulates network routing tables.\n\nROUTE [-f] [-p] [-4|-6] command [destination]\n"
-                "                  [MASK netmask]  [gateway] [METRIC metric]  [IF interface]"
-            ), 1
-        return route_print(routing.container_routes(self.host, self.c), self.adapters(), args[1:])
-
-    def hostname(self, args):
-        return self.c.hostname, 0
-
-    # ------------------------------------------------------------------ DNS
-    def dns_server(self):
-        for a in self.adapters():
-            if a["dns"]:
-                return a["dns"][0]
-        return ""
-
-    def resolve(self, name):
-        """``(addresses, authoritative)`` for ``name`` as the container's DNS answers it."""
-        key = name.lower().rstrip(".")
-        for a in self.adapters():
-            ep = a["endpoint"]
-            if ep is None or not ep.enable_internal_dns:
-                continue
-            found = self._embedded(ep, key)
-            if found:
-                return found, True
-        outside = self.lab.lan.outside.get(key)
-        return ([outside], False) if outside is not None else ([], False)
-
-    def _embedded(self, ep, key):
-        """Docker's embedded DNS on the gateway: containers, aliases and services of ep's network."""
-        hits = []
-        net = self.host.hns_networks.get(ep.network_id)
-        hosts = self.lab.hosts.values() if net is not None and net.scope == "swarm" else [self.host]
-        for h in hosts:
-            for other in h.endpoints.values():
-                if other.remote or other.network != ep.network or other.container is None:
-                    continue
-                c = h.containers.get(other.container)
-                names = {other.container.lower(), *(al.lower() for al in other.aliases)}
-                if c is not None:
-                    names.add(c.short_id)
-                if key in names and other.address is not None:
-                    hits.append(other.address)
-        swarm = self.lab.swarm
-        if swarm is not None and key in swarm.services:
-            svc = swarm.services[key]
-            if ep.network in svc.vips and svc.endpoint_mode == "vip":
-                hits.append(ipaddress.IPv4Address(str(svc.vips[ep.network])))
-        return sorted(set(hits))
-
-    def nslookup(self, args):
-        if not args:
-            return "Default Server:  UnKnown\nAddress:  " + self.dns_server() + "\n\n> ", 0
-        name = args[0]
-        server = self.dns_server()
-        head = f"Server:  UnKnown\nAddress:  {server}\n"
-        if not server:
-            return "*** Default servers are not available\n" + head, 1
-        addrs, authoritative = self.resolve(name)
-        if not addrs:
-            return head + f"\n*** UnKnown can't find {name}: Non-existent domain", 1
-        label = "Address:" if len(addrs) == 1 else "Addresses:"
-        body = [f"Name:    {name}", f"{label}  {addrs[0]}"] + [f"          {a}" for a in addrs[1:]]
-        return head + "\n" + ("" if authoritative else "Non-authoritative answer:\n") + "\n".join(body), 0
-
-    # ------------------------------------------------------------------ ping / Test-NetConnection
-    def _target(self, name):
-        try:
-            return ipaddress.IPv4Address(name), False
-        except ValueError:
-            addrs, _ = self.resolve(name)
-            return (addrs[0], True) if addrs else (None, True)
-
-    def _trace(self, ip, port):
-        try:
-            return self.lab.trace(self.c.name, str(ip), port=port, protocol="tcp")
-        except WinNetLabError as e:
-            return e
-
-    def ping(self, args):
-        count = 4
-        words = list(args)
-        if "-n" in [w.lower() for w in words]:
-            i = [w.lower() for w in words].index("-n")
-            if i + 1 >= len(words) or not words[i + 1].isdigit() or not 0 < int(words[i + 1]) <= 100:
-                return "Bad value for option -n, valid range is from 1 to 4294967295.", 1
-            count = int(words[i + 1])
-            del words[i : i + 2]
-        if not words:
-            return "IP address must be specified.", 1
-        target = words[0]
-        ip, named = self._target(target)
-        if ip is None:
-            return f"Ping request could not find host {target}. Please check the name and try again.", 1
-        shown = f"{target} [{ip}]" if named else str(ip)
-        t = self._trace(ip, None)
-        ok = not isinstance(t, WinNetLabError) and t.delivered
-        outside = ip in self.lab.lan.outside.values()
-        lines = ["", f"Pinging {shown} with 32 bytes of data:"]  # ping starts with a blank line (sample 10)
-        reply = f"Reply from {ip}: bytes=32 " + ("time=12ms TTL=117" if outside else "time<1ms TTL=128")
-        lines += [reply if ok else "Request timed out."] * count
-        got = count if ok else 0
-        lines += [
-            "",
-            f"Ping statistics for {ip}:",
-            f"    Packets: Sent = {count}, Received = {got}, Lost = {count - got} "
-            f"({0 if ok else 100}% loss),",
-        ]
-        if ok:
-            ms = 12 if outside else 0
-            lines += [
-                "Approximate round trip times in milli-seconds:",
-                f"    Minimum = {ms}ms, Maximum = {ms}ms, Average = {ms}ms",
-            ]
-        else:
-            self.hints.append(t.message if isinstance(t, WinNetLabError) else t.reason)
-        return "\n".join(lines), 0 if ok else 1
-
-    def tnc(self, args):
-        words = list(args)
-        port = None
-        low = [w.lower() for w in words]
-        for flag in ("-port", "-p"):
-            if flag in low:
-                i = low.index(flag)
-                if i + 1 >= len(words) or not words[i + 1].isdigit() or not 0 < int(words[i + 1]) <= 65535:
-                    return (
-                        "Test-NetConnection : Cannot validate argument on parameter 'Port'. The argument is "
-                        "not valid."
-                    ), 1
-                port = int(words[i + 1])
-                del words[i : i + 2]
-                break
-        target = words[0] if words else "internetbeacon.msedge.net"
-        ip, _ = self._target(target)
-        first = self.adapters()[0] if self.adapters() else None
-        alias = first["name"] if first else ""
-        source = str(first["ip"]) if first and first["ip"] is not None else ""
-        if ip is None:
-            return (
-                f"WARNING: Name resolution of {target} failed\n\nComputerName   : {target}\nRemoteAddress  :\n"
-                f"InterfaceAlias : {alias}\nSourceAddress  : {source}"
-            ), 1
-        t = self._trace(ip, port)
-        ok = not isinstance(t, WinNetLabError) and t.delivered
-        why = t.message if isinstance(t, WinNetLabError) else t.reason
-        if port is None:
-            rows = [
-                ("ComputerName", target),
-                ("RemoteAddress", str(ip)),
-                ("InterfaceAlias", alias),
-                ("SourceAddress", source),
-                ("PingSucceeded", "True" if ok else "False"),
-                ("PingReplyDetails (RTT)", "0 ms" if ok else "0 ms"),
-            ]
-            warn = "" if ok else f"WARNING: Ping to {ip} failed with status: TimedOut\n"
-        else:
-            rows = [
-                ("ComputerName", target),
-                ("RemoteAddress", str(ip)),
-                ("RemotePort", str(port)),
-                ("InterfaceAlias", alias),
-                ("SourceAddress", source),
-                ("TcpTestSucceeded", "True" if ok else "False"),
-            ]
-            warn = "" if ok else f"WARNING: TCP connect to ({ip} : {port}) failed\n"
-        width = max(len(k) for k, _ in rows)
-        body = "\n".join(f"{k.ljust(width)} : {v}".rstrip() for k, v in rows)
-        if not ok:
-            self.hints.append(why)
-        return warn + ("\n" if warn else "") + body, 0 if ok else 1
+        name = words[0].lower().rsplit("\\", 1)[-1].removesuffix(".exe")
+        output, code, hints = nettools.program(nettools.Node(self.lab, self.host, self.c), name, words[1:])
+        self.hints.extend(h for h in hints if h)
+        return output, code

@@ -21,6 +21,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from ..engine.docker_container import Container
     from ..engine.host import Host
     from ..engine.lab import Lab
 
@@ -29,7 +30,7 @@ from dataclasses import dataclass, field
 from ..dumps import export
 from ..engine.errors import WinNetLabError
 from . import ps_format as fmt
-from . import ps_host
+from . import ps_host, ps_net
 from .command import CommandResult, QuoteError, hint_tuple, powershell_parse_error, tokenize
 
 
@@ -44,7 +45,10 @@ class PSError(Exception):
 
 @dataclass
 class Invocation:
-    """One cmdlet call: its name as typed, bound parameters, and the line for error records."""
+    """One cmdlet call: its name as typed, bound parameters, and the line for error records.
+
+    ``node`` is where it runs (a container, for ``powershell`` inside one); ``warnings`` are
+    printed before the output (``WARNING: …``); ``hints`` go to CommandResult.hints."""
 
     name: str
     params: dict
@@ -52,6 +56,9 @@ class Invocation:
     host: object
     lab: object
     tokens: list = field(default_factory=list)
+    node: object = None
+    warnings: list = field(default_factory=list)
+    hints: list = field(default_factory=list)
 
     def error(self, message, category, fqid, target="", hint=None, token=None):
         start, length = 1, len(self.name)
@@ -81,8 +88,11 @@ class Cmdlet:
 # ---------------------------------------------------------------------------- entry point
 
 
-def powershell(lab: Lab, cmd: str, host: str | Host | None = None) -> CommandResult:
-    """Run one PowerShell pipeline on ``host`` (default: the lab's first host)."""
+def powershell(
+    lab: Lab, cmd: str, host: str | Host | None = None, container: Container | None = None
+) -> CommandResult:
+    """Run one PowerShell pipeline on ``host`` (default: the lab's first host), or inside
+    ``container`` (a Container on that host: only the cmdlets and programs a container has)."""
     line = str(cmd).strip()
     try:
         h = lab.host(host)
@@ -111,26 +121,35 @@ def powershell(lab: Lab, cmd: str, host: str | Host | None = None) -> CommandRes
     if not stages[0]:
         return CommandResult(line, "", 0)
     try:
-        output, code, hints = run_pipeline(lab, h, line, stages)
+        output, code, hints = run_pipeline(lab, h, line, stages, container)
     except PSError as e:
         return CommandResult(line, e.text, 1, hint_tuple(e.hint))
     return CommandResult(line, output, code, hints)
 
 
-def run_pipeline(lab, host, line, stages):
+def run_pipeline(lab, host, line, stages, container=None):
+    from . import nettools
+    from .ps_net import CONTAINER_CMDLETS
+
     first = stages[0]
     name = first[0]
+    node = nettools.Node(lab, host, container)
     native = NATIVE.get(name.lower())
+    if native is not None and container is not None and name.lower() not in _CONTAINER_NATIVE:
+        native = None
     if native is not None:
-        text, code, hints = native(lab, host, first[1:])
+        text, code, hints = native(lab, host, first[1:], node)
         for stage in stages[1:]:
             text = text_filter(lab, host, line, stage, text)
         return text, code, hints
     cmdlet = find_cmdlet(name)
-    if cmdlet is None:
+    if cmdlet is None or (container is not None and cmdlet.name.lower() not in CONTAINER_CMDLETS):
         raise not_recognized(name, line)
     inv = bind(cmdlet, first, line, host, lab)
+    inv.node = node
     objects = cmdlet.run(inv)
+    warn = "".join(f"WARNING: {w}\n" for w in inv.warnings)
+    hints = hint_tuple(*inv.hints)
     view = cmdlet.view
     for stage in stages[1:]:
         objects, view, text = object_filter(lab, host, line, stage, objects, view)
@@ -138,8 +157,9 @@ def run_pipeline(lab, host, line, stages):
             rest = stages[stages.index(stage) + 1 :]
             for s in rest:
                 text = text_filter(lab, host, line, s, text)
-            return text, 0, ()
-    return render(objects, view), 0, ()
+            return warn + text, 0, hints
+    body = render(objects, view)
+    return (warn + "\n" + body if warn else body), 0, hints
 
 
 def not_recognized(name, line):
@@ -410,7 +430,7 @@ def text_filter(lab, host, line, stage, text):
 # ---------------------------------------------------------------------------- native commands
 
 
-def native_docker(lab, host, args):
+def native_docker(lab, host, args, node=None):
     """``docker …`` typed at the prompt: ``(output, exit code, hints)``."""
     from .docker import Context, execute
 
@@ -420,17 +440,18 @@ def native_docker(lab, host, args):
     return result.output, result.exit_code, result.hints
 
 
-def native_vfpctrl(lab, host, args):
+def native_vfpctrl(lab, host, args, node=None):
     from .vfpctrl import vfpctrl
 
     return (*vfpctrl(host, args), ())
 
 
 def native_windows(name):
-    def run(lab, host, args):
-        from .in_container import host_command
+    def run(lab, host, args, node=None):
+        from . import nettools
 
-        return (*host_command(host, " ".join([name] + args)), ())
+        output, code, hints = nettools.program(node or nettools.Node(lab, host), name, args)
+        return output, code, hint_tuple(*hints)
 
     return run
 
@@ -440,11 +461,11 @@ NATIVE = {
     "docker.exe": native_docker,
     "vfpctrl": native_vfpctrl,
     "vfpctrl.exe": native_vfpctrl,
-    "ipconfig": native_windows("ipconfig"),
-    "ipconfig.exe": native_windows("ipconfig"),
-    "route": native_windows("route"),
-    "hostname": native_windows("hostname"),
 }
+WINDOWS_PROGRAMS = ("ipconfig", "route", "hostname", "ping", "tracert", "nslookup", "netstat", "whoami")
+NATIVE.update({n: native_windows(n) for n in WINDOWS_PROGRAMS})
+NATIVE.update({n + ".exe": native_windows(n) for n in WINDOWS_PROGRAMS + ("curl",)})
+_CONTAINER_NATIVE = frozenset(WINDOWS_PROGRAMS) | {n + ".exe" for n in WINDOWS_PROGRAMS + ("curl",)}
 
 
 # ---------------------------------------------------------------------------- Hyper-V
@@ -1032,4 +1053,11 @@ CMDLETS = {
         ),
     )
 }
-CMDLET_ALIASES = {"gsv": "get-service"}
+CMDLETS.update({c.name.lower(): c for c in ps_net.cmdlets(Cmdlet)})
+CMDLET_ALIASES = {
+    "gsv": "get-service",
+    "tnc": "test-netconnection",
+    "iwr": "invoke-webrequest",
+    "curl": "invoke-webrequest",
+    "wget": "invoke-webrequest",
+}

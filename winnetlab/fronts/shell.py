@@ -11,6 +11,11 @@ hint and ``story`` repeats the story (these three words are the lab's, not Power
 on the first host leaves; line editing and history come from
 ``readline`` when the terminal has it.  Driven through standard input it reads lines
 until end of file, so it can be scripted and tested.
+
+On a terminal, ``docker run -it IMAGE cmd`` and ``docker exec -it NAME cmd|powershell`` open
+a prompt inside the container (``C:\\>`` or ``PS C:\\>``, step one of Microsoft's quick start)
+until ``exit``; without a terminal the Docker CLI refuses ``-it`` (``the input device is not a
+TTY``).  Ctrl-C at the prompt cancels the line and shows a new prompt, as the console does.
 """
 
 import sys
@@ -49,6 +54,9 @@ def shell_main(args, stdin=None, stdout=None):
     stdin = stdin or sys.stdin
     stdout = stdout or sys.stdout
     scenario = None
+    if args.hosts < 1:
+        print(f"winnetlab shell: --hosts must be at least 1 (got {args.hosts})", file=sys.stderr)
+        return 2
     try:
         if getattr(args, "scenario", None):
             from .. import scenarios
@@ -63,7 +71,7 @@ def shell_main(args, stdin=None, stdout=None):
     interactive = stdin.isatty() and stdout.isatty()
     if interactive:
         _enable_readline()
-    session = Session(lab, scenario)
+    session = Session(lab, scenario, terminal=interactive)
     stdout.write(BANNER + "\n")
     if scenario is not None:
         stdout.write(session.story() + "\n\n")
@@ -85,10 +93,13 @@ def shell_main(args, stdin=None, stdout=None):
 
 def _read(prompt, stdin, stdout, interactive):
     if interactive:
-        try:
-            return input(prompt)
-        except EOFError:
-            return None
+        while True:
+            try:
+                return input(prompt)
+            except EOFError:
+                return None
+            except KeyboardInterrupt:  # Ctrl-C cancels the line, as the console does
+                stdout.write("\n")
     stdout.write(prompt)
     line = stdin.readline()
     return None if line == "" else line.rstrip("\r\n")
@@ -104,10 +115,12 @@ def _enable_readline():
 class Session:
     """The state of one prompt: the lab and the host the user is on."""
 
-    def __init__(self, lab, scenario=None):
+    def __init__(self, lab, scenario=None, terminal=False):
         self.lab = lab
         self.scenario = scenario
         self.host = next(iter(lab.hosts))
+        self.terminal = terminal
+        self.inside = None  # (container, "cmd"|"powershell", started by run -it) at a container prompt
 
     def story(self):
         s = self.scenario
@@ -143,11 +156,18 @@ class Session:
         return self.host != next(iter(self.lab.hosts))
 
     def prompt(self):
+        if self.inside is not None:
+            return "C:\\>" if self.inside[1] == "cmd" else "PS C:\\> "
         return f"[{self.host}]: PS C:\\> " if self.remote else "PS C:\\> "
 
     def run(self, line):
+        if self.inside is not None:
+            return self.in_container(line)
         if not line.strip():
             return ""
+        attach = self.attach(line) if self.terminal else None
+        if attach is not None:
+            return attach
         try:
             words = tokenize(line)[0]
         except QuoteError:
@@ -173,3 +193,61 @@ class Session:
             "WinRM cannot process the request. The computer name is not known. (simulated hosts: "
             f"{', '.join(self.lab.hosts)})"
         )
+
+    # ------------------------------------------------------------------ a prompt inside a container
+    def attach(self, line):
+        """``docker run -it …`` / ``docker exec -it NAME cmd|powershell`` on a terminal."""
+        try:
+            words = tokenize(line)[0]
+        except QuoteError:
+            return None
+        if len(words) < 3 or words[0].lower() != "docker" or words[1] not in ("run", "exec"):
+            return None
+        flags = [w for w in words[2:] if w.startswith("-")]
+        letters = "".join(f[1:] for f in flags if not f.startswith("--"))
+        if not ("i" in letters and "t" in letters) or "d" in letters:
+            return None
+        if words[1] == "exec":
+            rest = [w for w in words[2:] if not w.startswith("-")]
+            if len(rest) != 2 or rest[1].lower().removesuffix(".exe") not in ("cmd", "powershell"):
+                return None
+            check = self.lab.exec(rest[0], "hostname")
+            if not check.ok:
+                return str(check)
+            self.inside = (rest[0], rest[1].lower().removesuffix(".exe"), False)
+            return self._banner()
+        program = words[-1].lower().removesuffix(".exe")
+        if program not in ("cmd", "powershell"):
+            return None
+        detached = line.replace(" -it ", " -dit ", 1).replace(" -ti ", " -dit ", 1)
+        result = self.lab.docker(detached.split(" ", 1)[1], host=self.host)
+        if not result.ok:
+            return str(result)
+        cid = result.output.splitlines()[-1]
+        name = next(c.name for c in self.lab.host(self.host).containers.values() if c.id == cid)
+        self.inside = (name, program, True)
+        return self._banner()
+
+    def _banner(self):
+        from ..engine.images import cmd_banner
+
+        name, program, _ = self.inside
+        if program == "powershell":
+            return "Windows PowerShell\nCopyright (C) Microsoft Corporation. All rights reserved.\n"
+        host, c = self.lab.find_container(name)
+        build = c.image_info.build if c.image_info else host.profile.build
+        return cmd_banner(build).rsplit("\n", 1)[0]
+
+    def in_container(self, line):
+        name, program, owned = self.inside
+        if line.strip().lower() == "exit":
+            self.inside = None
+            if owned:  # the shell was the container's main process: the container ends
+                host, c = self.lab.find_container(name)
+                if c.state == "running":
+                    host.finish(name, 0)
+            return ""
+        if not line.strip():
+            return ""
+        wrapped = ("cmd /c " if program == "cmd" else "powershell -Command ") + line
+        return str(self.lab.exec(name, wrapped))

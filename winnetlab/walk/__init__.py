@@ -28,7 +28,8 @@ def run(lab, src, dst, port=None, protocol="tcp", reply=True):
     except Stop:
         pass
     answer = (lambda: _reply(w, str(src), str(dst))) if reply and w.verdict == "delivered" else None
-    return Trace(str(src), str(dst), proto, port, w.hops, w.verdict, w.reason, answer, lab, w.flow_hits)
+    end = w.end if w.verdict == "delivered" else None
+    return Trace(str(src), str(dst), proto, port, w.hops, w.verdict, w.reason, answer, lab, w.flow_hits, end)
 
 
 def _start(w, origin, dest):

@@ -139,12 +139,16 @@ class Trace:
         "reason",
         "lab",
         "flow_hits",
+        "end",
         "_reply",
         "_answer",
     )
 
-    def __init__(self, src, dst, protocol, port, hops, verdict, reason, answer=None, lab=None, flow_hits=()):
+    def __init__(
+        self, src, dst, protocol, port, hops, verdict, reason, answer=None, lab=None, flow_hits=(), end=None
+    ):
         self.lab = lab  # the lab walked, so wl.plot.trace(t) can draw it
+        self.end = end  # who received a delivered packet: ("container", host, endpoint), ("host", host) …
         self.src = src
         self.dst = dst
         self.protocol = protocol
