@@ -30,7 +30,9 @@ def trace_html(trace):
     parts = [_html_table(trace, trace.title())]
     if trace.reply is not None:
         parts.append(_html_table(trace.reply, "Reply: " + trace.reply.title()))
-    return "<div class='winnetlab-trace'>" + "".join(parts) + "</div>"
+    return (
+        "<div class='winnetlab-trace' style='overflow-x:auto'>" + "".join(parts) + "</div>"
+    )  # wide: it scrolls
 
 
 def reachability(lab, port=80, protocol="tcp"):
