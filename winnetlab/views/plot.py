@@ -281,6 +281,14 @@ _STACK_LINKS = {
     ("compartment", "vswitch"): ((3.75, 1.75), (3.75, 0.75)),
 }
 
+# the steps every container start shares once its endpoint exists (HCS and the compartment)
+_CONTAINER_START = (
+    ("api", "libcontainerd", "the engine hands the container to libcontainerd"),
+    ("libcontainerd", "hcs", "libcontainerd asks HCS to create the compute system"),
+    ("hcs", "compartment", "HCS starts the container in its own network compartment"),
+    ("compartment", "vswitch", "the endpoint is attached: the container's vNIC plugs in"),
+)
+
 # operation -> ordered steps (from, to, what happens); reference §3.2–3.4, §4.1, §10
 STACK_OPERATIONS = {
     "docker network create": (
@@ -294,10 +302,7 @@ STACK_OPERATIONS = {
         ("api", "libnetwork", "docker run: libnetwork asks the driver for an endpoint"),
         ("libnetwork", "hns", "the driver sends POST /endpoints: HNS picks IP and MAC"),
         ("hns", "vswitch", "HNS adds a vSwitch port (and its VFP layers) for the endpoint"),
-        ("api", "libcontainerd", "the engine hands the container to libcontainerd"),
-        ("libcontainerd", "hcs", "libcontainerd asks HCS to create the compute system"),
-        ("hcs", "compartment", "HCS starts the container in its own network compartment"),
-        ("compartment", "vswitch", "the endpoint is attached: the container's vNIC plugs in"),
+        *_CONTAINER_START,
     ),
     "docker run -p": (
         ("api", "libnetwork", "docker run -p 8080:80: libnetwork asks the driver for an endpoint"),
@@ -305,10 +310,7 @@ STACK_OPERATIONS = {
         ("hns", "vswitch", "HNS adds a vSwitch port for the endpoint (on other drivers: a VFP NAT rule)"),
         ("hns", "winnat", "nat: HNS adds a WinNAT static mapping 0.0.0.0:8080 -> IP:80"),
         ("hns", "firewall", "nat: HNS adds a Windows Firewall allow rule for port 8080"),
-        ("api", "libcontainerd", "the engine hands the container to libcontainerd"),
-        ("libcontainerd", "hcs", "libcontainerd asks HCS to create the compute system"),
-        ("hcs", "compartment", "HCS starts the container in its own network compartment"),
-        ("compartment", "vswitch", "the endpoint is attached: the container's vNIC plugs in"),
+        *_CONTAINER_START,
     ),
     "docker network connect": (
         ("api", "libnetwork", "docker network connect: libnetwork asks for a second endpoint"),
