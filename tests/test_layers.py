@@ -207,3 +207,12 @@ def test_every_package_says_what_it_holds():
     for mod, path in MODULES.items():
         if path.name == "__init__.py":
             assert ast.get_docstring(ast.parse(path.read_text(encoding="utf-8"))), mod
+
+
+def test_identifiers_have_one_home():
+    """Only ``engine/ids.py`` hashes or lays out a GUID: every id format has one home."""
+    hashers = {mod for mod, target, _, _ in IMPORTS if target == "hashlib"}
+    assert hashers == {"winnetlab.engine.ids"}
+    for mod, path in MODULES.items():
+        if mod != "winnetlab.engine.ids":
+            assert "[8:12]}-" not in path.read_text(encoding="utf-8"), f"{mod} lays out a GUID itself"

@@ -6,6 +6,7 @@ import sys
 import pytest
 
 import winnetlab as wl
+from winnetlab.engine import policies as P
 
 OUTBOUNDNAT = {"com.docker.network.windowsshim.enable_outboundnat": "true"}
 
@@ -261,6 +262,62 @@ def test_acl_block_and_priority_decide(l2bridge_lab):
     assert blocked.last.component == "VFP ACL_ENDPOINT_LAYER"
     assert l2bridge_lab.trace("p1", "p2", port=443).verdict == "delivered"  # priority 100 wins
     assert l2bridge_lab.trace("p1", "p2", port=53, protocol="udp").verdict == "delivered"
+
+
+# The Host ACL check (WFP) and the VFP ACL layer used to disagree on these: a port-less packet
+# (ICMP) against a rule with ports, and protocol "0"/"256" (any).  Both match with
+# policies.Acl.matches's rules now; each case runs through both enforcement points.
+@pytest.mark.parametrize("rule_type", ["Switch", "Host"])
+@pytest.mark.parametrize(
+    "protocols, local_ports, probe, verdict",
+    [
+        ("", "80", dict(protocol="icmp"), "delivered"),  # ports are not a condition ICMP can meet
+        ("", "80", dict(port=80), "dropped"),
+        ("256", "", dict(protocol="icmp"), "dropped"),  # 256: any protocol
+        ("256", "", dict(port=80, protocol="udp"), "dropped"),
+        ("256", "80", dict(protocol="icmp"), "delivered"),
+        ("icmp", "", dict(port=80), "delivered"),
+    ],
+)
+def test_host_and_switch_acls_match_alike(l2bridge_lab, rule_type, protocols, local_ports, probe, verdict):
+    h2 = l2bridge_lab.host("host2")
+    net = h2.endpoints_of("p2")[0].network
+    h2.add_acl(
+        "p2", net, "Block", "In", 100, protocols=protocols, local_ports=local_ports, rule_type=rule_type
+    )
+    t = l2bridge_lab.trace("p1", "p2", **probe)
+    assert t.verdict == verdict, t.reason
+    if verdict == "dropped":
+        assert ("VFP" in t.last.component) == (rule_type == "Switch")
+
+
+def test_acl_fields_mean_the_same_everywhere():
+    from ipaddress import ip_address
+
+    def m(acl, protocol="tcp", local_port=80, remote="10.0.0.5", remote_port=50000):
+        return acl.matches(
+            protocol,
+            local_ip=ip_address("10.1.0.2"),
+            local_port=local_port,
+            remote_ip=remote,
+            remote_port=remote_port,
+        )
+
+    assert m(P.Acl(protocols="0")) and m(
+        P.Acl(protocols="0"), "icmp", None, remote_port=None
+    )  # 0: no condition
+    assert (
+        m(P.Acl(protocols="256")) and m(P.Acl(protocols="6,17"), "udp") and not m(P.Acl(protocols="6"), "udp")
+    )
+    assert not m(P.Acl(local_ports="80"), "icmp", None, remote_port=None)
+    assert m(P.Acl(local_ports="79-81")) and not m(P.Acl(local_ports="81-90"))
+    assert m(P.Acl(remote_ports="50000")) and not m(P.Acl(remote_ports="53"))
+    assert m(P.Acl(remote_addresses="10.0.0.0/24")) and not m(P.Acl(remote_addresses="10.0.1.0/24"))
+    assert m(P.Acl(local_addresses="10.1.0.2")) and not m(P.Acl(local_addresses="10.1.0.3"))
+    assert P.Acl(protocols="256", remote_ports="53").conditions == (
+        ("protocols", "256"),
+        ("remote_ports", "53"),
+    )
 
 
 def test_vfp_flow_table_holds_a_flow_without_changing_what_a_trace_shows(swarm_lab, tmp_path):

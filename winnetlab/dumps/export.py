@@ -28,9 +28,9 @@ if TYPE_CHECKING:
     from ..engine.host import Host
     from ..engine.lab import Lab
 
-from ..engine.addressing import derived_hex64
 from ..engine.drivers import of
 from ..engine.errors import Unsupported
+from ..engine.ids import derived_hex64, hns_guid
 
 # vSwitch extensions as HNS lists them on a network; ids changed between WS2019 and WS2022
 _EXTENSIONS_2019 = (
@@ -90,8 +90,7 @@ def _extras(obj):
 
 
 def _guid(*parts):
-    h = derived_hex64(*parts).upper()
-    return f"{h[:8]}-{h[8:12]}-4{h[13:16]}-A{h[17:20]}-{h[20:32]}"
+    return hns_guid(derived_hex64(*parts))
 
 
 def _health(object_id):

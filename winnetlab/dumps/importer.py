@@ -35,12 +35,13 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from ..engine import policies as P
-from ..engine.addressing import MacPool, derived_hex64, format_mac, parse_mac
+from ..engine.addressing import MacPool, format_mac, parse_mac
 from ..engine.drivers import of
 from ..engine.drivers.base import SHIM
 from ..engine.errors import WinNetLabError
 from ..engine.hns import HNS_TYPES, Endpoint, Namespace, Network, PolicyList, Subnet
 from ..engine.hyperv import Adapter, VSwitch, vnic_name
+from ..engine.ids import derived_hex64, plain_guid
 from .formatlist import is_elided
 from .machines import host_address, machines
 from .reader import content_guid, get_field, read
@@ -1002,5 +1003,4 @@ def _is_docker_id(name):
 
 
 def _guid(*parts):
-    h = derived_hex64(*parts).upper()
-    return f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:32]}"
+    return plain_guid(derived_hex64(*parts))

@@ -205,6 +205,9 @@ _MOVED_CLASSES = {
         ("Container", "winnetlab.engine.docker_container"),
         ("StartConfig", "winnetlab.engine.docker_container"),
     )
+} | {
+    f"{module}:IdSource": "winnetlab.engine.ids"
+    for module in ("winnetlab.addressing", "winnetlab.engine.addressing")
 }
 
 

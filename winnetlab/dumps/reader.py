@@ -18,12 +18,12 @@ and one broken object never costs the rest of the file.  Sizes and nesting are c
 that hostile input is refused in bounded time and memory.
 """
 
-import hashlib
 import json
 import os
 import re
 from dataclasses import dataclass, field
 
+from ..engine import ids
 from .formatlist import looks_like_format_list, parse_format_list
 from .hnsdiag import hnsdiag_kinds, looks_like_hnsdiag, parse_hnsdiag
 from .jsontext import find_documents
@@ -614,5 +614,4 @@ def _schema_major(obj):
 
 def content_guid(data):
     """A stable made-up GUID for an object that came without an ID (a create request…)."""
-    h = hashlib.sha256(json.dumps(data, sort_keys=True, default=str).encode()).hexdigest().upper()
-    return f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:32]}"
+    return ids.plain_guid(ids.sha256_hex(json.dumps(data, sort_keys=True, default=str)))

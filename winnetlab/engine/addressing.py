@@ -1,13 +1,10 @@
-"""Address, MAC and identifier allocation — deterministic, and O(1) per allocation.
+"""Address and MAC allocation — deterministic, and O(1) per allocation.
 
 HNS hands out container addresses from a network's prefix (the gateway, the network and
 the broadcast address are never handed out) and MAC addresses from a per-network pool of
-4,096 Hyper-V MACs (OUI ``00-15-5D``).  Identifiers (HNS GUIDs, Docker's 64-hex ids) are
-derived from the lab's seed and a counter with SHA-256, so they are the same in every
-process and a failed call, which never bumps a counter, consumes nothing.
+4,096 Hyper-V MACs (OUI ``00-15-5D``).  Identifiers (GUIDs, Docker ids) come from ``ids``.
 """
 
-import hashlib
 import heapq
 import ipaddress
 import re
@@ -15,43 +12,6 @@ import re
 from .errors import InvalidParameter
 
 MAC_POOL_SIZE = 4096
-
-
-class IdSource:
-    """Deterministic GUIDs and hex ids: ``sha256(seed:scope:kind:n)``."""
-
-    __slots__ = ("seed", "scope", "counters")
-
-    def __init__(self, seed, scope):
-        self.seed = seed
-        self.scope = scope
-        self.counters = {}
-
-    def _digest(self, kind):
-        n = self.counters.get(kind, 0) + 1
-        self.counters[kind] = n
-        return hashlib.sha256(f"{self.seed}:{self.scope}:{kind}:{n}".encode()).hexdigest()
-
-    def guid(self, kind):
-        """An upper-case GUID as HNS prints it (``94530BEE-C40A-…``)."""
-        h = self._digest(kind).upper()
-        return f"{h[:8]}-{h[8:12]}-4{h[13:16]}-A{h[17:20]}-{h[20:32]}"
-
-    def hex64(self, kind):
-        """A 64-hex Docker id."""
-        return self._digest(kind)
-
-    def number(self, kind, modulo):
-        return int(self._digest(kind)[:12], 16) % modulo
-
-    def stable_number(self, key, modulo):
-        """A number derived from ``key`` alone: planning may call it without consuming anything."""
-        return int(hashlib.sha256(f"{self.seed}:{self.scope}:{key}".encode()).hexdigest()[:12], 16) % modulo
-
-
-def derived_hex64(*parts):
-    """A 64-hex id derived from other values (no counter), e.g. a Docker endpoint id."""
-    return hashlib.sha256(":".join(str(p) for p in parts).encode()).hexdigest()
 
 
 class IndexPool:
@@ -239,14 +199,3 @@ def parse_ip(text, what="IP address"):
     if ip.version != 4:
         raise InvalidParameter(f"invalid {what}: {text} (IPv6 is not supported by the Windows drivers)")
     return ip
-
-
-def base36(seed_text, length):
-    """``length`` base-36 digits derived from ``seed_text`` (swarm ids: node, task, join token)."""
-    digits = "0123456789abcdefghijklmnopqrstuvwxyz"
-    n = int(hashlib.sha256(seed_text.encode()).hexdigest(), 16)
-    out = []
-    for _ in range(length):
-        n, r = divmod(n, 36)
-        out.append(digits[r])
-    return "".join(out)

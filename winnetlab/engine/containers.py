@@ -38,6 +38,7 @@ from .docker_container import NAME_RE, Container, StartConfig
 from .drivers import of
 from .errors import Conflict, InvalidParameter, NotFound, Unsupported
 from .hns import Namespace
+from .ids import short_id
 from .ports import parse_publish
 
 IMAGE_EXPOSES = {"mcr.microsoft.com/windows/servercore/iis": (80,)}
@@ -424,7 +425,7 @@ class ContainersMixin:
 
     def commit_container(self, c):
         c.id = self.ids.hex64("container")
-        c.hostname = c.hostname or c.id[:12]
+        c.hostname = c.hostname or short_id(c.id)
         c.seq = len(self._containers) + 1
         if c.image_info is not None and c.image_info.reference not in self._images:
             self._store_image(c.image_info)

@@ -12,12 +12,12 @@ adds its own names with ``lab.add_dns_record(name, ip)``.
 Simplification: one A record per generated name; no AAAA, CNAME or TTLs.
 """
 
-import hashlib
 import ipaddress
 import re
 
 from .addressing import parse_ip
 from .errors import InvalidParameter
+from .ids import sha256_hex
 
 WELL_KNOWN = {
     "dns.google": "8.8.8.8",
@@ -96,7 +96,7 @@ def valid_name(name: str) -> bool:
 
 def generated(name: str) -> ipaddress.IPv4Address:
     """The documentation address a name under a common TLD gets (same name, same address)."""
-    digest = int(hashlib.sha256(name.encode()).hexdigest(), 16)
+    digest = int(sha256_hex(name), 16)
     net = DOCUMENTATION[digest % 2]
     return net.network_address + 20 + (digest >> 8) % 230
 

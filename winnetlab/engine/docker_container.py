@@ -4,7 +4,7 @@ it was created with (StartConfig), and the rule for Docker object names."""
 import re
 from dataclasses import dataclass, fields
 
-from .addressing import derived_hex64
+from .ids import derived_hex64, short_id
 
 # Docker object names (networks, containers)
 NAME_RE = re.compile(r"^[a-zA-Z0-9][a-zA-Z0-9_.-]*$")
@@ -48,7 +48,7 @@ class Container:
 
     @property
     def short_id(self):
-        return self.id[:12]
+        return short_id(self.id)
 
     def upgrade_loaded_state(self):
         """A container read from a lab file older than the lifecycle gets the new fields' defaults."""

@@ -479,7 +479,7 @@ def _acl(action, direction, priority, protocols, local_ports, remote_addresses, 
         raise InvalidParameter(f"invalid ACL RuleType {rule_type!r}: Switch (VFP) or Host (WFP)")
     if not isinstance(priority, int) or isinstance(priority, bool) or not 0 <= priority <= 65535:
         raise InvalidParameter(f"invalid ACL Priority {priority!r}: a number from 0 to 65535")
-    names = {"": ""} | {
+    names = {"": "", "256": "256"} | {  # 256: any protocol (see Acl.matches)
         key: str(n)
         for name, n in P.PROTOCOL_NUMBERS.items()
         if name != "ANY"
@@ -488,7 +488,7 @@ def _acl(action, direction, priority, protocols, local_ports, remote_addresses, 
     protos = [p.strip().lower() for p in str(protocols).split(",")] if protocols else []
     if any(p not in names for p in protos):
         raise InvalidParameter(
-            f"invalid ACL Protocols {protocols!r}: TCP, UDP, ICMP or their numbers 6, 17, 1"
+            f"invalid ACL Protocols {protocols!r}: TCP, UDP, ICMP, their numbers 6, 17, 1, or 256 (any)"
         )
     ports = [p.strip() for p in str(local_ports).split(",")] if local_ports else []
     if any(not p.isdigit() or not 0 < int(p) <= 65535 for p in ports):

@@ -20,12 +20,12 @@ import ipaddress
 from types import MappingProxyType
 
 from . import routing, vfp
-from .addressing import IdSource
 from .containers import ContainersMixin
 from .endpoints import EndpointsMixin
 from .errors import NotFound
 from .event import Event
 from .firewall import FirewallMixin
+from .ids import IdSource
 from .listeners import ListenersMixin
 from .networking import NetworkingMixin
 from .recovery import RecoveryMixin

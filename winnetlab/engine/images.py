@@ -26,10 +26,10 @@ Simplifications: digests and image ids are derived from the reference (sha256 of
 name), sizes are fixed per repository, and layers are not modelled.
 """
 
-import hashlib
 from dataclasses import dataclass
 
 from .errors import InvalidParameter, NotFound
+from .ids import content_id
 
 REGISTRY = "mcr.microsoft.com"
 CMD = "c:\\windows\\system32\\cmd.exe"
@@ -139,11 +139,11 @@ class Image:
 
     @property
     def id(self) -> str:
-        return "sha256:" + hashlib.sha256(self.reference.encode()).hexdigest()
+        return content_id(self.reference)
 
     @property
     def digest(self) -> str:
-        return "sha256:" + hashlib.sha256(f"digest:{self.reference}".encode()).hexdigest()
+        return content_id(f"digest:{self.reference}")
 
     def has(self, executable: str) -> bool:
         """Whether ``executable`` (``powershell``, ``curl.exe`` …) is on the image's PATH."""

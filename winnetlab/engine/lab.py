@@ -17,10 +17,11 @@ from typing import TYPE_CHECKING, Any
 
 from . import dnsworld
 from . import swarm as swarm_ops
-from .addressing import AddressPool, IdSource, format_mac
+from .addressing import AddressPool, format_mac
 from .drivers import of
 from .errors import Conflict, Exhausted, InvalidParameter, NotFound
 from .host import Host
+from .ids import IdSource
 from .pools import LabPools
 from .profiles import profile as get_profile
 

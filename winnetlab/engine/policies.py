@@ -6,6 +6,7 @@ Policies are immutable, so one object can be shared by every endpoint of a netwo
 OutBoundNAT policy of an l2bridge network, the PA policy of an overlay host…).
 """
 
+import ipaddress
 from dataclasses import dataclass
 
 PROTOCOL_NUMBERS = {"TCP": 6, "UDP": 17, "ICMP": 1, "ANY": 0}  # IANA numbers, as HNS writes them
@@ -213,26 +214,94 @@ class Acl:
             what.append("port " + self.local_ports)
         return f"{self.action} {self.direction} " + (" ".join(what) or "all") + f" (priority {self.priority})"
 
-    def matches(self, protocol, remote_ip, local_port):
-        """True when this rule applies to a packet (used by the packet walk)."""
-        import ipaddress
+    @property
+    def conditions(self):
+        """The rule's conditions as VFP lists them (``vfpctrl /list-rule``): set fields only."""
+        return tuple(
+            (key, value)
+            for key, value in (
+                ("protocols", self.protocols),
+                ("remote", self.remote_addresses),
+                ("local_ports", self.local_ports),
+                ("local_addresses", self.local_addresses),
+                ("remote_ports", self.remote_ports),
+            )
+            if value
+        )
 
-        if (
-            self.protocols
-            and self.protocols not in ("", "0")
-            and str(PROTOCOL_NUMBERS.get(protocol.upper(), protocol)) not in self.protocols.split(",")
-        ):
-            return False
-        if self.remote_addresses and remote_ip is not None:
-            if not any(
-                ipaddress.ip_address(remote_ip) in ipaddress.ip_network(p.strip(), strict=False)
-                for p in self.remote_addresses.split(",")
-            ):
-                return False
-        if self.local_ports and local_port is not None:
-            if str(local_port) not in [p.strip() for p in self.local_ports.split(",")]:
-                return False
+    def matches(self, protocol, *, local_ip, local_port, remote_ip, remote_port):
+        """True when this rule applies to a packet, seen from the endpoint.
+
+        The one home for what an HNS ACL's fields mean: the Host ACL check (WFP) and the
+        packet walk's VFP layers both match with ``protocol_listed``, ``port_listed`` and
+        ``address_listed``.  Each field is a comma list; an empty field is no condition.
+
+        - Protocols: IANA numbers.  "256" is any protocol — Windows Firewall's
+          ``NET_FW_IP_PROTOCOL_ANY`` (icftypes.h), and what Calico's Windows CNI writes for its
+          default deny-all HNS ACL (``Protocols: "256"``, RuleType Switch, Priority 65500).
+          "0" means the same: hcsshim's v1 ``ACLPolicy`` has ``Protocol uint16`` with
+          ``omitempty``, so a 0 is never sent and HNS sees no protocol condition (reading a
+          literal "0" that way is inferred).
+        - LocalPorts/RemotePorts: numbers or ranges ("8000-8080").  Only TCP and UDP headers
+          carry ports, so a port-less packet (ICMP) never matches a rule that lists ports:
+          Windows Firewall takes ports only on a rule whose Protocol is set first and is TCP or
+          UDP (``INetFwRule::put_LocalPorts``).  VFP is taken to do the same (inferred).
+        - LocalAddresses/RemoteAddresses: addresses or prefixes.
+        """
+        return (
+            protocol_listed(acl_list(self.protocols), protocol)
+            and address_listed(acl_prefixes(self.local_addresses), local_ip)
+            and address_listed(acl_prefixes(self.remote_addresses), remote_ip)
+            and port_listed(acl_list(self.local_ports), local_port)
+            and port_listed(acl_list(self.remote_ports), remote_port)
+        )
+
+
+# ---------------------------------------------------------------------------- ACL matching
+ANY_PROTOCOL = frozenset({"0", "256"})
+
+
+def acl_list(text):
+    """The entries of a comma list field (``"6, 17"`` -> {"6", "17"})."""
+    return frozenset(p.strip() for p in text.split(",") if p.strip())
+
+
+def acl_prefixes(text):
+    """The prefixes of an address field (a bare address is a /32)."""
+    return tuple(ipaddress.ip_network(p, strict=False) for p in acl_list(text))
+
+
+def protocol_listed(listed, protocol):
+    """Whether a packet of ``protocol`` ("tcp", "udp", "icmp" or a number) matches ``listed``."""
+    if not listed or not listed.isdisjoint(ANY_PROTOCOL):
         return True
+    return str(PROTOCOL_NUMBERS.get(str(protocol).upper(), protocol)) in listed
+
+
+def port_listed(listed, port):
+    """Whether ``port`` (None for a port-less packet) matches a ports field's entries."""
+    if not listed:
+        return True
+    if port is None:
+        return False
+    if str(port) in listed:
+        return True
+    return any(
+        lo.isdigit() and hi.isdigit() and int(lo) <= port <= int(hi)
+        for lo, sep, hi in (e.partition("-") for e in listed)
+        if sep
+    )
+
+
+def address_listed(prefixes, ip):
+    """Whether address ``ip`` lies in one of ``prefixes`` (none listed: any address)."""
+    if not prefixes:
+        return True
+    if ip is None:
+        return False
+    if isinstance(ip, str):
+        ip = ipaddress.ip_address(ip)
+    return any(ip in n for n in prefixes)
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,10 +16,11 @@ import ipaddress
 from dataclasses import dataclass, field
 
 from . import policies as P
-from .addressing import AddressPool, base36, parse_ip, parse_prefix
+from .addressing import AddressPool, parse_ip, parse_prefix
 from .drivers.base import parse_options
 from .errors import Conflict, Exhausted, InvalidParameter, NotFound, Unsupported, hns_call_error
 from .hns import PolicyList
+from .ids import base36
 from .pools import FIRST_VNI
 from .ports import parse_publish
 

@@ -173,15 +173,7 @@ def _acl_rules(endpoint):
             p.priority,
             p.action.lower(),
             "IN" if p.direction.lower() == "in" else "OUT",
-            tuple(
-                (k, v)
-                for k, v in (
-                    ("protocols", p.protocols),
-                    ("remote", p.remote_addresses),
-                    ("local_ports", p.local_ports),
-                )
-                if v
-            ),
+            p.conditions,
             p.action.lower(),
             True,
             p,

@@ -31,6 +31,7 @@ from dataclasses import dataclass, field
 
 from ..engine import unsupported
 from ..engine.errors import NotFound, Unsupported, WinNetLabError
+from ..engine.ids import short_id
 from ..engine.ports import parse_publish
 from ..engine.swarm import JOIN_TIMEOUT, NOT_IN_SWARM, NOT_MANAGER, check_manager_reachable
 from . import docker_format as views
@@ -322,7 +323,7 @@ def network_ls(ctx, o, args):
         )
         return
     if o["quiet"]:
-        ctx.print("\n".join(n.docker_id if o["no-trunc"] else n.docker_id[:12] for n in nets))
+        ctx.print("\n".join(n.docker_id if o["no-trunc"] else short_id(n.docker_id) for n in nets))
         return
     ctx.table(views.network_rows(nets, o["no-trunc"]))
 
@@ -904,7 +905,7 @@ def service_ps(ctx, o, args):
         state = "Running" if c.state == "running" else "Shutdown"
         rows.append(
             [
-                task.split(".")[2][:12],
+                short_id(task.split(".")[2]),
                 f"{svc.name}.{slot}",
                 svc.image,
                 host.name.upper(),

@@ -7,13 +7,13 @@ Time is simulated (``winnetlab.engine.clock``): one second per event of the host
 "Created 7 seconds ago" means seven HNS/Docker steps ago.
 """
 
-import hashlib
 import re
 
-from ..engine.addressing import base36, docker_mac
+from ..engine.addressing import docker_mac
 from ..engine.clock import event_seq, latest_events, now, timestamp
 from ..engine.docker_container import docker_endpoint_id
 from ..engine.drivers import of
+from ..engine.ids import base36, content_id, sha256_hex, short_id, uuid4_text
 from ..engine.policies import PortMapping
 from . import engines
 from .command import ellipsis, go_quote, tabwrite
@@ -84,7 +84,7 @@ def natural_key(text):
 def network_rows(networks, no_trunc=False):
     rows = [["NETWORK ID", "NAME", "DRIVER", "SCOPE"]]
     for n in networks:
-        rows.append([n.docker_id if no_trunc else n.docker_id[:12], n.name, n.driver, n.scope])
+        rows.append([n.docker_id if no_trunc else short_id(n.docker_id), n.name, n.driver, n.scope])
     return rows
 
 
@@ -315,9 +315,7 @@ def container_json(host, c):
             "StartedAt": timestamp(started) if started else zero,
             "FinishedAt": timestamp(finished) if finished else zero,
         },
-        "Image": c.image_info.id
-        if c.image_info is not None
-        else "sha256:" + hashlib.sha256(c.image.encode()).hexdigest(),
+        "Image": c.image_info.id if c.image_info is not None else content_id(c.image),
         "Name": "/" + c.name,
         "RestartCount": 0,
         "Driver": "windowsfilter",
@@ -370,7 +368,7 @@ def service_rows(lab):
             for t in svc.tasks
             if t in h.containers and h.containers[t].state == "running"
         )
-        rows.append([svc.id[:12], svc.name, "replicated", f"{running}/{svc.replicas}", svc.image, ports])
+        rows.append([short_id(svc.id), svc.name, "replicated", f"{running}/{svc.replicas}", svc.image, ports])
     return rows
 
 
@@ -379,8 +377,7 @@ def service_rows(lab):
 
 def engine_uuid(lab, host):
     """The daemon's ``ID`` (a UUID since Docker 23, kept in ``engine-id``), from the seed."""
-    h = hashlib.sha256(f"{lab.seed}:engine:{host.name}".encode()).hexdigest()
-    return f"{h[:8]}-{h[8:12]}-4{h[13:16]}-{'89ab'[int(h[16], 16) % 4]}{h[17:20]}-{h[20:32]}"
+    return uuid4_text(sha256_hex(f"{lab.seed}:engine:{host.name}"))
 
 
 def info_json(lab, host):

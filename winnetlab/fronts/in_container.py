@@ -28,12 +28,12 @@ if TYPE_CHECKING:
     from ..engine.lab import Lab
     from .command import CommandResult
 
-import hashlib
 import re
 
 from ..engine import routing
 from ..engine.errors import WinNetLabError
 from ..engine.hyperv import vnic_name
+from ..engine.ids import sha256_bytes
 from .command import CommandResult, QuoteError, hint_tuple, powershell_parse_error, tokenize
 
 LINUX_HABITS = {
@@ -231,7 +231,7 @@ def host_interfaces(host):
 def link_local(mac, index):
     """The adapter's ``fe80::`` address: Windows randomizes the interface identifier
     (``RandomizeIdentifiers``, samples 08 and 33), so it is a hash of the MAC here."""
-    digest = hashlib.sha256(f"link-local:{mac}".encode()).digest()
+    digest = sha256_bytes(f"link-local:{mac}")
     words = [int.from_bytes(digest[i : i + 2], "big") for i in range(0, 8, 2)]
     return "fe80::" + ":".join(f"{w:x}" for w in words) + f"%{index}"
 
@@ -242,7 +242,7 @@ def dhcpv6_lines(mac, index):
     hardware 1, a time, the MAC — the time is derived from the MAC here)."""
     b = [int(x, 16) for x in mac.split("-")]
     iaid = (index << 24) | (b[0] << 16) | (b[1] << 8) | b[2]
-    stamp = hashlib.sha256(f"duid:{mac}".encode()).digest()[:4]
+    stamp = sha256_bytes(f"duid:{mac}")[:4]
     duid = "-".join(f"{x:02X}" for x in (0, 1, 0, 1, *stamp, *b))
     return [_field(LABELS["iaid"], iaid), _field(LABELS["duid"], duid)]
 

@@ -169,7 +169,9 @@ def firewall(w, host, container, ep, admitted):
         (a for a in ep.policies if getattr(a, "rule_type", "") == "Host" and a.direction == "In"),
         key=lambda a: a.priority,
     ):
-        if acl.matches(p.protocol, p.src_ip, p.dst_port):
+        if acl.matches(
+            p.protocol, local_ip=p.dst_ip, local_port=p.dst_port, remote_ip=p.src_ip, remote_port=p.src_port
+        ):
             if acl.action.lower() == "block":
                 w.drop(
                     host.name,

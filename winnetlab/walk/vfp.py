@@ -27,7 +27,14 @@ import functools
 import ipaddress
 import weakref
 
-from ..engine.policies import protocol_number
+from ..engine.policies import (
+    acl_list,
+    acl_prefixes,
+    address_listed,
+    port_listed,
+    protocol_listed,
+    protocol_number,
+)
 from .lookup import uplink_adapter
 from .packet import ephemeral_port, flow_number, ip_text
 from .trace import VXLAN_PORT, Outer
@@ -40,14 +47,8 @@ ICMP_NAT_REASON = (
 )
 
 
-@functools.lru_cache(maxsize=4096)
-def _prefixes(text):
-    return tuple(ipaddress.ip_network(p.strip(), strict=False) for p in text.split(",") if p.strip())
-
-
-@functools.lru_cache(maxsize=4096)
-def _words(text):
-    return frozenset(p.strip() for p in text.split(",") if p.strip())
+_prefixes = functools.lru_cache(maxsize=4096)(acl_prefixes)
+_words = functools.lru_cache(maxsize=4096)(acl_list)
 
 
 def switch_mac(host, net):
@@ -184,7 +185,7 @@ class Port:
         local_port = p.src_port if out else p.dst_port
         for key, value in rule.conditions:
             if key == "protocols":
-                if str(protocol_number(p.protocol)) not in _words(value):
+                if not protocol_listed(_words(value), p.protocol):
                     return False
             elif key == "protocol":
                 if p.protocol != value.lower():
@@ -193,10 +194,16 @@ class Port:
                 if p.dst_port is None or str(p.dst_port) != value:
                     return False
             elif key == "remote":
-                if not any(remote in n for n in _prefixes(value)):
+                if not address_listed(_prefixes(value), remote):
                     return False
             elif key == "local_ports":
-                if local_port is None or str(local_port) not in _words(value):
+                if not port_listed(_words(value), local_port):
+                    return False
+            elif key == "local_addresses":
+                if not address_listed(_prefixes(value), p.src_ip if out else p.dst_ip):
+                    return False
+            elif key == "remote_ports":
+                if not port_listed(_words(value), p.dst_port if out else p.src_port):
                     return False
             elif key == "destination":
                 if value == "outside the network":
