@@ -30,6 +30,14 @@ def main(argv=None):
         return 1
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse with one-line errors: ``winnetlab shell: error: …`` and exit code 2."""
+
+    def error(self, message):
+        print(f"{self.prog}: error: {message}", file=sys.stderr)
+        sys.exit(2)
+
+
 def _run(argv):
     argv = sys.argv[1:] if argv is None else argv
     if not argv or argv[0] in ("-h", "--help", "--version"):
@@ -54,7 +62,7 @@ def _run(argv):
         return 2
     module, func, help_text = COMMANDS[argv[0]]
     mod = importlib.import_module(module, __package__)
-    parser = argparse.ArgumentParser(prog=f"winnetlab {argv[0]}", description=help_text)
+    parser = _Parser(prog=f"winnetlab {argv[0]}", description=help_text)
     mod.add_arguments(argv[0], parser)
     args = parser.parse_args(argv[1:])
     return getattr(mod, func)(args)

@@ -29,7 +29,7 @@ from .ids import IdSource
 from .listeners import ListenersMixin
 from .networking import NetworkingMixin
 from .recovery import RecoveryMixin
-from .switching import SwitchingMixin
+from .switching import SwitchingMixin, adapter_name
 
 
 class Host(
@@ -85,6 +85,8 @@ class Host(
         self._add_physical_adapter(
             "Ethernet", ipaddress.IPv4Interface(f"{address}/{self.prefix_length}"), mac_address
         )
+        for n in range(2, lab.adapters + 1):
+            self._add_extra_adapter(adapter_name(n))
         self._seed_images()
         self._start_docker()
 

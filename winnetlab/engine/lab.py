@@ -24,6 +24,7 @@ from .host import Host
 from .ids import IdSource
 from .pools import LabPools
 from .profiles import profile as get_profile
+from .switching import MAX_ADAPTERS
 
 if TYPE_CHECKING:
     from ..fronts.command import CommandResult
@@ -68,10 +69,15 @@ class Lab:
     ``nat_prefix``: the default nat network's prefix (documented default 172.16.0.0/16);
     ``"auto"`` picks a free /20 inside 172.16.0.0/12 as HNS really does; ``"none"`` is
     daemon.json ``"bridge": "none"`` (no default nat network).  ``hints=False``: command
-    results carry no teaching hints, only what the real tools print.
+    results carry no teaching hints, only what the real tools print.  ``adapters``: the
+    physical NICs of every host, ``Ethernet``, ``Ethernet 2``… (only the first holds the
+    host's LAN address; each External vSwitch needs an adapter of its own, see
+    ``engine.switching``; ``switching.adapters_for_every_driver()`` is enough for swarm plus
+    one network of every driver).
     """
 
     hints = True  # class default: lab files saved before hints existed load with hints on
+    adapters = 1  # class default: lab files saved before Lab(adapters=N) load with one NIC a host
 
     def __init__(
         self,
@@ -80,11 +86,17 @@ class Lab:
         hosts: int = 1,
         nat_prefix: str = "172.16.0.0/16",
         hints: bool = True,
+        adapters: int = 1,
     ) -> None:
         if not isinstance(seed, int) or isinstance(seed, bool):
             raise InvalidParameter(f"seed must be an integer, not {seed!r}")
         if not isinstance(hosts, int) or isinstance(hosts, bool) or not 0 <= hosts <= 64:
             raise InvalidParameter(f"hosts must be a whole number from 0 to 64, not {hosts!r}")
+        if not isinstance(adapters, int) or isinstance(adapters, bool) or not 1 <= adapters <= MAX_ADAPTERS:
+            raise InvalidParameter(
+                f"adapters must be a whole number from 1 to {MAX_ADAPTERS}, not {adapters!r}"
+            )
+        self.adapters = adapters
         self.seed = seed
         self.hints = bool(hints)
         self.profile = get_profile(windows)

@@ -1,14 +1,36 @@
 """Host operations on Hyper-V: physical adapters, virtual switches and their host vNICs.
 
-An External vSwitch binds one physical adapter (an adapter carries at most one) and takes
-the host's address over onto its management vNIC ``vEthernet (<switch>)``; HNS reuses a
-switch for another network of the same kind and refuses one of another kind."""
+The adapter rule the engine follows:
+
+- An External vSwitch binds one physical adapter and an adapter carries at most one
+  External vSwitch ("A physical (or virtual) adapter in your host system can only be bound
+  to a single External switch", PlagueHO/LabBuilder#366; reference §4.2 "One external
+  vSwitch per physical adapter").  The switch takes the host's address over onto its
+  management vNIC ``vEthernet (<switch>)``.
+- ``nat`` uses an Internal vSwitch and needs no adapter.
+- ``transparent``, ``l2bridge``, ``l2tunnel`` and ``overlay`` each need an External vSwitch.
+  HNS shares one only between networks of the same kind: a second l2bridge, l2tunnel or
+  overlay network reuses the switch (Kubernetes nodes create a throw-away External network
+  first, then the pod network on the same switch; swarm's ``ingress`` and user overlay
+  networks share one), while every transparent network needs an adapter of its own
+  (Microsoft, "Advanced network options": a second transparent network is bound with
+  ``-o com.docker.network.windowsshim.interface="Ethernet 2"``; reference §4.2, §9).
+  A network of another kind on an adapter that is taken is refused with HNS's
+  ``The parameter is incorrect``.  "An overlay network and a transparent network also
+  compete for the same adapter" (reference §4.2, Microsoft's swarm page).
+
+So a host needs one adapter for swarm (``ingress``) plus overlay, and one more for each of
+transparent, l2bridge and l2tunnel: :func:`adapters_for_every_driver` counts them.
+Simplification: without the ``interface`` option a network binds the first adapter (the
+overlay driver the first free or overlay-only one); which adapter real HNS picks on a
+multi-NIC host is not documented."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
 from .addressing import format_mac
+from .drivers import DRIVERS
 from .drivers.base import SHIM
 from .errors import Conflict, InvalidParameter, Unsupported, hns_error
 from .hyperv import SWITCH_TYPES, Adapter, VSwitch, vnic_name
@@ -17,6 +39,20 @@ PLATFORMS = ("physical", "hyperv-vm", "azure-vm")
 
 if TYPE_CHECKING:
     from typing_extensions import Self
+
+MAX_ADAPTERS = 16  # physical adapters a lab host may start with (wl.Lab(adapters=N))
+
+
+def adapters_for_every_driver() -> int:
+    """Physical adapters a host needs for swarm plus one network of every driver: one per
+    driver that needs an External vSwitch (networks of different kinds never share one, and
+    swarm's ``ingress`` shares the overlay driver's)."""
+    return sum(1 for d in DRIVERS.values() if d.external_switch)
+
+
+def adapter_name(n: int) -> str:
+    """Windows names the n-th wired adapter ``Ethernet``, ``Ethernet 2``, ``Ethernet 3``…"""
+    return "Ethernet" if n == 1 else f"Ethernet {n}"
 
 
 class SwitchingMixin:
@@ -49,10 +85,33 @@ class SwitchingMixin:
             raise Conflict(
                 f"an adapter named '{name}' already exists" if name else "the adapter name is empty"
             )
-        mac = format_mac(0x001B21000000 + self.lab.ids.number("nic", 1 << 24))
-        self._add_physical_adapter(name, None, mac)
+        mac = self._add_extra_adapter(name)
         self.log_event("Host", "AddAdapter", name, f"physical NIC {mac} (no IP configuration)")
         return self._adapters[name]
+
+    def _add_extra_adapter(self, name):
+        """A further NIC on the LAN without an IP configuration of its own (it is there to
+        carry an External vSwitch); returns its MAC."""
+        mac = format_mac(0x001B21000000 + self.lab.ids.number("nic", 1 << 24))
+        self._add_physical_adapter(name, None, mac)
+        return mac
+
+    def _free_adapters(self, but=None):
+        """Physical adapters that carry no vSwitch (``but`` left out)."""
+        return [a.name for a in self._adapters.values() if a.physical and a.vswitch is None and a.name != but]
+
+    def _adapter_advice(self, but=None, option=f"-o {SHIM}interface="):
+        """Hint text naming an adapter that exists and is free (after ``option``), or how to
+        add one."""
+        free = self._free_adapters(but)
+        if free:
+            return f'use a free adapter: {option}"{free[0]}"'
+        n = sum(1 for a in self._adapters.values() if a.physical)
+        new = next(adapter_name(i) for i in range(n + 1, n + 100) if adapter_name(i) not in self._adapters)
+        return (
+            f"{self.name} has no free adapter: add one (winnetlab shell --adapters {n + 1}, or "
+            f'host.add_adapter("{new}") in Python)'
+        )
 
     def configure(
         self, platform: str | None = None, mac_spoofing: bool | None = None, is_vm: bool | None = None
@@ -160,12 +219,13 @@ class SwitchingMixin:
                 f"'{name}' already exists."
             )
         if switch_type == "External":
-            phys = self._physical(adapter or "Ethernet")
+            phys = self._physical(adapter or "Ethernet", option="-NetAdapterName ")
             if phys.vswitch:
                 raise Conflict(
                     "Failed while adding virtual Ethernet switch connections. External Ethernet adapter "
                     f"'{phys.description}' is already bound to the Microsoft Virtual Switch protocol.",
-                    hint=f"'{phys.name}' already carries the vSwitch '{phys.vswitch}'; an adapter carries at most one",
+                    hint=f"'{phys.name}' already carries the vSwitch '{phys.vswitch}'; an adapter carries at most "
+                    f"one: {self._adapter_advice(but=phys.name, option='-NetAdapterName ')}",
                 )
             adapter = phys.name
         elif adapter is not None:
@@ -180,14 +240,14 @@ class SwitchingMixin:
             n += 1
         return description if n == 1 else f"{description} #{n}"
 
-    def _physical(self, name):
+    def _physical(self, name, option=f"-o {SHIM}interface="):
         a = self._adapters.get(name)
         if a is None or not a.physical:
             raise hns_error(
                 "The parameter is incorrect.",
                 cls=InvalidParameter,
                 hint=f"'{name}' is not a physical adapter of {self.name}; pick a Name from Get-NetAdapter"
-                " (not a vEthernet adapter)",
+                f" (not a vEthernet adapter): {self._adapter_advice(option=option)}",
             )
         return a
 
@@ -205,14 +265,20 @@ class SwitchingMixin:
         why = (
             (
                 f"the vSwitch '{adapter.vswitch}' on '{adapter.name}' was created out of band and Docker has not "
-                "adopted it: Restart-Service hns; Restart-Service docker, remove it, or use "
-                f"-o {SHIM}interface=<another adapter>"
+                "adopted it: Restart-Service hns; Restart-Service docker, or remove it; or "
+                + self._adapter_advice(but=adapter.name)
             )
             if not users
             else (
                 f"'{adapter.name}' already carries the external vSwitch '{adapter.vswitch}' of the "
-                f"{users[0].driver} network '{users[0].name}'; each {plan.drv.name} network needs its own adapter "
-                f'(-o {SHIM}interface="Ethernet 2")'
+                f"{users[0].driver} network '{users[0].name}'; "
+                + (
+                    f"each {plan.drv.name} network needs an adapter of its own"
+                    if users[0].driver == plan.drv.name
+                    else "networks of different kinds need adapters of their own"
+                )
+                + ": "
+                + self._adapter_advice(but=adapter.name)
             )
         )
         raise hns_error("The parameter is incorrect.", cls=Conflict, hint=why)

@@ -12,6 +12,12 @@ on the first host leaves; line editing and history come from
 ``readline`` when the terminal has it.  Driven through standard input it reads lines
 until end of file, so it can be scripted and tested.
 
+Every host of the shell's lab has ``--adapters`` physical NICs (``Ethernet``, ``Ethernet 2``
+…); the default is enough for ``docker swarm init`` plus one network of every driver under the
+rule of ``engine.switching`` (one External vSwitch per adapter; only networks of the same kind
+share one, and transparent networks never do), so a learner can build all five drivers on one
+host by naming ``-o com.docker.network.windowsshim.interface="Ethernet 2"`` and so on.
+
 On a terminal, ``docker run -it IMAGE cmd`` and ``docker exec -it NAME cmd|powershell`` open
 a prompt inside the container (``C:\\>`` or ``PS C:\\>``, step one of Microsoft's quick start)
 until ``exit``; without a terminal the Docker CLI refuses ``-it`` (``the input device is not a
@@ -20,6 +26,7 @@ TTY``).  Ctrl-C at the prompt cancels the line and shows a new prompt, as the co
 
 import sys
 
+from ..engine.switching import MAX_ADAPTERS, adapters_for_every_driver
 from .command import QuoteError, tokenize
 
 BANNER = (
@@ -29,6 +36,13 @@ BANNER = (
 
 def add_arguments(name, parser):
     parser.add_argument("--hosts", type=int, default=1, help="number of simulated hosts (default 1)")
+    parser.add_argument(
+        "--adapters",
+        type=int,
+        default=adapters_for_every_driver(),
+        help="physical network adapters of every host (default %(default)s: enough for swarm plus one "
+        "network of every driver)",
+    )
     parser.add_argument(
         "--windows",
         default="ltsc2022",
@@ -57,6 +71,12 @@ def shell_main(args, stdin=None, stdout=None):
     if args.hosts < 1:
         print(f"winnetlab shell: --hosts must be at least 1 (got {args.hosts})", file=sys.stderr)
         return 2
+    adapters = getattr(args, "adapters", adapters_for_every_driver())
+    if not 1 <= adapters <= MAX_ADAPTERS:
+        print(
+            f"winnetlab shell: --adapters must be from 1 to {MAX_ADAPTERS} (got {adapters})", file=sys.stderr
+        )
+        return 2
     try:
         if getattr(args, "scenario", None):
             from .. import scenarios
@@ -64,7 +84,13 @@ def shell_main(args, stdin=None, stdout=None):
             scenario = scenarios.load(args.scenario, seed=args.seed, hints=not args.no_hints)
             lab = scenario.lab
         else:
-            lab = Lab(seed=args.seed, windows=args.windows, hosts=args.hosts, hints=not args.no_hints)
+            lab = Lab(
+                seed=args.seed,
+                windows=args.windows,
+                hosts=args.hosts,
+                hints=not args.no_hints,
+                adapters=adapters,
+            )
     except WinNetLabError as e:
         print(f"winnetlab shell: {e.message}", file=sys.stderr)
         return 2
