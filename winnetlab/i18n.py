@@ -533,9 +533,18 @@ HINTS = {
         "오버레이 네트워크와 서비스에는 swarm 모드가 필요합니다. 먼저 'docker swarm init'을 실행하세요"
     ),
     "'{adapter}' already carries the external vSwitch '{switch}' of the {driver} network '{network}'; "
-    "each {other} network needs its own adapter {option}": (
+    "{why}: {advice}": (
         "'{adapter}'에는 이미 {driver} 네트워크 '{network}'의 외부 가상 스위치 '{switch}'가 연결되어 "
-        "있습니다. {other} 네트워크마다 자기 어댑터가 필요합니다 {option}"
+        "있습니다. {why}. {advice}"
+    ),
+    # the two fields of the hint above
+    "each {other} network needs an adapter of its own": "{other} 네트워크마다 자기 어댑터가 필요합니다",
+    "networks of different kinds need adapters of their own": "종류가 다른 네트워크에는 각자의 어댑터가 필요합니다",
+    "use a free adapter: {option}": "비어 있는 어댑터를 쓰세요: {option}",
+    "{host} has no free adapter: add one (winnetlab shell --adapters {n}, or "
+    'host.add_adapter("{name}") in Python)': (
+        "{host}에는 비어 있는 어댑터가 없습니다. 하나 추가하세요(winnetlab shell --adapters {n}, 또는 "
+        'Python에서 host.add_adapter("{name}"))'
     ),
     "{option} is accepted but has no effect on Windows: {why}": (
         "{option}은(는) 받아들여지지만 Windows에서는 아무 효과가 없습니다: {why}"
