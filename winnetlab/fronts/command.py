@@ -91,8 +91,8 @@ class CommandLineError(Exception):
 class QuoteError(CommandLineError):
     """An unbalanced quote; ``column`` is the 1-based position of the opening quote."""
 
-    def __init__(self, quote, column):
-        super().__init__(f"The string is missing the terminator: {quote}.")
+    def __init__(self, quote, column, message=None):
+        super().__init__(message or f"The string is missing the terminator: {quote}.")
         self.quote = quote
         self.column = column
 
@@ -100,15 +100,29 @@ class QuoteError(CommandLineError):
 # --------------------------------------------------------------------------- tokenizer
 
 
-def tokenize(text):
+def tokenize(text, scriptblocks=False):
     """Split ``text`` into pipeline stages, each a list of argument strings.
 
+    A backtick at the end of a line continues the command on the next line (PowerShell's
+    line continuation).  With ``scriptblocks`` (the PowerShell front), a ``{`` that starts
+    a word opens a script block that runs to its matching ``}`` — quotes, spaces and ``|``
+    inside it stay as typed — and becomes one :class:`ScriptBlock` token.
     Raises ``QuoteError`` for an unterminated quote.
     """
+    from .ps_script import ScriptBlock
+
     stages, words, word, started = [], [], [], False
     i, n = 0, len(text)
     while i < n:
         c = text[i]
+        if c == "`" and text[i + 1 : i + 2] in ("\n", "\r"):
+            i += 2 if text[i + 1 : i + 3] == "\r\n" else 1
+            c = " "
+        if scriptblocks and c == "{" and not started:
+            end = _block_end(text, i)
+            words.append(ScriptBlock(text[i : end + 1]))
+            i = end + 1
+            continue
         if c in " \t\r\n":
             if started:
                 words.append("".join(word))
@@ -138,6 +152,55 @@ def tokenize(text):
         words.append("".join(word))
     stages.append(words)
     return stages
+
+
+def _block_end(text, start):
+    """The index of the ``}`` closing the script block opened at ``start``."""
+    depth, i = 0, start
+    while i < len(text):
+        c = text[i]
+        if c == "'":
+            i = _quoted_single(text, i, [])
+        elif c == '"':
+            i = _quoted_double(text, i, [])
+        elif c == "`":
+            i += 1
+        elif c == "{":
+            depth += 1
+        elif c == "}":
+            depth -= 1
+            if depth == 0:
+                return i
+        i += 1
+    raise QuoteError("}", start + 1, "Missing closing '}' in statement block or type definition.")
+
+
+def stage_spans(text):
+    """``(start, end)`` of each pipeline stage's text in ``text`` (0-based, stripped): where
+    PowerShell's error records point when a later stage of the pipeline fails."""
+    spans, start, i, depth = [], 0, 0, 0
+    while i < len(text):
+        c = text[i]
+        if c in "'\"":
+            try:
+                i = (_quoted_single if c == "'" else _quoted_double)(text, i, [])
+            except QuoteError:
+                break
+        elif c == "`":
+            i += 1
+        elif c in "{}":
+            depth += 1 if c == "{" else -1
+        elif c == "|" and depth <= 0:
+            spans.append((start, i))
+            start = i + 1
+        i += 1
+    spans.append((start, len(text)))
+    out = []
+    for a, b in spans:
+        seg = text[a:b]
+        lead = len(seg) - len(seg.lstrip())
+        out.append((a + lead, a + len(seg.rstrip())))
+    return out
 
 
 _BACKTICK = {"n": "\n", "t": "\t", "r": "\r", "0": "\0", "a": "\a", "b": "\b", "f": "\f", "v": "\v"}
@@ -181,9 +244,11 @@ def _quoted_double(text, start, word):
 
 
 def powershell_parse_error(line, error):
-    """PowerShell 5.1's parser-error record for an unterminated string."""
+    """PowerShell 5.1's parser-error record for an unterminated string or script block (the
+    block's ``{`` is marked)."""
     col = error.column
-    width = max(1, len(line) - col + 1)
+    block = error.quote == "}"
+    width = 1 if block else max(1, len(line) - col + 1)
     return "\n".join(
         [
             f"At line:1 char:{col}",
@@ -191,7 +256,8 @@ def powershell_parse_error(line, error):
             "+ " + " " * (col - 1) + "~" * width,
             error.message,
             "    + CategoryInfo          : ParserError: (:) [], ParentContainsErrorRecordException",
-            "    + FullyQualifiedErrorId : TerminatorExpectedAtEndOfString",
+            "    + FullyQualifiedErrorId : "
+            + ("MissingEndCurlyBrace" if block else "TerminatorExpectedAtEndOfString"),
         ]
     )
 

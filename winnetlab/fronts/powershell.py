@@ -2,18 +2,19 @@
 
 ``lab.powershell("Get-VMSwitch")`` runs one pipeline on a host: a cmdlet (Hyper-V,
 NetAdapter, NetTCPIP, NetNat, NetSecurity, the HNS helper module, services), a native
-command (``docker …``, ``vfpctrl …``) or a PowerShell parse error, then optionally
-``| Format-List``, ``| Format-Table``, ``| Select-Object``, ``| ConvertTo-Json [-Depth N]``
-or ``| Select-String``/``findstr``.  Cmdlets return objects; the console formats them the
-PowerShell way (see ``psformat``).  Errors are PowerShell error records, never Python
-exceptions; where it teaches something, a hint goes to ``CommandResult.hints`` (never into
-the output).
+command (``docker …``, ``vfpctrl …``) or a PowerShell parse error, then the pipeline
+cmdlets of ``ps_pipeline`` (``Where-Object``, ``Select-Object``, ``Sort-Object``,
+``Format-Table`` …) and ``Select-String``/``findstr``.  Every cmdlet's parameters bind the
+PowerShell way (names, unambiguous prefixes, positions, ``a, b`` arrays, script blocks).
+Cmdlets return objects; the console formats them the PowerShell way (see ``psformat``);
+a native program's output travels the pipeline as lines of text.  Errors are PowerShell
+error records, never Python exceptions; where it teaches something, a hint goes to
+``CommandResult.hints`` (never into the output).
 
 Simplifications: only the parameters listed for each cmdlet exist; ``Get-NetFirewallRule``
 lists a few of Windows' built-in rules, the lab's swarm rules, the administrator's and the
-ones HNS created for published ports (a real host has hundreds more); ``Where-Object``
-takes one comparison (``? Prop -eq Value`` or ``? { $_.Prop -eq 'Value' }``);
-``Remove-VMSwitch`` does not ask for confirmation.
+ones HNS created for published ports (a real host has hundreds more); ``Remove-VMSwitch``
+does not ask for confirmation.
 """
 
 from __future__ import annotations
@@ -30,8 +31,9 @@ from dataclasses import dataclass, field
 from ..dumps import export
 from ..engine.errors import WinNetLabError
 from . import ps_format as fmt
-from . import ps_host, ps_net
-from .command import CommandResult, QuoteError, hint_tuple, powershell_parse_error, tokenize
+from . import ps_host, ps_net, ps_pipeline, ps_script
+from .command import CommandResult, QuoteError, hint_tuple, powershell_parse_error, stage_spans, tokenize
+from .ps_pipeline import render
 
 
 class PSError(Exception):
@@ -47,8 +49,10 @@ class PSError(Exception):
 class Invocation:
     """One cmdlet call: its name as typed, bound parameters, and the line for error records.
 
-    ``node`` is where it runs (a container, for ``powershell`` inside one); ``warnings`` are
-    printed before the output (``WARNING: …``); ``hints`` go to CommandResult.hints."""
+    ``span`` is where this pipeline stage stands in ``line`` (error records point there);
+    ``raw`` the text typed for each bound parameter; ``node`` is where it runs (a
+    container, for ``powershell`` inside one); ``warnings`` are printed before the output
+    (``WARNING: …``); ``hints`` go to CommandResult.hints."""
 
     name: str
     params: dict
@@ -59,21 +63,78 @@ class Invocation:
     node: object = None
     warnings: list = field(default_factory=list)
     hints: list = field(default_factory=list)
+    span: tuple = (0, 0)
+    raw: dict = field(default_factory=dict)
 
     def error(self, message, category, fqid, target="", hint=None, token=None):
-        start, length = 1, len(self.name)
-        if token is not None and token in self.line:
-            start, length = self.line.index(token) + 1, len(token)
-        else:
-            length = len(self.line.split("|")[0].rstrip())
+        start, end = self.span if self.span != (0, 0) else (0, len(self.line.split("|")[0].rstrip()))
+        at = self.line.find(token, start, end) if token else -1
+        if at >= 0:
+            start, end = at, at + len(token)
         return PSError(
-            fmt.error_record(self.name, message, self.line, category, fqid, target, start, length), hint
+            fmt.error_record(self.name, message, self.line, category, fqid, target, start + 1, end - start),
+            hint,
+        )
+
+    def failure(self, text):
+        """A PSError of already formatted records (several non-terminating errors)."""
+        return PSError(text)
+
+    def parse(self, block):
+        """A script block's expression tree, or PowerShell's parse error."""
+        try:
+            return ps_script.parse(block.body)
+        except ps_script.ScriptError as e:
+            raise self.script_error(e, parse=True) from None
+
+    def evaluate(self, node, obj):
+        return self.guard(ps_script.evaluate, node, obj)
+
+    def guard(self, fn, *args):
+        """Run a comparison or evaluation; a conversion failure is PowerShell's error record."""
+        try:
+            return fn(*args)
+        except ps_script.ScriptError as e:
+            raise self.script_error(e) from None
+
+    def script_error(self, e, parse=False):
+        if e.message.startswith("The term "):
+            return not_recognized(e.token, self.line, self.line.find(e.token, self.span[0]))
+        at = self.line.find(e.token, self.span[0]) if e.token else -1
+        start = at + 1 if at >= 0 else self.span[0] + 1
+        if parse:
+            width = max(1, len(e.token))
+            if e.fqid == "ExpectedValueExpression":  # PowerShell points just after the operator
+                start, width = start + len(e.token), 1
+            return PSError(
+                "\n".join(
+                    [
+                        f"At line:1 char:{start}",
+                        f"+ {self.line}",
+                        "+ " + " " * (start - 1) + "~" * width,
+                        e.message,
+                        "    + CategoryInfo          : ParserError: (:) [], ParentContainsErrorRecordException",
+                        f"    + FullyQualifiedErrorId : {e.fqid}",
+                    ]
+                )
+            )
+        return PSError(
+            fmt.error_record(
+                "",
+                e.message,
+                self.line,
+                "InvalidArgument: (:) [], RuntimeException",
+                "InvalidCastFromStringToInteger",
+                start=start,
+                length=max(1, len(e.token)),
+            )
         )
 
 
 @dataclass(frozen=True)
 class Cmdlet:
-    """A cmdlet: parameters (name -> kind "string"/"switch"/"int"), positional order, run, view."""
+    """A cmdlet: parameters (name -> kind "string"/"strings"/"switch"/"int"/"bool"/"script"),
+    positional order, run, view, module (its ``Get-Command`` source)."""
 
     name: str
     run: object
@@ -83,6 +144,7 @@ class Cmdlet:
     module: str = ""
     aliases: tuple = ()
     pipe: object = None  # run(inv, objects) when objects are piped into the cmdlet
+    stage: object = None  # stage(inv, objects, view) -> (objects, view, text): pipeline cmdlets
 
 
 # ---------------------------------------------------------------------------- entry point
@@ -99,7 +161,7 @@ def powershell(
     except WinNetLabError as e:
         return CommandResult(line, e.message, 1)
     try:
-        stages = tokenize(line)
+        stages = tokenize(line, scriptblocks=True)
     except QuoteError as e:
         return CommandResult(line, powershell_parse_error(line, e), 1)
     if any(not s for s in stages[1:]) or (len(stages) > 1 and not stages[0]):
@@ -128,9 +190,12 @@ def powershell(
 
 
 def run_pipeline(lab, host, line, stages, container=None):
+    """Run the stages: a native program's output reaches the next stage as lines of text,
+    a cmdlet's as objects; the last stage's objects are formatted for the console."""
     from . import nettools
     from .ps_net import CONTAINER_CMDLETS
 
+    spans = stage_spans(line)
     first = stages[0]
     name = first[0]
     node = nettools.Node(lab, host, container)
@@ -139,30 +204,35 @@ def run_pipeline(lab, host, line, stages, container=None):
         native = None
     if native is not None:
         text, code, hints = native(lab, host, first[1:], node)
-        for stage in stages[1:]:
-            text = text_filter(lab, host, line, stage, text)
-        return text, code, hints
-    cmdlet = find_cmdlet(name)
-    if cmdlet is None or (container is not None and cmdlet.name.lower() not in CONTAINER_CMDLETS):
-        raise not_recognized(name, line)
-    inv = bind(cmdlet, first, line, host, lab)
-    inv.node = node
-    objects = cmdlet.run(inv)
-    warn = "".join(f"WARNING: {w}\n" for w in inv.warnings)
-    hints = hint_tuple(*inv.hints)
-    view = cmdlet.view
-    for stage in stages[1:]:
-        objects, view, text = object_filter(lab, host, line, stage, objects, view)
+        if len(stages) == 1:
+            return text, code, hints
+        objects, view, warn = (text.split("\n") if text else []), ps_pipeline.AUTO, ""
+    else:
+        cmdlet = find_cmdlet(name)
+        if cmdlet is None or (container is not None and cmdlet.name.lower() not in CONTAINER_CMDLETS):
+            raise not_recognized(name, line)
+        inv = bind(cmdlet, first, line, host, lab, spans[0])
+        inv.node = node
+        code = 0
+        if cmdlet.run is None:
+            objects, view, text = cmdlet.stage(inv, [], cmdlet.view)
+            if text is not None:
+                objects, view = [text], ps_pipeline.AUTO
+        else:
+            objects, view = cmdlet.run(inv), cmdlet.view
+        warn = "".join(f"WARNING: {w}\n" for w in inv.warnings)
+        hints = hint_tuple(*inv.hints)
+    for stage, span in zip(stages[1:], spans[1:]):
+        objects, view, text = object_filter(lab, host, line, stage, objects, view, span)
         if text is not None:
-            rest = stages[stages.index(stage) + 1 :]
-            for s in rest:
-                text = text_filter(lab, host, line, s, text)
-            return warn + text, 0, hints
+            objects, view = [text], ps_pipeline.AUTO
     body = render(objects, view)
-    return (warn + "\n" + body if warn else body), 0, hints
+    return (warn + "\n" + body if warn else body), code, hints
 
 
-def not_recognized(name, line):
+def not_recognized(name, line, at=-1):
+    """PowerShell's CommandNotFoundException record for ``name`` (at ``at`` in the line)."""
+    at = line.find(name) if at < 0 else at
     return PSError(
         fmt.error_record(
             name,
@@ -172,21 +242,10 @@ def not_recognized(name, line):
             line,
             f"ObjectNotFound: ({name}:String) [], CommandNotFoundException",
             "CommandNotFoundException",
+            start=max(at, 0) + 1,
             length=len(name),
         )
     )
-
-
-def render(objects, view):
-    """Objects as the console shows them: a table with one blank line before it and two
-    after, a list with two before and three after (what PowerShell 5.1 prints between the
-    command and the next prompt; sample 03); nothing at all for no objects."""
-    if not objects:
-        return ""
-    kind, spec = view
-    if kind == "table":
-        return "\n" + fmt.format_table(objects, spec) + "\n\n"
-    return "\n\n" + fmt.format_list(objects, spec) + "\n\n\n"
 
 
 # ---------------------------------------------------------------------------- parameters
@@ -197,18 +256,20 @@ def find_cmdlet(name):
     return CMDLETS.get(key) or CMDLETS.get(CMDLET_ALIASES.get(key, ""))
 
 
-def bind(cmdlet, words, line, host, lab):
-    """Bind ``-Name value``, ``-Name:value``, switches and positionals like PowerShell."""
+def bind(cmdlet, words, line, host, lab, span=(0, 0)):
+    """Bind ``-Name value``, ``-Name:value``, switches and positionals like PowerShell: a
+    name may be any unambiguous prefix, ``a, b`` is one array argument, and a script
+    block goes to the cmdlet's script-block parameter."""
     inv = Invocation(
-        cmdlet.name if words[0].lower() == cmdlet.name.lower() else words[0], {}, line, host, lab
+        cmdlet.name if words[0].lower() == cmdlet.name.lower() else words[0], {}, line, host, lab, span=span
     )
     names = {p.lower(): p for p in cmdlet.params}
     positional = list(cmdlet.positional)
-    i, args = 0, words[1:]
+    i, args = 0, _join_arrays(words[1:])
     while i < len(args):
         a = args[i]
         i += 1
-        if a.startswith("-") and len(a) > 1 and not _is_number(a):
+        if _is_parameter(a):
             raw, colon, value = a[1:].partition(":")
             pname = _resolve(names, raw, inv, a)
             kind = cmdlet.params[pname]
@@ -216,31 +277,59 @@ def bind(cmdlet, words, line, host, lab):
                 inv.params[pname] = _switch_value(value) if colon else True
                 continue
             if not colon:
-                if i >= len(args) or (args[i].startswith("-") and not _is_number(args[i])):
+                if i >= len(args) or _is_parameter(args[i]):
                     raise inv.error(
                         f"Missing an argument for parameter '{pname}'. Specify a parameter of type "
                         f"'{_type_name(kind)}' and try again.",
                         f"InvalidArgument: (:) [{inv.name}], ParameterBindingException",
-                        f"MissingArgument,{_fqid_tail(cmdlet)}",
+                        f"MissingArgument,{fqid_tail(cmdlet)}",
                         token=a,
                     )
                 value, i = args[i], i + 1
             inv.params[pname] = _convert(value, kind, pname, inv)
+            inv.raw[pname] = value
             if pname in positional:
                 positional.remove(pname)
         else:
+            script = next(
+                (p for p, k in cmdlet.params.items() if k == "script" and p not in inv.params), None
+            )
+            if isinstance(a, ps_script.ScriptBlock) and script is not None:
+                inv.params[script] = a
+                continue
             while positional and positional[0] in inv.params:
                 positional.pop(0)
             if not positional:
                 raise inv.error(
                     f"A positional parameter cannot be found that accepts argument '{a}'.",
                     f"InvalidArgument: (:) [{inv.name}], ParameterBindingException",
-                    f"PositionalParameterNotFound,{_fqid_tail(cmdlet)}",
+                    f"PositionalParameterNotFound,{fqid_tail(cmdlet)}",
                     token=a,
                 )
             pname = positional.pop(0)
             inv.params[pname] = _convert(a, cmdlet.params[pname], pname, inv)
+            inv.raw[pname] = a
     return inv
+
+
+def _is_parameter(word):
+    return (
+        word.startswith("-")
+        and len(word) > 1
+        and not _is_number(word)
+        and not isinstance(word, ps_script.ScriptBlock)
+    )
+
+
+def _join_arrays(args):
+    """``Name, Type`` and ``Name ,Type`` are one argument (an array) in PowerShell."""
+    out = []
+    for a in args:
+        if out and not isinstance(a, ps_script.ScriptBlock) and (out[-1].endswith(",") or a.startswith(",")):
+            out[-1] = out[-1] + a
+        else:
+            out.append(a)
+    return out
 
 
 def _is_number(text):
@@ -259,19 +348,15 @@ def _resolve(names, raw, inv, token):
             f"Parameter cannot be processed because the parameter name '{raw}' is ambiguous. "
             f"Possible matches include: {' '.join('-' + names[m] for m in matches)}.",
             f"InvalidArgument: (:) [{inv.name}], ParameterBindingException",
-            f"AmbiguousParameter,{_fqid_tail(CMDLETS[inv_key(inv)])}",
+            f"AmbiguousParameter,{fqid_tail(find_cmdlet(inv.name))}",
             token=token,
         )
     raise inv.error(
         f"A parameter cannot be found that matches parameter name '{raw}'.",
         f"InvalidArgument: (:) [{inv.name}], ParameterBindingException",
-        f"NamedParameterNotFound,{_fqid_tail(CMDLETS[inv_key(inv)])}",
+        f"NamedParameterNotFound,{fqid_tail(find_cmdlet(inv.name))}",
         token=token,
     )
-
-
-def inv_key(inv):
-    return find_cmdlet(inv.name).name.lower()
 
 
 def _switch_value(value):
@@ -294,7 +379,7 @@ def _convert(value, kind, pname, inv):
                 f"Cannot bind parameter '{pname}'. Cannot convert value \"{value}\" to type "
                 '"System.Int32". Error: "Input string was not in a correct format."',
                 f"InvalidArgument: (:) [{inv.name}], ParameterBindingException",
-                f"CannotConvertArgumentNoMessage,{_fqid_tail(find_cmdlet(inv.name))}",
+                f"CannotConvertArgumentNoMessage,{fqid_tail(find_cmdlet(inv.name))}",
                 token=value,
             )
         return int(value)
@@ -302,129 +387,70 @@ def _convert(value, kind, pname, inv):
         return value.lower() in ("$true", "true", "1")
     if kind == "strings":
         return [v for v in value.split(",") if v != ""]
+    if kind == "script" and not isinstance(value, ps_script.ScriptBlock):
+        raise inv.error(
+            f'Cannot bind parameter \'{pname}\'. Cannot convert the "{value}" value of type "System.String" to '
+            'type "System.Management.Automation.ScriptBlock".',
+            f"InvalidArgument: (:) [{inv.name}], ParameterBindingException",
+            f"CannotConvertArgumentNoMessage,{fqid_tail(find_cmdlet(inv.name))}",
+            token=value,
+        )
     return value
 
 
-def _fqid_tail(cmdlet):
-    return cmdlet.module + "." + cmdlet.name.replace("-", "")
+def fqid_tail(cmdlet):
+    """The part after the comma of a FullyQualifiedErrorId: a compiled cmdlet's class
+    (``Microsoft.PowerShell.Commands.SelectObjectCommand``; Hyper-V's classes have no
+    ``Command`` suffix), a function's own name (``Get-NetAdapter``)."""
+    return MODULES[cmdlet.module].error_id(cmdlet.name)
 
 
 # ---------------------------------------------------------------------------- pipeline filters
 
 
-def object_filter(lab, host, line, stage, objects, view):
-    """Apply one object-pipeline stage; returns (objects, view, text or None)."""
+def object_filter(lab, host, line, stage, objects, view, span=(0, 0)):
+    """Apply one pipeline stage; returns (objects, view, text or None)."""
     name = stage[0].lower()
-    args = stage[1:]
-    if name in ("convertto-json",):
-        depth, compress = 2, False
-        i = 0
-        while i < len(args):
-            a = args[i].lower()
-            if a.startswith("-d") and "-depth".startswith(a.split(":")[0]):
-                value = (
-                    args[i].split(":", 1)[1] if ":" in args[i] else (args[i + 1] if i + 1 < len(args) else "")
-                )
-                i += 1 if ":" in args[i] else 2
-                if not value.isdigit() or not 0 <= int(value) <= 100:
-                    raise PSError(
-                        fmt.error_record(
-                            "ConvertTo-Json",
-                            f"Cannot validate argument on parameter 'Depth'. The {value or 'null'} "
-                            "argument is less than the minimum allowed range of 0. Supply an argument that is greater "
-                            "than or equal to 0 and then try the command again."
-                            if value.startswith("-") or not value
-                            else f"Cannot validate argument on parameter 'Depth'. The {value} argument is greater than "
-                            "the maximum allowed range of 100. Supply an argument that is less than or equal to 100 and "
-                            "then try the command again."
-                            if value.isdigit()
-                            else f"Cannot bind parameter 'Depth'. "
-                            f'Cannot convert value "{value}" to type "System.Int32". Error: "Input string was not '
-                            'in a correct format."',
-                            line,
-                            "InvalidData: (:) [ConvertTo-Json], ParameterBindingValidationException",
-                            "ParameterArgumentValidationError,Microsoft.PowerShell.Commands.ConvertToJsonCommand",
-                        )
-                    )
-                depth = int(value)
-            elif a in ("-compress", "-c"):
-                compress, i = True, i + 1
-            else:
-                raise PSError(
-                    fmt.error_record(
-                        "ConvertTo-Json",
-                        f"A parameter cannot be found that matches parameter name '{args[i][1:]}'.",
-                        line,
-                        "InvalidArgument: (:) [ConvertTo-Json], ParameterBindingException",
-                        "NamedParameterNotFound,Microsoft.PowerShell.Commands.ConvertToJsonCommand",
-                    )
-                )
-        if not objects:
-            return objects, view, ""
-        value = objects[0] if len(objects) == 1 else objects
-        return objects, view, fmt.convert_to_json(value, depth, compress)
-    if name in ("format-list", "fl"):
-        props = _property_args(args)
-        return objects, ("list", None if props in (None, ["*"]) else props), None
-    if name in ("format-table", "ft"):
-        props = _property_args(args) or (view[1] and [c[1] for c in view[1]] if view[0] == "table" else None)
-        props = props or (list(objects[0]) if objects else [])
-        return objects, ("table", [(p, p, None, "left") for p in props]), None
-    if name in ("select-object", "select"):
-        props = _property_args(args) or ["*"]
-        if props == ["*"]:
-            return objects, ("list", None), None
-        picked = [{p: o.get(p) for p in props} for o in objects]
-        kind = "table" if len(props) <= 4 else "list"
-        return picked, (kind, [(p, p, None, "left") for p in props] if kind == "table" else None), None
-    if name in ("select-string", "sls", "findstr", "out-string"):
-        return objects, view, text_filter(lab, host, line, stage, render(objects, view))
-    if name in ("where-object", "where", "?"):
-        picked = ps_host.where_object(args, objects)
-        if picked is not None:
-            return picked, view, None
+    if name in ("select-string", "sls", "findstr"):
+        text = (
+            "\n".join(o for o in objects if isinstance(o, str)) if _lines(objects) else render(objects, view)
+        )
+        return objects, view, text_filter(stage, text)
     piped = find_cmdlet(stage[0])
+    if piped is not None and piped.stage is not None:
+        return piped.stage(bind(piped, stage, line, host, lab, span), objects, view)
     if piped is not None and piped.pipe is not None:
-        inv = bind(piped, stage, line, host, lab)
+        inv = bind(piped, stage, line, host, lab, span)
         return piped.pipe(inv, objects), piped.view, None
-    raise (
-        not_recognized(stage[0], line)
-        if find_cmdlet(stage[0]) is None
-        else PSError(
-            fmt.error_record(
-                stage[0],
-                "The input object cannot be bound to any parameters for the command either because the command "
-                "does not take pipeline input or the input and its properties do not match any of the parameters that "
-                "take pipeline input.",
-                line,
-                f"InvalidArgument: (:PSObject) [{stage[0]}], ParameterBindingException",
-                "InputObjectNotBound",
-            )
+    if piped is None:
+        raise not_recognized(stage[0], line, span[0])
+    raise PSError(
+        fmt.error_record(
+            stage[0],
+            "The input object cannot be bound to any parameters for the command either because the command "
+            "does not take pipeline input or the input and its properties do not match any of the parameters that "
+            "take pipeline input.",
+            line,
+            f"InvalidArgument: (:PSObject) [{stage[0]}], ParameterBindingException",
+            "InputObjectNotBound",
+            start=span[0] + 1,
+            length=span[1] - span[0],
         )
     )
 
 
-def _property_args(args):
-    words = [a for a in args if not a.lower().startswith("-prop")]
+def _lines(objects):
+    return all(not isinstance(o, dict) for o in objects)
+
+
+def text_filter(stage, text):
+    """``Select-String`` / ``findstr`` over text: the lines that contain the pattern
+    (case-insensitive; a simplification of both)."""
+    words = [a for a in stage[1:] if not a.startswith(("-", "/"))]
     if not words:
-        return None
-    return [p for w in words for p in w.split(",") if p]
-
-
-def text_filter(lab, host, line, stage, text):
-    """A text-pipeline stage after a native command: Select-String / findstr / Out-String."""
-    name = stage[0].lower()
-    if name == "out-string":
         return text
-    if name in ("select-string", "sls", "findstr"):
-        words = [a for a in stage[1:] if not a.startswith(("-", "/"))]
-        if not words:
-            return text
-        pattern = words[0].lower()
-        return "\n".join(l for l in text.split("\n") if pattern in l.lower())
-    if find_cmdlet(stage[0]) is None:
-        raise not_recognized(stage[0], line)
-    return text
+    pattern = words[0].lower()
+    return "\n".join(l for l in text.split("\n") if pattern in l.lower())
 
 
 # ---------------------------------------------------------------------------- native commands
@@ -854,7 +880,7 @@ CMDLETS = {
             {"Name": "string", "SwitchType": "string"},
             ("Name",),
             SWITCH_VIEW,
-            HYPERV,
+            "Hyper-V",
         ),
         Cmdlet(
             "New-VMSwitch",
@@ -867,7 +893,7 @@ CMDLETS = {
             },
             ("Name",),
             SWITCH_VIEW,
-            HYPERV,
+            "Hyper-V",
         ),
         Cmdlet(
             "Remove-VMSwitch",
@@ -875,7 +901,7 @@ CMDLETS = {
             {"Name": "string", "Force": "switch"},
             ("Name",),
             SWITCH_VIEW,
-            HYPERV,
+            "Hyper-V",
         ),
         Cmdlet("Get-NetAdapter", get_netadapter, {"Name": "string"}, ("Name",), ADAPTER_VIEW, "NetAdapter"),
         Cmdlet(
@@ -990,7 +1016,7 @@ CMDLETS = {
             {"Name": "string", "Force": "switch"},
             ("Name",),
             ("list", None),
-            "Microsoft.PowerShell.Commands",
+            "Microsoft.PowerShell.Management",
         ),
         Cmdlet(
             "Restart-Computer",
@@ -998,7 +1024,7 @@ CMDLETS = {
             {"Force": "switch"},
             (),
             ("list", None),
-            "Microsoft.PowerShell.Commands",
+            "Microsoft.PowerShell.Management",
         ),
         Cmdlet(
             "Remove-HnsEndpoint",
@@ -1034,7 +1060,7 @@ CMDLETS = {
             {"Name": "string", "Force": "switch"},
             ("Name",),
             ("list", None),
-            "Microsoft.PowerShell.Commands",
+            "Microsoft.PowerShell.Management",
         ),
         Cmdlet(
             "Get-Service",
@@ -1049,15 +1075,51 @@ CMDLETS = {
                     ("DisplayName", "DisplayName", None, "left"),
                 ],
             ),
-            "Microsoft.PowerShell.Commands",
+            "Microsoft.PowerShell.Management",
         ),
     )
 }
 CMDLETS.update({c.name.lower(): c for c in ps_net.cmdlets(Cmdlet)})
-CMDLET_ALIASES = {
-    "gsv": "get-service",
-    "tnc": "test-netconnection",
-    "iwr": "invoke-webrequest",
-    "curl": "invoke-webrequest",
-    "wget": "invoke-webrequest",
+CMDLETS.update({c.name.lower(): c for c in ps_pipeline.cmdlets(Cmdlet)})
+CMDLET_ALIASES = {alias: c.name.lower() for c in CMDLETS.values() for alias in c.aliases}
+CMDLET_ALIASES["gsv"] = "get-service"
+
+
+@dataclass(frozen=True)
+class Module:
+    """A PowerShell module as ``Get-Command`` shows it.
+
+    ``namespace`` is the .NET namespace of a binary module's cmdlet classes (their error
+    ids end in ``Namespace.VerbNounCommand``); a module of functions (CDXML or script:
+    NetAdapter, NetTCPIP, HNS …) has none, and its error ids end in the function's name.
+    ``compiled`` names the cmdlets of a mostly-function module that are compiled cmdlets."""
+
+    version: str
+    namespace: str = ""
+    suffix: str = "Command"
+    compiled: tuple = ()
+
+    def command_type(self, name: str) -> str:
+        return "Cmdlet" if self.namespace and (not self.compiled or name in self.compiled) else "Function"
+
+    def error_id(self, name: str) -> str:
+        if self.command_type(name) == "Function":
+            return name
+        return f"{self.namespace}.{name.replace('-', '')}{self.suffix}"
+
+
+# The versions a Windows Server 2019/2022 host with Windows PowerShell 5.1 reports (the
+# in-box modules; HNS is the helper module from the PowerShell Gallery / microsoft/SDN,
+# imported from its .psm1, which has no manifest and so no version).
+MODULES = {
+    "Hyper-V": Module("2.0.0.0", HYPERV, suffix=""),
+    "NetAdapter": Module("2.0.0.0"),
+    "NetTCPIP": Module("1.0.0.0"),
+    "NetNat": Module("1.0.0.0"),
+    "NetSecurity": Module("2.0.0.0"),
+    "DnsClient": Module("1.0.0.0", "Microsoft.DnsClient.Commands", suffix="", compiled=("Resolve-DnsName",)),
+    "HNS": Module("0.0"),
+    "Microsoft.PowerShell.Management": Module("3.1.0.0", "Microsoft.PowerShell.Commands"),
+    "Microsoft.PowerShell.Utility": Module("3.1.0.0", "Microsoft.PowerShell.Commands"),
+    "Microsoft.PowerShell.Core": Module("3.0.0.0", "Microsoft.PowerShell.Commands"),
 }

@@ -28,7 +28,16 @@ def scalar_text(value):
         return ""
     if isinstance(value, bool):
         return "True" if value else "False"
+    if isinstance(value, float):
+        return number_text(value)
     return str(value)
+
+
+def number_text(value):
+    """A double as PowerShell prints it: ``3000``, ``1500.5``, 15 significant digits."""
+    if value == int(value) and abs(value) < 1e15:
+        return str(int(value))
+    return f"{value:.15g}"
 
 
 def inner_text(value):
@@ -69,20 +78,20 @@ def string_form(value):
 # ---------------------------------------------------------------------------- Format-List
 
 
-def format_list(objects, properties=None):
+def format_list(objects, properties=None, width=WIDTH):
     blocks = []
     for obj in objects:
         props = properties or list(obj)
-        width = max((len(p) for p in props), default=0)
+        pad = max((len(p) for p in props), default=0)
         lines = []
         for p in props:
-            lines.extend(_wrap(f"{p.ljust(width)} : ", display_text(obj.get(p))))
+            lines.extend(_wrap(f"{p.ljust(pad)} : ", display_text(_get(obj, p)), width))
         blocks.append("\n".join(lines))
     return ("\n\n".join(blocks)) if blocks else ""
 
 
-def _wrap(label, text):
-    room = WIDTH - len(label)
+def _wrap(label, text, width=WIDTH):
+    room = width - len(label)
     if len(text) <= room or room < 20:
         return [(label + text).rstrip()]
     out, line = [], ""
@@ -101,16 +110,16 @@ def _wrap(label, text):
 # ---------------------------------------------------------------------------- Format-Table
 
 
-def format_table(objects, columns):
+def format_table(objects, columns, width=WIDTH):
     """``columns``: ``(header, property, width or None, "left"/"right")``.
 
     A column without a width is as wide as its widest cell; the last column is not padded.
     """
-    cells = [[display_text(o.get(prop)) for _, prop, _, _ in columns] for o in objects]
+    cells = [[display_text(_get(o, prop)) for _, prop, _, _ in columns] for o in objects]
     widths = []
-    for i, (header, _, width, _) in enumerate(columns):
-        widths.append(width or max([len(header)] + [len(r[i]) for r in cells]))
-    room = WIDTH - 1 - sum(widths[:-1]) - (len(widths) - 1)  # a table leaves the console's last column free
+    for i, (header, _, fixed, _) in enumerate(columns):
+        widths.append(fixed or max([len(header)] + [len(r[i]) for r in cells]))
+    room = width - 1 - sum(widths[:-1]) - (len(widths) - 1)  # a table leaves the console's last column free
     widths[-1] = max(len(columns[-1][0]), min(widths[-1], room))
     lines = [
         _row([c[0] for c in columns], widths, columns),
@@ -118,6 +127,13 @@ def format_table(objects, columns):
     ]
     lines += [_row(r, widths, columns) for r in cells]
     return "\n".join(lines)
+
+
+def _get(obj, prop):
+    """A property by name, ignoring case as PowerShell does."""
+    if prop in obj:
+        return obj[prop]
+    return next((v for k, v in obj.items() if k.lower() == prop.lower()), None)
 
 
 def _row(values, widths, columns):
@@ -161,7 +177,7 @@ def _json_scalar(value):
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, (int, float)):
-        return str(value)
+        return scalar_text(value)
     out = []
     for ch in str(value):
         if ch in "<>&'":

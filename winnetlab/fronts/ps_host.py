@@ -284,37 +284,3 @@ def pipe_remove_hnsnetwork(inv, objects):
         if key is not None:
             inv.host.remove_hns_network(key)
     return []
-
-
-# ---------------------------------------------------------------------------- Where-Object
-
-OPERATORS = {
-    "-eq": lambda a, b: str(a).lower() == b.lower(),
-    "-ne": lambda a, b: str(a).lower() != b.lower(),
-    "-like": lambda a, b: _like(str(a), b),
-    "-notlike": lambda a, b: not _like(str(a), b),
-}
-
-
-def where_object(words, objects):
-    """``Where-Object Prop -eq Value`` and ``? { $_.Prop -eq 'Value' }`` (one comparison).
-
-    Returns the matching objects, or None when the filter is not of that shape.
-    """
-    words = [w for w in words if w not in ("{", "}")]
-    words = [w[1:] if w.startswith("{") else w for w in words]
-    words = [w[:-1] if w.endswith("}") else w for w in words]
-    words = [w for w in words if w]
-    if len(words) != 3 or words[1].lower() not in OPERATORS:
-        return None
-    prop = words[0][3:] if words[0].lower().startswith("$_.") else words[0]
-    value = words[2].strip("'\"")
-    test = OPERATORS[words[1].lower()]
-    out = []
-    for o in objects:
-        if not isinstance(o, dict):
-            continue
-        key = next((k for k in o if k.lower() == prop.lower()), None)
-        if key is not None and test(o[key] if o[key] is not None else "", value):
-            out.append(o)
-    return out

@@ -256,7 +256,7 @@ def cmdlets(Cmdlet):
             {"ComputerName": "string", "Count": "int", "Quiet": "switch"},
             ("ComputerName",),
             TEST_CONNECTION_VIEW,
-            "Microsoft.PowerShell.Commands",
+            "Microsoft.PowerShell.Management",
         ),
         Cmdlet(
             "Resolve-DnsName",
@@ -272,7 +272,7 @@ def cmdlets(Cmdlet):
             {"Uri": "string", "UseBasicParsing": "switch", "Method": "string"},
             ("Uri",),
             ("list", None),
-            "Microsoft.PowerShell.Commands",
+            "Microsoft.PowerShell.Utility",
             ("iwr", "curl", "wget"),
         ),
         Cmdlet(

@@ -7,6 +7,7 @@ shows only what a real host prints.
 ``--scenario NAME`` opens the broken lab of a troubleshooting scenario (``wl.scenarios``) and
 prints its story; at the prompt ``check [answer]`` runs the scenario's check, ``hint [1-3]`` gives a
 hint and ``story`` repeats the story (these three words are the lab's, not PowerShell's).
+A line ending with a backtick continues at the ``>>`` prompt, as in the console.
 ``Enter-PSSession host2`` switches host (``Exit-PSSession`` or ``exit`` comes back), ``exit``
 on the first host leaves; line editing and history come from
 ``readline`` when the terminal has it.  Driven through standard input it reads lines
@@ -109,6 +110,13 @@ def shell_main(args, stdin=None, stdout=None):
             return 0
         if not interactive:
             stdout.write(line + "\n")
+        while line.rstrip().endswith("`"):  # PowerShell's line continuation: more at the >> prompt
+            more = _read(">> ", stdin, stdout, interactive)
+            if more is None:
+                break
+            if not interactive:
+                stdout.write(more + "\n")
+            line = line.rstrip() + "\n" + more
         if line.strip().lower() == "exit" and not session.remote:
             return 0
         text = session.run(line)
