@@ -24,6 +24,11 @@ from .hns import Network, Subnet
 from .hyperv import vnic_name
 from .winnat import NetNat
 
+DUPLICATE_NAME = (
+    "You were not connected because a duplicate name exists on the network. If joining a domain, go to System in "
+    "Control Panel to change the computer name and try again. If joining a workgroup, choose another workgroup name."
+)
+
 
 @dataclass
 class NetworkPlan:
@@ -467,6 +472,42 @@ class NetworkingMixin:
                 net.nat_name,
                 f"{net.prefix} is a partition of the host's single NAT prefix",
             )
+
+    def add_netnat(self, name: str, prefix: str) -> NetNat:
+        """``New-NetNat``: an administrator's own WinNAT instance (the manual recipe for VMs).
+
+        WinNAT refuses a name that is taken — ``ERROR_DUP_NAME`` (52), the text a Server
+        2019 host printed when HNS already held the name (MicrosoftDocs/Virtualization-
+        Documentation#1244) — and a prefix that overlaps a host address or another NAT's
+        prefix — ``ERROR_INVALID_PARAMETER`` (87, Virtualization-Documentation#361). Server
+        2016 keeps one WinNAT instance per host, so a second one is refused the same way as
+        a taken name (inferred from the one-instance limit; no sample shows its text)."""
+        try:
+            net = ipaddress.IPv4Network(prefix, strict=False)
+        except ValueError:
+            raise InvalidParameter("The parameter is incorrect.") from None
+        if any(n.name.lower() == name.lower() for n in self._nat.values()) or (
+            self._nat and not self.profile.multiple_nat
+        ):
+            raise Conflict(DUPLICATE_NAME)
+        held = [a.ip_interface.ip for a in self._adapters.values() if a.ip_interface is not None]
+        if any(ip in net for ip in held) or any(net.overlaps(n.internal_prefix) for n in self._nat.values()):
+            raise InvalidParameter("The parameter is incorrect.")
+        nat = NetNat(name, net, net.network_address, "")
+        self._nat[f"netnat:{name}"] = nat
+        self.log_event("WinNAT", "NewNetNat", name, f"internal prefix {net} (New-NetNat)")
+        return nat
+
+    def remove_netnat(self, name: str) -> None:
+        """``Remove-NetNat``: WinNAT drops the instance and its static mappings; the nat
+        network that used it stays in HNS, but nothing translates its containers any more
+        until HNS re-creates the NAT (``Restart-Service hns``)."""
+        key = next(k for k, n in self._nat.items() if n.name == name)
+        del self._nat[key]
+        for k, m in list(self._mappings.items()):
+            if m.nat_name == name:
+                del self._mappings[k]
+        self.log_event("WinNAT", "RemoveNetNat", name, "Remove-NetNat")
 
     def _register(self, net):
         self._hns[net.id] = net

@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 from ..dumps import export
 from ..engine.errors import WinNetLabError
 from . import ps_format as fmt
-from . import ps_host, ps_net, ps_pipeline, ps_script
+from . import ps_host, ps_net, ps_netconfig, ps_pipeline, ps_script, ps_system
 from .command import CommandResult, QuoteError, hint_tuple, powershell_parse_error, stage_spans, tokenize
 from .ps_pipeline import render
 
@@ -751,6 +751,13 @@ def get_netipaddress(inv):
 
 
 def get_netnat(inv):
+    rows = get_netnat_rows(inv.host)
+    name = inv.params.get("Name")
+    return [r for r in rows if name is None or _like(r["Name"], name)]
+
+
+def get_netnat_rows(host):
+    """``MSFT_NetNat`` of every WinNAT instance on the host."""
     return [
         {
             "Name": n.name,
@@ -766,7 +773,7 @@ def get_netnat(inv):
             "Store": "Local",
             "Active": True,
         }
-        for n in inv.host.nat
+        for n in host.nat
     ]
 
 
@@ -1080,7 +1087,8 @@ CMDLETS = {
     )
 }
 CMDLETS.update({c.name.lower(): c for c in ps_net.cmdlets(Cmdlet)})
-CMDLETS.update({c.name.lower(): c for c in ps_pipeline.cmdlets(Cmdlet)})
+for _module in (ps_pipeline, ps_system, ps_netconfig):
+    CMDLETS.update({c.name.lower(): c for c in _module.cmdlets(Cmdlet)})
 CMDLET_ALIASES = {alias: c.name.lower() for c in CMDLETS.values() for alias in c.aliases}
 CMDLET_ALIASES["gsv"] = "get-service"
 
@@ -1122,4 +1130,5 @@ MODULES = {
     "Microsoft.PowerShell.Management": Module("3.1.0.0", "Microsoft.PowerShell.Commands"),
     "Microsoft.PowerShell.Utility": Module("3.1.0.0", "Microsoft.PowerShell.Commands"),
     "Microsoft.PowerShell.Core": Module("3.0.0.0", "Microsoft.PowerShell.Commands"),
+    "": Module(""),  # functions PowerShell defines itself (Clear-Host)
 }

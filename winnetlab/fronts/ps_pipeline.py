@@ -60,6 +60,8 @@ def _render_objects(objects, view, width):
     if kind == "auto":
         props = list(objects[0])
         kind, spec = ("table", generated_columns(objects, props)) if len(props) <= 4 else ("list", None)
+    if kind == "custom":  # a cmdlet's own view (Get-NetIPConfiguration)
+        return "\n" + spec(objects) + "\n\n"
     if kind == "table":
         return "\n" + fmt.format_table(objects, spec, width) + "\n\n"
     return "\n\n" + fmt.format_list(objects, spec, width) + "\n\n\n"

@@ -2,8 +2,9 @@
 
 Each line is a PowerShell pipeline (``Get-VMSwitch``, ``docker network ls``, ``docker exec
 web ipconfig /all`` …) run on the current host, exactly as ``lab.powershell`` runs it.
-The simulator's teaching hints follow the output as ``hint: …`` lines; ``--no-hints``
-shows only what a real host prints.
+The simulator's teaching hints follow the output as ``hint: …`` lines (the first, under the
+banner, says that ``Get-Command`` lists what this host knows); ``--no-hints`` shows only what
+a real host prints.  ``cls`` clears a terminal.
 ``--scenario NAME`` opens the broken lab of a troubleshooting scenario (``wl.scenarios``) and
 prints its story; at the prompt ``check [answer]`` runs the scenario's check, ``hint [1-3]`` gives a
 hint and ``story`` repeats the story (these three words are the lab's, not PowerShell's).
@@ -27,12 +28,15 @@ TTY``).  Ctrl-C at the prompt cancels the line and shows a new prompt, as the co
 
 import sys
 
+from .. import i18n
 from ..engine.switching import MAX_ADAPTERS, adapters_for_every_driver
 from .command import QuoteError, tokenize
 
 BANNER = (
     "Windows PowerShell (simulated by winnetlab)\nCopyright (C) Microsoft Corporation. All rights reserved.\n"
 )
+BANNER_HINT = "Get-Command lists the commands this host knows; Get-Help NAME shows a command's syntax."
+CLEAR_SCREEN = "\033[H\033[2J"
 
 
 def add_arguments(name, parser):
@@ -100,6 +104,8 @@ def shell_main(args, stdin=None, stdout=None):
         _enable_readline()
     session = Session(lab, scenario, terminal=interactive)
     stdout.write(BANNER + "\n")
+    if lab.hints:
+        stdout.write(f"{i18n.tr('hint')}: {i18n.hint(BANNER_HINT)}\n\n")
     if scenario is not None:
         stdout.write(session.story() + "\n\n")
     while True:
@@ -213,6 +219,8 @@ class Session:
         answer = self.scenario_command(low)
         if answer is not None:
             return answer
+        if self.terminal and low in (["cls"], ["clear"], ["clear-host"]):
+            return CLEAR_SCREEN
         if low[:1] == ["enter-pssession"]:
             return self.enter([w for w in words[1:] if w.lower() != "-computername"])
         return str(self.lab.powershell(line, host=self.host))
