@@ -125,7 +125,8 @@ def test_default_shell_host_builds_swarm_and_every_driver():
         "docker network ls",
     ]
     code, out = drive("\n".join(lines) + "\n")
-    assert code == 0 and "Error" not in out and "hint:" not in out
+    session = out.split("PS C:\\>", 1)[1]  # after the banner (and its Get-Command hint)
+    assert code == 0 and "Error" not in session and "hint:" not in session
     table = out.split("PS C:\\> docker network ls\n")[1]
     for name, drv in [("mynat", "nat"), ("tnet", "transparent"), ("l2b", "l2bridge"), ("l2t", "l2tunnel")]:
         assert re.search(rf"{name} +{drv} +local", table)
