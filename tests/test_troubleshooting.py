@@ -248,7 +248,7 @@ def test_vni_below_4096_is_refused(windows, text):
 def test_clean_reboot_recreates_nat_from_2019_and_keeps_it_on_2016():
     for windows, kept in (("ltsc2016", True), ("ltsc2022", False)):
         lab = wl.Lab(windows=windows)
-        lab.docker(f"run -d --name web -p 8080:80 {IIS}")
+        lab.docker(f"run -d --name web --restart always -p 8080:80 {IIS}")
         nat_id = lab.host().network("nat").id
         assert lab.powershell("Restart-Computer -Force").exit_code == 0
         assert (lab.host().network("nat").id == nat_id) is kept
@@ -269,8 +269,8 @@ def test_unclean_reboot_leaves_a_stale_endpoint_and_a_filtered_pipeline_removes_
     """moby/moby#47576, docker/for-win#13965 (0x803b002f)."""
     lab = wl.Lab()
     lab.docker("network create -d transparent --subnet 192.168.0.0/24 --gateway 192.168.0.1 tn")
-    lab.docker(f"run -d --name app --network tn --ip 192.168.0.50 {IIS}")
-    lab.docker(f"run -d --name helper {IIS}")
+    lab.docker(f"run -d --name app --restart always --network tn --ip 192.168.0.50 {IIS}")
+    lab.docker(f"run -d --name helper --restart unless-stopped {IIS}")
     lab.reboot("host1", clean=False)
     h = lab.host()
     assert [str(e.address) for e in h.stale_endpoints()] == ["192.168.0.50"]
@@ -285,6 +285,123 @@ def test_unclean_reboot_leaves_a_stale_endpoint_and_a_filtered_pipeline_removes_
     lab.powershell("Get-HnsEndpoint | ? IPAddress -eq 192.168.0.50 | Remove-HnsEndpoint")
     assert not h.stale_endpoints() and h.endpoints_of("helper")
     assert lab.docker("start app").ok and h.endpoints_of("app")
+
+
+# ----------------------------------------------------------------------------- restart policies across a reboot
+POLICIES = ("always", "unless-stopped", "on-failure", "on-failure:2", "no")
+
+
+@pytest.mark.parametrize("clean", [True, False])
+def test_restart_policies_decide_which_containers_come_back_after_a_reboot(clean):
+    """moby daemon/daemon.go restore + restartmanager.ShouldRestart: always, unless-stopped and
+    on-failure (the shutdown left a non-zero exit code) come back; no stays Exited; after docker
+    stop, always still comes back and unless-stopped does not."""
+    lab = wl.Lab()
+    for policy in POLICIES:
+        lab.docker(f"run -d --name {policy.replace(':', '-')} --restart {policy} {IIS}")
+    lab.docker(f"run -d --name stopped-always --restart always {IIS}")
+    lab.docker(f"run -d --name stopped-unless --restart unless-stopped {IIS}")
+    lab.docker("stop stopped-always stopped-unless")
+    lab.reboot("host1", clean=clean)
+    h = lab.host()
+    up = {n for n, c in h.containers.items() if c.state == "running"}
+    assert up == {"always", "unless-stopped", "on-failure", "on-failure-2", "stopped-always"}
+    assert all(h.endpoints_of(n) for n in up)
+    code = 3221225786 if clean else 255
+    assert h.container("no").exit_code == code and not h.endpoints_of("no")
+    status = lab.docker('ps -a --format "{{.Names}} {{.Status}}"').output.splitlines()
+    assert [s for s in status if s.startswith("no ")][0].startswith(f"no Exited ({code})")
+    assert lab.docker("start no").ok  # it was only not started: docker start works
+
+
+def test_on_failure_with_its_retries_used_up_stays_exited():
+    lab = wl.Lab()
+    lab.docker(f"run -d --name app --restart on-failure:1 {IIS}")
+    lab.host().container("app").restart_count = 1  # the daemon restarted it once already
+    lab.reboot("host1")
+    assert lab.host().container("app").state == "exited"
+    assert ("RestartPolicy", "app", "on-failure:1: stays Exited (3221225786)") in [
+        r[2:] for r in lab.host().event_rows()
+    ]
+
+
+def test_docker_inspect_shows_the_restart_policy_and_count():
+    lab = wl.Lab()
+    lab.docker(f"run -d --name app --restart on-failure:3 {IIS}")
+    r = lab.docker('inspect -f "{{json .HostConfig.RestartPolicy}} {{.RestartCount}}" app')
+    assert r.output == '{"Name":"on-failure","MaximumRetryCount":3} 0'
+    lab.docker(f"run -d --name plain {IIS}")
+    r = lab.docker('inspect -f "{{.HostConfig.RestartPolicy.Name}}" plain')
+    assert r.output == "no"
+
+
+@pytest.mark.parametrize(
+    "flags, windows, message",
+    [
+        (
+            "--restart bogus",
+            "ltsc2022",
+            "docker: Error response from daemon: invalid restart policy: unknown "
+            "policy 'bogus'; use one of 'no', 'always', 'on-failure', or 'unless-stopped'.",
+        ),
+        (
+            "--restart bogus",
+            "ltsc2019",
+            "docker: Error response from daemon: invalid restart policy 'bogus'.",
+        ),
+        (
+            "--restart always:3",
+            "ltsc2022",
+            "docker: Error response from daemon: invalid restart policy: "
+            "maximum retry count can only be used with 'on-failure'.",
+        ),
+        (
+            "--restart always:3",
+            "ltsc2019",
+            "docker: Error response from daemon: maximum retry count cannot be "
+            "used with restart policy 'always'.",
+        ),
+        (
+            "--restart on-failure:-1",
+            "ltsc2022",
+            "docker: Error response from daemon: invalid restart policy: "
+            "maximum retry count cannot be negative.",
+        ),
+        (
+            "--restart on-failure:x",
+            "ltsc2022",
+            "docker: invalid restart policy format: maximum retry count must be an integer.",
+        ),
+        (
+            "--restart :3",
+            "ltsc2022",
+            "docker: invalid restart policy format: no policy provided before colon.",
+        ),
+        (
+            "--rm --restart always",
+            "ltsc2022",
+            "docker: conflicting options: cannot specify both --restart and --rm.",
+        ),
+    ],
+)
+def test_bad_restart_policies_are_refused_in_the_tools_words(flags, windows, message):
+    """docker/cli opts.ParseRestartPolicy and container/opts.go; moby ValidateRestartPolicy
+    (25.0+) and daemon/container.go (19.03)."""
+    lab = wl.Lab(windows=windows)
+    r = lab.docker(f"run -d --name app {flags} {IIS}")
+    assert r.exit_code == 125 and r.output.splitlines() == [message, "See 'docker run --help'."]
+    assert "app" not in lab.host().containers
+
+
+def test_restart_policy_through_the_python_api():
+    lab = wl.Lab()
+    h = lab.host()
+    h.run("a", network="nat", restart="unless-stopped")
+    with pytest.raises(wl.WinNetLabError, match="can't create 'AutoRemove' container with restart policy"):
+        h.create_container("b", restart="always", auto_remove=True)
+    assert "b" not in h.containers
+    h.reboot()
+    assert h.container("a").state == "running"
 
 
 def test_removing_every_endpoint_cuts_running_containers_off():

@@ -34,7 +34,7 @@ from typing import Any
 
 from . import images
 from .addressing import normalize_mac, parse_ip
-from .docker_container import NAME_RE, Container, StartConfig
+from .docker_container import NAME_RE, Container, RestartPolicy, StartConfig
 from .drivers import of
 from .errors import Conflict, InvalidParameter, NotFound, Unsupported
 from .hns import Namespace
@@ -103,6 +103,7 @@ CONTAINER_SETTINGS = (
     "command",
     "interactive",
     "tty",
+    "restart",
     "auto_remove",
 )
 CREATE_SETTINGS = frozenset(CONTAINER_SETTINGS)
@@ -138,6 +139,7 @@ class ContainersMixin:
             return c
         plans = self.plan_start(c)
         self.commit_start(c, plans)
+        c.manually_stopped = False  # moby daemon/start.go
         self._after_start(c)
         return c
 
@@ -160,9 +162,18 @@ class ContainersMixin:
         interactive = settings.pop("interactive", True)
         tty = settings.pop("tty", True)
         auto_remove = settings.pop("auto_remove", False)
+        policy = self._restart_policy(settings.pop("restart", ""), auto_remove)
         c = self.plan_container(name, image, network, **settings)
         self._set_process(c, command, interactive, tty, auto_remove)
+        c.restart_policy = policy
         return c
+
+    def _restart_policy(self, restart, auto_remove):
+        policy = restart if isinstance(restart, RestartPolicy) else RestartPolicy.parse(restart)
+        policy.validate(self.profile.docker_engine)
+        if auto_remove and policy.name != "no":  # moby daemon/container.go verifyContainerSettings
+            raise InvalidParameter("can't create 'AutoRemove' container with restart policy")
+        return policy
 
     @staticmethod
     def _set_process(c, command, interactive, tty, auto_remove):
@@ -245,6 +256,7 @@ class ContainersMixin:
         c = self.container(name)
         if c.state not in ("running", "paused"):
             return False
+        c.manually_stopped = True  # moby daemon/kill.go: the restart policy no longer applies
         if timeout is not None and int(timeout) == 0:
             self._terminate(c)
             return True
@@ -258,6 +270,7 @@ class ContainersMixin:
         c = self.container(name)
         if c.state not in ("running", "paused"):
             raise Conflict(f"container {c.id} is not running")
+        c.manually_stopped = True
         self._terminate(c)
         return c
 

@@ -18,13 +18,28 @@
   or reserved. (0x803b002f)`` (moby/moby#47576, docker/for-win#13965; moby PR#36603 for the
   Server 2016 variant).  ``Get-HnsEndpoint | … | Remove-HnsEndpoint`` (hns.psm1) clears them.
 
-Simplifications: restart policies are not modelled — after a reboot Docker starts every
-container again (as ``--restart always`` would); the swarm keeps its state.
+* **Restart policies** decide which containers come back when Docker starts after the reboot
+  (moby ``daemon/daemon.go`` restore, ``restartmanager.ShouldRestart``): Docker stopped every
+  container at shutdown (exit code 3221225786, the same as ``docker stop``, but not counted as
+  stopped by hand); after an unclean reboot the daemon finds no task and records exit code 255.
+  ``--restart always`` comes back (even after ``docker stop``), ``unless-stopped`` unless it
+  was stopped by hand (``docker stop``/``kill`` since its last start), ``on-failure[:N]`` since
+  the exit code is not 0 (while RestartCount < N), ``no`` (the default) stays Exited.
+
+Simplifications: the daemon's restart of a container whose process exits on its own (the
+back-off loop that counts RestartCount) is not modelled: such a container stays Exited and
+RestartCount stays 0.  Swarm tasks running before the reboot are started again in place
+(a real swarm schedules new tasks); the swarm keeps its state.  ``Restart-Service docker``
+reattaches running containers without stopping them (a real daemon restart stops them, as
+at a reboot).
 """
 
+from .containers import STOPPED  # a container stopped at shutdown exits as after docker stop
 from .drivers import of
 from .errors import Conflict, NotFound, hns_call_error
 from .hns import CREATED
+
+NO_TASK = 255  # moby daemon.restore: no task left after a crash -> ExitCode 255
 
 
 class RecoveryMixin:
@@ -94,9 +109,12 @@ class RecoveryMixin:
         )
         self.boots += 1
         persist_nat = not self.profile.multiple_nat  # Windows Server 2016 persists NAT networks
+        was_running = set()
         for c in sorted(self._containers.values(), key=lambda c: c.seq):
             if c.state in ("running", "paused"):
+                was_running.add(c.name)
                 self.log_event("Docker", "ContainerDied", c.name, "the host shut down")
+                c.state, c.exit_code = "exited", STOPPED if clean else NO_TASK
             for ep in self.endpoints_of(c):
                 net = self._hns.get(ep.network_id)
                 persisted = net is not None and (not of(net).winnat or persist_nat)
@@ -115,14 +133,33 @@ class RecoveryMixin:
                 )
                 self.commit_remove_network(net)
         self._start_docker()
-        for c in sorted(self._containers.values(), key=lambda c: c.seq):
-            if c.state == "paused":
-                c.state = "running"  # a paused utility VM does not survive the reboot either
-            if c.state == "running" and not c.requested.shared:
+        back = [
+            c
+            for c in sorted(self._containers.values(), key=lambda c: c.seq)
+            if self._comes_back(c, was_running)
+        ]
+        for c in back:
+            if not c.requested.shared:
                 self._restart_after_boot(c)
-        for c in sorted(self._containers.values(), key=lambda c: c.seq):
-            if c.state == "running" and c.requested.shared:
+        for c in back:
+            if c.requested.shared and self._containers[c.requested.shared].state == "running":
                 self.commit_start(c, [])
+
+    def _comes_back(self, c, was_running):
+        """Does the daemon start ``c`` when it starts (moby ``daemon.restore``)?  A swarm task
+        is the swarm's: the lab starts the tasks that were running again."""
+        if c.service:
+            return c.name in was_running
+        policy = c.restart_policy
+        back = c.started and policy.restarts(c.exit_code, c.manually_stopped, c.restart_count)
+        spec = policy.name + (f":{policy.maximum_retry_count}" if policy.maximum_retry_count else "")
+        self.log_event(
+            "Docker",
+            "RestartPolicy",
+            c.name,
+            f"{spec}: started again" if back else f"{spec}: stays Exited ({c.exit_code})",
+        )
+        return back
 
     def _leave_stale(self, c, ep):
         ep.container = None
@@ -140,6 +177,8 @@ class RecoveryMixin:
             self._failed_restart(c, e)
             return
         self.commit_start(c, plans)
+        c.manually_stopped = False
+        self._after_start(c)
 
     def _failed_restart(self, c, error):
         """Docker could not start a container again: it stays Exited with the daemon's error."""

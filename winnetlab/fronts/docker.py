@@ -30,6 +30,7 @@ if TYPE_CHECKING:
 from dataclasses import dataclass, field
 
 from ..engine import unsupported
+from ..engine.docker_container import RestartPolicy
 from ..engine.errors import NotFound, Unsupported, WinNetLabError
 from ..engine.ids import short_id
 from ..engine.ports import parse_publish
@@ -427,6 +428,13 @@ def container_settings(ctx, o):
         except WinNetLabError as e:
             if not isinstance(e, Unsupported):
                 raise CommandLineError(e.message, 125) from None
+    try:
+        restart = RestartPolicy.parse(o["restart"])
+    except WinNetLabError as e:
+        raise CommandLineError(e.message, 125) from None
+    if o["rm"] and restart.name != "no":  # docker/cli container/opts.go parse
+        raise CommandLineError("conflicting options: cannot specify both --restart and --rm", 125)
+    restart.validate(ctx.host.profile.docker_engine)  # the daemon checks before it looks at the image
     networks = o["network"] or ["nat"]
     if len(networks) > 1:
         raise CommandLineError(
@@ -446,6 +454,7 @@ def container_settings(ctx, o):
         expose=tuple(o["expose"]),
         interactive=o["interactive"],
         tty=o["tty"],
+        restart=restart,
     )
 
 

@@ -317,7 +317,7 @@ def container_json(host, c):
         },
         "Image": c.image_info.id if c.image_info is not None else content_id(c.image),
         "Name": "/" + c.name,
-        "RestartCount": 0,
+        "RestartCount": c.restart_count,
         "Driver": "windowsfilter",
         "Platform": "windows",
         "HostConfig": {
@@ -326,6 +326,11 @@ def container_json(host, c):
                 f"{s.container_port}/{s.protocol}": [{"HostIp": "", "HostPort": str(s.host_port or "")}]
                 for s in req.get("ports", [])
             },
+            "RestartPolicy": {
+                "Name": c.restart_policy.name,
+                "MaximumRetryCount": c.restart_policy.maximum_retry_count,
+            },
+            "AutoRemove": c.auto_remove,
             "Dns": list(req.get("dns", ())),
             "DnsSearch": list(c.dns_search),
             "Isolation": c.isolation,

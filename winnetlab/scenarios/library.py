@@ -468,8 +468,10 @@ def _build_stale(lab):
     lab.docker(
         "network create -d transparent --subnet 192.168.0.0/24 --gateway 192.168.0.1 transparent-network"
     )
-    lab.docker(f"run -d --name my-container --network transparent-network --ip 192.168.0.50 {IIS}")
-    lab.docker(f"run -d --name helper -p 8080:80 {IIS}")
+    lab.docker(
+        f"run -d --name my-container --restart always --network transparent-network --ip 192.168.0.50 {IIS}"
+    )
+    lab.docker(f"run -d --name helper --restart always -p 8080:80 {IIS}")
     h.reboot(clean=False)
 
 
