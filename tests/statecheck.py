@@ -67,6 +67,7 @@ def snapshot(lab):
 
 def check_invariants(lab):
     """The engine's promises; raises AssertionError naming the broken one."""
+    apipas = {None}
     for h in lab.hosts.values():
         ports_seen = {}
         for net in h.hns_networks.values():
@@ -84,6 +85,10 @@ def check_invariants(lab):
                             assert ep.ip_address != s.gateway, "gateway handed out"
                             assert ep.ip_address not in (s.prefix.network_address, s.prefix.broadcast_address)
                 assert ep.mac_address not in macs, f"MAC {ep.mac_address} handed out twice in {net.name}"
+                if net.dhcp and ep.ip_address is None and not lab.imported:  # a lease, or APIPA (no offer)
+                    assert (ep.dhcp_lease is None) != (ep.apipa is None), "DHCP endpoint without one address"
+                    assert ep.apipa is None or ep.apipa not in apipas, f"APIPA {ep.apipa} taken twice"
+                    apipas.add(ep.apipa)
                 macs.add(ep.mac_address)
             for pool in net.pools:
                 assert pool.used_count == sum(

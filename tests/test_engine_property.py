@@ -76,6 +76,7 @@ def random_op(rng, lab):
             "vswitch",
             "rmvswitch",
             "adapter",
+            "platform",
             "swarm",
             "service",
             "rmservice",
@@ -125,6 +126,11 @@ def random_op(rng, lab):
         return lambda: host.remove_vswitch(c(["CORP", "lab", "nat"]))
     if kind == "adapter":
         return lambda: host.add_adapter(c(["Ethernet 2", "Ethernet 3", ""]))
+    if kind == "platform":  # a VM without MAC spoofing: DHCP containers get APIPA addresses
+        return lambda: host.configure(
+            platform=c([None, "physical", "hyperv-vm", "azure-vm", "aws"]),
+            mac_spoofing=c([None, True, False]),
+        )
     if kind == "swarm":
         return c(
             [

@@ -8,8 +8,10 @@ the broadcast address are never handed out) and MAC addresses from a per-network
 import heapq
 import ipaddress
 import re
+from collections.abc import Collection
 
 from .errors import InvalidParameter
+from .ids import sha256_bytes
 
 MAC_POOL_SIZE = 4096
 
@@ -199,3 +201,23 @@ def parse_ip(text, what="IP address"):
     if ip.version != 4:
         raise InvalidParameter(f"invalid {what}: {text} (IPv6 is not supported by the Windows drivers)")
     return ip
+
+
+APIPA = ipaddress.IPv4Network("169.254.0.0/16")  # IPv4 link-local (RFC 3927), "APIPA" on Windows
+_APIPA_FIRST = int(ipaddress.IPv4Address("169.254.1.0"))
+_APIPA_SPAN = 254 * 256  # 169.254.1.0 - 169.254.254.255: the first and last /24 are reserved
+
+
+def apipa_address(mac: str, taken: Collection = ()) -> ipaddress.IPv4Address:
+    """The address a DHCP client that got no offer gives itself (Windows' "Automatic Private
+    IP Addressing"): RFC 3927 §2.1 picks a pseudo-random address in 169.254.1.0 -
+    169.254.254.255, seeded from the MAC so that it stays the same, and probes it with ARP,
+    taking the next candidate when another machine answers (``taken``).  Here the generator is
+    a hash of the MAC (deterministic; Windows' own generator is not documented)."""
+    attempt = 0
+    while True:
+        n = int.from_bytes(sha256_bytes(f"apipa:{mac}:{attempt}")[:4], "big") % _APIPA_SPAN
+        ip = ipaddress.IPv4Address(_APIPA_FIRST + n)
+        if ip not in taken:
+            return ip
+        attempt += 1

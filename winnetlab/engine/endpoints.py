@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from . import policies as P
 from . import swarm
-from .addressing import parse_prefix
+from .addressing import apipa_address, parse_prefix
 from .drivers import of
 from .errors import Conflict, Exhausted, InvalidParameter, NotFound, hns_call_error, hns_error
 from .hns import ATTACHED, Endpoint, Network
@@ -54,6 +54,7 @@ class EndpointPlan:
     aliases: tuple = ()
     name: str = ""
     lease: object = None
+    apipa: object = None  # no DHCP offer can come: the link-local address the container takes
 
 
 class EndpointsMixin:
@@ -90,8 +91,8 @@ class EndpointsMixin:
                     prefix=prefix,
                     hint=f"{ip} is the gateway, a reserved address, or already used in {net.name}",
                 )
-        elif net.dhcp:
-            lease = self.lab.pools.plan_dhcp_lease(others)
+        elif net.dhcp:  # no offer reaches a container whose frames die below the host: APIPA
+            lease = None if self.drops_foreign_macs(net) else self.lab.pools.plan_dhcp_lease(others)
         elif not net.pools:
             raise InvalidParameter(
                 prefix + "the network does not have a subnet for this endpoint",
@@ -139,7 +140,17 @@ class EndpointsMixin:
             net.dhcp,
             tuple(aliases),
             lease=lease,
+            apipa=self._plan_apipa(mac, others) if net.dhcp and lease is None and ip is None else None,
         )
+
+    def _plan_apipa(self, mac, others):
+        """The 169.254 address a container without a DHCP offer gives itself (unique on the LAN:
+        RFC 3927 probes with ARP before it takes one).  Simplification: Windows' DHCP client
+        keeps asking in the background (every five minutes while autoconfigured, per Microsoft's
+        APIPA article); the lab has no background time, so the container asks again only when
+        it starts (``docker restart``)."""
+        taken = {e.apipa for h in self.lab.hosts.values() for e in h.endpoints.values() if e.apipa}
+        return apipa_address(mac, taken | {p.apipa for p in others if p.apipa})
 
     def _peek_address(self, net, others, avoid=()):
         for pool in net.pools:
@@ -275,6 +286,15 @@ class EndpointsMixin:
         self.log_event("vSwitch", "CreatePort", net.vswitch, "port for {} ({})", label, plan.mac)
         if lease is not None:
             self.log_event("DHCP", "Lease", label, f"{lease} from the LAN's DHCP server for {plan.mac}")
+        elif plan.apipa is not None:
+            ep.apipa = plan.apipa
+            self.log_event(
+                "DHCP",
+                "NoOffer",
+                label,
+                f"no DHCPOFFER for {plan.mac}: {self.name}'s frames from that MAC (not the VM's own) are "
+                f"dropped below the VM; autoconfigured {plan.apipa}/16 (APIPA)",
+            )
         else:
             dns = sys.intern(", ".join(plan.dns) or "none")
             template = _CONFIGURED[bool(addr), ep.enable_internal_dns]

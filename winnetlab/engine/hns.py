@@ -117,11 +117,20 @@ class Endpoint:
     provider_address: object = None  # remote overlay endpoints: the VTEP of their host
     disable_icc: bool = False
     extra: dict | None = None
+    apipa: object = None  # DHCP got no offer: the 169.254 address the container gave itself
 
     @property
     def address(self):
-        """The address the container really uses (static/HNS, or its DHCP lease)."""
-        return self.ip_address if self.ip_address is not None else self.dhcp_lease
+        """The address the container really uses (static/HNS, its DHCP lease, or the
+        link-local address it gave itself when no DHCP offer came)."""
+        if self.ip_address is not None:
+            return self.ip_address
+        return self.dhcp_lease if self.dhcp_lease is not None else self.apipa
+
+    def upgrade_loaded_state(self):
+        """An endpoint read from a lab file saved before APIPA addresses existed."""
+        if not hasattr(self, "apipa"):
+            self.apipa = None
 
     @property
     def state_name(self):

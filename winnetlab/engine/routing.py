@@ -23,6 +23,7 @@ import functools
 import ipaddress
 from dataclasses import dataclass
 
+from .addressing import APIPA
 from .hyperv import vnic_name
 
 ON_LINK = "On-link"
@@ -65,6 +66,21 @@ class Route:
         return self.gateway if self.gateway == ON_LINK else str(self.gateway)
 
 
+def lookup(routes, dst):
+    """The route Windows picks for ``dst`` from ``routes`` (a ``route print`` table): the
+    longest matching prefix, then the lowest metric, then the first listed; None when no route
+    matches (then a sender fails at once: ``PING: transmit failed. General failure.``)."""
+    best = None
+    for r in routes:
+        if dst in r.destination and (
+            best is None
+            or r.destination.prefixlen > best.destination.prefixlen
+            or (r.destination.prefixlen == best.destination.prefixlen and r.metric < best.metric)
+        ):
+            best = r
+    return best
+
+
 # Routes are computed as plain tuples of integers — (destination, prefix length, gateway or
 # None for on-link, interface address, metric, adapter, interface order) — and turned into
 # Route objects (route print) or text rows (the routes table) at the edge: a 10,000
@@ -97,11 +113,14 @@ def endpoint_interface(host, endpoint):
     """(address, prefix, gateway) a container NIC really has, or None when it has no address.
 
     An endpoint on a DHCP transparent network has no HNS address: the container uses the
-    lease the LAN's DHCP server gave it, with the LAN's prefix and router.
+    lease the LAN's DHCP server gave it, with the LAN's prefix and router — or, when no offer
+    reached it, the link-local address it gave itself (169.254.0.0/16, no default gateway).
     """
     address = endpoint.address
     if address is None:
         return None
+    if endpoint.ip_address is None and endpoint.dhcp_lease is None:  # no DHCP offer: APIPA, no gateway
+        return address, APIPA, None
     if endpoint.ip_address is None:  # DHCP lease from the LAN
         lan = host.lab.lan
         return address, lan.prefix, lan.router

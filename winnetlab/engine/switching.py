@@ -30,7 +30,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .addressing import format_mac
-from .drivers import DRIVERS
+from .drivers import DRIVERS, of
 from .drivers.base import SHIM
 from .errors import Conflict, InvalidParameter, Unsupported, hns_error
 from .hyperv import SWITCH_TYPES, Adapter, VSwitch, vnic_name
@@ -144,6 +144,12 @@ class SwitchingMixin:
         if mac_spoofing is not None:
             self.mac_spoofing = bool(mac_spoofing)
         return self
+
+    def drops_foreign_macs(self, net) -> bool:
+        """Whether frames of ``net``'s containers die below this host because they carry the
+        container's own MAC: a VM's Hyper-V port forwards other MACs only with MAC address
+        spoofing on (Azure never).  Then a DHCP DISCOVER gets no offer (reference §4.2)."""
+        return of(net).keeps_container_mac and self.is_vm and not self.mac_spoofing
 
     def _create_switch(self, name, switch_type, adapter=None, created_by="HNS", vnic_ip=None):
         sw = VSwitch(

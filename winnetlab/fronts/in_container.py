@@ -182,6 +182,7 @@ def container_adapters(host, c):
         name = base if hyperv else vnic_name(base)
         name += f" {seen[base]}" if seen[base] > 1 else ""
         dhcp = hyperv or ep.ip_address is None
+        apipa = ep.ip_address is None and ep.dhcp_lease is None and ep.apipa is not None
         out.append(
             {
                 "name": name,
@@ -197,11 +198,20 @@ def container_adapters(host, c):
                 "gateway": nic[2] if nic else None,
                 "dns": list(ep.dns_servers)
                 if ep.ip_address is not None
+                else []
+                if apipa
                 else [str(d) for d in host.lab.lan.dns_servers],
                 "endpoint": ep,
+                "apipa": apipa,
             }
         )
     return out
+
+
+# What ``ipconfig /all`` lists as DNS servers of an adapter that has none (no DHCP offer, so no
+# option 6): the deprecated IPv6 site-local defaults (public ipconfig /all output of an APIPA
+# adapter); the IPv4 DNS list is empty.
+NO_DNS_SERVERS = ("fec0:0:0:ffff::1%1", "fec0:0:0:ffff::2%1", "fec0:0:0:ffff::3%1")
 
 
 def host_adapter(host, a):
@@ -269,6 +279,7 @@ LABELS = {
     "auto": "Autoconfiguration Enabled . . . . ",
     "ll": "Link-local IPv6 Address . . . . . ",
     "ip": "IPv4 Address. . . . . . . . . . . ",
+    "apipa": "Autoconfiguration IPv4 Address. . ",
     "mask": "Subnet Mask . . . . . . . . . . . ",
     "gw": "Default Gateway . . . . . . . . . ",
     "iaid": "DHCPv6 IAID . . . . . . . . . . . ",
@@ -306,7 +317,7 @@ def ipconfig(hostname, adapters, full, search):
         lines.append(_field(LABELS["ll"], link_local(a["mac"], a["index"]) + pref))
         if a["ip"] is not None:
             lines += [
-                _field(LABELS["ip"], f"{a['ip']}{pref}"),
+                _field(LABELS["apipa" if a.get("apipa") else "ip"], f"{a['ip']}{pref}"),
                 _field(LABELS["mask"], a["prefix"].netmask),
                 _field(LABELS["gw"], a["gateway"] if a["gateway"] is not None else ""),
             ]
@@ -319,7 +330,7 @@ def ipconfig(hostname, adapters, full, search):
         if full and a["dhcp"]:
             lines += dhcpv6_lines(a["mac"], a["index"])
         if full:
-            dns = a["dns"] or [""]
+            dns = a["dns"] or list(NO_DNS_SERVERS if a.get("apipa") else [""])
             lines.append(_field(LABELS["dns"], dns[0]))
             lines += [CONTINUATION + d for d in dns[1:]]
             lines.append(_field(LABELS["netbios"], "Disabled" if a["endpoint"] is not None else "Enabled"))

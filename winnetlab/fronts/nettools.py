@@ -65,6 +65,10 @@ class Node:
             return routing.container_routes(self.host, self.c)
         return routing.host_routes(self.host)
 
+    def has_route(self, ip):
+        """Whether this node's route table has a route to ``ip`` (``route print``)."""
+        return routing.lookup(self.routes(), ip) is not None
+
     def dns_server(self):
         for a in self.adapters():
             if a["dns"]:
@@ -274,7 +278,13 @@ def ping(node, args):
     far = outside(node.lab, ip)
     lines = ["", f"Pinging {shown} with 32 bytes of data:"]  # ping.exe starts with a blank line (sample 10)
     reply = f"Reply from {ip}: bytes=32 " + ("time=12ms TTL=117" if far else "time<1ms TTL=128")
-    lines += [reply if ok else "Request timed out."] * count
+    # no route at all: the send fails at once (Microsoft's secondary-NIC troubleshooting page)
+    lost = (
+        "Request timed out."
+        if svc is not None or node.has_route(ip)
+        else "PING: transmit failed. General failure."
+    )
+    lines += [reply if ok else lost] * count
     got = count if ok else 0
     lines += [
         "",

@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 
 from ..dumps import export
 from ..engine.errors import WinNetLabError
+from ..engine.hyperv import Adapter
 from . import ps_format as fmt
 from . import ps_host, ps_net, ps_netconfig, ps_pipeline, ps_script, ps_system
 from .command import CommandResult, QuoteError, hint_tuple, powershell_parse_error, stage_spans, tokenize
@@ -642,10 +643,27 @@ ADAPTER_VIEW = (
 )
 
 
+def _container_adapters(inv):
+    """The vNICs a container sees (``vEthernet (Ethernet)`` …), as adapters, or None on the host."""
+    if inv.node is None or inv.node.c is None:
+        return None
+    return [
+        Adapter(
+            name=a["name"],
+            mac_address=a["mac"],
+            description=a["description"],
+            physical=False,
+            if_index=a["index"],
+        )
+        for a in inv.node.adapters()
+    ]
+
+
 def get_netadapter(inv):
+    inside = _container_adapters(inv)
     adapters = _named(
         inv,
-        inv.host.adapters.values(),
+        inv.host.adapters.values() if inside is None else inside,
         lambda name: inv.error(
             f"No MSFT_NetAdapter objects found with property 'Name' equal to '{name}'.  Verify the value of the "
             "property and retry.",
@@ -686,7 +704,20 @@ IP_PROPS = [
 ]
 
 
-def ip_object(ip, prefix, index, alias):
+INFINITE = "Infinite ([TimeSpan]::MaxValue)"
+# How an IPv4 address came about: (PrefixOrigin, SuffixOrigin, lifetime).  A DHCP lease shows
+# its lifetime (Windows Server's DHCP service leases for 8 days by default: the lab's LAN server
+# is assumed to as well, and the lease was just obtained); an APIPA address shows WellKnown /
+# Link and an infinite lifetime (public Get-NetIPAddress output of a 169.254 address).
+_ORIGINS = {
+    "manual": ("Manual", "Manual", INFINITE),
+    "dhcp": ("Dhcp", "Dhcp", "8.00:00:00"),
+    "apipa": ("WellKnown", "Link", INFINITE),
+}
+
+
+def ip_object(ip, prefix, index, alias, origin="manual"):
+    prefix_origin, suffix_origin, lifetime = _ORIGINS[origin]
     return {
         "IPAddress": str(ip),
         "InterfaceIndex": index,
@@ -694,14 +725,22 @@ def ip_object(ip, prefix, index, alias):
         "AddressFamily": "IPv4",
         "Type": "Unicast",
         "PrefixLength": prefix,
-        "PrefixOrigin": "Manual",
-        "SuffixOrigin": "Manual",
+        "PrefixOrigin": prefix_origin,
+        "SuffixOrigin": suffix_origin,
         "AddressState": "Preferred",
-        "ValidLifetime": "Infinite ([TimeSpan]::MaxValue)",
-        "PreferredLifetime": "Infinite ([TimeSpan]::MaxValue)",
+        "ValidLifetime": lifetime,
+        "PreferredLifetime": lifetime,
         "SkipAsSource": False,
         "PolicyStore": "ActiveStore",
     }
+
+
+def _origin(adapter):
+    """``manual``, ``dhcp`` or ``apipa`` for an adapter dict of ``Node.adapters()``."""
+    ep = adapter["endpoint"]
+    if ep is None or ep.ip_address is not None:
+        return "manual"
+    return "dhcp" if ep.dhcp_lease is not None else "apipa"
 
 
 def link_local_object(address, index, alias):
@@ -719,13 +758,11 @@ def get_netipaddress(inv):
     then IPv4, as Windows lists them."""
     from .in_container import link_local
 
-    adapters = [a for a in sorted(inv.host.adapters.values(), key=lambda a: a.if_index) if a.ip_interface]
-    v6 = [link_local_object(link_local(a.mac_address, a.if_index), a.if_index, a.name) for a in adapters]
+    adapters = [a for a in inv.node.adapters() if a["ip"] is not None]
+    v6 = [link_local_object(link_local(a["mac"], a["index"]), a["index"], a["name"]) for a in adapters]
     loopback = ip_object("::1", 128, 1, "Loopback Pseudo-Interface 1")
     v6.append({**loopback, "AddressFamily": "IPv6", "PrefixOrigin": "WellKnown", "SuffixOrigin": "WellKnown"})
-    v4 = [
-        ip_object(a.ip_interface.ip, a.ip_interface.network.prefixlen, a.if_index, a.name) for a in adapters
-    ]
+    v4 = [ip_object(a["ip"], a["prefix"].prefixlen, a["index"], a["name"], _origin(a)) for a in adapters]
     v4.append(ip_object("127.0.0.1", 8, 1, "Loopback Pseudo-Interface 1"))
     family = (inv.params.get("AddressFamily") or "").lower()
     rows = v6 if family == "ipv6" else v4 if family == "ipv4" else v6 + v4

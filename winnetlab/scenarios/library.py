@@ -598,8 +598,9 @@ SPOOF = Spec(
         "https://github.com/moby/moby/issues/30342",
         "https://github.com/MicrosoftDocs/Virtualization-Documentation/pull/795",
     ),
-    "The container host is a Hyper-V VM. A container on a transparent network starts, but it has no "
-    "connectivity beyond the host: its frames carry the container's own MAC.",
+    "The container host is a Hyper-V VM. A container on a transparent network (addresses from the LAN's "
+    "DHCP server) starts, but ipconfig shows a 169.254 address and no default gateway: its frames carry "
+    "the container's own MAC.",
     lambda lab: lab.trace("app", "dns.google", port=53, protocol="udp"),
     "without MAC address spoofing",
     (
@@ -607,7 +608,7 @@ SPOOF = Spec(
             "app, still on the transparent network, reaches dns.google:53/udp",
             _app_online_transparent,
             "on the Hyper-V host: Get-VMNetworkAdapter -VMName host1 | Set-VMNetworkAdapter "
-            "-MacAddressSpoofing On (lab.host('host1').configure(mac_spoofing=True))",
+            "-MacAddressSpoofing On (lab.host('host1').configure(mac_spoofing=True)), then docker restart app",
         ),
     ),
     (
@@ -617,7 +618,8 @@ SPOOF = Spec(
         "is enabled on the VM's network adapter.",
     ),
     "On the Hyper-V host: Get-VMNetworkAdapter -VMName host1 | Set-VMNetworkAdapter -MacAddressSpoofing On "
-    "(in the lab: lab.host('host1').configure(mac_spoofing=True)).",
+    "(in the lab: lab.host('host1').configure(mac_spoofing=True)), then docker restart app: its DHCP client "
+    "never got an offer and holds a 169.254 address until it asks again.",
     build=_build_spoof,
 )
 

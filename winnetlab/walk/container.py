@@ -11,6 +11,7 @@ import ipaddress
 from ..engine import routing
 from ..engine.hyperv import vnic_name
 from .packet import ip_text
+from .underlay import AZURE_REASON, SPOOF_REASON
 from .vfp import Port
 
 DEFAULT = ipaddress.IPv4Network("0.0.0.0/0")
@@ -69,8 +70,7 @@ def send(w, host, container, dns=None):
             host.name,
             f"compartment of {container.name}",
             f"no route to {p.dst_ip}",
-            f"{container.name} has no route to {p.dst_ip}"
-            + ("" if host.endpoints_of(container) else ": it has no network endpoint"),
+            f"{container.name} has no route to {p.dst_ip}" + _no_route_why(host, container),
         )
     p.src_ip = ep.address
     p.src_mac = ep.mac_address
@@ -94,6 +94,24 @@ def send(w, host, container, dns=None):
     )
     switch_present(w, host, host.hns_networks[ep.network_id])
     return ep, next_hop
+
+
+def _no_route_why(host, container):
+    """Why a container has no route: no endpoint, or only an APIPA address because no DHCP
+    offer reached it (its frames die below a VM without MAC address spoofing)."""
+    eps = host.endpoints_of(container)
+    if not eps:
+        return ": it has no network endpoint"
+    ep = next((e for e in eps if e.ip_address is None and e.dhcp_lease is None and e.apipa is not None), None)
+    if ep is None:
+        return ""
+    azure = host.platform == "azure-vm"
+    below = (AZURE_REASON if azure else SPOOF_REASON).format(host=host.name, mac=ep.mac_address)
+    return (
+        f": its only address is the link-local {ep.apipa} (APIPA: no default gateway) because no DHCP offer "
+        f"reached it — its DHCP DISCOVER never left the VM: {below}"
+        + ("" if azure else "; then restart the container (docker restart) so that it asks for a lease again")
+    )
 
 
 def switch_present(w, host, net):
