@@ -275,10 +275,10 @@ def test_l2bridge_policies_and_vfp(host):
             SHIM + "outboundnat_exceptions": "10.244.0.0/16,10.96.0.0/12",
         },
     )
-    assert P.Vlan(7) in net.policies
+    assert P.Vlan(vlan=7) in net.policies
     c = host.run("p1", network="l2b", publish=["8081:80"])
     ep = host.endpoints_of(c.name)[0]
-    assert P.OutboundNat(("10.244.0.0/16", "10.96.0.0/12")) in ep.policies
+    assert P.OutboundNat(exceptions=("10.244.0.0/16", "10.96.0.0/12")) in ep.policies
     assert ep.dns_servers == ("192.168.0.1",) and not ep.enable_internal_dns
     layers = {l.name: l for l in host.vfp_layers(ep)}
     assert list(layers) == ["ACL_ENDPOINT_LAYER", "SLB_NAT_LAYER", "VNET_MAC_REWRITE_LAYER"]
@@ -312,7 +312,7 @@ def test_overlay_swarm_remote_endpoints_and_services():
     assert h2.networks["ov"].management_ip == h2.address
     h1.run("a", network="ov"), h2.run("b", network="ov")
     ea = h1.endpoints_of("a")[0]
-    assert P.ProviderAddress("192.168.0.11") in ea.policies and P.OutboundNat() in ea.policies
+    assert P.ProviderAddress(pa="192.168.0.11") in ea.policies and P.OutboundNat() in ea.policies
     remote = [e for e in h2.endpoints.values() if e.remote]
     assert (
         len(remote) == 1
@@ -447,7 +447,17 @@ def test_acl_policies_added_to_an_endpoint(host):
     host.create_network("l2b", driver="l2bridge", subnet="10.244.1.0/24")
     host.run("p", network="l2b")
     acl = host.add_acl("p", "l2b", "block", "in", 200, protocols="tcp,udp", local_ports="80")
-    assert acl == P.Acl("Block", "In", 200, "6,17", "80", "", "", "", "Switch")
+    assert acl == P.Acl(
+        action="Block",
+        direction="In",
+        priority=200,
+        protocols="6,17",
+        local_ports="80",
+        remote_addresses="",
+        remote_ports="",
+        local_addresses="",
+        rule_type="Switch",
+    )
     ep = host.endpoints_of("p")[0]
     layer = next(l for l in host.vfp_layers(ep) if l.name == "ACL_ENDPOINT_LAYER")
     assert any(r.policy == acl for r in layer.rules), "a Switch ACL becomes a VFP rule"

@@ -52,7 +52,7 @@ def test_overlay_remote_endpoint_with_pa_and_placeholder_network():
     lab = wl.load_hns(DATA / "01-overlay-remote-endpoint-v1-flannel-test.json")
     ep = lab.host().endpoints["8f109901-9970-4fda-bb2b-e9882fb3e8fb"]
     assert ep.remote and ep.mac_address == "0E-2A-0A-F4-02-8D"
-    assert ep.policies == (P.ProviderAddress("10.123.74.74"),)
+    assert ep.policies == (P.ProviderAddress(pa="10.123.74.74"),)
     assert ep.provider_address == ipaddress.IPv4Address("10.123.74.74")
     assert ep.network == "vxlan0" and lab.host().hns_networks[ep.network_id].hns_type == "Overlay"
     assert ep.extra["EncapOverhead"] == 50
@@ -79,7 +79,15 @@ def test_v2_endpoint_request_and_load_balancer():
     (warning,) = lab.warnings  # the placeholder in the refused request, and nothing else
     assert "'<your service cidr>' is a placeholder" in warning
     (pl,) = host.policy_lists
-    assert pl.policies == (P.LoadBalancer(6, 8080, 80, "100.244.206.66", ("10.99.234.145",)),)
+    assert pl.policies == (
+        P.LoadBalancer(
+            protocol=6,
+            internal_port=8080,
+            external_port=80,
+            source_vip="100.244.206.66",
+            vips=("10.99.234.145",),
+        ),
+    )
     assert len(pl.references) == 3
 
 

@@ -216,3 +216,63 @@ def test_identifiers_have_one_home():
     for mod, path in MODULES.items():
         if mod != "winnetlab.engine.ids":
             assert "[8:12]}-" not in path.read_text(encoding="utf-8"), f"{mod} lays out a GUID itself"
+
+
+def test_engine_records_are_keyword_only():
+    """Every dataclass of the engine is built with keywords (``Endpoint(id=…, name=…)``)."""
+    import dataclasses
+    import importlib
+
+    for mod in (m for m in MODULES if m.startswith("winnetlab.engine")):
+        module = importlib.import_module(mod)
+        for obj in vars(module).values():
+            if isinstance(obj, type) and dataclasses.is_dataclass(obj) and obj.__module__ == mod:
+                assert all(f.kw_only for f in dataclasses.fields(obj)), f"{mod}.{obj.__name__}"
+
+
+# A memo of a pure function is not state (its answers never depend on earlier calls).
+PURE_MEMOS = {("winnetlab.engine.routing", "dotted")}
+MUTATORS = {"append", "add", "update", "setdefault", "pop", "popitem", "clear", "extend", "insert", "remove"}
+
+
+def module_state(mod, tree):
+    """Places where engine code keeps state at module level: ``global``, writes into or
+    mutating calls on a module-level name, module-level caches and weak dictionaries."""
+    top = {t.id for n in tree.body if isinstance(n, ast.Assign) for t in n.targets if isinstance(t, ast.Name)}
+    rows = []
+    for node in ast.walk(tree):
+        if isinstance(node, (ast.Global, ast.Nonlocal)):
+            rows.append(f"{mod}:{node.lineno} global {node.names}")
+        elif (
+            isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in MUTATORS
+        ):
+            if isinstance(node.func.value, ast.Name) and node.func.value.id in top:
+                rows.append(f"{mod}:{node.lineno} mutates {node.func.value.id}")
+        elif isinstance(node, (ast.Assign, ast.AugAssign, ast.Delete)):
+            for t in node.targets if isinstance(node, (ast.Assign, ast.Delete)) else [node.target]:
+                if isinstance(t, (ast.Subscript, ast.Attribute)) and isinstance(t.value, ast.Name):
+                    if t.value.id in top:
+                        rows.append(f"{mod}:{node.lineno} writes into {t.value.id}")
+        elif isinstance(node, ast.FunctionDef) and (mod, node.name) not in PURE_MEMOS:
+            if any("cache" in ast.unparse(d) for d in node.decorator_list):
+                rows.append(f"{mod}:{node.lineno} cached {node.name}")
+    for node in tree.body:
+        if isinstance(node, ast.Assign) and isinstance(node.value, ast.Call):
+            if any(k in ast.unparse(node.value.func) for k in ("Weak", "defaultdict", "cache", "Counter")):
+                rows.append(f"{mod}:{node.lineno} {ast.unparse(node.value.func)}")
+    return rows
+
+
+def test_engine_keeps_no_module_level_state():
+    rows = []
+    for mod, path in MODULES.items():
+        if mod.startswith("winnetlab.engine"):
+            rows += module_state(mod, ast.parse(path.read_text(encoding="utf-8")))
+    assert rows == []
+
+
+def test_the_state_finder_finds_state():
+    src = (
+        "X = {}\nW = weakref.WeakKeyDictionary()\ndef f():\n    global Y\n    X['a'] = 1\n    X.update(b=2)\n"
+    )
+    assert len(module_state("m", ast.parse(src))) == 4

@@ -288,7 +288,7 @@ class Importer:
     def policy(self, raw):
         """One v1 (flat) or v2 (``{Type, Settings}``) policy; unmodelled ones kept verbatim."""
         if self.unknown(raw, "a policy"):
-            return P.Unknown(str(raw).strip())
+            return P.Unknown(type=str(raw).strip())
         if not isinstance(raw, dict):
             self.warn(f"policy {raw!r} is not an object; skipped")
             return None
@@ -301,7 +301,7 @@ class Importer:
         )
         if not ptype:
             self.warn("a policy has no Type (cut off?); kept as 'Unknown'")
-            return P.Unknown("Unknown", tuple(fields.items()))
+            return P.Unknown(type="Unknown", raw=tuple(fields.items()))
         hidden = [
             k
             for k, v in fields.items()
@@ -313,7 +313,7 @@ class Importer:
         except (TypeError, ValueError):
             typed = None
         if typed is None or ptype not in (typed.v1_type, typed.v2_type):
-            return P.Unknown(ptype, tuple(fields.items()))  # kept as written
+            return P.Unknown(type=ptype, raw=tuple(fields.items()))  # kept as written
         return typed
 
     def _typed_policy(self, ptype, f):
@@ -332,22 +332,26 @@ class Importer:
                 if _int_or_none(proto) is not None
                 else str(proto or "TCP").upper()
             )
-            return P.PortMapping(proto, _port(g("InternalPort")), _port(g("ExternalPort")))
+            return P.PortMapping(
+                protocol=proto, internal_port=_port(g("InternalPort")), external_port=_port(g("ExternalPort"))
+            )
         if ptype == "outboundnat" and keys <= {"exceptionlist", "exceptions", "vip", "virtualip"}:
             ex = g("ExceptionList", "Exceptions") or []
             return P.OutboundNat(
-                tuple(str(e) for e in ex) if isinstance(ex, list) else (str(ex),),
-                str(g("VIP", "VirtualIP") or ""),
+                exceptions=tuple(str(e) for e in ex) if isinstance(ex, list) else (str(ex),),
+                vip=str(g("VIP", "VirtualIP") or ""),
             )
         if ptype == "vlan" and keys <= {"vlan", "isolationid"}:
-            return P.Vlan(int(g("VLAN", "IsolationId")))
+            return P.Vlan(vlan=int(g("VLAN", "IsolationId")))
         if ptype == "vsid" and keys <= {"vsid", "isolationid"}:
-            return P.Vsid(int(g("VSID", "IsolationId")))
+            return P.Vsid(vsid=int(g("VSID", "IsolationId")))
         if ptype in ("pa", "provideraddress") and keys <= {"pa", "provideraddress"}:
-            return P.ProviderAddress(str(g("PA", "ProviderAddress")))
+            return P.ProviderAddress(pa=str(g("PA", "ProviderAddress")))
         if ptype in ("route", "sdnroute") and keys <= {"destinationprefix", "nexthop", "needencap"}:
             return P.Route(
-                str(g("DestinationPrefix")), str(g("NextHop") or ""), str(g("NeedEncap")).lower() == "true"
+                destination=str(g("DestinationPrefix")),
+                next_hop=str(g("NextHop") or ""),
+                need_encap=str(g("NeedEncap")).lower() == "true",
             )
         if ptype == "acl" and keys <= {
             "action",
@@ -365,19 +369,19 @@ class Importer:
             "id",
         }:
             return P.Acl(
-                str(g("Action") or "Allow"),
-                str(g("Direction") or "In"),
-                int(g("Priority") or 0),
-                str(g("Protocols", "Protocol") or ""),
-                str(g("LocalPorts", "LocalPort") or ""),
-                str(g("RemoteAddresses") or ""),
-                str(g("RemotePorts", "RemotePort") or ""),
-                str(g("LocalAddresses") or ""),
-                str(g("RuleType") or "Switch"),
-                str(g("Id") or ""),
+                action=str(g("Action") or "Allow"),
+                direction=str(g("Direction") or "In"),
+                priority=int(g("Priority") or 0),
+                protocols=str(g("Protocols", "Protocol") or ""),
+                local_ports=str(g("LocalPorts", "LocalPort") or ""),
+                remote_addresses=str(g("RemoteAddresses") or ""),
+                remote_ports=str(g("RemotePorts", "RemotePort") or ""),
+                local_addresses=str(g("LocalAddresses") or ""),
+                rule_type=str(g("RuleType") or "Switch"),
+                id=str(g("Id") or ""),
             )
         if ptype == "qos" and keys <= {"maximumoutgoingbandwidthinbytes"}:
-            return P.Qos(int(g("MaximumOutgoingBandwidthInBytes")))
+            return P.Qos(maximum_outgoing_bandwidth=int(g("MaximumOutgoingBandwidthInBytes")))
         if ptype == "l2driver" and not keys:
             return P.L2Driver()
         if ptype == "elb" and keys <= {
@@ -392,13 +396,13 @@ class Importer:
             vips = g("VIPs") or []
             vips = vips if isinstance(vips, list) else [vips]  # one VIP written bare: not its characters
             return P.LoadBalancer(
-                int(g("Protocol") or 0),
-                _port(g("InternalPort")),
-                _port(g("ExternalPort")),
-                str(g("SourceVIP") or ""),
-                tuple(str(v) for v in vips),
-                str(g("ILB")).lower() == "true",
-                str(g("IsDSR")).lower() == "true",
+                protocol=int(g("Protocol") or 0),
+                internal_port=_port(g("InternalPort")),
+                external_port=_port(g("ExternalPort")),
+                source_vip=str(g("SourceVIP") or ""),
+                vips=tuple(str(v) for v in vips),
+                ilb=str(g("ILB")).lower() == "true",
+                dsr=str(g("IsDSR")).lower() == "true",
             )
         return None
 
@@ -498,13 +502,13 @@ class Importer:
         dns = get_field(d, "Dns") if isinstance(get_field(d, "Dns"), dict) else {}
         servers = _server_list(get_field(d, "DNSServerList") or get_field(dns, "ServerList"))
         net = Network(
-            rid,
-            name,
-            name,
-            driver,
-            hns_type,
-            subnets,
-            "",
+            id=rid,
+            name=name,
+            hns_name=name,
+            driver=driver,
+            hns_type=hns_type,
+            subnets=subnets,
+            vswitch="",
             vsid=vsid,
             policies=tuple(p for p in policies if not _modelled_setting(p)),
             dns_servers=servers,
@@ -580,10 +584,10 @@ class Importer:
         if prefix is None:
             return None
         sub = Subnet(
-            prefix,
-            self.ip(gateway, "gateway"),
-            self.policies(s, "Policies", what=f"Policies of subnet {prefix}"),
-            self.text(s, "ID"),
+            prefix=prefix,
+            gateway=self.ip(gateway, "gateway"),
+            policies=self.policies(s, "Policies", what=f"Policies of subnet {prefix}"),
+            id=self.text(s, "ID"),
         )
         unknown = {k: v for k, v in s.items() if isinstance(k, str) and k.lower() not in SUBNET_FIELDS}
         if unknown:
@@ -619,12 +623,12 @@ class Importer:
         if kind in INTERNAL_SWITCH_TYPES or kind == "private":
             switch_type = "Private" if kind == "private" else "Internal"
             switch = VSwitch(
-                net.hns_name,
-                _guid("switch", net.id),
-                switch_type,
-                None,
-                None if kind == "private" else vnic_name(net.hns_name),
-                "HNS",
+                name=net.hns_name,
+                id=_guid("switch", net.id),
+                switch_type=switch_type,
+                adapter=None,
+                host_vnic=None if kind == "private" else vnic_name(net.hns_name),
+                created_by="HNS",
             )
             reason = f"HNS creates {_a(switch_type)} vSwitch for a {net.hns_type} network"
         else:
@@ -633,12 +637,12 @@ class Importer:
                 None
                 if known
                 else VSwitch(
-                    net.hns_name,
-                    _guid("switch", net.id),
-                    "External",
-                    net.adapter or None,
-                    vnic_name(net.hns_name),
-                    "HNS",
+                    name=net.hns_name,
+                    id=_guid("switch", net.id),
+                    switch_type="External",
+                    adapter=net.adapter or None,
+                    host_vnic=vnic_name(net.hns_name),
+                    created_by="HNS",
                 )
             )
             net.vswitch = known or net.hns_name
@@ -661,7 +665,16 @@ class Importer:
         self.host.import_switch(switch)
         if switch.adapter and switch.adapter not in self.host.adapters:
             self.host.import_adapter(
-                Adapter(switch.adapter, "", "", None, None, True, switch.name, len(self.host.adapters) + 1)
+                Adapter(
+                    name=switch.adapter,
+                    mac_address="",
+                    description="",
+                    ip_interface=None,
+                    gateway=None,
+                    physical=True,
+                    vswitch=switch.name,
+                    if_index=len(self.host.adapters) + 1,
+                )
             )
         if switch.host_vnic is None:
             return
@@ -672,14 +685,14 @@ class Importer:
             gw = net.gateway
             ip_if = ipaddress.IPv4Interface(f"{gw}/{net.prefix.prefixlen}") if gw is not None else None
         vnic = Adapter(
-            switch.host_vnic,
-            "",
-            "Hyper-V Virtual Ethernet Adapter",
-            ip_if,
-            None,
-            False,
-            switch.name,
-            len(self.host.adapters) + 1,
+            name=switch.host_vnic,
+            mac_address="",
+            description="Hyper-V Virtual Ethernet Adapter",
+            ip_interface=ip_if,
+            gateway=None,
+            physical=False,
+            vswitch=switch.name,
+            if_index=len(self.host.adapters) + 1,
         )
         self.host.import_adapter(vnic)
         self.host.inferred[("vnic", switch.host_vnic)] = (
@@ -730,23 +743,23 @@ class Importer:
             "schemaversion",
         }
         ep = Endpoint(
-            rid,
-            self.text(d, "Name"),
-            net.name if net else "",
-            net.id if net else "",
-            None,
-            ip,
-            plen,
-            self.mac(get_field(d, "MacAddress")),
-            gateway,
-            _server_list(get_field(d, "DNSServerList") or get_field(dns, "ServerList")),
-            self.text(d, "DNSSuffix") or self.text(dns, "Domain"),
-            policies,
-            ns_id or None,
-            remote,
-            self.integer(d, "State", default=1),
-            self.host.name,
-            self.boolean(d, "EnableInternalDNS"),
+            id=rid,
+            name=self.text(d, "Name"),
+            network=net.name if net else "",
+            network_id=net.id if net else "",
+            container=None,
+            ip_address=ip,
+            prefix_length=plen,
+            mac_address=self.mac(get_field(d, "MacAddress")),
+            gateway=gateway,
+            dns_servers=_server_list(get_field(d, "DNSServerList") or get_field(dns, "ServerList")),
+            dns_suffix=self.text(d, "DNSSuffix") or self.text(dns, "Domain"),
+            policies=policies,
+            namespace=ns_id or None,
+            remote=remote,
+            state=self.integer(d, "State", default=1),
+            host=self.host.name,
+            enable_internal_dns=self.boolean(d, "EnableInternalDNS"),
             provider_address=self.ip(pa, "PA") if pa else None,
             disable_icc=self.boolean(d, "DisableICC") or bool(flags & 2),
         )
@@ -798,13 +811,13 @@ class Importer:
         driver, type_reason = _placeholder_type(net_name, d)
         placeholder_id = net_id or _guid("network", net_name)
         net = Network(
-            placeholder_id,
-            net_name or placeholder_id,
-            net_name or placeholder_id,
-            driver,
-            HNS_TYPES.get(driver, driver),
-            (),
-            "",
+            id=placeholder_id,
+            name=net_name or placeholder_id,
+            hns_name=net_name or placeholder_id,
+            driver=driver,
+            hns_type=HNS_TYPES.get(driver, driver),
+            subnets=(),
+            vswitch="",
             created_by_docker=False,
             hns_owned=False,
         )
@@ -827,11 +840,11 @@ class Importer:
         ]
         compartment = self.integer(d, "NamespaceId", "CompartmentId", "CompartmendId", default=0)
         ns = Namespace(
-            rid,
-            compartment,
-            None,
-            [e for e in endpoints if e],
-            self.boolean(d, "IsDefault") or self.text(d, "Type").endswith("Default"),
+            id=rid,
+            compartment_id=compartment,
+            container=None,
+            endpoints=[e for e in endpoints if e],
+            default=self.boolean(d, "IsDefault") or self.text(d, "Type").endswith("Default"),
         )
         self.host.import_namespace(ns)
 
@@ -846,7 +859,9 @@ class Importer:
         else:
             refs = [str(r).rsplit("/", 1)[-1] for r in self.items(d, "References")]
             policies = self.policies(d, "Policies")
-        pl = PolicyList(rid, tuple(refs), policies, self.text(d, "HostComputeNetwork"))
+        pl = PolicyList(
+            id=rid, references=tuple(refs), policies=policies, network_id=self.text(d, "HostComputeNetwork")
+        )
         used = {
             "id",
             "references",
@@ -877,12 +892,13 @@ class Importer:
                 continue
             out.append(
                 P.LoadBalancer(
-                    self.integer(pm, "Protocol", default=0),
-                    *ports,
-                    self.text(d, "SourceVIP"),
-                    vips,
-                    bool(flags & 1),
-                    bool(lb_flags & 1),
+                    protocol=self.integer(pm, "Protocol", default=0),
+                    internal_port=ports[0],
+                    external_port=ports[1],
+                    source_vip=self.text(d, "SourceVIP"),
+                    vips=vips,
+                    ilb=bool(flags & 1),
+                    dsr=bool(lb_flags & 1),
                 )
             )
         return tuple(out)

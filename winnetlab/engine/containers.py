@@ -414,18 +414,25 @@ class ContainersMixin:
         mac = normalize_mac(mac) if mac not in (None, "") else None
         dns = tuple(str(parse_ip(d, "DNS server")) for d in dns)
         c = Container(
-            name,
-            "",
-            image,
-            isolation,
-            (),
-            self.name,
-            "created",
-            hostname or "",
-            tuple(dns_search),
-            None,
-            (network,),
-            StartConfig(ip or None, mac, tuple(aliases), tuple(ports), dns, shared.name if shared else None),
+            name=name,
+            id="",
+            image=image,
+            isolation=isolation,
+            endpoints=(),
+            host=self.name,
+            state="created",
+            hostname=hostname or "",
+            dns_search=tuple(dns_search),
+            namespace=None,
+            requested_networks=(network,),
+            requested=StartConfig(
+                ip=ip or None,
+                mac=mac,
+                aliases=tuple(aliases),
+                ports=tuple(ports),
+                dns=dns,
+                shared=shared.name if shared else None,
+            ),
         )
         c.image_info = info
         return c
@@ -538,7 +545,7 @@ class ContainersMixin:
     def _ensure_namespace(self, c):
         if c.namespace is None:
             self._compartments += 1
-            ns = Namespace(self.ids.guid("namespace"), self._compartments, c.name)
+            ns = Namespace(id=self.ids.guid("namespace"), compartment_id=self._compartments, container=c.name)
             self._namespaces[ns.id] = ns
             c.namespace = ns.id
             self.log_event(

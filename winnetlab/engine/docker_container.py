@@ -20,7 +20,7 @@ def docker_endpoint_id(network, container):
 RESTART_POLICIES = ("no", "always", "on-failure", "unless-stopped")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class RestartPolicy:
     """``docker run --restart``: what the daemon does with the container when it starts again.
 
@@ -34,7 +34,7 @@ class RestartPolicy:
 
     @classmethod
     def parse(cls, text: str) -> "RestartPolicy":
-        """``"on-failure:3"`` -> RestartPolicy("on-failure", 3); ``""`` is the default ("no")."""
+        """``"on-failure:3"`` -> ``RestartPolicy(name="on-failure", maximum_retry_count=3)``; ``""`` is the default ("no")."""
         text = str(text or "")
         if not text:
             return cls()
@@ -47,7 +47,7 @@ class RestartPolicy:
             raise InvalidParameter(
                 "invalid restart policy format: maximum retry count must be an integer"
             ) from None
-        return cls(name, retries)
+        return cls(name=name, maximum_retry_count=retries)
 
     def validate(self, engine: str) -> None:
         """The daemon refuses an unknown policy, or a retry count where it has no meaning."""
@@ -89,7 +89,7 @@ class RestartPolicy:
         return False
 
 
-@dataclass(slots=True, eq=False)
+@dataclass(slots=True, eq=False, kw_only=True)
 class Container:
     """A container (or a swarm task) as the Docker engine knows it."""
 
@@ -135,7 +135,7 @@ class Container:
             self.started = True
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class StartConfig:
     """The network settings a container was created with, applied when it starts."""
 

@@ -39,7 +39,7 @@ _CONFIGURED = {
 }
 
 
-@dataclass
+@dataclass(slots=True, kw_only=True)
 class EndpointPlan:
     """Everything an endpoint will be, worked out before anything changes."""
 
@@ -130,15 +130,15 @@ class EndpointsMixin:
             mac = got
         port_pols = self._plan_ports(net, container, ports, others, prefix)
         return EndpointPlan(
-            net,
-            container,
-            ip,
-            mac,
-            port_pols,
-            self._endpoint_dns(net, dns),
-            net.shared_policies + tuple(port_pols),
-            net.dhcp,
-            tuple(aliases),
+            network=net,
+            container=container,
+            ip=ip,
+            mac=mac,
+            ports=port_pols,
+            dns=self._endpoint_dns(net, dns),
+            policies=net.shared_policies + tuple(port_pols),
+            dhcp=net.dhcp,
+            aliases=tuple(aliases),
             lease=lease,
             apipa=self._plan_apipa(mac, others) if net.dhcp and lease is None and ip is None else None,
         )
@@ -202,7 +202,11 @@ class EndpointsMixin:
                     hint=f"host port {host_port}/{spec.protocol} is already published by {who}",
                 )
             pending.add((spec.protocol, host_port))
-            out.append(P.PortMapping(spec.protocol.upper(), spec.container_port, host_port))
+            out.append(
+                P.PortMapping(
+                    protocol=spec.protocol.upper(), internal_port=spec.container_port, external_port=host_port
+                )
+            )
         return out
 
     def _port_holder(self, protocol, port, pending):
@@ -245,26 +249,26 @@ class EndpointsMixin:
         subnet = next((s for s in net.subnets if ip is not None and ip in s.prefix), None)
         name = drv.endpoint_name(net, c)
         ep = Endpoint(
-            ep_id,
-            name,
-            net.name,
-            net.id,
-            c.name,
-            ip,
-            subnet.prefix.prefixlen if subnet else None,
-            plan.mac,
-            subnet.gateway if subnet else None,
-            plan.dns,
-            net.dns_suffix,
-            plan.policies,
-            c.namespace,
-            False,
-            ATTACHED,
-            self.name,
-            drv.internal_dns,
-            lease,
-            plan.aliases,
-            self.address if drv.encapsulates else None,
+            id=ep_id,
+            name=name,
+            network=net.name,
+            network_id=net.id,
+            container=c.name,
+            ip_address=ip,
+            prefix_length=subnet.prefix.prefixlen if subnet else None,
+            mac_address=plan.mac,
+            gateway=subnet.gateway if subnet else None,
+            dns_servers=plan.dns,
+            dns_suffix=net.dns_suffix,
+            policies=plan.policies,
+            namespace=c.namespace,
+            remote=False,
+            state=ATTACHED,
+            host=self.name,
+            enable_internal_dns=drv.internal_dns,
+            dhcp_lease=lease,
+            aliases=plan.aliases,
+            provider_address=self.address if drv.encapsulates else None,
         )
         self._endpoints[ep_id] = ep
         net.endpoint_ids[ep_id] = None
@@ -311,13 +315,13 @@ class EndpointsMixin:
             self._mapping_ids += 1
             nat_name = net.nat_name
             m = StaticMapping(
-                self._mapping_ids - 1,
-                nat_name,
-                pm.protocol,
-                pm.external_port,
-                ep.ip_address,
-                pm.internal_port,
-                ep.id,
+                mapping_id=self._mapping_ids - 1,
+                nat_name=nat_name,
+                protocol=pm.protocol,
+                external_port=pm.external_port,
+                internal_ip=ep.ip_address,
+                internal_port=pm.internal_port,
+                endpoint_id=ep.id,
             )
             self._mappings[key] = m
             self.log_event(
@@ -327,7 +331,10 @@ class EndpointsMixin:
                 f"{pm.protocol} 0.0.0.0:{pm.external_port} -> {ep.ip_address}:{pm.internal_port}",
             )
             rule = FirewallRule(
-                f"HNS-{ep.id[:8]}-{pm.protocol}-{pm.external_port}", pm.protocol, pm.external_port, ep.id
+                name=f"HNS-{ep.id[:8]}-{pm.protocol}-{pm.external_port}",
+                protocol=pm.protocol,
+                local_port=pm.external_port,
+                endpoint_id=ep.id,
             )
             self._firewall[rule.name] = rule
             self.log_event(
@@ -388,22 +395,22 @@ class EndpointsMixin:
     def add_remote_endpoint(self, net, ep, pa):
         rid = self.ids.guid("endpoint")
         r = Endpoint(
-            rid,
-            ep.name,
-            net.name,
-            net.id,
-            None,
-            ep.ip_address,
-            ep.prefix_length,
-            ep.mac_address,
-            ep.gateway,
-            (),
-            "",
-            (P.ProviderAddress(str(pa)),),
-            None,
-            True,
-            1,
-            self.name,
+            id=rid,
+            name=ep.name,
+            network=net.name,
+            network_id=net.id,
+            container=None,
+            ip_address=ep.ip_address,
+            prefix_length=ep.prefix_length,
+            mac_address=ep.mac_address,
+            gateway=ep.gateway,
+            dns_servers=(),
+            dns_suffix="",
+            policies=(P.ProviderAddress(pa=str(pa)),),
+            namespace=None,
+            remote=True,
+            state=1,
+            host=self.name,
             provider_address=pa,
             extra={"owner_host": ep.host, "owner_container": ep.container},
         )
@@ -517,13 +524,13 @@ def _acl(action, direction, priority, protocols, local_ports, remote_addresses, 
     for r in remotes:
         parse_prefix(r, "ACL RemoteAddresses")
     return P.Acl(
-        action,
-        direction,
-        priority,
-        ",".join(names[p] for p in protos),
-        ",".join(ports),
-        ",".join(remotes),
-        "",
-        "",
-        rule_type,
+        action=action,
+        direction=direction,
+        priority=priority,
+        protocols=",".join(names[p] for p in protos),
+        local_ports=",".join(ports),
+        remote_addresses=",".join(remotes),
+        remote_ports="",
+        local_addresses="",
+        rule_type=rule_type,
     )

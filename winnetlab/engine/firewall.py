@@ -31,7 +31,7 @@ ACTIVE_PROFILE = "Public"
 SWARM_PORTS = (("TCP", 2377), ("TCP", 7946), ("UDP", 7946), ("UDP", 4789))
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class NetFirewallRule:
     """One inbound or outbound rule as ``Get-NetFirewallRule`` shows it.
 
@@ -72,23 +72,23 @@ class NetFirewallRule:
 
 BUILT_IN = (
     NetFirewallRule(
-        "WINRM-HTTP-In-TCP",
-        "Windows Remote Management (HTTP-In)",
+        name="WINRM-HTTP-In-TCP",
+        display_name="Windows Remote Management (HTTP-In)",
         protocol="TCP",
         local_ports=(5985,),
         group="Windows Remote Management",
         origin="Windows",
     ),
     NetFirewallRule(
-        "FPS-ICMP4-ERQ-In",
-        "File and Printer Sharing (Echo Request - ICMPv4-In)",
+        name="FPS-ICMP4-ERQ-In",
+        display_name="File and Printer Sharing (Echo Request - ICMPv4-In)",
         protocol="ICMPv4",
         group="File and Printer Sharing",
         origin="Windows",
     ),
     NetFirewallRule(
-        "RemoteDesktop-UserMode-In-TCP",
-        "Remote Desktop - User Mode (TCP-In)",
+        name="RemoteDesktop-UserMode-In-TCP",
+        display_name="Remote Desktop - User Mode (TCP-In)",
         protocol="TCP",
         local_ports=(3389,),
         enabled=False,
@@ -98,8 +98,8 @@ BUILT_IN = (
 )
 SWARM_RULES = tuple(
     NetFirewallRule(
-        f"Swarm-{proto}-{port}",
-        f"Docker swarm {port}/{proto.lower()}",
+        name=f"Swarm-{proto}-{port}",
+        display_name=f"Docker swarm {port}/{proto.lower()}",
         protocol=proto,
         local_ports=(port,),
         group="Docker swarm (lab setup)",
@@ -204,14 +204,14 @@ class FirewallMixin:
         action = _choice(action, ("Allow", "Block"), "action")
         proto = _protocol(protocol)
         rule = NetFirewallRule(
-            name or "{" + self.ids.guid("firewall-rule").lower() + "}",
-            display_name.strip(),
-            direction,
-            action,
-            proto,
-            _ports(local_port, proto),
-            _addresses(remote_address),
-            bool(enabled),
+            name=name or "{" + self.ids.guid("firewall-rule").lower() + "}",
+            display_name=display_name.strip(),
+            direction=direction,
+            action=action,
+            protocol=proto,
+            local_ports=_ports(local_port, proto),
+            remote_addresses=_addresses(remote_address),
+            enabled=bool(enabled),
         )
         if rule.name in self._fw_rules:
             raise InvalidParameter(
@@ -253,16 +253,16 @@ class FirewallMixin:
             )
         for r in rules:
             self._fw_rules[r.name] = NetFirewallRule(
-                r.name,
-                r.display_name,
-                r.direction,
-                r.action,
-                r.protocol,
-                r.local_ports,
-                r.remote_addresses,
-                bool(enabled),
-                r.group,
-                r.origin,
+                name=r.name,
+                display_name=r.display_name,
+                direction=r.direction,
+                action=r.action,
+                protocol=r.protocol,
+                local_ports=r.local_ports,
+                remote_addresses=r.remote_addresses,
+                enabled=bool(enabled),
+                group=r.group,
+                origin=r.origin,
             )
             self.log_event(
                 "Firewall", "EnableNetFirewallRule" if enabled else "DisableNetFirewallRule", r.display_name

@@ -34,7 +34,7 @@ HNS_TYPES = {
 }
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Subnet:
     prefix: object  # IPv4Network
     gateway: object = None  # IPv4Address or None
@@ -42,7 +42,7 @@ class Subnet:
     id: str = ""
 
 
-@dataclass(slots=True, eq=False)
+@dataclass(slots=True, eq=False, kw_only=True)
 class Network:
     """An HNS network, annotated with what Docker knows of it (its id, name, options)."""
 
@@ -91,7 +91,7 @@ class Network:
         return len(self.endpoint_ids)
 
 
-@dataclass(slots=True, eq=False)
+@dataclass(slots=True, eq=False, kw_only=True)
 class Endpoint:
     """An HNS endpoint: one v(m)NIC of a container (or a remote endpoint on overlay)."""
 
@@ -137,7 +137,7 @@ class Endpoint:
         return ENDPOINT_STATES.get(self.state, str(self.state))
 
 
-@dataclass(slots=True, eq=False)
+@dataclass(slots=True, eq=False, kw_only=True)
 class Namespace:
     """A network namespace (compartment): one per container, several endpoints each."""
 
@@ -148,7 +148,7 @@ class Namespace:
     default: bool = False
 
 
-@dataclass(slots=True, eq=False)
+@dataclass(slots=True, eq=False, kw_only=True)
 class PolicyList:
     """A ``/policylists`` object: ELB/ILB load-balancer policies over some endpoints."""
 

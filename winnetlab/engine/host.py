@@ -164,7 +164,10 @@ class Host(
 
     @property
     def events(self):
-        return tuple(Event(*row) for row in self.event_rows())
+        return tuple(
+            Event(seq=seq, actor=actor, action=action, target=target, detail=detail)
+            for seq, actor, action, target, detail in self.event_rows()
+        )
 
     def event_rows(self):
         """The event log as plain (seq, actor, action, target, detail) tuples, for big tables."""
@@ -217,7 +220,14 @@ class Host(
         remotes = [self._endpoints[e] for e in net.endpoint_ids if self._endpoints[e].remote]
         lb = [
             vfp.VfpRule(
-                f"LB_{pl.id[:8]}", 100, "lb", "OUT", (("vip", ",".join(p.vips)),), p.describe(), False, p
+                name=f"LB_{pl.id[:8]}",
+                priority=100,
+                type="lb",
+                direction="OUT",
+                conditions=(("vip", ",".join(p.vips)),),
+                action=p.describe(),
+                terminating=False,
+                policy=p,
             )
             for pl in self._policy_lists.values()
             if pl.network_id == net.id

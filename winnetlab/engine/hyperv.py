@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 SWITCH_TYPES = ("Internal", "External", "Private")
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, kw_only=True)
 class Adapter:
     """A network adapter of the host as ``Get-NetAdapter`` lists it (physical or a vNIC)."""
 
@@ -30,7 +30,7 @@ class Adapter:
         return self.ip_interface.ip if self.ip_interface is not None else None
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, kw_only=True)
 class VSwitch:
     """A Hyper-V virtual switch (``Get-VMSwitch``)."""
 

@@ -42,7 +42,7 @@ POWERSHELL = frozenset({"powershell"})
 CURL = frozenset({"curl"})
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Repository:
     """One image repository: its tags (tag -> Windows builds of its manifest list) and what runs."""
 
@@ -62,64 +62,64 @@ CATALOG = {
     r.name: r
     for r in (
         Repository(
-            f"{REGISTRY}/windows/servercore",
-            {
+            name=f"{REGISTRY}/windows/servercore",
+            tags={
                 "ltsc2016": (14393,),
                 "ltsc2019": (17763,),
                 "1809": (17763,),
                 "ltsc2022": (20348,),
                 "ltsc2025": (26100,),
             },
-            CMD,
-            False,
-            _SERVERCORE_TOOLS,
-            "5.1GB",
+            command=CMD,
+            service=False,
+            tools=_SERVERCORE_TOOLS,
+            size="5.1GB",
         ),
         Repository(
-            f"{REGISTRY}/windows/nanoserver",
-            {"sac2016": (14393,), "1809": (17763,), "ltsc2022": (20348,), "ltsc2025": (26100,)},
-            CMD,
-            False,
-            BASE_TOOLS,
-            "297MB",
+            name=f"{REGISTRY}/windows/nanoserver",
+            tags={"sac2016": (14393,), "1809": (17763,), "ltsc2022": (20348,), "ltsc2025": (26100,)},
+            command=CMD,
+            service=False,
+            tools=BASE_TOOLS,
+            size="297MB",
         ),
         Repository(
-            f"{REGISTRY}/windows/server",
-            {"ltsc2022": (20348,), "ltsc2025": (26100,)},
-            CMD,
-            False,
-            _SERVERCORE_TOOLS,
-            "9.4GB",
+            name=f"{REGISTRY}/windows/server",
+            tags={"ltsc2022": (20348,), "ltsc2025": (26100,)},
+            command=CMD,
+            service=False,
+            tools=_SERVERCORE_TOOLS,
+            size="9.4GB",
         ),
         Repository(
-            f"{REGISTRY}/windows",
-            {"1809": (17763,), "ltsc2019": (17763,)},
-            CMD,
-            False,
-            _SERVERCORE_TOOLS,
-            "13.9GB",
+            name=f"{REGISTRY}/windows",
+            tags={"1809": (17763,), "ltsc2019": (17763,)},
+            command=CMD,
+            service=False,
+            tools=_SERVERCORE_TOOLS,
+            size="13.9GB",
         ),
         Repository(
-            f"{REGISTRY}/windows/servercore/iis",
-            {
+            name=f"{REGISTRY}/windows/servercore/iis",
+            tags={
                 "windowsservercore-ltsc2016": (14393,),
                 "windowsservercore-ltsc2019": (17763,),
                 "windowsservercore-ltsc2022": (20348,),
                 "windowsservercore-ltsc2025": (26100,),
                 "latest": (14393, 17763, 20348, 26100),
             },
-            "C:\\ServiceMonitor.exe w3svc",
-            True,
-            _SERVERCORE_TOOLS,
-            "5.3GB",
-            (80,),
+            command="C:\\ServiceMonitor.exe w3svc",
+            service=True,
+            tools=_SERVERCORE_TOOLS,
+            size="5.3GB",
+            listens=(80,),
         ),
     )
 }
 APP_COMMAND = "C:\\app\\service.exe"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Image:
     """An image in a host's local store (``docker images``)."""
 
@@ -176,7 +176,17 @@ def resolve(ref: str, build: int, seq: int = 0) -> Image:
                 f"manifest for {repo_name}:{tag} not found: manifest unknown: manifest unknown",
                 hint=f"{repo_name} is not one of Microsoft's images: check the name",
             )
-        return Image(repo_name, tag, build, APP_COMMAND, True, BASE_TOOLS, "312MB", (80,), seq)
+        return Image(
+            repository=repo_name,
+            tag=tag,
+            build=build,
+            command=APP_COMMAND,
+            service=True,
+            tools=BASE_TOOLS,
+            size="312MB",
+            listens=(80,),
+            seq=seq,
+        )
     builds = repo.tags.get(tag)
     if builds is None:
         raise NotFound(
@@ -192,7 +202,17 @@ def resolve(ref: str, build: int, seq: int = 0) -> Image:
             + f"; this host is build {build}: pick the tag of the host's version",
         )
     chosen = build if build in usable else max(usable)
-    return Image(repo.name, tag, chosen, repo.command, repo.service, repo.tools, repo.size, repo.listens, seq)
+    return Image(
+        repository=repo.name,
+        tag=tag,
+        build=chosen,
+        command=repo.command,
+        service=repo.service,
+        tools=repo.tools,
+        size=repo.size,
+        listens=repo.listens,
+        seq=seq,
+    )
 
 
 def tag_for(repository: str, profile_name: str) -> str:

@@ -33,7 +33,7 @@ if TYPE_CHECKING:
     from .swarm import Service, Swarm
 
 
-@dataclass
+@dataclass(kw_only=True)
 class Underlay:
     """The physical LAN the hosts share, its router, DNS and DHCP server."""
 

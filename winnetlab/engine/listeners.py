@@ -18,7 +18,7 @@ from .errors import Conflict, InvalidParameter, NotFound
 SYSTEM_LISTENERS = ((135, "svchost.exe", "RpcSs"), (445, "System", ""), (5985, "System", "WinRM"))
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Listener:
     """A socket in the LISTENING state: protocol, local port, owning process and its PID."""
 
@@ -53,7 +53,9 @@ class ListenersMixin:
 
     def _add_listener(self, protocol, port, process, service=""):
         pid = 4 if process == "System" else 1000 + self.ids.stable_number(f"pid:{process}:{port}", 8000) * 4
-        self._listeners[(protocol, port)] = Listener(protocol, port, process, pid, service)
+        self._listeners[(protocol, port)] = Listener(
+            protocol=protocol, port=port, process=process, pid=pid, service=service
+        )
         return self._listeners[(protocol, port)]
 
     @property

@@ -30,7 +30,7 @@ DUPLICATE_NAME = (
 )
 
 
-@dataclass
+@dataclass(slots=True, kw_only=True)
 class NetworkPlan:
     name: str
     drv: object
@@ -56,13 +56,13 @@ class NetworkingMixin:
         self._adopt_switches()
         if "none" not in self._networks:
             self._networks["none"] = Network(
-                "",
-                "none",
-                "none",
-                "null",
-                "",
-                (),
-                "",
+                id="",
+                name="none",
+                hns_name="none",
+                driver="null",
+                hns_type="",
+                subnets=(),
+                vswitch="",
                 docker_id=self.ids.hex64("docker-network"),
                 created_by_docker=True,
             )
@@ -83,13 +83,13 @@ class NetworkingMixin:
         for sw in sorted(self._vswitches.values(), key=lambda s: s.name):
             if sw.switch_type == "External" and sw.name not in taken and sw.name not in self._networks:
                 net = Network(
-                    self.ids.guid("network"),
-                    sw.name,
-                    sw.name,
-                    "transparent",
-                    "Transparent",
-                    (),
-                    sw.name,
+                    id=self.ids.guid("network"),
+                    name=sw.name,
+                    hns_name=sw.name,
+                    driver="transparent",
+                    hns_type="Transparent",
+                    subnets=(),
+                    vswitch=sw.name,
                     docker_id=self.ids.hex64("docker-network"),
                     adapter=sw.adapter,
                     mac_pool=MacPool(self.lab.pools.take_mac_pool()),
@@ -219,10 +219,10 @@ class NetworkingMixin:
         shim = parse_options(options)
         subnets = self._plan_subnets(drv, subnet, gateway)
         plan = NetworkPlan(
-            name,
-            drv,
-            shim,
-            subnets,
+            name=name,
+            drv=drv,
+            shim=shim,
+            subnets=subnets,
             options=options,
             attachable=bool(attachable),
             internal=bool(internal),
@@ -339,7 +339,12 @@ class NetworkingMixin:
         hid = self.ids.guid("network")
         hns_name = shim.networkname or docker_id
         subnets = tuple(
-            Subnet(p, g, (P.Vsid(plan.swarm.vni),) if plan.swarm else (), self.ids.guid("subnet"))
+            Subnet(
+                prefix=p,
+                gateway=g,
+                policies=(P.Vsid(vsid=plan.swarm.vni),) if plan.swarm else (),
+                id=self.ids.guid("subnet"),
+            )
             for p, g in plan.subnets
         )
         dhcp = not subnets and drv.dhcp_without_subnet
@@ -353,13 +358,13 @@ class NetworkingMixin:
         )
         pols = drv.network_policies(shim, self.profile)
         net = Network(
-            hid,
-            plan.name,
-            hns_name,
-            drv.name,
-            drv.hns_type,
-            subnets,
-            "",
+            id=hid,
+            name=plan.name,
+            hns_name=hns_name,
+            driver=drv.name,
+            hns_type=drv.hns_type,
+            subnets=subnets,
+            vswitch="",
             docker_id=docker_id,
             vsid=plan.swarm.vni if plan.swarm else (shim.vsid or None),
             policies=pols,
@@ -455,7 +460,12 @@ class NetworkingMixin:
         if self.profile.multiple_nat or not self._nat:
             guid = self.ids.guid("netnat")  # Server 2016 names it H<lower-case guid> (sample 03)
             nat_guid = guid.lower() if self.profile.nat_prefix_letter == "H" else guid
-            nat = NetNat(f"{self.profile.nat_prefix_letter}{nat_guid}", net.prefix, gw, net.id)
+            nat = NetNat(
+                name=f"{self.profile.nat_prefix_letter}{nat_guid}",
+                internal_prefix=net.prefix,
+                gateway=gw,
+                network_id=net.id,
+            )
             self._nat[net.id] = nat
             net.nat_name = nat.name
             self.log_event(
@@ -493,7 +503,7 @@ class NetworkingMixin:
         held = [a.ip_interface.ip for a in self._adapters.values() if a.ip_interface is not None]
         if any(ip in net for ip in held) or any(net.overlaps(n.internal_prefix) for n in self._nat.values()):
             raise InvalidParameter("The parameter is incorrect.")
-        nat = NetNat(name, net, net.network_address, "")
+        nat = NetNat(name=name, internal_prefix=net, gateway=net.network_address, network_id="")
         self._nat[f"netnat:{name}"] = nat
         self.log_event("WinNAT", "NewNetNat", name, f"internal prefix {net} (New-NetNat)")
         return nat

@@ -23,7 +23,7 @@ def lb_protocol_text(number):
     return "TCP+UDP" if number == 0 else PROTOCOL_NAMES.get(number, str(number))
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class PortMapping:
     """Published port: v1 ``NAT``, v2 ``PortMapping``; WinNAT on nat, VFP elsewhere."""
 
@@ -57,7 +57,7 @@ class PortMapping:
         return f"{self.protocol} 0.0.0.0:{self.external_port} -> :{self.internal_port}"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class OutboundNat:
     """SNAT to the host address for traffic leaving the host, except to ``exceptions``."""
 
@@ -87,7 +87,7 @@ class OutboundNat:
         return "SNAT to host IP" + (f" except {ex}" if ex else "")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Vlan:
     vlan: int
     v1_type = "VLAN"
@@ -103,7 +103,7 @@ class Vlan:
         return f"VLAN {self.vlan} (access mode)"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Vsid:
     vsid: int
     v1_type = "VSID"
@@ -119,7 +119,7 @@ class Vsid:
         return f"VSID {self.vsid}"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class ProviderAddress:
     """Overlay: the provider address (VTEP) of the host where the endpoint lives."""
 
@@ -137,7 +137,7 @@ class ProviderAddress:
         return f"PA {self.pa}"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Route:
     """v1 ``ROUTE`` / v2 ``SDNRoute``: send a prefix via a next hop, optionally encapsulated to the host."""
 
@@ -164,7 +164,7 @@ class Route:
         return f"{self.destination}{via}" + (" (encap to host)" if self.need_encap else "")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Acl:
     """An ACL rule; ``rule_type`` Switch is enforced by VFP, Host by Windows Firewall (WFP)."""
 
@@ -304,7 +304,7 @@ def address_listed(prefixes, ip):
     return any(ip in n for n in prefixes)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Qos:
     maximum_outgoing_bandwidth: int
     v1_type = "QOS"
@@ -323,7 +323,7 @@ class Qos:
         return f"egress cap {self.maximum_outgoing_bandwidth} B/s"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class L2Driver:
     v1_type = "L2Driver"
     v2_type = "L2Driver"
@@ -338,7 +338,7 @@ class L2Driver:
         return "remote endpoint reached by MAC rewrite"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class LoadBalancer:
     """A policy-list ELB policy: ``ILB`` for a service VIP, plain ELB for an ingress port."""
 
@@ -392,7 +392,7 @@ class LoadBalancer:
         return f"{kind} {proto} {front}:{self.external_port} -> backends:{self.internal_port}"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Unknown:
     """A policy read from a real dump that the simulator does not model; kept verbatim."""
 

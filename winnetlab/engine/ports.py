@@ -13,7 +13,7 @@ EPHEMERAL_FIRST = 49152
 EPHEMERAL_LAST = 65535
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class PortSpec:
     protocol: str  # "tcp" / "udp"
     host_port: int  # 0 = pick one
@@ -56,4 +56,4 @@ def parse_publish(spec):
     host_port = _port(host_text, "hostPort") if host_text not in ("", "0") else 0
     if proto not in ("tcp", "udp"):
         raise InvalidParameter(f"invalid protocol {proto}")
-    return PortSpec(proto, host_port, container_port)
+    return PortSpec(protocol=proto, host_port=host_port, container_port=container_port)

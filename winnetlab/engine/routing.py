@@ -46,7 +46,7 @@ _LOOPBACK_ROUTES = (
 )
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Route:
     """One row of the ``IPv4 Route Table`` (``Active Routes``) of ``route print``."""
 
@@ -269,11 +269,11 @@ def _order(route):
 def _route(raw):
     dest, prefixlen, gateway, interface, metric, adapter, _ = raw
     return Route(
-        ipaddress.IPv4Network((dest, prefixlen)),
-        ON_LINK if gateway is None else ipaddress.IPv4Address(gateway),
-        ipaddress.IPv4Address(interface),
-        metric,
-        adapter,
+        destination=ipaddress.IPv4Network((dest, prefixlen)),
+        gateway=ON_LINK if gateway is None else ipaddress.IPv4Address(gateway),
+        interface=ipaddress.IPv4Address(interface),
+        metric=metric,
+        adapter=adapter,
     )
 
 

@@ -38,7 +38,7 @@ NOT_MANAGER = (
 )
 
 
-@dataclass
+@dataclass(kw_only=True)
 class SwarmNetwork:
     name: str
     docker_id: str
@@ -53,7 +53,7 @@ class SwarmNetwork:
     lb_ips: dict = field(default_factory=dict)  # host name -> load-balancer (SourceVIP) address
 
 
-@dataclass
+@dataclass(kw_only=True)
 class Service:
     name: str
     id: str
@@ -67,7 +67,7 @@ class Service:
     task_error: str = ""  # why every task was rejected ("" when the tasks run)
 
 
-@dataclass
+@dataclass(kw_only=True)
 class Swarm:
     manager: str
     nodes: tuple
@@ -90,7 +90,7 @@ def init(lab, host):
             'This node is already part of a swarm. Use "docker swarm leave" to leave this swarm and '
             "join another one."
         )
-    lab.swarm = Swarm(host.name, (host.name,))
+    lab.swarm = Swarm(manager=host.name, nodes=(host.name,))
     try:
         _add_network(
             lab, host, "ingress", "10.0.0.0/24", None, {}, attachable=False, internal=False, ingress=True
@@ -274,16 +274,16 @@ def _add_network(lab, host, name, subnet, gateway, options, attachable, internal
     options = dict(options)
     options["com.docker.network.driver.overlay.vxlanid_list"] = str(vni)
     sn = SwarmNetwork(
-        name,
-        "",
-        prefix,
-        gw,
-        vni,
-        bool(attachable),
-        AddressPool(prefix, reserved={gw}),
-        options,
-        bool(internal),
-        ingress,
+        name=name,
+        docker_id="",
+        subnet=prefix,
+        gateway=gw,
+        vni=vni,
+        attachable=bool(attachable),
+        pool=AddressPool(prefix, reserved={gw}),
+        options=options,
+        internal=bool(internal),
+        ingress=ingress,
     )
     nodes = [lab.hosts[n] for n in lab.swarm.nodes]
     plans = [
@@ -451,7 +451,17 @@ def create_service(lab, name, image, replicas, networks, publish, endpoint_mode)
             published = cursor
             cursor += 1
         mesh_ports.append((proto, target, published, mode))
-    svc = Service(name, sid, image, replicas, nets, vips, tuple(mesh_ports), (), endpoint_mode)
+    svc = Service(
+        name=name,
+        id=sid,
+        image=image,
+        replicas=replicas,
+        networks=nets,
+        vips=vips,
+        ports=tuple(mesh_ports),
+        tasks=(),
+        endpoint_mode=endpoint_mode,
+    )
     lab.swarm.services[name] = svc
     manager = lab.hosts[lab.swarm.manager]
     manager.log_event(
@@ -486,7 +496,18 @@ def _rejected_service(lab, name, image, replicas, nets, ports, endpoint_mode):
     with error : Catastrophic failure``; fixed there with ``--publish mode=host,…``).
     The rejected tasks are not kept as containers (swarm retries them; the lab does not)."""
     error = hns_call_error("Catastrophic failure", 0x8000FFFF, lab.profile)
-    svc = Service(name, _task_id(lab, name, 0), image, replicas, nets, {}, ports, (), endpoint_mode, error)
+    svc = Service(
+        name=name,
+        id=_task_id(lab, name, 0),
+        image=image,
+        replicas=replicas,
+        networks=nets,
+        vips={},
+        ports=ports,
+        tasks=(),
+        endpoint_mode=endpoint_mode,
+        task_error=error,
+    )
     lab.swarm.services[name] = svc
     manager = lab.hosts[lab.swarm.manager]
     manager.log_event("Docker", "CreateService", name, f"{replicas} replica(s); ingress publishing")
@@ -560,16 +581,34 @@ def _refresh_services(lab):
                 if sn.ingress:
                     pols = tuple(
                         P.LoadBalancer(
-                            P.PROTOCOL_NUMBERS[pr.upper()], tgt, pub, str(sn.lb_ips[h.name]), (), False
+                            protocol=P.PROTOCOL_NUMBERS[pr.upper()],
+                            internal_port=tgt,
+                            external_port=pub,
+                            source_vip=str(sn.lb_ips[h.name]),
+                            vips=(),
+                            ilb=False,
                         )
                         for pr, tgt, pub, m in svc.ports
                         if m == "ingress"
                     )
                 else:
-                    pols = (P.LoadBalancer(0, 0, 0, str(sn.lb_ips[h.name]), (str(vip),), True),)
+                    pols = (
+                        P.LoadBalancer(
+                            protocol=0,
+                            internal_port=0,
+                            external_port=0,
+                            source_vip=str(sn.lb_ips[h.name]),
+                            vips=(str(vip),),
+                            ilb=True,
+                        ),
+                    )
                 if pols:
                     pid = h.ids.guid("policylist")
-                    lists.append(PolicyList(pid, refs, pols, net.id, svc.name))
+                    lists.append(
+                        PolicyList(
+                            id=pid, references=refs, policies=pols, network_id=net.id, service=svc.name
+                        )
+                    )
             h.set_policy_lists(svc.name, lists)
 
 

@@ -68,14 +68,14 @@ class SwitchingMixin:
         if name != "Ethernet":
             desc += f" #{len([a for a in self._adapters.values() if a.physical]) + 1}"
         self._adapters[name] = Adapter(
-            name,
-            mac,
-            desc,
-            ip_interface,
-            self.gateway if ip_interface else None,
-            True,
-            None,
-            len(self._adapters) + 2,
+            name=name,
+            mac_address=mac,
+            description=desc,
+            ip_interface=ip_interface,
+            gateway=self.gateway if ip_interface else None,
+            physical=True,
+            vswitch=None,
+            if_index=len(self._adapters) + 2,
         )
 
     def add_adapter(self, name: str):
@@ -153,12 +153,12 @@ class SwitchingMixin:
 
     def _create_switch(self, name, switch_type, adapter=None, created_by="HNS", vnic_ip=None):
         sw = VSwitch(
-            name,
-            self.ids.guid("vswitch"),
-            switch_type,
-            adapter,
-            None if switch_type == "Private" else vnic_name(name),
-            created_by,
+            name=name,
+            id=self.ids.guid("vswitch"),
+            switch_type=switch_type,
+            adapter=adapter,
+            host_vnic=None if switch_type == "Private" else vnic_name(name),
+            created_by=created_by,
         )
         self._vswitches[name] = sw
         if sw.host_vnic:
@@ -173,14 +173,14 @@ class SwitchingMixin:
                 else format_mac(0x00155D000000 + self.lab.ids.number("vnic", 1 << 24))
             )
             self._adapters[sw.host_vnic] = Adapter(
-                sw.host_vnic,
-                mac,
-                self._numbered("Hyper-V Virtual Ethernet Adapter"),
-                ip_if,
-                gw,
-                False,
-                name,
-                len(self._adapters) + 2,
+                name=sw.host_vnic,
+                mac_address=mac,
+                description=self._numbered("Hyper-V Virtual Ethernet Adapter"),
+                ip_interface=ip_if,
+                gateway=gw,
+                physical=False,
+                vswitch=name,
+                if_index=len(self._adapters) + 2,
             )
         kind = f"bound to '{adapter}'" if adapter else "not bound to any NIC"
         self.log_event(

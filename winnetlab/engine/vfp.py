@@ -31,7 +31,7 @@ LAYER_ORDER = (
 LAYER_PRIORITY = {name: 100 * (i + 1) for i, name in enumerate(LAYER_ORDER)}
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class VfpRule:
     name: str
     priority: int
@@ -43,7 +43,7 @@ class VfpRule:
     policy: object = None  # the HNS policy the rule was made from, if any
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class VfpLayer:
     name: str
     priority: int
@@ -53,65 +53,89 @@ class VfpLayer:
 def default_acl_rules(profile):
     """The default port ACLs: outbound allow all; inbound TCP/UDP/ICMP/IGMP allowed from
     Windows Server 1709 on (deny all before), every other protocol blocked."""
-    rules = [VfpRule("ALLOW_ALL_OUT", 65500, "allow", "OUT", action="allow")]
+    rules = [VfpRule(name="ALLOW_ALL_OUT", priority=65500, type="allow", direction="OUT", action="allow")]
     if profile.inbound_default == "allow":
         rules.append(
-            VfpRule("ALLOW_TCP_UDP_ICMP_IGMP_IN", 65500, "allow", "IN", (("protocols", "1,2,6,17"),), "allow")
+            VfpRule(
+                name="ALLOW_TCP_UDP_ICMP_IGMP_IN",
+                priority=65500,
+                type="allow",
+                direction="IN",
+                conditions=(("protocols", "1,2,6,17"),),
+                action="allow",
+            )
         )
     else:
-        rules.append(VfpRule("ALLOW_ICMP_DNS_DHCP_IN", 65500, "allow", "IN", (("protocols", "1"),), "allow"))
-    rules.append(VfpRule("BLOCK_ALL_IN", 65535, "block", "IN", action="block"))
+        rules.append(
+            VfpRule(
+                name="ALLOW_ICMP_DNS_DHCP_IN",
+                priority=65500,
+                type="allow",
+                direction="IN",
+                conditions=(("protocols", "1"),),
+                action="allow",
+            )
+        )
+    rules.append(VfpRule(name="BLOCK_ALL_IN", priority=65535, type="block", direction="IN", action="block"))
     return tuple(rules)
 
 
 def network_template(network, host_mac, profile):
     """Layers whose rules are the same for every local endpoint of ``network``."""
     layers = [
-        VfpLayer("ACL_ENDPOINT_LAYER", LAYER_PRIORITY["ACL_ENDPOINT_LAYER"], default_acl_rules(profile))
+        VfpLayer(
+            name="ACL_ENDPOINT_LAYER",
+            priority=LAYER_PRIORITY["ACL_ENDPOINT_LAYER"],
+            rules=default_acl_rules(profile),
+        )
     ]
     drv = of(network)
     if drv.rewrites_mac:
         rules = [
             VfpRule(
-                "MAC_REWRITE_OUT",
-                100,
-                "macrewrite",
-                "OUT",
+                name="MAC_REWRITE_OUT",
+                priority=100,
+                type="macrewrite",
+                direction="OUT",
                 action=f"set source MAC to the host MAC {host_mac}",
             ),
             VfpRule(
-                "MAC_REWRITE_IN",
-                100,
-                "macrewrite",
-                "IN",
+                name="MAC_REWRITE_IN",
+                priority=100,
+                type="macrewrite",
+                direction="IN",
                 action="set destination MAC back to the container MAC",
             ),
         ]
         if drv.hairpins_to_physical_host:
             rules.append(
                 VfpRule(
-                    "FORWARD_TO_PHYSICAL_HOST",
-                    50,
-                    "forward",
-                    "BOTH",
+                    name="FORWARD_TO_PHYSICAL_HOST",
+                    priority=50,
+                    type="forward",
+                    direction="BOTH",
                     action="hairpin every packet to the physical Hyper-V host's vSwitch",
                     terminating=True,
                 )
             )
         layers.append(
-            VfpLayer("VNET_MAC_REWRITE_LAYER", LAYER_PRIORITY["VNET_MAC_REWRITE_LAYER"], tuple(rules))
+            VfpLayer(
+                name="VNET_MAC_REWRITE_LAYER",
+                priority=LAYER_PRIORITY["VNET_MAC_REWRITE_LAYER"],
+                rules=tuple(rules),
+            )
         )
     if drv.encapsulates:
         layers.append(
             VfpLayer(
-                "VNET_PA_ROUTE_LAYER",
-                LAYER_PRIORITY["VNET_PA_ROUTE_LAYER"],
-                (
+                name="VNET_PA_ROUTE_LAYER",
+                priority=LAYER_PRIORITY["VNET_PA_ROUTE_LAYER"],
+                rules=(
                     VfpRule(
-                        "PA_ROUTE",
-                        45535,
-                        "paroute",
-                        "OUT",
+                        name="PA_ROUTE",
+                        priority=45535,
+                        type="paroute",
+                        direction="OUT",
                         action=f"route encapsulated packets via provider address {network.management_ip}",
                         terminating=True,
                     ),
@@ -127,40 +151,40 @@ def _nat_rules(endpoint, host_address):
         if isinstance(pol, P.PortMapping):
             rules.append(
                 VfpRule(
-                    f"NAT_{host_address}_{pol.external_port}_{pol.protocol}",
-                    100,
-                    "nat",
-                    "IN",
-                    (("protocol", pol.protocol), ("dst_port", str(pol.external_port))),
-                    f"DNAT {host_address}:{pol.external_port} -> {endpoint.address}:{pol.internal_port}",
-                    True,
-                    pol,
+                    name=f"NAT_{host_address}_{pol.external_port}_{pol.protocol}",
+                    priority=100,
+                    type="nat",
+                    direction="IN",
+                    conditions=(("protocol", pol.protocol), ("dst_port", str(pol.external_port))),
+                    action=f"DNAT {host_address}:{pol.external_port} -> {endpoint.address}:{pol.internal_port}",
+                    terminating=True,
+                    policy=pol,
                 )
             )
         elif isinstance(pol, P.OutboundNat):
             for i, exc in enumerate(pol.exceptions):
                 rules.append(
                     VfpRule(
-                        f"ALLOW_NAT_EXCEPTION_{exc}",
-                        200 + i,
-                        "allow",
-                        "OUT",
-                        (("remote", str(exc)),),
-                        f"no SNAT towards {exc}",
-                        True,
-                        pol,
+                        name=f"ALLOW_NAT_EXCEPTION_{exc}",
+                        priority=200 + i,
+                        type="allow",
+                        direction="OUT",
+                        conditions=(("remote", str(exc)),),
+                        action=f"no SNAT towards {exc}",
+                        terminating=True,
+                        policy=pol,
                     )
                 )
             rules.append(
                 VfpRule(
-                    f"SNAT_OUTBOUNDNAT_{host_address}",
-                    1000,
-                    "dynnat",
-                    "OUT",
-                    (("destination", "outside the network"),),
-                    f"SNAT to {host_address} (port from the host's pool)",
-                    True,
-                    pol,
+                    name=f"SNAT_OUTBOUNDNAT_{host_address}",
+                    priority=1000,
+                    type="dynnat",
+                    direction="OUT",
+                    conditions=(("destination", "outside the network"),),
+                    action=f"SNAT to {host_address} (port from the host's pool)",
+                    terminating=True,
+                    policy=pol,
                 )
             )
     return tuple(rules)
@@ -169,14 +193,14 @@ def _nat_rules(endpoint, host_address):
 def _acl_rules(endpoint):
     return tuple(
         VfpRule(
-            f"ACL_{p.id or i}",
-            p.priority,
-            p.action.lower(),
-            "IN" if p.direction.lower() == "in" else "OUT",
-            p.conditions,
-            p.action.lower(),
-            True,
-            p,
+            name=f"ACL_{p.id or i}",
+            priority=p.priority,
+            type=p.action.lower(),
+            direction="IN" if p.direction.lower() == "in" else "OUT",
+            conditions=p.conditions,
+            action=p.action.lower(),
+            terminating=True,
+            policy=p,
         )
         for i, p in enumerate(endpoint.policies)
         if isinstance(p, P.Acl) and p.rule_type.lower() == "switch"
@@ -191,14 +215,14 @@ def port_layers(network, endpoint, host_address, remote_endpoints=(), lb_rules=(
         "SLB_LB_LAYER": tuple(lb_rules),
         "VNET_ENCAP_LAYER": tuple(
             VfpRule(
-                f"ENCAP_{r.ip_address}",
-                100,
-                "encap",
-                "OUT",
-                (("destination", str(r.ip_address)),),
-                f"VXLAN VNI {network.vsid}: CA {r.ip_address} -> PA {r.provider_address}",
-                False,
-                next((p for p in r.policies if isinstance(p, P.ProviderAddress)), None),
+                name=f"ENCAP_{r.ip_address}",
+                priority=100,
+                type="encap",
+                direction="OUT",
+                conditions=(("destination", str(r.ip_address)),),
+                action=f"VXLAN VNI {network.vsid}: CA {r.ip_address} -> PA {r.provider_address}",
+                terminating=False,
+                policy=next((p for p in r.policies if isinstance(p, P.ProviderAddress)), None),
             )
             for r in remote_endpoints
         ),
@@ -208,5 +232,5 @@ def port_layers(network, endpoint, host_address, remote_endpoints=(), lb_rules=(
         if rules:
             base = layers.get(name)
             merged = tuple(sorted((base.rules if base else ()) + rules, key=lambda r: (r.priority, r.name)))
-            layers[name] = VfpLayer(name, LAYER_PRIORITY[name], merged)
+            layers[name] = VfpLayer(name=name, priority=LAYER_PRIORITY[name], rules=merged)
     return [layers[name] for name in LAYER_ORDER if name in layers]

@@ -10,7 +10,7 @@ no dynamic mappings of its own; for ``-p 80`` HNS picks the host port.
 from dataclasses import dataclass
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class NetNat:
     name: str  # "NAT<guid>" (H<guid> on WS2016)
     internal_prefix: object  # IPv4Network
@@ -23,7 +23,7 @@ class NetNat:
         return f"{self.gateway}/{self.internal_prefix.prefixlen}"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class StaticMapping:
     mapping_id: int
     nat_name: str
@@ -35,7 +35,7 @@ class StaticMapping:
     external_ip: str = "0.0.0.0"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class FirewallRule:
     """An inbound allow rule for a published port.
 

@@ -38,7 +38,7 @@ def parse_uint(value, bits=32):
     return n
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class ShimOptions:
     """The parsed ``windowsshim`` options of one ``docker network create``."""
 
@@ -154,9 +154,9 @@ class Driver:
         """Network-level HNS policies from the parsed options (VLAN, VSID)."""
         pols = []
         if shim.vlanid:
-            pols.append(P.Vlan(shim.vlanid))
+            pols.append(P.Vlan(vlan=shim.vlanid))
         if shim.vsid:
-            pols.append(P.Vsid(shim.vsid))
+            pols.append(P.Vsid(vsid=shim.vsid))
         return tuple(pols)
 
     def shared_endpoint_policies(self, network, shim, host):

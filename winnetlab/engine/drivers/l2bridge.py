@@ -21,5 +21,5 @@ class L2BridgeDriver(Driver):
 
     def shared_endpoint_policies(self, network, shim, host):
         if shim.enable_outboundnat:
-            return (P.OutboundNat(tuple(shim.outboundnat_exceptions)),)
+            return (P.OutboundNat(exceptions=tuple(shim.outboundnat_exceptions)),)
         return ()

@@ -25,4 +25,4 @@ class NatDriver(Driver):
     def network_policies(self, shim, profile):
         """From Windows Server 2019 on, HNS gives a nat network a VLAN policy of 1."""
         pols = super().network_policies(shim, profile)
-        return ((P.Vlan(1),) + pols) if profile.nat_vlan_policy else pols
+        return ((P.Vlan(vlan=1),) + pols) if profile.nat_vlan_policy else pols

@@ -40,7 +40,7 @@ class OverlayDriver(Driver):
         return ()
 
     def shared_endpoint_policies(self, network, shim, host):
-        pols = [P.ProviderAddress(str(host.address))]
+        pols = [P.ProviderAddress(pa=str(host.address))]
         if host.profile.overlay_egress == "outboundnat":
             pols.append(P.OutboundNat())
         return tuple(pols)
