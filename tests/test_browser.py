@@ -1,17 +1,22 @@
 """Real-browser check: every tutorial (and the Korean 00-start-here) in JupyterLab, driven
 by headless Chromium.
 
-JupyterLab runs on a temporary copy of the tutorials (outputs cleared, so every output on the
-page comes from this run), Debian's /usr/bin/chromium is driven through the ``playwright``
-pip package (never ``playwright install``), all cells are run from the Run menu (three
-notebooks at a time), and each notebook must show no traceback, render every widget, accept
-Create with the form's defaults (a real kernel round trip), and cut off no output.  The Korean edition's first notebook must run with Korean widget labels
-and tab titles, and its figures must draw without a "Glyph … missing from font" warning.
-Screenshots are saved under the test's tmp folder and their paths printed.
+One JupyterLab server runs on a temporary copy of the tutorials (outputs cleared, so every
+output on the page comes from this run); Debian's /usr/bin/chromium is driven through the
+``playwright`` pip package (never ``playwright install``).  A few browser pages work through
+the notebooks in parallel, each page one JupyterLab app that opens one notebook after the
+other: Run All Cells (the Run menu's command), wait for the kernel's replies to every cell
+(no fixed sleeps), check, close the notebook and shut its kernel down.  Each notebook must
+show no traceback, render every widget, accept Create with the form's defaults (a real
+kernel round trip), cut off no output and keep its widgets inside the notebook column.  The
+Korean edition's first notebook must run with Korean widget labels and tab titles, and its
+figures must draw without a "Glyph … missing from font" warning.  Screenshots are saved in
+tests/browser-screens/ (git-ignored) for a human to look at.
 """
 
 import json
 import os
+import re
 import signal
 import socket
 import subprocess
@@ -62,9 +67,10 @@ def cleared_copy(source, target):
     target.write_text(json.dumps(nb, indent=1, ensure_ascii=False), encoding="utf-8")
 
 
-@pytest.fixture
-def jupyterlab(tmp_path):
+@pytest.fixture(scope="module")
+def jupyterlab(tmp_path_factory):
     """A JupyterLab server on a fresh copy of the tutorials; yields its base URL."""
+    tmp_path = tmp_path_factory.mktemp("jupyterlab")
     work = tmp_path / "tutorials"
     work.mkdir()
     for edition in ("", "ko"):
@@ -94,6 +100,7 @@ def jupyterlab(tmp_path):
             f"--port={port}",
             "--ip=127.0.0.1",
             "--allow-root",
+            "--expose-app-in-browser",  # window.jupyterapp: open notebooks, run commands, await replies
             f"--IdentityProvider.token={TOKEN}",
             f"--ServerApp.root_dir={work}",
         ],
@@ -130,24 +137,42 @@ def wait_until_up(base, server, timeout=60):
     raise RuntimeError(f"JupyterLab did not answer on {base} within {timeout} s")
 
 
-# The status bar says "Python 3 (ipykernel) | Idle" once the kernel is connected (the
-# toolbar's execution indicator already says idle before that).
-KERNEL_IDLE = r"""() => [...document.querySelectorAll('.jp-StatusBar-TextItem')]
-    .some(e => /\| Idle/.test(e.innerText))"""
-ALL_CELLS_RAN = r"""() => {
-    const prompts = [...document.querySelectorAll('.jp-CodeCell .jp-InputArea-prompt')];
-    const idle = document.querySelector(".jp-Notebook-ExecutionIndicator[data-status='idle']");
-    return idle && prompts.length > 0 && prompts.every(p => /\[\d+\]/.test(p.innerText));
-}"""
-
-
 TUTORIALS = sorted(p.name for p in (ROOT / "notebooks").glob("*.ipynb"))
-PARALLEL = 3  # notebooks in flight at once (each has its own kernel)
+KOREAN = "ko/00-start-here.ipynb"
+PARALLEL = 3  # browser pages at work at once (each runs one notebook's kernel at a time)
 SHOTS = ROOT / "tests" / "browser-screens"  # kept after the run for a human to look at
 
-# Outputs a learner would trip over: a traceback, a widget that did not render, and any
-# element whose content is wider than its box without a scroll bar of its own (JupyterLab
-# or another renderer would cut it off).
+APP_READY = "() => window.jupyterapp !== undefined && document.querySelector('#jp-main-dock-panel') !== null"
+# Open a notebook, wait for its kernel, Run All Cells; resolves when every cell has its reply.
+RUN_ALL = r"""async (path) => {
+    const app = window.jupyterapp;
+    await app.restored;
+    const panel = await app.commands.execute('docmanager:open', {path, factory: 'Notebook'});
+    await panel.context.ready;
+    await panel.sessionContext.ready;
+    await panel.sessionContext.session.kernel.info;
+    app.shell.activateById(panel.id);
+    window.winnetlabPanel = panel;
+    return await app.commands.execute('notebook:run-all-cells');
+}"""
+CLOSE = r"""async () => {
+    const panel = window.winnetlabPanel;
+    await panel.sessionContext.shutdown();
+    panel.dispose();
+}"""
+# Widgets draw after the kernel replied: every widget output has its view, every image loaded.
+RENDERED = r"""(builders) => {
+    const panel = document.querySelector('.jp-NotebookPanel:not(.lm-mod-hidden)');
+    if (!panel) return false;
+    const views = [...panel.querySelectorAll('.jp-OutputArea-output[data-mime-type="application/vnd.jupyter.widget-view+json"]')];
+    return views.every(v => v.querySelector('.jupyter-widgets') && !/Loading widget/.test(v.innerText))
+        && panel.querySelectorAll('.winnetlab-builder .winnetlab-topology img').length >= builders
+        && [...panel.querySelectorAll('img')].every(i => i.complete);
+}"""
+
+# Outputs a learner would trip over: a traceback, a widget that did not render, any element
+# whose content is wider than its box without a scroll bar of its own (JupyterLab or another
+# renderer would cut it off), and a widget wider than the notebook column.
 PROBLEMS = r"""() => {
     const found = [];
     document.querySelectorAll('.jp-NotebookPanel:not(.lm-mod-hidden) .jp-Cell').forEach((cell, i) => {
@@ -163,6 +188,11 @@ PROBLEMS = r"""() => {
                 found.push(`cell ${i}: <${e.tagName.toLowerCase()}> clips ${e.scrollWidth - e.clientWidth}px: ` +
                            (e.innerText || '').split('\n')[0].slice(0, 60));
         });
+        out.querySelectorAll('.winnetlab-builder, .winnetlab-trace-explorer, .winnetlab-comparison').forEach(w => {
+            if (w.scrollWidth > w.clientWidth)
+                found.push(`cell ${i}: widget ${w.className.match(/winnetlab-[a-z-]+/)[0]} is ` +
+                           `${w.scrollWidth - w.clientWidth}px wider than the notebook column`);
+        });
     });
     return found;
 }"""
@@ -177,126 +207,138 @@ def widget_cells(notebook):
     return sum("NetworkBuilder(" in "".join(c["source"]) for c in nb["cells"] if c["cell_type"] == "code")
 
 
-async def look_at(browser, base, notebook, number):
-    """Run All in one tutorial, check it, press Create with the defaults; return problems."""
+async def run_all(page, notebook):
+    """Open ``notebook`` in the page's JupyterLab, Run All Cells, wait until all is drawn."""
+    await page.evaluate(RUN_ALL, notebook)
+    await page.wait_for_function(RENDERED, arg=widget_cells(notebook), timeout=120000)
+
+
+async def close(page):
+    await page.evaluate(CLOSE)
+
+
+async def check_tutorial(page, notebook):
+    """Checks on a tutorial after Run All: no error, every widget, Create with the defaults."""
     stem = notebook[: -len(".ipynb")]
-    page = await browser.new_page(viewport={"width": 1400, "height": 1000})
-    problems = []
+    problems = await page.evaluate(PROBLEMS)
+    expected = widget_cells(notebook)
+    if await page.evaluate(BUILDERS) != expected:
+        problems.append(f"{await page.evaluate(BUILDERS)} NetworkBuilders rendered, {expected} expected")
+    await page.screenshot(path=str(SHOTS / f"{stem}-top.png"))
+    if not expected:
+        return problems
+    builder = page.locator(".jp-NotebookPanel:not(.lm-mod-hidden) .winnetlab-builder").first
+    await builder.scroll_into_view_if_needed()
+    await page.screenshot(path=str(SHOTS / f"{stem}-builder.png"))
+    create = builder.locator("button", has_text="Create")
+    if await create.is_disabled():  # no valid default: the form must say why and what to do
+        message = await builder.locator(".winnetlab-message").inner_text()
+        if "No adapter" not in message or "add_adapter" not in message:
+            problems.append(f"Create is off without a reason: {message}")
+        return problems
+    await create.click()  # the form's defaults
+    message = builder.locator(".winnetlab-message")
+    await message.filter(has_text=re.compile("Created network|Error|No adapter")).wait_for(timeout=60000)
+    if "Created network" not in await message.inner_text():
+        problems.append(f"Create with the defaults: {await message.inner_text()}")
+    await page.screenshot(path=str(SHOTS / f"{stem}-after-create.png"))
+    return problems
+
+
+async def check_korean(page, notebook):
+    """ko/00: Korean labels and tabs, the glossary, no missing glyph, 만들기 (Create) works."""
+    problems = await page.evaluate(PROBLEMS)
+    builder = page.locator(".jp-NotebookPanel:not(.lm-mod-hidden) .winnetlab-builder").first
+    await builder.scroll_into_view_if_needed()
+    await page.screenshot(path=str(SHOTS / "ko-00-builder.png"))
+    body = await page.inner_text("body")
+    if "Error displaying widget" in body or "missing from font" in body or "Glyph" in body:
+        problems.append("a widget error or a missing glyph on the page")
+    for label in ("만들기", "초기화"):
+        if await builder.locator("button", has_text=label).count() != 1:
+            problems.append(f"no button {label}")
+    tabs = await builder.locator(".lm-TabBar-tabLabel").all_inner_texts()
+    if tabs != ["토폴로지", "주소", "경로", "정책", "명령"]:
+        problems.append(f"tabs {tabs}")
+    labels = await builder.locator(".widget-label").all_inner_texts()
+    if "드라이버" not in labels or "서브넷" not in labels:
+        problems.append(f"labels {labels}")
+    if "용어" not in body or "끝점" not in body:
+        problems.append("no glossary table")
+    await builder.locator(".winnetlab-field-name input").fill("browsernet")
+    await builder.locator(".winnetlab-field-publish input").fill("9090:80")
+    await builder.locator(".winnetlab-field-publish input").press("Tab")
+    await builder.locator("button", has_text="만들기").click()
+    await builder.locator(".winnetlab-message", has_text="만들었습니다").wait_for(timeout=60000)
+    await page.screenshot(path=str(SHOTS / "ko-00-after-create.png"))
+    return problems
+
+
+async def look_at(page, notebook):
+    """Run All in one notebook and check it; the problems found (an exception is one)."""
     try:
-        url = f"{base}/lab/workspaces/w{number}/tree/{notebook}?token={TOKEN}&reset"
-        await page.goto(url, wait_until="domcontentloaded")
-        await page.wait_for_function(KERNEL_IDLE, timeout=120000)
-        await page.locator(".lm-MenuBar-itemLabel", has_text="Run").first.click()
-        await page.locator(".lm-Menu-itemLabel", has_text="Run All Cells").first.click()
-        await page.wait_for_function(ALL_CELLS_RAN, timeout=240000)
-        await page.wait_for_timeout(1500)  # the last figures and widgets finish rendering
-        problems += await page.evaluate(PROBLEMS)
-        expected = widget_cells(notebook)
-        if await page.evaluate(BUILDERS) != expected:
-            problems.append(f"{await page.evaluate(BUILDERS)} NetworkBuilders rendered, {expected} expected")
-        await page.screenshot(path=str(SHOTS / f"{stem}-top.png"))
-        if expected:
-            builder = page.locator(".winnetlab-builder").first
-            await builder.scroll_into_view_if_needed()
-            await page.screenshot(path=str(SHOTS / f"{stem}-builder.png"))
-            create = builder.locator("button", has_text="Create")
-            if await create.is_disabled():  # no valid default: the form must say why and what to do
-                message = await builder.locator(".winnetlab-message").inner_text()
-                if "No adapter" not in message or "add_adapter" not in message:
-                    problems.append(f"Create is off without a reason: {message}")
-                return [f"{notebook}: {p}" for p in problems]
-            await create.click()  # the form's defaults
-            await page.wait_for_function(
-                """() => /Created network|Error|No adapter/.test(
-                        document.querySelector('.winnetlab-builder .winnetlab-message').innerText)""",
-                timeout=60000,
-            )
-            message = await builder.locator(".winnetlab-message").inner_text()
-            if "Created network" not in message:
-                problems.append(f"Create with the defaults: {message}")
-            await page.screenshot(path=str(SHOTS / f"{stem}-after-create.png"))
+        await run_all(page, notebook)
+        check = check_korean if notebook == KOREAN else check_tutorial
+        return await check(page, notebook)
     except Exception as exc:  # one notebook's failure must not hide the others'
-        problems.append(f"{type(exc).__name__}: {exc}"[:400])
-        await page.screenshot(path=str(SHOTS / f"{stem}-failure.png"))
+        await page.screenshot(path=str(SHOTS / f"{notebook.replace('/', '-')}-failure.png"))
+        return [f"{type(exc).__name__}: {exc}"[:400]]
     finally:
-        await page.close()
-    return [f"{notebook}: {p}" for p in problems]
+        await close(page)
 
 
-async def look_at_all(base):
+async def look_at_all(base, notebooks):
+    """{notebook: problems}: PARALLEL pages take the notebooks from one queue, biggest first."""
     import asyncio
 
     from playwright.async_api import async_playwright
 
     SHOTS.mkdir(exist_ok=True)
-    gate = asyncio.Semaphore(PARALLEL)
+    queue = asyncio.Queue()
+    for notebook in sorted(notebooks, key=lambda n: -(ROOT / "notebooks" / n).stat().st_size):
+        queue.put_nowait(notebook)
+    found = {}
     async with async_playwright() as p:
         browser = await p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
 
-        async def one(number, notebook):
-            async with gate:
-                return await look_at(browser, base, notebook, number)
+        async def worker(number):
+            page = await browser.new_page(viewport={"width": 1400, "height": 1000})
+            await page.goto(
+                f"{base}/lab/workspaces/w{number}?token={TOKEN}&reset", wait_until="domcontentloaded"
+            )
+            await page.wait_for_function(APP_READY, timeout=120000)
+            while not queue.empty():
+                notebook = queue.get_nowait()
+                found[notebook] = [f"{notebook}: {p}" for p in await look_at(page, notebook)]
+            await page.close()
 
         try:
-            found = await asyncio.gather(*(one(i, nb) for i, nb in enumerate(TUTORIALS)))
+            await asyncio.gather(*(worker(i) for i in range(PARALLEL)))
         finally:
             await browser.close()
-    return [p for problems in found for p in problems]
+    return found
 
 
-@pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="needs Debian's chromium at /usr/bin/chromium")
-def test_every_tutorial_runs_renders_creates_and_clips_nothing(jupyterlab):
-    """Every tutorial: Run All with no error, every widget rendered, Create with the form's
-    defaults succeeds, no output cut off; screenshots in tests/browser-screens/."""
+@pytest.fixture(scope="module")
+def looked_at(jupyterlab):
+    """Every tutorial and the Korean 00, each run and checked once: {notebook: problems}."""
     import asyncio
 
-    problems = asyncio.run(look_at_all(jupyterlab))
-    print(f"screenshots: {SHOTS}")
+    if not Path(CHROMIUM).exists():
+        pytest.skip("needs Debian's chromium at /usr/bin/chromium")
+    started = time.monotonic()
+    found = asyncio.run(look_at_all(jupyterlab, [*TUTORIALS, KOREAN]))
+    print(f"{len(found)} notebooks in {time.monotonic() - started:.0f} s; screenshots: {SHOTS}")
+    return found
+
+
+def test_every_tutorial_runs_renders_creates_and_clips_nothing(looked_at):
+    """Every tutorial: Run All with no error, every widget rendered, Create with the form's
+    defaults succeeds, no output cut off, widgets inside the column; screenshots saved."""
+    assert set(TUTORIALS) <= set(looked_at)
+    problems = [p for notebook in TUTORIALS for p in looked_at[notebook]]
     assert not problems, "\n".join(problems)
 
 
-@pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="needs Debian's chromium at /usr/bin/chromium")
-def test_korean_notebook_runs_with_korean_labels_and_no_missing_glyph(jupyterlab, tmp_path):
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
-        page = browser.new_page(viewport={"width": 1400, "height": 1100})
-        try:
-            page.goto(
-                f"{jupyterlab}/lab/tree/ko/00-start-here.ipynb?token={TOKEN}&reset",
-                wait_until="domcontentloaded",
-            )
-            page.wait_for_function(KERNEL_IDLE, timeout=90000)
-            page.locator(".lm-MenuBar-itemLabel", has_text="Run").first.click()
-            page.locator(".lm-Menu-itemLabel", has_text="Run All Cells").first.click()
-            page.wait_for_selector(".winnetlab-builder .winnetlab-topology img", timeout=90000)
-            page.wait_for_function(ALL_CELLS_RAN, timeout=120000)
-            builder = page.locator(".winnetlab-builder").first
-            builder.scroll_into_view_if_needed()
-            page.screenshot(path=str(tmp_path / "ko-builder.png"))
-            body = page.inner_text("body")
-            assert "Error displaying widget" not in body
-            assert "missing from font" not in body and "Glyph" not in body
-            assert builder.locator("button", has_text="만들기").count() == 1
-            assert builder.locator("button", has_text="초기화").count() == 1
-            tabs = builder.locator(".lm-TabBar-tabLabel").all_inner_texts()
-            assert tabs == ["토폴로지", "주소", "경로", "정책", "명령"], tabs
-            labels = builder.locator(".widget-label").all_inner_texts()
-            assert "드라이버" in labels and "서브넷" in labels, labels
-            assert "용어" in body and "끝점" in body  # the glossary table
-            builder.locator(".winnetlab-field-name input").fill("browsernet")
-            builder.locator(".winnetlab-field-publish input").fill("9090:80")
-            builder.locator(".winnetlab-field-publish input").press("Tab")
-            builder.locator("button", has_text="만들기").click()
-            page.wait_for_function(
-                """() => document.querySelector('.winnetlab-builder').innerText.includes('만들었습니다')""",
-                timeout=60000,
-            )
-            page.screenshot(path=str(tmp_path / "ko-after-create.png"))
-        except Exception:
-            page.screenshot(path=str(tmp_path / "ko-failure.png"))
-            raise
-        finally:
-            browser.close()
-    print(f"screenshots: {tmp_path / 'ko-builder.png'} {tmp_path / 'ko-after-create.png'}")
+def test_korean_notebook_runs_with_korean_labels_and_no_missing_glyph(looked_at):
+    assert not looked_at[KOREAN], "\n".join(looked_at[KOREAN])

@@ -42,6 +42,23 @@ def test_healthy_simulated_lab_has_no_findings():
     assert len(wl.diagnose(lab)) == 0
 
 
+def test_no_findings_is_said_not_shown_as_an_empty_table():
+    lab = wl.Lab()
+    lab.host().run("a", publish=["80:80"])
+    frame = wl.diagnose(lab)
+    assert list(frame.columns) == ["severity", "object", "finding", "hint"]  # still the DataFrame
+    assert repr(frame).startswith("No findings: no check found a problem")
+    assert "No findings" in frame._repr_html_() and "<table" not in frame._repr_html_()
+    with wl.i18n.using("ko"):
+        korean = wl.diagnose(lab)
+    assert repr(korean).startswith("발견된 문제 없음") and "발견된 문제 없음" in korean._repr_html_()
+
+
+def test_a_finding_shows_as_a_table():
+    frame = wl.diagnose(wl.load_hns([net(), ep(1, "10.9.9.9", "00-15-5D-00-00-01")]))
+    assert "No findings" not in repr(frame) and "<table" in frame._repr_html_()
+
+
 def test_ip_outside_subnet_and_duplicates():
     text = found(
         net(),

@@ -31,6 +31,7 @@ _LAZY_MODULES = {
 }
 _LAZY_FUNCTIONS = {
     "diagnose": ("dumps.diagnose", "diagnose"),
+    "fold": ("views.fold", "fold"),
     "graph": ("views.netgraph", "graph"),
     "load_hns": ("dumps", "load_hns"),
     "dump_hns": ("dumps", "dump_hns"),

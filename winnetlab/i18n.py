@@ -196,6 +196,18 @@ MESSAGES = {
     "{table}: {n} rows": "{table}: {n}행",
     "; {n} more columns with wide=True": "; wide=True로 열 {n}개를 더 볼 수 있습니다",
     " (first {limit} shown)": " (처음 {limit}행만 표시)",
+    " (first {n} shown; the rest below)": " (처음 {n}행을 표시, 나머지는 아래에 접혀 있음)",
+    "Reply ({n} steps): {title} — {reason}": "응답({n}단계): {title} — {reason}",
+    "No findings: no check found a problem (addresses inside their subnets, no duplicate "
+    "IP or MAC, NAT prefixes, load-balancer backends, provider addresses, management IPs, VSIDs, "
+    "OutboundNAT on l2bridge).": (
+        "발견된 문제 없음: 어떤 점검도 문제를 찾지 못했습니다(끝점 주소가 서브넷 안에 있음, 중복된 IP나 "
+        "MAC 없음, NAT 접두사, 부하 분산 백엔드, 공급자 주소, 관리 IP, VSID, l2bridge의 OutboundNAT)."
+    ),
+    "{n} more row": "{n}행 더 보기",
+    "{n} more rows": "{n}행 더 보기",
+    "{n} more line": "{n}줄 더 보기",
+    "{n} more lines": "{n}줄 더 보기",
     # pictures: titles, legends and the labels of the stack
     "{host}: network stack": "{host}: 네트워크 스택",
     "host (default compartment)": "호스트 (기본 네트워크 네임스페이스)",

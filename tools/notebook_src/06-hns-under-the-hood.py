@@ -140,11 +140,12 @@ lab.powershell("Get-NetCompartment")
 
 # %%
 # NBVAL_CHECK_OUTPUT
-lab.powershell("Get-HnsNetwork | ConvertTo-Json")
+# the first network in full; click the grey line under it for the rest
+wl.fold(lab.powershell("Get-HnsNetwork | ConvertTo-Json"), first=37)
 
 # %%
 # NBVAL_CHECK_OUTPUT
-lab.powershell("Get-HnsNetwork | ConvertTo-Json -Depth 4")
+wl.fold(lab.powershell("Get-HnsNetwork | ConvertTo-Json -Depth 4"), first=48)
 
 # %% [markdown]
 # The endpoint, with its `NAT` policy (the published port) and its namespace:

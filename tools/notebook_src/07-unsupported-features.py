@@ -46,7 +46,8 @@ IIS = "mcr.microsoft.com/windows/servercore/iis"
 
 # %%
 # NBVAL_CHECK_OUTPUT
-wl.tables.unsupported()
+# the first rows; click the grey line under the table for the rest
+wl.fold(wl.tables.unsupported(), first=8)
 
 # %% [markdown]
 # ## 2. Try it in the form

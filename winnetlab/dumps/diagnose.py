@@ -43,7 +43,6 @@ from ..engine import policies as P
 from ..engine.drivers import of
 from ..engine.drivers.base import SHIM
 
-COLUMNS = ("severity", "object", "finding", "hint")
 SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
 APIPA = ipaddress.IPv4Network("169.254.0.0/16")
 FIRST_FEW = 3
@@ -63,10 +62,11 @@ def listed_in_full(host, kind):
 
 
 def diagnose(lab_or_host: Lab | Host) -> Any:
-    """Every finding for a Lab (all hosts) or a Host, most severe first, as a DataFrame."""
-    import pandas as pd
+    """Every finding for a Lab (all hosts) or a Host, most severe first, as a DataFrame
+    (shown as "No findings: …" when the checks found nothing)."""
+    from ..views.tables import diagnose as table
 
-    return pd.DataFrame(findings(lab_or_host), columns=list(COLUMNS))
+    return table(lab_or_host)
 
 
 def findings(lab_or_host: Lab | Host) -> list[tuple[str, str, str, str]]:

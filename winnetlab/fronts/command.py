@@ -56,22 +56,30 @@ class CommandResult:
         """The output as a terminal shows it, in a block with its own horizontal scroll bar
         (so wide output scrolls in every renderer, not only where JupyterLab's CSS lets a
         ``<pre>`` scroll), then the hints, which are prose and wrap."""
-        out = (
-            "<pre style=\"font-family: Consolas, 'Courier New', monospace; "
-            'white-space: pre; line-height: 1.25; overflow-x: auto; max-width: 100%;">'
-            + html.escape(self.output)
-            + "</pre>"
+        return output_html(self.output) + self.hints_html()
+
+    def hints_html(self) -> str:
+        """The hints box (empty when there are none), in the session's language."""
+        if not self.hints:
+            return ""
+        return (
+            '<div class="winnetlab-hints" style="border-left: 4px solid #d29922; background: #fff8e1; '
+            "color: #5a4500; padding: 4px 8px; margin-top: 2px; font-family: sans-serif; "
+            'white-space: normal; overflow-wrap: anywhere;" '
+            'title="winnetlab\'s teaching hints, not part of the real output">'
+            + "<br>".join(f"<b>{i18n.tr('hint')}:</b> {html.escape(i18n.hint(h))}" for h in self.hints)
+            + "</div>"
         )
-        if self.hints:
-            out += (
-                '<div class="winnetlab-hints" style="border-left: 4px solid #d29922; background: #fff8e1; '
-                "color: #5a4500; padding: 4px 8px; margin-top: 2px; font-family: sans-serif; "
-                'white-space: normal; overflow-wrap: anywhere;" '
-                'title="winnetlab\'s teaching hints, not part of the real output">'
-                + "<br>".join(f"<b>{i18n.tr('hint')}:</b> {html.escape(i18n.hint(h))}" for h in self.hints)
-                + "</div>"
-            )
-        return out
+
+
+def output_html(text: str) -> str:
+    """Terminal output as a monospace block that scrolls sideways on its own."""
+    return (
+        "<pre style=\"font-family: Consolas, 'Courier New', monospace; "
+        'white-space: pre; line-height: 1.25; overflow-x: auto; max-width: 100%;">'
+        + html.escape(text)
+        + "</pre>"
+    )
 
 
 def hint_tuple(*hints) -> tuple:

@@ -86,6 +86,17 @@ TOOK_BACK = (
     "Create took back its {n} earlier command(s) (see Commands): the lab is as it was. "
     "Change the setting the error names and press Create again."
 )
+def full_width():
+    """A layout as wide as the box around it: no side margins (a widget's default 2 px margin
+    on a 100 % width made the builder 4 px wider than the notebook column)."""
+    return W.Layout(width="100%", margin="2px 0")
+
+
+def fits():
+    """A picture at most as wide as the box around it, margins included."""
+    return W.Layout(max_width="100%", margin="2px 0")
+
+
 TABS = ("topology", "addresses", "routes", "policies", "commands")  # the builder's tabs, in order
 HOP_COLUMNS = ("host", "component", "action", "detail", "rule")  # the rest: trace.to_frame()
 
@@ -475,9 +486,9 @@ class NetworkBuilder(W.VBox):
         self.publish.add_class("winnetlab-field-publish")
         self.create = W.Button(description="Create", button_style="primary", icon="plus")
         self.reset = W.Button(description="Reset", icon="undo")
-        self.message = W.HTML(layout=W.Layout(width="100%"))
+        self.message = W.HTML(layout=full_width())
         self.message.add_class("winnetlab-message")
-        self.picture = W.Image(format="png", layout=W.Layout(max_width="100%"))
+        self.picture = W.Image(format="png", layout=fits())
         picture_box = W.Box([self.picture])
         picture_box.add_class("winnetlab-topology")
         self.tables = {name: W.HTML() for name in ("addresses", "routes", "policies")}
@@ -803,9 +814,9 @@ class TraceExplorer(W.VBox):
         self.port = W.BoundedIntText(value=80, min=0, max=65535, description="port")
         self.go = W.Button(description="Trace", button_style="primary", icon="route")
         self.reload = W.Button(description="Reload names", icon="refresh")
-        self.verdict = W.HTML(layout=W.Layout(width="100%"))
+        self.verdict = W.HTML(layout=full_width())
         self.steps = W.HTML()
-        self.picture = W.Image(format="png", layout=W.Layout(max_width="100%"))
+        self.picture = W.Image(format="png", layout=fits())
         super().__init__(
             [
                 W.HBox([self.source, self.destination]),

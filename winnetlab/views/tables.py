@@ -26,6 +26,7 @@ vswitches       host, name, id, switch_type, adapter, host_vnic, vnic_ip, networ
                 created_by, inferred
 events          host, seq, actor, action, target, detail
 unsupported     feature, command, option, windows, action, message, source
+diagnose        severity, object, finding, hint (``wl.diagnose``; "No findings: …" when empty)
 =============== ============================================================================
 
 What a notebook shows: ``networks``, ``addresses``, ``endpoints`` and ``vswitches`` show
@@ -65,6 +66,7 @@ if TYPE_CHECKING:
     from ..engine.lab import Lab
 
 import functools
+import html
 import re
 
 import pandas as pd
@@ -74,6 +76,7 @@ from ..engine import policies as P
 from ..engine import routing
 from ..engine.drivers import of
 from ..engine.drivers.base import SHIM
+from .fold import details, more
 from .netgraph import hosts_of
 
 COLUMNS = {
@@ -145,6 +148,7 @@ COLUMNS = {
     ),
     "events": ("host", "seq", "actor", "action", "target", "detail"),
     "unsupported": ("feature", "command", "option", "windows", "action", "message", "source"),
+    "diagnose": ("severity", "object", "finding", "hint"),
 }
 
 # What a table shows by default: the columns a lesson reads, fitting a 1,000 px notebook
@@ -187,6 +191,12 @@ NARROW = {
     ),
     "vswitches": ("host", "name", "switch_type", "adapter", "host_vnic", "vnic_ip", "networks"),
 }
+# What an empty table says instead of a bare header row (a healthy host is an answer too).
+EMPTY = {
+    "diagnose": "No findings: no check found a problem (addresses inside their subnets, no duplicate "
+    "IP or MAC, NAT prefixes, load-balancer backends, provider addresses, management IPs, VSIDs, "
+    "OutboundNAT on l2bridge).",
+}
 HEX64 = re.compile(r"\b([0-9a-f]{12})[0-9a-f]{52}\b")
 WINNAT = "WinNAT + Windows Firewall"
 DRIVER_COLUMNS = ("driver",)
@@ -195,10 +205,11 @@ DRIVER_COLUMNS = ("driver",)
 class Table(pd.DataFrame):
     """A DataFrame that shows itself the same way every run (fixed Styler id, no index)."""
 
-    _metadata = ["table_name", "lang", "wide"]
+    _metadata = ["table_name", "lang", "wide", "fold"]
     table_name = "table"
     lang = "en"  # the language of the HTML captions (set from wl.set_language or lang=)
     wide = True
+    fold = None  # show this many rows, the rest behind a collapsed <details> (wl.fold)
 
     @property
     def _constructor(self):
@@ -218,17 +229,46 @@ class Table(pd.DataFrame):
         """How many columns :meth:`shown` leaves out."""
         return len(self.columns) - len(self.shown().columns)
 
+    def empty_text(self):
+        """What this table says when it has no rows (None: show the empty table)."""
+        if len(self) or self.table_name not in EMPTY:
+            return None
+        with i18n.using(self.lang):
+            return i18n.tr(EMPTY[self.table_name])
+
     def __repr__(self):
+        if self.empty_text():
+            return self.empty_text()
         max_rows = pd.get_option("display.max_rows")
         return self.shown().to_string(index=False, max_rows=max_rows, min_rows=min(10, max_rows))
 
     def _repr_html_(self):
-        from .plot import driver_color
-
+        if self.empty_text():
+            return f"<p class='winnetlab-empty' style='color:#1a7f37'>{html.escape(self.empty_text())}</p>"
         limit = pd.get_option("display.max_rows")
         frame = self.shown()
         shown = frame if len(frame) <= limit else frame.head(limit)
-        styler = shown.style.set_uuid(f"wnl-{self.table_name}").hide(axis="index")
+        first = self.fold if self.fold is not None and len(shown) > self.fold else None
+        with i18n.using(self.lang):
+            rows = "{table}: {n} row" if len(self) == 1 else "{table}: {n} rows"
+            caption = i18n.tr(rows, table=i18n.caption(self.table_name), n=len(self))
+            if shown is not frame:
+                caption += i18n.tr(" (first {limit} shown)", limit=limit)
+            if self.hidden():
+                caption += i18n.tr("; {n} more columns with wide=True", n=self.hidden())
+            if first is None:
+                return self._styled(shown, "").set_caption(caption).to_html()
+            caption += i18n.tr(" (first {n} shown; the rest below)", n=first)
+            head = self._styled(shown.iloc[:first], "").set_caption(caption).to_html()
+            rest = self._styled(shown.iloc[first:], "-rest").to_html()
+            return head + details(more(len(shown) - first, "row"), rest)
+
+    def _styled(self, frame, suffix):
+        """The Styler of ``frame`` (a slice of :meth:`shown`): fixed id, no index, wrapped
+        cells, driver names in their colour, captions in the table's language."""
+        from .plot import driver_color
+
+        styler = frame.style.set_uuid(f"wnl-{self.table_name}{suffix}").hide(axis="index")
         styler = styler.set_table_styles(
             [
                 {"selector": "th", "props": "text-align: left; background: #f0f0f0; padding: 2px 8px;"},
@@ -240,20 +280,13 @@ class Table(pd.DataFrame):
             ]
         )
         for column in DRIVER_COLUMNS:
-            if column in shown.columns:
+            if column in frame.columns:
                 styler = styler.map(
                     lambda v: f"color: {driver_color(v)}; font-weight: bold;", subset=[column]
                 )
-        with i18n.using(self.lang):
-            if i18n.language() != "en":
-                styler = styler.relabel_index([i18n.caption(c) for c in shown.columns], axis="columns")
-            rows = "{table}: {n} row" if len(self) == 1 else "{table}: {n} rows"
-            caption = i18n.tr(rows, table=i18n.caption(self.table_name), n=len(self))
-            if shown is not frame:
-                caption += i18n.tr(" (first {limit} shown)", limit=limit)
-            if self.hidden():
-                caption += i18n.tr("; {n} more columns with wide=True", n=self.hidden())
-        return styler.set_caption(caption).to_html()
+        if i18n.language() != "en":
+            styler = styler.relabel_index([i18n.caption(c) for c in frame.columns], axis="columns")
+        return styler
 
 
 def _table(name, rows, wide=True):
@@ -632,6 +665,15 @@ def events(lab_or_host: Lab | Host) -> Any:
     _, hosts = hosts_of(lab_or_host)
     rows = [(host.name, *e) for host in hosts for e in host.event_rows()]
     return _table("events", rows)
+
+
+@_localized
+def diagnose(lab_or_host: Lab | Host) -> Any:
+    """``wl.diagnose``: what is wrong in the HNS state, one row per finding (see
+    :mod:`winnetlab.dumps.diagnose`); a healthy host shows "No findings: …"."""
+    from ..dumps.diagnose import findings
+
+    return _table("diagnose", findings(lab_or_host))
 
 
 @_localized

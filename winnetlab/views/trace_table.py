@@ -7,7 +7,9 @@ The walk (``winnetlab.walk``) computes; this module only renders (pandas loads h
 import functools
 from html import escape
 
+from .. import i18n
 from ..walk.trace import FRAME_COLUMNS, short_text, verdicts
+from .fold import details
 
 
 def trace_frame(trace):
@@ -26,10 +28,18 @@ def trace_frame(trace):
 
 
 def trace_html(trace):
-    """The trace and its reply as HTML step tables (what ``Trace._repr_html_`` returns)."""
+    """The trace as an HTML step table (what ``Trace._repr_html_`` returns); the reply's
+    table is folded under it (a collapsed ``<details>``: click to open)."""
     parts = [_html_table(trace, trace.title())]
-    if trace.reply is not None:
-        parts.append(_html_table(trace.reply, "Reply: " + trace.reply.title()))
+    reply = trace.reply
+    if reply is not None:
+        summary = i18n.tr(
+            "Reply ({n} steps): {title} — {reason}",
+            n=len(reply.hops),
+            title=reply.title(),
+            reason=reply.reason,
+        )
+        parts.append(details(summary, _html_table(reply, "Reply: " + reply.title())))
     return (
         "<div class='winnetlab-trace' style='overflow-x:auto'>" + "".join(parts) + "</div>"
     )  # wide: it scrolls
