@@ -86,6 +86,8 @@ TOOK_BACK = (
     "Create took back its {n} earlier command(s) (see Commands): the lab is as it was. "
     "Change the setting the error names and press Create again."
 )
+
+
 def full_width():
     """A layout as wide as the box around it: no side margins (a widget's default 2 px margin
     on a 100 % width made the builder 4 px wider than the notebook column)."""
