@@ -89,7 +89,7 @@ lab.docker("network create -d l2bridge --subnet 10.244.2.0/24 --gateway 10.244.2
 # %%
 # NBVAL_CHECK_OUTPUT
 lab.docker(f"run -d --name pod2 --network podnet {IIS}", host="host2")
-lab.powershell("Get-HnsEndpoint | Select-Object Name, IPAddress, Policies | ConvertTo-Json -Depth 4", host="host2")
+lab.powershell("Get-HnsEndpoint | Select-Object -ExpandProperty Policies", host="host2")
 
 # %%
 # NBVAL_CHECK_OUTPUT
