@@ -511,6 +511,15 @@ HINTS = {
         "없습니다. 다른 호스트 포트를 게시하거나 그 포트를 비우세요"
     ),
     "host port {port} is already published by {who}": "호스트 포트 {port}은(는) 이미 {who}이(가) 게시했습니다",
+    # the Windows Firewall's verdicts (engine.firewall), a field of the walk's reasons
+    "the firewall is off for the {profile} profile": "{profile} 프로필의 방화벽이 꺼져 있습니다",
+    "the block rule '{name}' ({rule}) wins over allow rules": (
+        "차단 규칙 '{name}'({rule})이(가) 허용 규칙보다 우선합니다"
+    ),
+    "allowed by '{name}'": "'{name}'이(가) 허용합니다",
+    "no enabled allow rule matches inbound {what}: the default inbound action is Block": (
+        "인바운드 {what}에 맞는 사용 중인 허용 규칙이 없습니다. 기본 인바운드 동작은 Block입니다"
+    ),
     # who holds a port (a field of the two hints above; fields are translated too)
     "the container {name}": "컨테이너 {name}",
     "the routing mesh of the swarm service {service}": "swarm 서비스 {service}의 라우팅 메시",
@@ -612,12 +621,162 @@ def hint(text: str, lang: str | None = None) -> str:
     """A teaching hint in ``lang`` (matched against :data:`HINTS`; English when none fits)."""
     if resolve(lang) != "ko":
         return text
+    if isinstance(text, Said):
+        return speak(text, lang)
     for pattern, korean in _hint_patterns():
         found = pattern.match(text)
         if found:
             return korean.format(**{k: hint(v, lang) for k, v in found.groupdict().items()})
     return text
 
+
+class Said(str):
+    """A sentence the walk or ``diagnose`` said: its English text (what ``str`` and ``==``
+    see, byte for byte) that remembers its template and fields, so :func:`speak` can say it
+    in another language.  The code that decides stays free of presentation: it only names
+    the template and the facts."""
+
+    template: str
+    fields: dict
+
+    def __new__(cls, template: str, fields: dict) -> "Said":
+        said = super().__new__(cls, template.format(**fields))
+        said.template, said.fields = template, fields
+        return said
+
+    def __reduce__(self):
+        return (Said, (self.template, self.fields))
+
+
+def say(template: str, **fields) -> Said:
+    """``template.format(**fields)`` that can later be said in Korean (see :data:`SAID`)."""
+    return Said(template, fields)
+
+
+def speak(text: str, lang: str | None = None) -> str:
+    """``text`` in ``lang``: a :class:`Said` through its Korean template in :data:`SAID`, its
+    fields said too (a field that is plain English text goes through :func:`hint`);
+    anything else, and every text in English, unchanged."""
+    if resolve(lang) != "ko" or not isinstance(text, Said) or text.template not in SAID:
+        return text
+    fields = {k: hint(v, lang) if isinstance(v, str) else v for k, v in text.fields.items()}
+    return SAID[text.template].format(**fields)
+
+
+# English template of a walk reason or a diagnose finding (i18n.say) -> Korean
+SAID = {
+    "it has no network endpoint": "네트워크 끝점이 없습니다",
+    "{container} has no route to {ip}: {why}": "{container}에는 {ip}(으)로 가는 경로가 없습니다. {why}",
+    "its only address is the link-local {apipa} (APIPA: no default gateway) because no DHCP offer reached it — its DHCP DISCOVER never left the VM: {below}": "DHCP 제안이 닿지 않아 유일한 주소가 링크 로컬 주소 {apipa}(APIPA: 기본 게이트웨이 없음)입니다 — DHCP DISCOVER가 VM을 떠나지 못했습니다: {below}",
+    "its only address is the link-local {apipa} (APIPA: no default gateway) because no DHCP offer reached it — its DHCP DISCOVER never left the VM: {below}; then restart the container (docker restart) so that it asks for a lease again": "DHCP 제안이 닿지 않아 유일한 주소가 링크 로컬 주소 {apipa}(APIPA: 기본 게이트웨이 없음)입니다 — DHCP DISCOVER가 VM을 떠나지 못했습니다: {below}. 그다음 컨테이너를 다시 시작해(docker restart) 임대를 다시 요청하게 하세요",
+    "{shown} and {n} more": "{shown} 외 {n}개",
+    "{n} endpoint(s) have an IP outside the subnets of network {network} ({subnets}): {which}": "끝점 {n}개의 IP가 네트워크 {network}의 서브넷({subnets}) 밖에 있습니다: {which}",
+    "a stale endpoint or a network re-created with another prefix. Verify first that no running container uses it (Get-HnsEndpoint -Id <id> shows no SharedContainers; docker ps / crictl pods); then remove only that endpoint (Remove-HnsEndpoint) and restart its container: {ids}": "남아 있는 오래된 끝점이거나 다른 접두사로 다시 만든 네트워크입니다. 먼저 실행 중인 컨테이너가 그것을 쓰지 않는지 확인하고(Get-HnsEndpoint -Id <id>에 SharedContainers가 없음, docker ps / crictl pods), 그 끝점만 지운 뒤(Remove-HnsEndpoint) 그 컨테이너를 다시 시작하세요: {ids}",
+    "{n} endpoints share the {what} {value}: {which}": "끝점 {n}개가 같은 {what} {value}을(를) 씁니다: {which}",
+    "two endpoints with one address break ARP and VFP rules. Verify first which one a running container holds (Get-HnsEndpoint | ? IPAddress -eq <ip>, docker inspect); then remove only the stale one (Remove-HnsEndpoint -Id <id>) of: {ids}": "주소 하나를 가진 끝점 두 개는 ARP와 VFP 규칙을 망가뜨립니다. 먼저 실행 중인 컨테이너가 어느 것을 쥐고 있는지 확인하고(Get-HnsEndpoint | ? IPAddress -eq <ip>, docker inspect), 다음 가운데 오래된 것만 지우세요(Remove-HnsEndpoint -Id <id>): {ids}",
+    "NAT prefix {prefix} contains the host address {ip}": "NAT 접두사 {prefix}에 호스트 주소 {ip}이(가) 들어 있습니다",
+    "WinNAT needs internal and external prefixes that do not overlap: set another prefix (fixed-cidr in daemon.json, or --subnet)": "WinNAT에는 겹치지 않는 내부 접두사와 외부 접두사가 필요합니다. 다른 접두사를 정하세요(daemon.json의 fixed-cidr, 또는 --subnet)",
+    "{n} NAT prefixes on one host: {prefixes}": "호스트 하나에 NAT 접두사 {n}개: {prefixes}",
+    "Windows Server 2016 supports one WinNAT internal prefix per host; later versions allow several, but overlapping or leftover NetNat objects (Get-NetNat) are a common cause of lost outbound traffic": "Windows Server 2016은 호스트마다 WinNAT 내부 접두사 하나만 지원합니다. 이후 버전은 여러 개를 허용하지만, 겹치거나 남아 있는 NetNat 객체(Get-NetNat)는 아웃바운드 트래픽이 사라지는 흔한 원인입니다",
+    "references {n} endpoint(s) that do not exist on the host: {which}": "호스트에 없는 끝점 {n}개를 가리킵니다: {which}",
+    "the load balancer sends traffic to backends that are gone. Verify first that each is really gone (Get-HnsEndpoint -Id <id> returns nothing) and that kube-proxy/Docker is running; then remove only this policy list (Get-HnsPolicyList | ? ID -eq {id} | Remove-HnsPolicyList) and let its owner rebuild it": "부하 분산기가 사라진 백엔드로 트래픽을 보냅니다. 먼저 각 끝점이 정말 없는지(Get-HnsEndpoint -Id <id>가 아무것도 돌려주지 않음)와 kube-proxy/Docker가 실행 중인지 확인하고, 이 정책 목록만 지운 뒤(Get-HnsPolicyList | ? ID -eq {id} | Remove-HnsPolicyList) 그 주인이 다시 만들게 하세요",
+    "references {n} endpoint(s) not in this dump: {which}": "이 덤프에 없는 끝점 {n}개를 가리킵니다: {which}",
+    "not a fault: the dump does not list every endpoint of the host; add Get-HnsEndpoint output (or hnsdiag list all) to check them": "결함이 아닙니다. 이 덤프는 호스트의 모든 끝점을 담고 있지 않습니다. 확인하려면 Get-HnsEndpoint 출력(또는 hnsdiag list all)을 더하세요",
+    "remote endpoint {ip} on overlay network {network} has no provider address (PA policy)": "오버레이 네트워크 {network}의 원격 끝점 {ip}에 공급자 주소(PA 정책)가 없습니다",
+    'VFP cannot encapsulate traffic to it: the CNI or the swarm agent must add {{"Type": "PA", "PA": <other host\'s address>}}': 'VFP가 그곳으로 가는 트래픽을 캡슐화할 수 없습니다. CNI나 swarm 에이전트가 {{"Type": "PA", "PA": <other host\'s address>}}를 더해야 합니다',
+    "management IP {ip} is a link-local (APIPA) address": "관리 IP {ip}은(는) 링크 로컬(APIPA) 주소입니다",
+    "the adapter had no address when HNS created the network (DHCP not ready). Verify first that the adapter now has its address (Get-NetIPAddress) and which containers use the network; then remove and re-create only network {network} ({id})": "HNS가 네트워크를 만들 때 어댑터에 주소가 없었습니다(DHCP 준비 안 됨). 먼저 어댑터가 이제 주소를 가졌는지(Get-NetIPAddress)와 어느 컨테이너가 그 네트워크를 쓰는지 확인하고, 네트워크 {network}({id})만 지웠다가 다시 만드세요",
+    "overlay networks {networks} share VSID (VXLAN VNI) {vsid}": "오버레이 네트워크 {networks}이(가) 같은 VSID(VXLAN VNI) {vsid}을(를) 씁니다",
+    "each overlay network needs its own VNI; Docker deletes the older network when a new one reuses its VNI": "오버레이 네트워크마다 자기 VNI가 필요합니다. 새 네트워크가 같은 VNI를 다시 쓰면 Docker는 오래된 네트워크를 지웁니다",
+    "no endpoint has an OutBoundNAT policy: containers on this l2bridge network cannot reach the internet": "OutBoundNAT 정책을 가진 끝점이 없습니다. 이 l2bridge 네트워크의 컨테이너는 인터넷에 닿을 수 없습니다",
+    "create the network with -o {option} (or add an OutBoundNAT endpoint policy in the CNI config)": "네트워크를 -o {option}(으)로 만드세요(또는 CNI 설정에 OutBoundNAT 끝점 정책을 더하세요)",
+    "the answer never came back: {reason}": "응답이 돌아오지 않았습니다: {reason}",
+    "VFP blocked unsolicited inbound {protocol} to {container}: {windows} denies inbound traffic by default (rule BLOCK_ALL_IN) and no rule allows it": "VFP가 {container}(으)로 오는 요청하지 않은 인바운드 {protocol}을(를) 막았습니다. {windows}은(는) 기본적으로 인바운드 트래픽을 거부하며(규칙 BLOCK_ALL_IN) 그것을 허용하는 규칙이 없습니다",
+    "the ACL policy '{acl}' on {container}'s endpoint blocked the packet": "{container} 끝점의 ACL 정책 '{acl}'이(가) 패킷을 막았습니다",
+    "OutboundNAT cannot translate ICMP": "OutboundNAT은 ICMP를 변환할 수 없음",
+    "VFP cannot translate ICMP for NAT'ed outbound traffic on these networks: ping to the outside fails from overlay and l2bridge containers; probe with TCP or UDP instead": "이 네트워크에서 VFP는 NAT되는 아웃바운드 트래픽의 ICMP를 변환할 수 없습니다. overlay와 l2bridge 컨테이너에서 바깥으로 보내는 ping은 실패하니 TCP나 UDP로 확인하세요",
+    "no backend behind {ip}": "{ip} 뒤에 백엔드 없음",
+    "the service VIP {ip} has no running backend": "서비스 VIP {ip}에는 실행 중인 백엔드가 없습니다",
+    "{host} is a Hyper-V VM without MAC address spoofing: its Hyper-V host drops frames for the container MAC {mac}, which is not the VM's own (on the Hyper-V host: Get-VMNetworkAdapter -VMName {host} | Set-VMNetworkAdapter -MacAddressSpoofing On)": "{host}은(는) MAC 주소 스푸핑이 꺼진 Hyper-V VM입니다. 그 Hyper-V 호스트는 VM 자신의 것이 아닌 컨테이너 MAC {mac}의 프레임을 버립니다(Hyper-V 호스트에서: Get-VMNetworkAdapter -VMName {host} | Set-VMNetworkAdapter -MacAddressSpoofing On)",
+    "{host} is an Azure VM: Azure's virtual network forwards only the VM's own MAC and addresses, so the container MAC {mac} never gets through and MAC spoofing cannot be enabled there — transparent networks do not work on Azure; use l2bridge or overlay (the Azure CNI on AKS)": "{host}은(는) Azure VM입니다. Azure의 가상 네트워크는 VM 자신의 MAC과 주소만 전달하므로 컨테이너 MAC {mac}은(는) 결코 통과하지 못하고, 그곳에서는 MAC 스푸핑을 켤 수도 없습니다 — 투명 네트워크는 Azure에서 동작하지 않으니 l2bridge나 overlay(AKS의 Azure CNI)를 쓰세요",
+    "nothing on the LAN {lan} answers for {ip}": "LAN {lan}에서 {ip}에 답하는 것이 없습니다",
+    "the LAN router {router} received the packet from {ip}": "LAN 라우터 {router}이(가) {ip}에서 온 패킷을 받았습니다",
+    "the reply reached the LAN router": "응답이 LAN 라우터에 닿았습니다",
+    "the router has no route to {ip}, in the l2bridge subnet {subnet} of {host}: the LAN reaches pod subnets only where someone added a route (lab.add_route('{subnet}', via='{host}'))": "라우터에는 {host}의 l2bridge 서브넷 {subnet}에 있는 {ip}(으)로 가는 경로가 없습니다. LAN은 누군가 경로를 추가한 곳에서만 파드 서브넷에 닿습니다(lab.add_route('{subnet}', via='{host}'))",
+    "the router has no route to {ip}: that private address lives behind a host (nat/overlay addresses are not on the LAN); reach it through a published port of its host": "라우터에는 {ip}(으)로 가는 경로가 없습니다. 그 사설 주소는 호스트 뒤에 있습니다(nat/overlay 주소는 LAN에 없습니다). 그 호스트의 게시된 포트로 닿으세요",
+    "source {ip} is not a LAN address": "출발지 {ip}은(는) LAN 주소가 아님",
+    "{ip} left the host untranslated: the router does not NAT and the internet could not answer that address (on l2bridge enable OutboundNAT: -o {option}; l2tunnel traffic leaves through the Azure VNet gateway, which the lab does not model)": "{ip}이(가) 변환되지 않은 채 호스트를 떠났습니다. 라우터는 NAT를 하지 않고 인터넷은 그 주소로 답할 수 없습니다(l2bridge에서는 OutboundNAT을 켜세요: -o {option}. l2tunnel 트래픽은 Azure VNet 게이트웨이로 나가는데, 랩은 그것을 모델링하지 않습니다)",
+    "nothing answers at {ip}": "{ip}에서 답하는 것이 없음",
+    "no server answers at {ip} (the lab's internet answers at the addresses its DNS gives out: well-known names, lab.add_dns_record names, and 198.51.100.0/24 or 203.0.113.0/24 for other names)": "{ip}에서 답하는 서버가 없습니다(랩의 인터넷은 자기 DNS가 나눠 주는 주소에서만 답합니다: 잘 알려진 이름, lab.add_dns_record로 넣은 이름, 그 밖의 이름에는 198.51.100.0/24나 203.0.113.0/24)",
+    "{name} ({ip}) received the packet from {source}": "{name}({ip})이(가) {source}에서 온 패킷을 받았습니다",
+    "{ip} is not reachable from the internet: only LAN addresses are routed (publish a port on the container's host)": "{ip}에는 인터넷에서 닿을 수 없습니다. LAN 주소만 라우팅됩니다(컨테이너 호스트에 포트를 게시하세요)",
+    "{host} answered itself": "{host}이(가) 스스로 응답했습니다",
+    "nothing listens on 127.0.0.1:{port}": "127.0.0.1:{port}에서 듣는 것이 없음",
+    "no port {port}/{protocol} is published on {host}": "{host}에는 게시된 포트 {port}/{protocol}이(가) 없습니다",
+    "published ports answer on localhost only from Windows Server 2019 (1809); {windows} does not: use the container's own address": "게시된 포트는 Windows Server 2019(1809)부터만 localhost에서 응답합니다. {windows}은(는) 그렇지 않으니 컨테이너 자신의 주소를 쓰세요",
+    "VFP port mappings are not reachable from the host itself (no NodePort from the node)": "VFP 포트 매핑은 호스트 자신에서는 닿을 수 없습니다(노드에서 자기 NodePort로는 안 됨)",
+    "localhost:{port} is not forwarded": "localhost:{port}은(는) 전달되지 않음",
+    "{ip}:{port} from the host itself": "호스트 자신에서 {ip}:{port}(으)로",
+    "from the NAT host itself a published port cannot be reached through its own address {ip}:{port} (WinNAT limitation): use localhost (Windows Server 2019+) or the container's address": "NAT 호스트 자신에서는 자기 주소 {ip}:{port}(으)로 게시된 포트에 닿을 수 없습니다(WinNAT의 제한). localhost(Windows Server 2019 이상)나 컨테이너 주소를 쓰세요",
+    "no endpoint {ip} here": "여기에는 끝점 {ip}이(가) 없음",
+    "{host} has no container with the address {ip}": "{host}에는 주소가 {ip}인 컨테이너가 없습니다",
+    "unknown VNI {vni}": "알 수 없는 VNI {vni}",
+    "{host} has no overlay network with VNI {vni}": "{host}에는 VNI가 {vni}인 오버레이 네트워크가 없습니다",
+    "inbound UDP {port} (VXLAN) blocked": "인바운드 UDP {port}(VXLAN) 차단됨",
+    "the Windows Firewall of {host} drops VXLAN from {ip}: {why} (overlay traffic between swarm nodes needs UDP 4789 open)": "{host}의 Windows 방화벽이 {ip}에서 온 VXLAN을 버립니다: {why} (swarm 노드 사이의 오버레이 트래픽에는 UDP 4789가 열려 있어야 합니다)",
+    "no endpoint {ip}": "끝점 {ip} 없음",
+    "no endpoint with {ip} on the overlay network '{network}' of {host}": "{host}의 오버레이 네트워크 '{network}'에는 {ip}을(를) 가진 끝점이 없습니다",
+    "no flow for {ip}:{port}": "{ip}:{port}에 대한 흐름 없음",
+    "{ip} is {host}'s load-balancer address and no connection through the routing mesh expects this reply": "{ip}은(는) {host}의 부하 분산 주소인데, 라우팅 메시를 거친 어떤 연결도 이 응답을 기다리지 않습니다",
+    "dockerd's resolver on the gateway {ip} answers DNS (moby network_windows.go startResolver)": "게이트웨이 {ip}에 있는 dockerd의 리졸버가 DNS에 답합니다(moby network_windows.go startResolver)",
+    "inbound {what} blocked": "인바운드 {what} 차단됨",
+    "the Windows Firewall of {host} drops inbound {what} from {ip}: {why}": "{host}의 Windows 방화벽이 {ip}에서 온 인바운드 {what}을(를) 버립니다: {why}",
+    "{host} answers ping": "{host}이(가) ping에 응답합니다",
+    "nothing listens on {protocol} {port}": "{protocol} {port}에서 듣는 것이 없음",
+    "no process of {host} listens on port {port}/{protocol} and nothing is published there: the connection is refused": "{host}에는 포트 {port}/{protocol}에서 듣는 프로세스가 없고 그곳에 게시된 것도 없습니다. 연결이 거부됩니다",
+    "{process} (PID {pid}) on {host} accepted the connection": "{host}의 {process}(PID {pid})이(가) 연결을 받아들였습니다",
+    "no static mapping for {protocol} {port}": "{protocol} {port}에 대한 정적 매핑 없음",
+    "WinNAT on {host} has no static mapping for {protocol} {port}": "{host}의 WinNAT에는 {protocol} {port}에 대한 정적 매핑이 없습니다",
+    "no allow rule for {protocol} {port}": "{protocol} {port}에 대한 허용 규칙 없음",
+    "the Windows Firewall of {host} has no allow rule for {protocol} {port}": "{host}의 Windows 방화벽에는 {protocol} {port}에 대한 허용 규칙이 없습니다",
+    "the Windows Firewall of {host} drops it: {why}": "{host}의 Windows 방화벽이 패킷을 버립니다: {why}",
+    "{host} has no nat network holding {ip}": "{host}에는 {ip}을(를) 담은 nat 네트워크가 없습니다",
+    "{ip} is on the nat network '{other}'": "{ip}은(는) nat 네트워크 '{other}'에 있음",
+    "nat networks are not routed to each other: '{network}' cannot reach '{other}' (WinNAT keeps each internal prefix on its own)": "nat 네트워크끼리는 서로 라우팅되지 않습니다. '{network}'에서 '{other}'에 닿을 수 없습니다(WinNAT은 내부 접두사를 저마다 따로 둡니다)",
+    "{ip} is in no NAT prefix": "{ip}은(는) 어떤 NAT 접두사에도 없음",
+    "no WinNAT instance translates {ip}": "{ip}을(를) 변환하는 WinNAT 인스턴스가 없습니다",
+    "no backend for port {port}": "포트 {port}의 백엔드 없음",
+    "the service {service} has no running task behind port {port} on {host}": "{host}의 포트 {port} 뒤에 서비스 {service}의 실행 중인 작업이 없습니다",
+    "the reply reached {host}": "응답이 {host}에 닿았습니다",
+    "no endpoint has {ip} on the nat network '{network}' of {host}": "{host}의 nat 네트워크 '{network}'에는 {ip}을(를) 가진 끝점이 없습니다",
+    "the gateway {gateway} of '{network}' is not on {host}": "'{network}'의 게이트웨이 {gateway}이(가) {host}에 없습니다",
+    "no VFP encapsulation rule for {ip}": "{ip}에 대한 VFP 캡슐화 규칙 없음",
+    "{ip} is not a known endpoint of the overlay network '{network}' on {host}": "{ip}은(는) {host}에 있는 오버레이 네트워크 '{network}'의 알려진 끝점이 아닙니다",
+    "cross-subnet l2bridge routing is not supported": "다른 서브넷으로 가는 l2bridge 라우팅은 지원되지 않음",
+    "{windows} does not route l2bridge traffic to other subnets or hosts (supported from Windows Server 2019)": "{windows}은(는) l2bridge 트래픽을 다른 서브넷이나 호스트로 라우팅하지 않습니다(Windows Server 2019부터 지원)",
+    "no address": "주소 없음",
+    "{container} has no address: it is {state} without a network endpoint": "{container}에는 주소가 없습니다. 네트워크 끝점 없이 {state} 상태입니다",
+    "loopback inside the compartment": "네임스페이스(compartment) 안의 루프백",
+    "{container} talked to itself (loopback)": "{container}이(가) 자기 자신과 통신했습니다(루프백)",
+    "the reply stayed inside": "응답이 안에 머물렀습니다",
+    "not running": "실행 중 아님",
+    "{container} is {state}, not running: it has no network endpoint yet (docker start it)": "{container}은(는) 실행 중이 아니라 {state} 상태입니다. 아직 네트워크 끝점이 없습니다(docker start로 시작하세요)",
+    "no route to {ip}": "{ip}(으)로 가는 경로 없음",
+    "{container} has no route to {ip}": "{container}에는 {ip}(으)로 가는 경로가 없습니다",
+    "switch does not exist": "스위치가 없음",
+    "the vSwitch '{switch}' of the HNS network '{network}' was removed (Remove-VMSwitch): its container ports lead nowhere until HNS recreates it (Restart-Service hns, then Restart-Service docker)": "HNS 네트워크 '{network}'의 가상 스위치 '{switch}'가 지워졌습니다(Remove-VMSwitch). HNS가 다시 만들 때까지 컨테이너 포트는 아무 데도 이어지지 않습니다(Restart-Service hns, 그다음 Restart-Service docker)",
+    "HNS on each host handed out {ip} from {lan}, the LAN's own subnet: give containers there static addresses (--ip)": "호스트마다 HNS가 LAN 자신의 서브넷인 {lan}에서 {ip}을(를) 나눠 주었습니다. 그곳의 컨테이너에는 고정 주소를 주세요(--ip)",
+    "{network} addresses are private to each host": "{network} 주소는 호스트마다 사설 주소입니다",
+    "wrong container": "다른 컨테이너",
+    "{ip} here is {container} on {host}, not {wanted} on {wanted_host}: {why}": "여기서 {ip}은(는) {wanted_host}의 {wanted}이(가) 아니라 {host}의 {container}입니다: {why}",
+    "{packet} received": "{packet} 받음",
+    "the reply reached {container} on {host}": "응답이 {host}의 {container}에 닿았습니다",
+    "{container} on {host} received the packet": "{host}의 {container}이(가) 패킷을 받았습니다",
+    "blocked: {acl}": "차단됨: {acl}",
+    "the Host ACL '{acl}' on {container}'s endpoint blocked the packet (WFP)": "{container} 끝점의 Host ACL '{acl}'이(가) 패킷을 막았습니다(WFP)",
+    "no rule allows inbound {protocol} {port}": "인바운드 {protocol} {port}을(를) 허용하는 규칙 없음",
+    "the Windows Firewall of {container} blocked unsolicited inbound {protocol} {port}: {windows} denies inbound by default; only a published port (-p) creates an allow rule": "{container}의 Windows 방화벽이 요청하지 않은 인바운드 {protocol} {port}을(를) 막았습니다. {windows}은(는) 기본적으로 인바운드를 거부하며, 게시한 포트(-p)만 허용 규칙을 만듭니다",
+}
 
 # table name or column name -> the Korean caption shown above / in the header of a table
 CAPTIONS = {

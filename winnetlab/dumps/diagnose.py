@@ -42,6 +42,7 @@ from collections import defaultdict
 from ..engine import policies as P
 from ..engine.drivers import of
 from ..engine.drivers.base import SHIM
+from ..i18n import say
 
 SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
 APIPA = ipaddress.IPv4Network("169.254.0.0/16")
@@ -52,7 +53,7 @@ def first_few(items, n=FIRST_FEW):
     """``a, b, c and 49,997 more``: a long list summarised for one finding."""
     items = list(items)
     shown = ", ".join(str(i) for i in items[:n])
-    return shown + (f" and {len(items) - n:,} more" if len(items) > n else "")
+    return say("{shown} and {n} more", shown=shown, n=f"{len(items) - n:,}") if len(items) > n else shown
 
 
 def listed_in_full(host, kind):
@@ -107,11 +108,19 @@ def check_addresses_in_subnets(host):
         yield (
             "error",
             label,
-            f"{len(eps)} endpoint(s) have an IP outside the subnets of network {net.hns_name} ({subnets}): "
-            + first_few(f"{e.name or e.id} {e.ip_address}" for e in sorted(eps, key=lambda e: e.id)),
-            "a stale endpoint or a network re-created with another prefix. Verify first that no running "
-            "container uses it (Get-HnsEndpoint -Id <id> shows no SharedContainers; docker ps / crictl pods); "
-            f"then remove only that endpoint (Remove-HnsEndpoint) and restart its container: {first_few(ids)}",
+            say(
+                "{n} endpoint(s) have an IP outside the subnets of network {network} ({subnets}): {which}",
+                n=len(eps),
+                network=net.hns_name,
+                subnets=subnets,
+                which=first_few(f"{e.name or e.id} {e.ip_address}" for e in sorted(eps, key=lambda e: e.id)),
+            ),
+            say(
+                "a stale endpoint or a network re-created with another prefix. Verify first that no running "
+                "container uses it (Get-HnsEndpoint -Id <id> shows no SharedContainers; docker ps / crictl "
+                "pods); then remove only that endpoint (Remove-HnsEndpoint) and restart its container: {ids}",
+                ids=first_few(ids),
+            ),
         )
 
 
@@ -130,12 +139,19 @@ def check_duplicates(host):
                     yield (
                         "error",
                         label,
-                        f"{len(same)} endpoints share the {what} {value}: "
-                        + first_few(e.name or e.id for e in same),
-                        "two endpoints with one address break ARP and VFP rules. Verify first which one a "
-                        "running container holds (Get-HnsEndpoint | ? IPAddress -eq <ip>, docker inspect); "
-                        "then remove only the stale one (Remove-HnsEndpoint -Id <id>) of: "
-                        + first_few(e.id for e in same),
+                        say(
+                            "{n} endpoints share the {what} {value}: {which}",
+                            n=len(same),
+                            what=what,
+                            value=value,
+                            which=first_few(e.name or e.id for e in same),
+                        ),
+                        say(
+                            "two endpoints with one address break ARP and VFP rules. Verify first which one a "
+                            "running container holds (Get-HnsEndpoint | ? IPAddress -eq <ip>, docker inspect); "
+                            "then remove only the stale one (Remove-HnsEndpoint -Id <id>) of: {ids}",
+                            ids=first_few(e.id for e in same),
+                        ),
                     )
 
 
@@ -167,9 +183,11 @@ def check_nat_overlaps_host(host):
                 yield (
                     "error",
                     _net_label(host, net),
-                    f"NAT prefix {s.prefix} contains the host address {inside[0]}",
-                    "WinNAT needs internal and external prefixes that do not overlap: set another "
-                    "prefix (fixed-cidr in daemon.json, or --subnet)",
+                    say("NAT prefix {prefix} contains the host address {ip}", prefix=s.prefix, ip=inside[0]),
+                    say(
+                        "WinNAT needs internal and external prefixes that do not overlap: set another "
+                        "prefix (fixed-cidr in daemon.json, or --subnet)"
+                    ),
                 )
 
 
@@ -188,10 +206,12 @@ def check_several_nat_prefixes(host):
         yield (
             severity,
             f"{host.name}/WinNAT",
-            f"{len(prefixes)} NAT prefixes on one host: " + ", ".join(prefixes),
-            "Windows Server 2016 supports one WinNAT internal prefix per host; later versions allow "
-            "several, but overlapping or leftover NetNat objects (Get-NetNat) are a common cause of "
-            "lost outbound traffic",
+            say("{n} NAT prefixes on one host: {prefixes}", n=len(prefixes), prefixes=", ".join(prefixes)),
+            say(
+                "Windows Server 2016 supports one WinNAT internal prefix per host; later versions allow "
+                "several, but overlapping or leftover NetNat objects (Get-NetNat) are a common cause of "
+                "lost outbound traffic"
+            ),
         )
 
 
@@ -206,19 +226,32 @@ def check_policy_list_references(host):
             yield (
                 "error",
                 f"{host.name}/policylist {pl.id[:8]}",
-                f"references {len(missing)} endpoint(s) that do not exist on the host: {first_few(missing)}",
-                "the load balancer sends traffic to backends that are gone. Verify first that each is "
-                "really gone (Get-HnsEndpoint -Id <id> returns nothing) and that kube-proxy/Docker is "
-                f"running; then remove only this policy list (Get-HnsPolicyList | ? ID -eq {pl.id} | "
-                "Remove-HnsPolicyList) and let its owner rebuild it",
+                say(
+                    "references {n} endpoint(s) that do not exist on the host: {which}",
+                    n=len(missing),
+                    which=first_few(missing),
+                ),
+                say(
+                    "the load balancer sends traffic to backends that are gone. Verify first that each is "
+                    "really gone (Get-HnsEndpoint -Id <id> returns nothing) and that kube-proxy/Docker is "
+                    "running; then remove only this policy list (Get-HnsPolicyList | ? ID -eq {id} | "
+                    "Remove-HnsPolicyList) and let its owner rebuild it",
+                    id=pl.id,
+                ),
             )
         else:
             yield (
                 "info",
                 f"{host.name}/policylist {pl.id[:8]}",
-                f"references {len(missing)} endpoint(s) not in this dump: {first_few(missing)}",
-                "not a fault: the dump does not list every endpoint of the host; add Get-HnsEndpoint "
-                "output (or hnsdiag list all) to check them",
+                say(
+                    "references {n} endpoint(s) not in this dump: {which}",
+                    n=len(missing),
+                    which=first_few(missing),
+                ),
+                say(
+                    "not a fault: the dump does not list every endpoint of the host; add Get-HnsEndpoint "
+                    "output (or hnsdiag list all) to check them"
+                ),
             )
 
 
@@ -236,10 +269,15 @@ def check_remote_without_pa(host):
             yield (
                 "error",
                 _ep_label(host, ep),
-                f"remote endpoint {ep.ip_address} on overlay network "
-                f"{net.hns_name} has no provider address (PA policy)",
-                "VFP cannot encapsulate traffic to it: the CNI or the swarm agent must add "
-                '{"Type": "PA", "PA": <other host\'s address>}',
+                say(
+                    "remote endpoint {ip} on overlay network {network} has no provider address (PA policy)",
+                    ip=ep.ip_address,
+                    network=net.hns_name,
+                ),
+                say(
+                    "VFP cannot encapsulate traffic to it: the CNI or the swarm agent must add "
+                    '{{"Type": "PA", "PA": <other host\'s address>}}'
+                ),
             )
 
 
@@ -249,10 +287,14 @@ def check_management_ip(host):
             yield (
                 "error",
                 _net_label(host, net),
-                f"management IP {net.management_ip} is a link-local (APIPA) address",
-                "the adapter had no address when HNS created the network (DHCP not ready). Verify first "
-                "that the adapter now has its address (Get-NetIPAddress) and which containers use the "
-                f"network; then remove and re-create only network {net.hns_name} ({net.id})",
+                say("management IP {ip} is a link-local (APIPA) address", ip=net.management_ip),
+                say(
+                    "the adapter had no address when HNS created the network (DHCP not ready). Verify first "
+                    "that the adapter now has its address (Get-NetIPAddress) and which containers use the "
+                    "network; then remove and re-create only network {network} ({id})",
+                    network=net.hns_name,
+                    id=net.id,
+                ),
             )
 
 
@@ -266,9 +308,15 @@ def check_vsid_collisions(host):
             yield (
                 "error",
                 f"{host.name}/VSID {vsid}",
-                f"overlay networks {', '.join(sorted(names))} share VSID (VXLAN VNI) {vsid}",
-                "each overlay network needs its own VNI; Docker deletes the older network when a "
-                "new one reuses its VNI",
+                say(
+                    "overlay networks {networks} share VSID (VXLAN VNI) {vsid}",
+                    networks=", ".join(sorted(names)),
+                    vsid=vsid,
+                ),
+                say(
+                    "each overlay network needs its own VNI; Docker deletes the older network when a "
+                    "new one reuses its VNI"
+                ),
             )
 
 
@@ -288,10 +336,15 @@ def check_l2bridge_outbound_nat(host):
             yield (
                 "warning",
                 _net_label(host, net),
-                "no endpoint has an OutBoundNAT policy: containers on "
-                "this l2bridge network cannot reach the internet",
-                f"create the network with -o {SHIM}enable_outboundnat=true "
-                "(or add an OutBoundNAT endpoint policy in the CNI config)",
+                say(
+                    "no endpoint has an OutBoundNAT policy: containers on this l2bridge network cannot "
+                    "reach the internet"
+                ),
+                say(
+                    "create the network with -o {option} (or add an OutBoundNAT endpoint policy in the "
+                    "CNI config)",
+                    option=f"{SHIM}enable_outboundnat=true",
+                ),
             )
 
 

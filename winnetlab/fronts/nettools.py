@@ -25,6 +25,7 @@ host's are its listeners (``engine.listeners``); routes added with ``route add``
 import ipaddress
 from dataclasses import dataclass
 
+from .. import i18n
 from ..engine import dnsworld, routing
 from ..engine.errors import WinNetLabError
 
@@ -173,8 +174,8 @@ class Node:
         except WinNetLabError as e:
             return Leg(False, e.message, None)
         if t.delivered and t.reply is not None and not t.reply.delivered:
-            return Leg(False, f"the answer never came back: {t.reply.reason}", t)
-        return Leg(t.delivered, t.reason, t)
+            return Leg(False, i18n.say("the answer never came back: {reason}", reason=t.reply.said), t)
+        return Leg(t.delivered, t.said, t)  # the walk's sentence: a hint said in the session's language
 
     def vip_service(self, ip):
         swarm = self.lab.swarm

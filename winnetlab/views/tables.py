@@ -670,10 +670,14 @@ def events(lab_or_host: Lab | Host) -> Any:
 @_localized
 def diagnose(lab_or_host: Lab | Host) -> Any:
     """``wl.diagnose``: what is wrong in the HNS state, one row per finding (see
-    :mod:`winnetlab.dumps.diagnose`); a healthy host shows "No findings: …"."""
+    :mod:`winnetlab.dumps.diagnose`), findings and hints in the session's language; a healthy
+    host shows "No findings: …"."""
     from ..dumps.diagnose import findings
 
-    return _table("diagnose", findings(lab_or_host))
+    rows = [
+        (sev, obj, i18n.speak(finding), i18n.speak(hint)) for sev, obj, finding, hint in findings(lab_or_host)
+    ]
+    return _table("diagnose", rows)
 
 
 @_localized

@@ -15,13 +15,17 @@ from .fold import details
 def trace_frame(trace):
     """The step table as a pandas DataFrame, one row per hop (index ``step`` from 1).
 
-    A field that does not apply at a hop (no port for ICMP, no outer header before
+    The ``detail`` of a hop that delivers or drops is in the session's language.  A field
+    that does not apply at a hop (no port for ICMP, no outer header before
     encapsulation) is an empty cell, and ports and VNIs stay integers (``4789``, not
     ``4789.0``): the columns hold Python values, not floats with NaN holes.
     """
     import pandas as pd
 
-    rows = [tuple("" if v is None else v for v in h.as_row()) for h in trace.hops]
+    rows = [
+        tuple("" if v is None else v for v in h._replace(detail=i18n.speak(h.detail)).as_row())
+        for h in trace.hops
+    ]
     frame = pd.DataFrame(rows, columns=list(FRAME_COLUMNS), dtype=object)
     frame.index = pd.RangeIndex(1, len(frame) + 1, name="step")
     return frame
@@ -110,7 +114,7 @@ def _html_table(trace, title):
         style = f" style='color:{colour};font-weight:bold'" if h.action in ("drop", "deliver") else ""
         rows.append(
             f"<tr><td>{i}</td><td>{escape(h.host)}</td><td style='text-align:left'>{escape(short_text(h.component))}</td>"
-            f"<td{style}>{escape(h.action)}</td><td style='text-align:left'>{escape(short_text(h.detail))}</td>"
+            f"<td{style}>{escape(h.action)}</td><td style='text-align:left'>{escape(short_text(i18n.speak(h.detail)))}</td>"
             f"<td style='text-align:left'>{escape(short_text(h.rule))}</td>"
             + "".join(
                 f"<td style='white-space:nowrap;font-family:monospace'>{cells[k]}</td>"

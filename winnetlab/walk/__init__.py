@@ -5,6 +5,7 @@ collects the hops until a component delivers or drops it; a delivered packet is 
 and the reply walks back through the flow state the first packet left.
 """
 
+from ..i18n import say
 from . import container, driver_hops, hoststack, resolve, underlay
 from .packet import Packet, Stop, Walk, ephemeral_port
 from .trace import Trace
@@ -39,8 +40,12 @@ def _start(w, origin, dest):
         w.drop(
             host.name,
             f"container {c.name}",
-            "no address",
-            f"{c.name} has no address: it is {c.state} without a network endpoint",
+            say("no address"),
+            say(
+                "{container} has no address: it is {state} without a network endpoint",
+                container=c.name,
+                state=c.state,
+            ),
         )
     if p.protocol != "icmp":
         p.src_port = ephemeral_port(origin.name, dest.ip, p.dst_port, p.protocol)
@@ -62,8 +67,8 @@ def _loopback_in_container(w, origin, dest):
     w.deliver(
         h.name,
         "Loopback Pseudo-Interface 1",
-        "loopback inside the compartment",
-        f"{c.name} talked to itself (loopback)",
+        say("loopback inside the compartment"),
+        say("{container} talked to itself (loopback)", container=c.name),
         ("container", h, eps[0] if eps else None),
     )
 
@@ -80,7 +85,11 @@ def _reply(fw, fw_src, fw_dst):
             host, ep = where
             if ep is None or last.src_ip == last.dst_ip:
                 w.deliver(
-                    host.name, "Loopback Pseudo-Interface 1", "loopback", "the reply stayed inside", fw.end
+                    host.name,
+                    "Loopback Pseudo-Interface 1",
+                    "loopback",
+                    say("the reply stayed inside"),
+                    fw.end,
                 )
             driver_hops.egress(w, host, *container.send(w, host, host.containers[ep.container]))
         elif kind == "host":

@@ -10,6 +10,7 @@ import ipaddress
 
 from ..engine import routing
 from ..engine.hyperv import vnic_name
+from ..i18n import say
 from .packet import ip_text
 from .underlay import AZURE_REASON, SPOOF_REASON
 from .vfp import Port
@@ -60,8 +61,12 @@ def send(w, host, container, dns=None):
         w.drop(
             host.name,
             f"container {container.name}",
-            "not running",
-            f"{container.name} is {container.state}, not running: it has no network endpoint yet (docker start it)",
+            say("not running"),
+            say(
+                "{container} is {state}, not running: it has no network endpoint yet (docker start it)",
+                container=container.name,
+                state=container.state,
+            ),
         )
     prefix, gateway, ep = route(host, container, p.dst_ip)
     if ep is None:
@@ -69,8 +74,8 @@ def send(w, host, container, dns=None):
         w.drop(
             host.name,
             f"compartment of {container.name}",
-            f"no route to {p.dst_ip}",
-            f"{container.name} has no route to {p.dst_ip}" + _no_route_why(host, container),
+            say("no route to {ip}", ip=p.dst_ip),
+            _no_route(host, container, p.dst_ip),
         )
     p.src_ip = ep.address
     p.src_mac = ep.mac_address
@@ -96,22 +101,31 @@ def send(w, host, container, dns=None):
     return ep, next_hop
 
 
-def _no_route_why(host, container):
+def _no_route(host, container, ip):
     """Why a container has no route: no endpoint, or only an APIPA address because no DHCP
     offer reached it (its frames die below a VM without MAC address spoofing)."""
     eps = host.endpoints_of(container)
     if not eps:
-        return ": it has no network endpoint"
-    ep = next((e for e in eps if e.ip_address is None and e.dhcp_lease is None and e.apipa is not None), None)
-    if ep is None:
-        return ""
-    azure = host.platform == "azure-vm"
-    below = (AZURE_REASON if azure else SPOOF_REASON).format(host=host.name, mac=ep.mac_address)
-    return (
-        f": its only address is the link-local {ep.apipa} (APIPA: no default gateway) because no DHCP offer "
-        f"reached it — its DHCP DISCOVER never left the VM: {below}"
-        + ("" if azure else "; then restart the container (docker restart) so that it asks for a lease again")
-    )
+        why = say("it has no network endpoint")
+    else:
+        ep = next(
+            (e for e in eps if e.ip_address is None and e.dhcp_lease is None and e.apipa is not None), None
+        )
+        if ep is None:
+            return say("{container} has no route to {ip}", container=container.name, ip=ip)
+        azure = host.platform == "azure-vm"
+        below = say(AZURE_REASON if azure else SPOOF_REASON, host=host.name, mac=ep.mac_address)
+        why = say(
+            "its only address is the link-local {apipa} (APIPA: no default gateway) because no DHCP offer "
+            "reached it — its DHCP DISCOVER never left the VM: {below}"
+            if azure
+            else "its only address is the link-local {apipa} (APIPA: no default gateway) because no DHCP offer "
+            "reached it — its DHCP DISCOVER never left the VM: {below}; then restart the container "
+            "(docker restart) so that it asks for a lease again",
+            apipa=ep.apipa,
+            below=below,
+        )
+    return say("{container} has no route to {ip}: {why}", container=container.name, ip=ip, why=why)
 
 
 def switch_present(w, host, net):
@@ -120,10 +134,14 @@ def switch_present(w, host, net):
         w.drop(
             host.name,
             f"vSwitch '{net.vswitch}'",
-            "switch does not exist",
-            f"the vSwitch '{net.vswitch}' of the HNS network '{net.name}' was removed (Remove-VMSwitch): its "
-            "container ports lead nowhere until HNS recreates it (Restart-Service hns, then "
-            "Restart-Service docker)",
+            say("switch does not exist"),
+            say(
+                "the vSwitch '{switch}' of the HNS network '{network}' was removed (Remove-VMSwitch): its "
+                "container ports lead nowhere until HNS recreates it (Restart-Service hns, then "
+                "Restart-Service docker)",
+                switch=net.vswitch,
+                network=net.name,
+            ),
         )
 
 
@@ -147,22 +165,33 @@ def receive(w, host, ep, admitted=None):
     if target is not None and target[1] is not container:
         lan = host.lab.lan.prefix
         why = (
-            f"HNS on each host handed out {p.dst_ip} from {lan}, the LAN's own subnet: give containers "
-            "there static addresses (--ip)"
+            say(
+                "HNS on each host handed out {ip} from {lan}, the LAN's own subnet: give containers "
+                "there static addresses (--ip)",
+                ip=p.dst_ip,
+                lan=lan,
+            )
             if any(s.prefix.overlaps(lan) for s in net.subnets)
-            else f"{ep.network} addresses are private to each host"
+            else say("{network} addresses are private to each host", network=ep.network)
         )
         w.drop(
             host.name,
             f"container {container.name}",
-            "wrong container",
-            f"{p.dst_ip} here is {container.name} on {host.name}, not {target[1].name} on {target[0].name}: "
-            + why,
+            say("wrong container"),
+            say(
+                "{ip} here is {container} on {host}, not {wanted} on {wanted_host}: {why}",
+                ip=p.dst_ip,
+                container=container.name,
+                host=host.name,
+                wanted=target[1].name,
+                wanted_host=target[0].name,
+                why=why,
+            ),
         )
     w.deliver(
         host.name,
         f"container {container.name}",
-        f"{p.describe()} received",
+        say("{packet} received", packet=p.describe()),
         _reason(w, container, host),
         ("container", host, ep),
     )
@@ -170,8 +199,8 @@ def receive(w, host, ep, admitted=None):
 
 def _reason(w, container, host):
     if w.is_reply:
-        return f"the reply reached {container.name} on {host.name}"
-    return f"{container.name} on {host.name} received the packet"
+        return say("the reply reached {container} on {host}", container=container.name, host=host.name)
+    return say("{container} on {host} received the packet", container=container.name, host=host.name)
 
 
 def firewall(w, host, container, ep, admitted):
@@ -194,8 +223,12 @@ def firewall(w, host, container, ep, admitted):
                 w.drop(
                     host.name,
                     comp,
-                    f"blocked: {acl.describe()}",
-                    f"the Host ACL '{acl.describe()}' on {container.name}'s endpoint blocked the packet (WFP)",
+                    say("blocked: {acl}", acl=acl.describe()),
+                    say(
+                        "the Host ACL '{acl}' on {container}'s endpoint blocked the packet (WFP)",
+                        acl=acl.describe(),
+                        container=container.name,
+                    ),
                     acl.describe(),
                 )
             w.hop(host.name, comp, "allow", f"Host ACL {acl.describe()}", acl.describe())
@@ -242,10 +275,15 @@ def firewall(w, host, container, ep, admitted):
         w.drop(
             host.name,
             comp,
-            f"no rule allows inbound {p.protocol.upper()} {p.dst_port}",
-            f"the Windows Firewall of {container.name} blocked unsolicited inbound {p.protocol.upper()} "
-            f"{p.dst_port}: {host.profile.title} denies inbound by default; only a published port (-p) "
-            "creates an allow rule",
+            say("no rule allows inbound {protocol} {port}", protocol=p.protocol.upper(), port=p.dst_port),
+            say(
+                "the Windows Firewall of {container} blocked unsolicited inbound {protocol} {port}: "
+                "{windows} denies inbound by default; only a published port (-p) creates an allow rule",
+                container=container.name,
+                protocol=p.protocol.upper(),
+                port=p.dst_port,
+                windows=host.profile.title,
+            ),
         )
 
 

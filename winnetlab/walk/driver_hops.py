@@ -18,6 +18,7 @@ that follow from it are walked here, so the engine stays free of the walk.
 import ipaddress
 
 from ..engine.drivers import of
+from ..i18n import say
 from . import container, hoststack, underlay
 from .lookup import lan_next_hop, local_peer, overlay_peer_host, vnic_holding
 from .vfp import Port
@@ -43,7 +44,12 @@ def _nat(w, host, ep, net, next_hop):
                 host.name,
                 f"vSwitch '{net.vswitch}'",
                 f"ARP: who has {p.dst_ip}? no answer",
-                f"no endpoint has {p.dst_ip} on the nat network '{net.name}' of {host.name}",
+                say(
+                    "no endpoint has {ip} on the nat network '{network}' of {host}",
+                    ip=p.dst_ip,
+                    network=net.name,
+                    host=host.name,
+                ),
             )
         p.dst_mac = peer.mac_address
         container.receive(w, host, peer)
@@ -52,7 +58,12 @@ def _nat(w, host, ep, net, next_hop):
             host.name,
             f"vSwitch '{net.vswitch}'",
             f"ARP: who has {next_hop}? no answer",
-            f"the gateway {next_hop} of '{net.name}' is not on {host.name}",
+            say(
+                "the gateway {gateway} of '{network}' is not on {host}",
+                gateway=next_hop,
+                network=net.name,
+                host=host.name,
+            ),
         )
     p.dst_mac = vnic.mac_address
     w.hop(
@@ -106,8 +117,13 @@ def _switched(w, host, ep, net, next_hop):
             w.drop(
                 host.name,
                 f"vSwitch '{net.vswitch}'",
-                f"no VFP encapsulation rule for {p.dst_ip}",
-                f"{p.dst_ip} is not a known endpoint of the overlay network '{net.name}' on {host.name}",
+                say("no VFP encapsulation rule for {ip}", ip=p.dst_ip),
+                say(
+                    "{ip} is not a known endpoint of the overlay network '{network}' on {host}",
+                    ip=p.dst_ip,
+                    network=net.name,
+                    host=host.name,
+                ),
             )
     if drv.keeps_container_mac:
         lan_hop, why = next_hop, "the container's own next hop"
@@ -117,9 +133,12 @@ def _switched(w, host, ep, net, next_hop):
             w.drop(
                 host.name,
                 f"vSwitch '{net.vswitch}'",
-                "cross-subnet l2bridge routing is not supported",
-                f"{host.profile.title} does not route l2bridge traffic to other subnets or hosts "
-                "(supported from Windows Server 2019)",
+                say("cross-subnet l2bridge routing is not supported"),
+                say(
+                    "{windows} does not route l2bridge traffic to other subnets or hosts "
+                    "(supported from Windows Server 2019)",
+                    windows=host.profile.title,
+                ),
             )
     w.hop(
         host.name,

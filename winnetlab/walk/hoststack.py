@@ -13,6 +13,7 @@ import ipaddress
 
 from ..engine import policies as P
 from ..engine.drivers import of
+from ..i18n import say
 from . import container, underlay
 from .lookup import lan_next_hop, local_peer, overlay_peer_host, uplink_adapter, vnic_holding
 from .packet import ephemeral_port, flow_number, ip_text
@@ -23,6 +24,10 @@ HOST_STACK = "host TCP/IP stack"
 
 def _nat_networks(host):
     return [n for n in host.hns_networks.values() if of(n).winnat and n.prefix is not None]
+
+
+def _reply_reached(host):
+    return say("the reply reached {host}", host=host.name)
 
 
 def send(w, host, dest_loopback=False):
@@ -37,7 +42,7 @@ def send(w, host, dest_loopback=False):
         return _loopback(w, host)
     if p.dst_ip == host.address or vnic_holding(host, p.dst_ip) is not None:
         if w.is_reply:
-            w.deliver(host.name, HOST_STACK, "loopback", f"the reply reached {host.name}", ("host", host))
+            w.deliver(host.name, HOST_STACK, "loopback", _reply_reached(host), ("host", host))
         return _own_address(w, host)
     if nat is not None:
         vnic = vnic_holding(host, nat.gateway)
@@ -81,24 +86,37 @@ def _loopback(w, host):
                 host.name,
                 "Loopback Pseudo-Interface 1",
                 "127.0.0.1",
-                f"{host.name} answered itself",
+                say("{host} answered itself", host=host.name),
                 ("host", host),
             )
         w.drop(
             host.name,
             "Loopback Pseudo-Interface 1",
-            f"nothing listens on 127.0.0.1:{p.dst_port}",
-            f"no port {p.dst_port}/{p.protocol} is published on {host.name}",
+            say("nothing listens on 127.0.0.1:{port}", port=p.dst_port),
+            say(
+                "no port {port}/{protocol} is published on {host}",
+                port=p.dst_port,
+                protocol=p.protocol,
+                host=host.name,
+            ),
         )
     net = host.hns_networks[owner.network_id]
     if not of(net).winnat or not host.profile.localhost_published:
         why = (
-            f"published ports answer on localhost only from Windows Server 2019 (1809); {host.profile.title} "
-            "does not: use the container's own address"
+            say(
+                "published ports answer on localhost only from Windows Server 2019 (1809); {windows} "
+                "does not: use the container's own address",
+                windows=host.profile.title,
+            )
             if of(net).winnat
-            else "VFP port mappings are not reachable from the host itself (no NodePort from the node)"
+            else say("VFP port mappings are not reachable from the host itself (no NodePort from the node)")
         )
-        w.drop(host.name, "Loopback Pseudo-Interface 1", f"localhost:{p.dst_port} is not forwarded", why)
+        w.drop(
+            host.name,
+            "Loopback Pseudo-Interface 1",
+            say("localhost:{port} is not forwarded", port=p.dst_port),
+            why,
+        )
     p.src_ip = host.address
     _winnat_in(w, host, owner, net)
 
@@ -109,12 +127,18 @@ def _own_address(w, host):
         w.drop(
             host.name,
             HOST_STACK,
-            f"{p.dst_ip}:{p.dst_port} from the host itself",
-            f"from the NAT host itself a published port cannot be reached through its own address "
-            f"{p.dst_ip}:{p.dst_port} (WinNAT limitation): use localhost (Windows Server 2019+) or the "
-            "container's address",
+            say("{ip}:{port} from the host itself", ip=p.dst_ip, port=p.dst_port),
+            say(
+                "from the NAT host itself a published port cannot be reached through its own address "
+                "{ip}:{port} (WinNAT limitation): use localhost (Windows Server 2019+) or the "
+                "container's address",
+                ip=p.dst_ip,
+                port=p.dst_port,
+            ),
         )
-    w.deliver(host.name, HOST_STACK, "loopback", f"{host.name} answered itself", ("host", host))
+    w.deliver(
+        host.name, HOST_STACK, "loopback", say("{host} answered itself", host=host.name), ("host", host)
+    )
 
 
 def send_out(w, host):
@@ -176,8 +200,8 @@ def _to_container_on_switch(w, host):
     w.drop(
         host.name,
         "physical adapter",
-        f"no endpoint {p.dst_ip} here",
-        f"{host.name} has no container with the address {p.dst_ip}",
+        say("no endpoint {ip} here", ip=p.dst_ip),
+        say("{host} has no container with the address {ip}", host=host.name, ip=p.dst_ip),
     )
 
 
@@ -189,17 +213,22 @@ def _vxlan_in(w, host, phys, vnic):
         w.drop(
             host.name,
             "VFP VNET_ENCAP_LAYER",
-            f"unknown VNI {o.vni}",
-            f"{host.name} has no overlay network with VNI {o.vni}",
+            say("unknown VNI {vni}", vni=o.vni),
+            say("{host} has no overlay network with VNI {vni}", host=host.name, vni=o.vni),
         )
     allowed, rule, why = host.firewall_verdict("udp", o.dst_port, o.src_ip)
     if not allowed:
         w.drop(
             host.name,
             "Windows Firewall (host)",
-            f"inbound UDP {o.dst_port} (VXLAN) blocked",
-            f"the Windows Firewall of {host.name} drops VXLAN from {o.src_ip}: {why} (overlay traffic between "
-            "swarm nodes needs UDP 4789 open)",
+            say("inbound UDP {port} (VXLAN) blocked", port=o.dst_port),
+            say(
+                "the Windows Firewall of {host} drops VXLAN from {ip}: {why} (overlay traffic between "
+                "swarm nodes needs UDP 4789 open)",
+                host=host.name,
+                ip=o.src_ip,
+                why=why,
+            ),
             rule.name if rule else "default inbound action: Block",
         )
     w.hop(host.name, f"vSwitch '{net.vswitch}'", "forward", f"UDP {o.dst_port} (VXLAN) to VFP")
@@ -218,8 +247,13 @@ def _vxlan_in(w, host, phys, vnic):
         w.drop(
             host.name,
             f"vSwitch '{net.vswitch}'",
-            f"no endpoint {p.dst_ip}",
-            f"no endpoint with {p.dst_ip} on the overlay network '{net.name}' of {host.name}",
+            say("no endpoint {ip}", ip=p.dst_ip),
+            say(
+                "no endpoint with {ip} on the overlay network '{network}' of {host}",
+                ip=p.dst_ip,
+                network=net.name,
+                host=host.name,
+            ),
         )
     container.receive(w, host, ep)
 
@@ -231,8 +265,13 @@ def lb_return(w, host):
         w.drop(
             host.name,
             "VFP SLB_LB_LAYER",
-            f"no flow for {p.dst_ip}:{p.dst_port}",
-            f"{p.dst_ip} is {host.name}'s load-balancer address and no connection through the routing mesh expects this reply",
+            say("no flow for {ip}:{port}", ip=p.dst_ip, port=p.dst_port),
+            say(
+                "{ip} is {host}'s load-balancer address and no connection through the routing mesh expects "
+                "this reply",
+                ip=p.dst_ip,
+                host=host.name,
+            ),
         )
     w.hop(
         host.name,
@@ -270,13 +309,16 @@ def to_host(w, host, from_container=False):
         if t is not None:
             ep = t.endpoint
             container.receive(w, host, ep)
-        w.deliver(host.name, HOST_STACK, "receive", f"the reply reached {host.name}", ("host", host))
+        w.deliver(host.name, HOST_STACK, "receive", _reply_reached(host), ("host", host))
     if p.dst_port == 53 and p.protocol in ("udp", "tcp") and _embedded_dns(host, p.dst_ip):
         w.deliver(
             host.name,
             f"Docker embedded DNS ({p.dst_ip}:53)",
             "receive",
-            f"dockerd's resolver on the gateway {p.dst_ip} answers DNS (moby network_windows.go startResolver)",
+            say(
+                "dockerd's resolver on the gateway {ip} answers DNS (moby network_windows.go startResolver)",
+                ip=p.dst_ip,
+            ),
             ("host", host),
         )
     service = host.mesh_ports.get((p.protocol, p.dst_port))
@@ -303,27 +345,45 @@ def _host_service(w, host):
             w.drop(
                 host.name,
                 "Windows Firewall (host)",
-                f"inbound {what} blocked",
-                f"the Windows Firewall of {host.name} drops inbound {what} from {p.src_ip}: {why}",
+                say("inbound {what} blocked", what=what),
+                say(
+                    "the Windows Firewall of {host} drops inbound {what} from {ip}: {why}",
+                    host=host.name,
+                    what=what,
+                    ip=p.src_ip,
+                    why=why,
+                ),
                 rule.name if rule else "default inbound action: Block",
             )
         w.hop(host.name, "Windows Firewall (host)", "allow", why, rule.name if rule else "")
     if p.protocol == "icmp":
-        w.deliver(host.name, HOST_STACK, "echo request", f"{host.name} answers ping", ("host", host))
+        w.deliver(
+            host.name, HOST_STACK, "echo request", say("{host} answers ping", host=host.name), ("host", host)
+        )
     proc = host.listener(p.protocol, p.dst_port)
     if proc is None:
         w.drop(
             host.name,
             HOST_STACK,
-            f"nothing listens on {p.protocol.upper()} {p.dst_port}",
-            f"no process of {host.name} listens on port {p.dst_port}/{p.protocol} and nothing is published "
-            "there: the connection is refused",
+            say("nothing listens on {protocol} {port}", protocol=p.protocol.upper(), port=p.dst_port),
+            say(
+                "no process of {host} listens on port {port}/{protocol} and nothing is published "
+                "there: the connection is refused",
+                host=host.name,
+                port=p.dst_port,
+                protocol=p.protocol,
+            ),
         )
     w.deliver(
         host.name,
         proc.process,
         f"listening on 0.0.0.0:{p.dst_port}",
-        f"{proc.process} (PID {proc.pid}) on {host.name} accepted the connection",
+        say(
+            "{process} (PID {pid}) on {host} accepted the connection",
+            process=proc.process,
+            pid=proc.pid,
+            host=host.name,
+        ),
         ("host", host),
     )
 
@@ -337,8 +397,13 @@ def _winnat_in(w, host, ep, net, hairpin=False):
         w.drop(
             host.name,
             "WinNAT",
-            f"no static mapping for {p.protocol.upper()} {p.dst_port}",
-            f"WinNAT on {host.name} has no static mapping for {p.protocol.upper()} {p.dst_port}",
+            say("no static mapping for {protocol} {port}", protocol=p.protocol.upper(), port=p.dst_port),
+            say(
+                "WinNAT on {host} has no static mapping for {protocol} {port}",
+                host=host.name,
+                protocol=p.protocol.upper(),
+                port=p.dst_port,
+            ),
         )
     before = p.four_tuple
     p.dst_ip, p.dst_port = m.internal_ip, m.internal_port
@@ -360,16 +425,21 @@ def _winnat_in(w, host, ep, net, hairpin=False):
         w.drop(
             host.name,
             "Windows Firewall",
-            f"no allow rule for {m.protocol} {m.external_port}",
-            f"the Windows Firewall of {host.name} has no allow rule for {m.protocol} {m.external_port}",
+            say("no allow rule for {protocol} {port}", protocol=m.protocol, port=m.external_port),
+            say(
+                "the Windows Firewall of {host} has no allow rule for {protocol} {port}",
+                host=host.name,
+                protocol=m.protocol,
+                port=m.external_port,
+            ),
         )
     allowed, decided, why = host.firewall_verdict(m.protocol.lower(), m.external_port, before[0], (rule,))
     if not allowed:
         w.drop(
             host.name,
             "Windows Firewall",
-            f"inbound {m.protocol} {m.external_port} blocked",
-            f"the Windows Firewall of {host.name} drops it: {why}",
+            say("inbound {what} blocked", what=f"{m.protocol} {m.external_port}"),
+            say("the Windows Firewall of {host} drops it: {why}", host=host.name, why=why),
             decided.name,
         )
     w.hop(host.name, "Windows Firewall", "allow", f"{rule.display_name}", rule.name)
@@ -389,7 +459,12 @@ def inward(w, host, net, vnic, admitted=None):
             host.name,
             f"vSwitch '{net.vswitch}'",
             f"ARP: who has {p.dst_ip}? no answer",
-            f"no endpoint has {p.dst_ip} on the nat network '{net.name}' of {host.name}",
+            say(
+                "no endpoint has {ip} on the nat network '{network}' of {host}",
+                ip=p.dst_ip,
+                network=net.name,
+                host=host.name,
+            ),
         )
     container.receive(w, host, ep, admitted)
 
@@ -397,7 +472,12 @@ def inward(w, host, net, vnic, admitted=None):
 def _inward_to(w, host, ip):
     net = next((n for n in _nat_networks(host) if ip in n.prefix), None)
     if net is None:
-        w.drop(host.name, HOST_STACK, f"no route to {ip}", f"{host.name} has no nat network holding {ip}")
+        w.drop(
+            host.name,
+            HOST_STACK,
+            say("no route to {ip}", ip=ip),
+            say("{host} has no nat network holding {ip}", host=host.name, ip=ip),
+        )
     return inward(w, host, net, vnic_holding(host, net.gateway))
 
 
@@ -409,7 +489,7 @@ def from_nat(w, host, net):
             host.name, "WinNAT", "un-DNAT", f"session: reply source -> {p.src_ip}:{p.src_port}", "NAT session"
         )
         if p.dst_ip == host.address:
-            w.deliver(host.name, HOST_STACK, "receive", f"the reply reached {host.name}", ("host", host))
+            w.deliver(host.name, HOST_STACK, "receive", _reply_reached(host), ("host", host))
         if any(p.dst_ip in n.prefix for n in _nat_networks(host)):
             return _inward_to(w, host, p.dst_ip)
         return send_out(w, host)
@@ -420,17 +500,21 @@ def from_nat(w, host, net):
         w.drop(
             host.name,
             "WinNAT",
-            f"{p.dst_ip} is on the nat network '{other.name}'",
-            f"nat networks are not routed to each other: '{net.name}' cannot reach '{other.name}' "
-            "(WinNAT keeps each internal prefix on its own)",
+            say("{ip} is on the nat network '{other}'", ip=p.dst_ip, other=other.name),
+            say(
+                "nat networks are not routed to each other: '{network}' cannot reach '{other}' "
+                "(WinNAT keeps each internal prefix on its own)",
+                network=net.name,
+                other=other.name,
+            ),
         )
     netnat = next((n for n in host.nat if p.src_ip in n.internal_prefix), None)
     if netnat is None:
         w.drop(
             host.name,
             "WinNAT",
-            f"{p.src_ip} is in no NAT prefix",
-            f"no WinNAT instance translates {p.src_ip}",
+            say("{ip} is in no NAT prefix", ip=p.src_ip),
+            say("no WinNAT instance translates {ip}", ip=p.src_ip),
         )
     before = p.four_tuple
     p.src_ip = host.address
@@ -467,8 +551,13 @@ def routing_mesh(w, host, service):
         w.drop(
             host.name,
             "VFP SLB_LB_LAYER",
-            f"no backend for port {p.dst_port}",
-            f"the service {service} has no running task behind port {p.dst_port} on {host.name}",
+            say("no backend for port {port}", port=p.dst_port),
+            say(
+                "the service {service} has no running task behind port {port} on {host}",
+                service=service,
+                port=p.dst_port,
+                host=host.name,
+            ),
         )
     pl, pol = elb
     eps = host.endpoints

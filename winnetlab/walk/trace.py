@@ -42,6 +42,8 @@ import re
 from dataclasses import dataclass
 from typing import NamedTuple
 
+from .. import i18n
+
 # Docker's 64-hex ids (HNS names of networks created without networkname, their vSwitches and
 # vNICs) are shown the way Docker shows them: 12 characters.
 _LONG_ID = re.compile(r"\b([0-9a-f]{12})[0-9a-f]{52}\b")
@@ -121,6 +123,11 @@ class Hop(NamedTuple):
 class Trace:
     """The result of ``lab.trace``: ``hops``, ``verdict`` ("delivered"/"dropped"), ``reason``.
 
+    ``reason`` is said in the session's language (``wl.set_language("ko")``); ``said`` is the
+    walk's own sentence — English text that remembers its template and facts
+    (:class:`winnetlab.i18n.Said`), so ``i18n.speak(trace.said, lang)`` says it in any language.
+    The ``detail`` of a hop that delivers or drops is such a sentence too.
+
     ``reply`` is the walk of the answer (a Trace, or None when the packet was dropped); it is
     walked on first access, from the flow state the first packet left, so read it before
     changing the lab.  ``src`` and ``dst`` are what was asked for, ``protocol`` and ``port``
@@ -136,7 +143,7 @@ class Trace:
         "port",
         "hops",
         "verdict",
-        "reason",
+        "said",
         "lab",
         "flow_hits",
         "end",
@@ -155,7 +162,7 @@ class Trace:
         self.port = port
         self.hops = tuple(hops)
         self.verdict = verdict
-        self.reason = reason
+        self.said = reason  # the walk's sentence (English); .reason says it in the session's language
         self.flow_hits = tuple(flow_hits)  # VFP ports whose flow table held the flow (not shown)
         self._reply = None
         self._answer = answer  # a function that walks the reply, or None
@@ -165,6 +172,11 @@ class Trace:
         if self._answer is not None:
             self._reply, self._answer = self._answer(), None
         return self._reply
+
+    @property
+    def reason(self):
+        """Why the packet was delivered or dropped, in the session's language."""
+        return i18n.speak(self.said)
 
     @property
     def delivered(self):
@@ -192,7 +204,7 @@ class Trace:
 
     def title(self):
         probe = self.protocol.upper() + (f" port {self.port}" if self.port is not None else " echo")
-        return f"{self.src} -> {self.dst} ({probe}): {self.verdict}"
+        return f"{self.src} -> {self.dst} ({probe}): {i18n.tr(self.verdict)}"
 
     def to_frame(self):
         """The step table as a pandas DataFrame, one row per hop (index ``step`` from 1)."""
@@ -204,10 +216,11 @@ class Trace:
         lines = [self.title(), "  " + self.reason]
         for i, h in enumerate(self.hops, 1):
             lines.append(
-                f"{i:>3}. {h.host:<13} {short_text(h.component):<34} {h.action:<9} {short_text(h.detail)}"
+                f"{i:>3}. {h.host:<13} {short_text(h.component):<34} {h.action:<9} "
+                + short_text(i18n.speak(h.detail))
             )
         if self.reply is not None:
-            lines.append("reply: " + self.reply.verdict + " — " + self.reply.reason)
+            lines.append("reply: " + i18n.tr(self.reply.verdict) + " — " + self.reply.reason)
         return "\n".join(lines)
 
     def _repr_html_(self):

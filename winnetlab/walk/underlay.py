@@ -15,6 +15,7 @@ import ipaddress
 from ..engine import dnsworld
 from ..engine.drivers import of
 from ..engine.drivers.base import SHIM
+from ..i18n import say
 from .lookup import uplink_adapter
 from .packet import ip_text
 from .resolve import INTERNET_CLIENT
@@ -84,14 +85,14 @@ def vm_port(w, host, outbound):
             "physical-host",
             f"Azure virtual network (NIC of VM {host.name})",
             f"frame {'from' if outbound else 'to'} {mac} dropped",
-            AZURE_REASON.format(host=host.name, mac=mac),
+            say(AZURE_REASON, host=host.name, mac=mac),
             "Azure SDN: VM MAC only",
         )
     w.drop(
         "physical-host",
         comp,
         f"frame {'from' if outbound else 'to'} {mac} dropped (MAC spoofing off)",
-        SPOOF_REASON.format(host=host.name, mac=mac),
+        say(SPOOF_REASON, host=host.name, mac=mac),
         "MacAddressSpoofing Off",
     )
 
@@ -113,7 +114,7 @@ def lan(w, next_hop):
             LAN,
             "LAN switch",
             f"ARP: who has {next_hop}? no answer",
-            f"nothing on the LAN {w.lab.lan.prefix} answers for {next_hop}",
+            say("nothing on the LAN {lan} answers for {ip}", lan=w.lab.lan.prefix, ip=next_hop),
         )
     label, mac, kind, h, _ = found
     _set_dst_mac(w.pkt, mac)
@@ -132,10 +133,14 @@ def router(w):
         w.deliver(
             LAN,
             comp,
-            f"{p.describe()} received",
-            f"the LAN router {ip_text(p.dst_ip)} received the packet from {ip_text(p.src_ip)}"
+            say("{packet} received", packet=p.describe()),
+            say(
+                "the LAN router {router} received the packet from {ip}",
+                router=ip_text(p.dst_ip),
+                ip=ip_text(p.src_ip),
+            )
             if not w.is_reply
-            else "the reply reached the LAN router",
+            else say("the reply reached the LAN router"),
             ("outside", comp),
         )
     if p.dst_ip in lab.lan.prefix:
@@ -153,27 +158,38 @@ def router(w):
         w.drop(
             LAN,
             comp,
-            f"no route to {p.dst_ip}",
-            f"the router has no route to {p.dst_ip}, in the l2bridge subnet {pod[0]} of {pod[1].name}: the LAN "
-            f"reaches pod subnets only where someone added a route (lab.add_route('{pod[0]}', via='{pod[1].name}'))",
+            say("no route to {ip}", ip=p.dst_ip),
+            say(
+                "the router has no route to {ip}, in the l2bridge subnet {subnet} of {host}: the LAN "
+                "reaches pod subnets only where someone added a route (lab.add_route('{subnet}', via='{host}'))",
+                ip=p.dst_ip,
+                subnet=pod[0],
+                host=pod[1].name,
+            ),
         )
     if any(p.dst_ip in n for n in PRIVATE):
         w.drop(
             LAN,
             comp,
-            f"no route to {p.dst_ip}",
-            f"the router has no route to {p.dst_ip}: that private address lives behind a host (nat/overlay "
-            "addresses are not on the LAN); reach it through a published port of its host",
+            say("no route to {ip}", ip=p.dst_ip),
+            say(
+                "the router has no route to {ip}: that private address lives behind a host (nat/overlay "
+                "addresses are not on the LAN); reach it through a published port of its host",
+                ip=p.dst_ip,
+            ),
         )
     if p.src_ip not in lab.lan.prefix:
         w.drop(
             LAN,
             comp,
-            f"source {p.src_ip} is not a LAN address",
-            f"{p.src_ip} left the host untranslated: the router does not NAT and the internet could not "
-            f"answer that address (on l2bridge enable OutboundNAT: -o {SHIM}"
-            "enable_outboundnat=true; l2tunnel traffic leaves through the Azure VNet gateway, which the "
-            "lab does not model)",
+            say("source {ip} is not a LAN address", ip=p.src_ip),
+            say(
+                "{ip} left the host untranslated: the router does not NAT and the internet could not "
+                "answer that address (on l2bridge enable OutboundNAT: -o {option}; l2tunnel traffic "
+                "leaves through the Azure VNet gateway, which the lab does not model)",
+                ip=p.src_ip,
+                option=f"{SHIM}enable_outboundnat=true",
+            ),
         )
     w.hop(
         LAN,
@@ -194,18 +210,26 @@ def internet(w):
         w.drop(
             INTERNET,
             "internet",
-            f"nothing answers at {p.dst_ip}",
-            f"no server answers at {p.dst_ip} (the lab's internet answers at the addresses its DNS "
-            "gives out: well-known names, lab.add_dns_record names, and 198.51.100.0/24 or "
-            "203.0.113.0/24 for other names)",
+            say("nothing answers at {ip}", ip=p.dst_ip),
+            say(
+                "no server answers at {ip} (the lab's internet answers at the addresses its DNS "
+                "gives out: well-known names, lab.add_dns_record names, and 198.51.100.0/24 or "
+                "203.0.113.0/24 for other names)",
+                ip=p.dst_ip,
+            ),
         )
     w.deliver(
         INTERNET,
         name,
-        f"{p.describe()} received",
-        f"{name} ({ip_text(p.dst_ip)}) received the packet from {ip_text(p.src_ip)}"
+        say("{packet} received", packet=p.describe()),
+        say(
+            "{name} ({ip}) received the packet from {source}",
+            name=name,
+            ip=ip_text(p.dst_ip),
+            source=ip_text(p.src_ip),
+        )
         if not w.is_reply
-        else f"the reply reached {name}",
+        else say("the reply reached {host}", host=name),
         ("outside", name),
     )
 
@@ -227,8 +251,11 @@ def from_outside(w, name):
             w.drop(
                 LAN,
                 comp,
-                f"no route to {p.dst_ip}",
-                f"{p.dst_ip} is not reachable from the internet: only LAN addresses are routed "
-                "(publish a port on the container's host)",
+                say("no route to {ip}", ip=p.dst_ip),
+                say(
+                    "{ip} is not reachable from the internet: only LAN addresses are routed "
+                    "(publish a port on the container's host)",
+                    ip=p.dst_ip,
+                ),
             )
     return router(w)

@@ -35,6 +35,7 @@ from ..engine.policies import (
     protocol_listed,
     protocol_number,
 )
+from ..i18n import say
 from .lookup import uplink_adapter
 from .packet import ephemeral_port, flow_number, ip_text
 from .trace import VXLAN_PORT, Outer
@@ -248,14 +249,20 @@ class Port:
     def _block(self, layer, rule):
         what = rule.policy.describe() if rule.policy is not None else rule.name
         if rule.policy is None and rule.name == "BLOCK_ALL_IN":
-            reason = (
-                f"VFP blocked unsolicited inbound {self.w.pkt.protocol.upper()} to {self.ep.container}: "
-                f"{self.host.profile.title} denies inbound traffic by default (rule BLOCK_ALL_IN) and no "
-                "rule allows it"
+            reason = say(
+                "VFP blocked unsolicited inbound {protocol} to {container}: {windows} denies inbound "
+                "traffic by default (rule BLOCK_ALL_IN) and no rule allows it",
+                protocol=self.w.pkt.protocol.upper(),
+                container=self.ep.container,
+                windows=self.host.profile.title,
             )
         else:
-            reason = f"the ACL policy '{what}' on {self.ep.container}'s endpoint blocked the packet"
-        self.w.drop(self.host.name, f"VFP {layer.name}", f"blocked: {what}", reason, rule.name)
+            reason = say(
+                "the ACL policy '{acl}' on {container}'s endpoint blocked the packet",
+                acl=what,
+                container=self.ep.container,
+            )
+        self.w.drop(self.host.name, f"VFP {layer.name}", say("blocked: {acl}", acl=what), reason, rule.name)
 
     def _nat(self, layer, rule):
         p = self.w.pkt
@@ -274,8 +281,8 @@ class Port:
             self.w.drop(
                 self.host.name,
                 f"VFP {layer.name}",
-                "OutboundNAT cannot translate ICMP",
-                ICMP_NAT_REASON,
+                say("OutboundNAT cannot translate ICMP"),
+                say(ICMP_NAT_REASON),
                 rule.name,
             )
         before = p.four_tuple
@@ -299,8 +306,8 @@ class Port:
             self.w.drop(
                 self.host.name,
                 f"VFP {layer.name}",
-                f"no backend behind {p.dst_ip}",
-                f"the service VIP {p.dst_ip} has no running backend",
+                say("no backend behind {ip}", ip=p.dst_ip),
+                say("the service VIP {ip} has no running backend", ip=p.dst_ip),
                 rule.name,
             )
         before = p.four_tuple
