@@ -177,3 +177,15 @@ def test_a_korean_report_carries_no_english_finding(tmp_path, capsys):
     assert main(["show", str(dump), "--out", str(tmp_path / "en")]) == 0
     english = (tmp_path / "en" / "diagnose.csv").read_text(encoding="utf-8")
     assert all(f in english for _, _, f, _ in findings)
+
+
+def test_every_drop_and_delivery_reason_is_said_through_a_template():
+    """A new ``w.drop``/``w.deliver`` with an f-string reason would stay English in Korean."""
+    loose = []
+    for path in sorted((PACKAGE / "walk").glob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call) and getattr(node.func, "attr", "") in ("drop", "deliver"):
+                reason = node.args[3]
+                if isinstance(reason, (ast.JoinedStr, ast.Constant, ast.BinOp)):
+                    loose.append(f"{path.name}:{node.lineno}")
+    assert not loose, f"say the reason with i18n.say(...) at {loose}"
