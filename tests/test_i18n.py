@@ -150,6 +150,7 @@ def test_untranslated_text_falls_back_to_english():
 
 def korean_texts():
     texts = [v for v in i18n.MESSAGES.values()] + list(i18n.CAPTIONS.values())
+    texts += list(i18n.SAID.values()) + list(i18n.HINTS.values())  # walk reasons reach plot.trace
     texts += [t for pair in i18n.GLOSSARY.values() for t in pair if t]
     return [t for t in texts if i18n.has_hangul(t)]
 
