@@ -64,7 +64,16 @@ def test_v1_endpoint_and_policy_list(lab):
     host = lab.host()
     (ep,) = host.endpoints_of("web")
     d = endpoint_v1(ep, host)
-    assert list(d)[:6] == ["ID", "Name", "Version", "AdditionalParams", "State", "VirtualNetwork"]
+    assert list(d)[:7] == [
+        "ID",
+        "Name",
+        "Version",
+        "AdditionalParams",
+        "Resources",
+        "State",
+        "VirtualNetwork",
+    ]
+    assert d["ID"] == ep.id.lower() and d["VirtualNetwork"] == ep.network_id.lower()  # as HNS writes them
     assert d["VirtualNetworkName"] == "nat" and d["EnableInternalDNS"] is True
     assert {
         "Type": "NAT",
@@ -136,11 +145,13 @@ def hns_view(lab, version=1):
         )
         for n in host.hns_networks.values()
     )
+    # HNS writes an endpoint's GUIDs in lower case (the engine makes them upper case): GUIDs
+    # compare without case
     eps = sorted(
         (
-            e.id,
+            e.id.lower(),
             e.name,
-            e.network_id,
+            e.network_id.lower(),
             str(e.ip_address),
             e.prefix_length,
             e.mac_address,
@@ -151,7 +162,7 @@ def hns_view(lab, version=1):
         )
         for e in host.endpoints.values()
     )
-    pls = sorted((p.id, p.references, p.policies) for p in host.policy_lists)
+    pls = sorted((p.id, tuple(r.lower() for r in p.references), p.policies) for p in host.policy_lists)
     return nets, eps, pls
 
 
@@ -163,7 +174,10 @@ def table_view(lab):
         "endpoints": ["endpoint_id", "driver", "ip_address", "mac_address", "remote", "policies"],
         "policies": ["scope", "type", "settings"],
     }
-    return {t: getattr(wl.tables, t)(lab)[c].values.tolist() for t, c in cols.items()}
+    view = {t: getattr(wl.tables, t)(lab)[c].values.tolist() for t, c in cols.items()}
+    for row in view["endpoints"]:
+        row[0] = row[0].lower()  # HNS writes endpoint ids in lower case
+    return view
 
 
 DRIVERS = st.sampled_from(["nat", "l2bridge", "transparent", "l2tunnel"])

@@ -101,11 +101,12 @@ def test_missing_file(tmp_path):
 def test_a_lab_file_saved_by_0_1_loads_and_continues_as_0_1_did():
     """tests/data/labfiles/lab-0.1.json was saved by winnetlab 0.1 (flat module layout, the
     routing mesh's ports kept as "service:<name>" in the host's port table); the .continued.txt
-    beside it is what 0.1 printed after loading it and running the steps below, but for one
-    value: the HNS name of the overlay endpoint created after loading now follows Docker's
-    endpoint id (docker inspect's EndpointID), as the overlay driver names it; and docker
-    inspect's HostConfig now carries RestartPolicy and AutoRemove.  Today's winnetlab must
-    print that."""
+    beside it is what 0.1 printed after loading it and running the steps below, but for what
+    later versions print more faithfully: the HNS name of the overlay endpoint created after
+    loading follows Docker's endpoint id (docker inspect's EndpointID), as the overlay driver
+    names it; ``docker inspect`` prints the whole container JSON (with its restart policy) and a
+    running ``Pid``; and ``Get-HnsEndpoint`` writes endpoint GUIDs in lower case, without an
+    empty ``Policies``, as HNS does.  Today's winnetlab must print that."""
     data = Path(__file__).parent / "data" / "labfiles"
     lab = wl.Lab.load(data / "lab-0.1.json")
     out = [

@@ -309,3 +309,86 @@ def test_33_container_ipconfig_hyperv_isolation(ws2022):
     out = ws2022.exec("hv", "ipconfig -all").output
     facts = re.compile(r"^(   (?:Host Name|DHCPv6 IAID|DHCPv6 Client DUID)[ .]+: ).*$", re.M)
     assert facts.sub(r"\1<x>", normalize(out)) == facts.sub(r"\1<x>", normalize(real))
+
+
+# ---------------------------------------------------------------------------- added this session
+
+
+def _keys(value):
+    """The key structure of a JSON value: ``{key: structure}`` in order, lists by their first item."""
+    if isinstance(value, dict):
+        return {k: _keys(v) for k, v in value.items()}
+    if isinstance(value, list) and value and isinstance(value[0], dict):
+        return [_keys(value[0])]
+    return None
+
+
+def test_34_docker_inspect_container_servercore(ws2022):
+    """Layout-same: every key of the real container JSON in the same place, except where
+    moby changed it between the sample's engine (23/24) and 27.3.1: NetworkSettings'
+    fields were regrouped (same set) and each network entry moved MacAddress/DriverOpts up
+    and gained DNSNames.  Values Windows writes (windowsfilter, empty Linux fields,
+    SandboxID = the id, the json-file LogPath, the classful IPPrefixLen) are compared; the
+    running Pid is a non-zero multiple of 4.  Still different: ``HostConfig.NetworkMode`` reads
+    ``nat`` where a container started without ``--network`` shows ``default`` (the engine
+    records the default network by name), and ``ConsoleSize`` is the terminal's."""
+    ws2022.docker("run -it -d --name=testcont mcr.microsoft.com/windows/servercore:ltsc2022")
+    text = after_prompt(
+        sample("34-docker-inspect-container-servercore.txt"),
+        "PS C:\\Users\\Ankit> docker inspect 0bbb49135bb1",
+    )
+    real = json.loads(text.replace("**", "").split("\nPS C:")[0])[0]
+    lab = json.loads(ws2022.docker("inspect testcont").output)[0]
+    real_keys, lab_keys = _keys(real), _keys(lab)
+    real_net = real_keys.pop("NetworkSettings")
+    lab_net = lab_keys.pop("NetworkSettings")
+    assert lab_keys == real_keys
+    real_ep, lab_ep = real_net.pop("Networks")["nat"], lab_net.pop("Networks")["nat"]
+    assert set(lab_net) == set(real_net)
+    assert set(lab_ep) - set(real_ep) == {"DNSNames"} and set(real_ep) <= set(lab_ep)
+    state = lab["State"]
+    assert state["Running"] and state["Pid"] > 0 and state["Pid"] % 4 == 0
+    for key in ("Driver", "Platform", "ResolvConfPath", "MountLabel", "ExecIDs", "Mounts"):
+        assert lab[key] == real[key]
+    same = (
+        "Binds",
+        "LogConfig",
+        "RestartPolicy",
+        "CgroupnsMode",
+        "Isolation",
+        "Devices",
+        "OomKillDisable",
+    )
+    assert {k: lab["HostConfig"][k] for k in same} == {k: real["HostConfig"][k] for k in same}
+    assert lab["NetworkSettings"]["SandboxID"] == lab["Id"] and lab["LogPath"].endswith(
+        f"\\{lab['Id']}-json.log"
+    )
+    assert lab["Config"]["Tty"] is lab["Config"]["OpenStdin"] is True
+    assert (
+        lab["NetworkSettings"]["Networks"]["nat"]["IPPrefixLen"]
+        == real["NetworkSettings"]["Networks"]["nat"]["IPPrefixLen"]
+    )
+    ws2022.docker("stop testcont")
+    assert json.loads(ws2022.docker("inspect testcont").output)[0]["State"]["Pid"] == 0
+
+
+def test_35_container_ipconfig_all_ws2019_17763(ws2019):
+    """Layout-same: on Server 2019 the container's vNIC is described as one more host
+    Hyper-V vNIC, ``Hyper-V Virtual Ethernet Adapter #N`` (N inferred); the sample's adapter
+    name ``vEthernet (Ethernet) 4`` carries a host-wide number the lab does not model, and
+    its DNS suffix lines come from AWS's DHCP.  Every other line matches."""
+    ws2019.docker("run --name=c1 -dt mcr.microsoft.com/windows/nanoserver:1809")
+    text = "\n".join(line[4:] for line in sample("35-container-ipconfig-all-ws2019-17763.txt").split("\n"))
+    real = after_prompt(text, "PS: node-1 Administrator> docker container exec c1 ipconfig /all")
+    out = ws2019.docker("container exec c1 ipconfig /all").output
+
+    def shape(t):
+        t = normalize(t)
+        t = re.sub(r"Host Name [. ]+: \S+", "Host Name: <host>", t)
+        t = re.sub(r"Adapter #\d+", "Adapter #<n>", t)
+        t = re.sub(r"\(Ethernet\)( \d+)?:", "(Ethernet):", t)
+        suffix = re.compile(r"DNS Suffix|compute\.internal|^ +<ip>$")
+        return [line for line in t.split("\n") if line and not suffix.search(line)]
+
+    assert shape(out) == shape(real)
+    assert re.search(r"Description [. ]+: Hyper-V Virtual Ethernet Adapter #\d+\n", out)

@@ -16,8 +16,9 @@ their output.  Simulated objects get the fields a real host returns (``ActivityI
 objects imported from a real dump are written back from their own data — the fields the
 model owns, then every unknown field the dump carried — and nothing is invented for them.
 
-Simplifications: ``Resources`` allocator records are not synthesised for simulated
-objects; ``Health.LastUpdateTime`` is a fixed FILETIME derived from the id, not a clock.
+Simplifications: a simulated endpoint's ``Resources`` is newer HNS's summary block (no
+allocator records), and only from HNS 13 (Server 2022); ``Health.LastUpdateTime`` is a fixed
+FILETIME derived from the id, not a clock.
 """
 
 from __future__ import annotations
@@ -45,8 +46,10 @@ _EXTENSIONS_2022 = (
 )
 # v2 schema version each Windows release answers with (HNS_Schema.md)
 SCHEMA_VERSIONS = {"ltsc2019": (2, 0), "ltsc2022": (2, 11), "ltsc2025": (2, 16)}
-# Newer HNS (WS2022, Windows 11) returns endpoints in this order (seen in real output);
-# older HNS, and networks on every build, sort the keys alphabetically.
+# Newer HNS (WS2022, Windows 11) returns endpoints in this order (fixture 02; the create
+# response of moby#43479: EnableInternalDNS right after MacAddress); older HNS, and
+# networks on every build, sort the keys alphabetically.  HNS writes an endpoint's ID and
+# VirtualNetwork in lower case (fixtures 01, 02) and a network's ID in upper case (sample 17).
 _ENDPOINT_ORDER = (
     "ID",
     "Name",
@@ -58,13 +61,13 @@ _ENDPOINT_ORDER = (
     "VirtualNetworkName",
     "Policies",
     "MacAddress",
+    "EnableInternalDNS",
     "IPAddress",
     "PrefixLength",
     "GatewayAddress",
     "IPSubnetId",
     "DNSServerList",
     "DNSSuffix",
-    "EnableInternalDNS",
     "DisableICC",
     "IsRemoteEndpoint",
     "EncapOverhead",
@@ -209,14 +212,16 @@ def endpoint_v1(endpoint, host):
     """An endpoint as ``Get-HnsEndpoint | ConvertTo-Json`` prints it."""
     e = endpoint
     net = host.hns_networks.get(e.network_id)
+    simulated = not imported(e)
     model = {
-        "ID": e.id,
+        "ID": e.id.lower() if simulated else e.id,
         "Name": e.name,
         "State": e.state,
-        "VirtualNetwork": e.network_id,
+        "VirtualNetwork": e.network_id.lower(),
         "VirtualNetworkName": net.hns_name if net is not None else e.network,
-        "Policies": [p.v1() for p in e.policies],
     }
+    if e.policies:  # HNS leaves out an empty policy list (fixture 02)
+        model["Policies"] = [p.v1() for p in e.policies]
     if e.mac_address:
         model["MacAddress"] = e.mac_address
     if e.ip_address is not None:
@@ -238,6 +243,8 @@ def endpoint_v1(endpoint, host):
     if e.namespace:
         model["Namespace"] = {"ID": e.namespace.lower()}
     synthetic = {"AdditionalParams": {}, "SharedContainers": [], "Version": host.profile.hns_version_number}
+    if host.profile.hns_version[0] >= 13:
+        synthetic["Resources"] = _endpoint_resources(e)
     subnet = _subnet_of(net, e.ip_address)
     if subnet is not None and subnet.id:
         synthetic["IPSubnetId"] = _guid("ipsubnet", subnet.id).lower()
@@ -248,6 +255,24 @@ def endpoint_v1(endpoint, host):
         return dict(sorted(d.items()))
     rank = {k: i for i, k in enumerate(_ENDPOINT_ORDER)}
     return dict(sorted(d.items(), key=lambda kv: (rank.get(kv[0], len(rank)), kv[0])))
+
+
+def _endpoint_resources(e):
+    """The ``Resources`` block newer HNS returns on an endpoint (fixture 02's shape; its ids
+    derived from the endpoint's)."""
+    return {
+        "AdditionalParams": {},
+        "AllocationOrder": 0,
+        "CompartmentOperationTime": 0,
+        "Flags": 0,
+        "Health": _health(e.id + "resources"),
+        "ID": _guid("resources", e.id),
+        "PortOperationTime": 0,
+        "State": 1,
+        "SwitchOperationTime": 0,
+        "VfpOperationTime": 0,
+        "parentId": _guid("resources-parent", e.network_id),
+    }
 
 
 def _subnet_of(net, ip):
@@ -261,7 +286,7 @@ def policylist_v1(policy_list, host=None):
     pl = policy_list
     model = {
         "ID": pl.id,
-        "References": [f"/endpoints/{r}" for r in pl.references],
+        "References": [f"/endpoints/{r if imported(pl) else r.lower()}" for r in pl.references],
         "Policies": [p.v1() for p in pl.policies],
     }
     synthetic = {"State": 1}

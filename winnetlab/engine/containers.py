@@ -183,7 +183,7 @@ class ContainersMixin:
     def process_kind(self, name):
         """What the main process of ``name`` does: "service", "exits", "oneshot" or "missing"."""
         c = self.container(name)
-        return images.process_kind(c.image_info, c.command, c.interactive)
+        return images.process_kind(c.image_info, c.command, c.interactive or c.tty)
 
     def record_start_failure(self, name, error):
         """What the daemon keeps of a failed ``docker start``: State.Error, and ExitCode 127 for
@@ -194,7 +194,7 @@ class ContainersMixin:
         c.exit_code = 127 if "cannot find the file specified" in error.message else 128
 
     def _after_start(self, c):
-        if images.process_kind(c.image_info, c.command, c.interactive) == "exits":
+        if images.process_kind(c.image_info, c.command, c.interactive or c.tty) == "exits":
             self.finish(c.name, 0, images.cmd_banner(c.image_info.build))
 
     # ------------------------------------------------------------------ the image store
@@ -504,7 +504,7 @@ class ContainersMixin:
                 hint=f"{info.reference} is built for Windows build {info.build}, this host is build "
                 f"{self.profile.build}: use the image's tag for this host, or --isolation hyperv for an older image",
             )
-        if images.process_kind(info, c.command, c.interactive) == "missing":
+        if images.process_kind(info, c.command, c.interactive or c.tty) == "missing":
             exe = images.executable(c.command)
             raise NotFound(
                 f"container {c.id} encountered an error during hcs::System::CreateProcess: "

@@ -246,6 +246,8 @@ def process_kind(image, command: str, interactive: bool) -> str:
     ``"missing"``: the executable is not in the image (HCS CreateProcess fails);
     ``"service"``: it runs until stopped; ``"exits"``: a shell with no stdin exits at once
     with code 0; ``"oneshot"``: a command that runs, prints and exits with its own code.
+    ``interactive`` is true when the shell has stdin or a console (``-i`` or ``-t``: Docker's
+    own demo runs ``docker run -dt nanoserver`` and execs into it, sample 35).
     """
     line = (command or (image.command if image else "")).strip()
     if image is None or not command or line == image.command:

@@ -24,6 +24,7 @@ from .host import Host
 from .ids import IdSource
 from .pools import LabPools
 from .profiles import profile as get_profile
+from .profiles import with_engine
 from .switching import MAX_ADAPTERS
 
 if TYPE_CHECKING:
@@ -73,7 +74,8 @@ class Lab:
     physical NICs of every host, ``Ethernet``, ``Ethernet 2``… (only the first holds the
     host's LAN address; each External vSwitch needs an adapter of its own, see
     ``engine.switching``; ``switching.adapters_for_every_driver()`` is enough for swarm plus
-    one network of every driver).
+    one network of every driver).  ``docker_engine``: run another Docker engine than the
+    one the Windows profile pairs with (``profiles.DOCKER_ENGINES``, e.g. ``"28.0.4"``).
     """
 
     hints = True  # class default: lab files saved before hints existed load with hints on
@@ -87,6 +89,7 @@ class Lab:
         nat_prefix: str = "172.16.0.0/16",
         hints: bool = True,
         adapters: int = 1,
+        docker_engine: str | None = None,
     ) -> None:
         if not isinstance(seed, int) or isinstance(seed, bool):
             raise InvalidParameter(f"seed must be an integer, not {seed!r}")
@@ -100,6 +103,8 @@ class Lab:
         self.seed = seed
         self.hints = bool(hints)
         self.profile = get_profile(windows)
+        if docker_engine is not None:
+            self.profile = with_engine(self.profile, docker_engine)
         self.nat_prefix = self._check_nat_prefix(nat_prefix)
         self.ids = IdSource(seed, "lab")
         self.lan = Underlay()

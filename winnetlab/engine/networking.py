@@ -52,7 +52,16 @@ class NetworkingMixin:
 
     # ------------------------------------------------------------------ docker engine start
     def _start_docker(self):
+        """dockerd starts: it re-creates every local network it finds in HNS with the options
+        ``networkname`` (its Docker name) and ``hnsid`` (moby ``daemon_windows.go``
+        ``initNetworkController``, unchanged since 2016) — which is why a network created
+        without ``-o …networkname`` shows that option only after the daemon restarted —
+        adopts External switches HNS does not use, and creates ``none`` and the default
+        ``nat`` (named ``nat`` by the same option)."""
         self.log_event("Docker", "Start", "dockerd", f"{self.profile.title}: reconcile with HNS")
+        for net in self._networks.values():
+            if net.id and not is_swarm_scoped(net.driver):
+                net.options[f"{SHIM}networkname"] = net.name
         self._adopt_switches()
         if "none" not in self._networks:
             self._networks["none"] = Network(
@@ -381,8 +390,7 @@ class NetworkingMixin:
         )
         net.gateway_dns = not shim.disable_gatewaydns
         net.options = dict(plan.options)
-        net.options[f"{SHIM}hnsid"] = hid
-        net.options[f"{SHIM}networkname"] = hns_name
+        net.options[f"{SHIM}hnsid"] = hid  # the driver writes the HNS id back into the options
         self.log_event("Docker", "CreateNetwork", plan.name, f"driver {drv.name}, HNS name {hns_name}")
         subnet_text = (
             ", ".join(f"{s.prefix} (gateway {s.gateway})" for s in subnets) or "none (DHCP on the LAN)"

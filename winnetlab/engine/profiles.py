@@ -117,3 +117,16 @@ def profile(name):
         raise InvalidParameter(
             f"unknown Windows version {name!r}: choose one of " + ", ".join(PROFILES)
         ) from None
+
+
+# The Docker engines whose printed differences the fronts know (fronts/engines.py).
+DOCKER_ENGINES = ("18.09.9", "19.03.1", "27.3.1", "28.0.4")
+
+
+def with_engine(profile: Profile, engine: str) -> Profile:
+    """``profile`` running another Docker engine (``Lab(docker_engine=…)``)."""
+    if engine not in DOCKER_ENGINES:
+        raise InvalidParameter(
+            f"unknown Docker engine {engine!r}: choose one of " + ", ".join(DOCKER_ENGINES)
+        )
+    return replace(profile, docker_engine=engine)

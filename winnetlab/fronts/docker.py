@@ -245,20 +245,17 @@ def check_args(cmd, positional):
 
 
 def run_error(ctx, e, with_help):
-    """``docker run``'s way: ``docker: <message>.`` (+ the help pointer for create errors)."""
+    """``docker run``'s way of printing an error, per engine (``engines.run_error_text``)."""
+    engine = ctx.host.profile.docker_engine
+    head = ""
     if isinstance(e, StreamError):
         head, _, message = e.message.rpartition("\n")
-        text = head + "\ndocker: " + message.rstrip(".") + "."
+        head += "\n"
+    elif isinstance(e, CommandLineError):
+        message = e.message
     else:
-        if isinstance(e, CommandLineError):
-            message = e.message
-        else:
-            message = "Error response from daemon: " + engines.daemon_message(
-                e, ctx.host.profile.docker_engine
-            )
-        text = "docker: " + message.rstrip(".") + "."
-    if with_help:
-        text += "\nSee 'docker run --help'."
+        message = "Error response from daemon: " + engines.daemon_message(e, engine)
+    text = head + engines.run_error_text(message, engine, with_help)
     return DaemonErrors([text], 125, hint_tuple(getattr(e, "hint", None)))
 
 
@@ -796,6 +793,14 @@ def image_ls(ctx, o, args):
     if args:
         repo, _, tag = args[0].partition(":")
         found = [i for i in found if i.repository == repo and (not tag or i.tag == tag)]
+    if o["format"]:
+        rows = [templates.RowContext(sorted(f.items())) for f in views.image_fields(found, o["no-trunc"])]
+        ctx.print(
+            templates.list_format(
+                o["format"], rows, templates.IMAGE_HEADERS, templates.IMAGE_TYPE, ctx.minwidth
+            )
+        )
+        return
     if o["quiet"]:
         ctx.print("\n".join(dict.fromkeys(i.id if o["no-trunc"] else i.id[7:19] for i in found)))
         return
@@ -948,6 +953,15 @@ def service_create(ctx, o, args):
         endpoint_mode=mode,
     )
     ctx.print(svc.id)
+    if o["detach"] or o["quiet"]:
+        return
+    lines, converged = views.converge_progress(ctx.lab, ctx.host, svc)
+    ctx.print("\n".join(lines))
+    if not converged:
+        ctx.hint(
+            "the real docker CLI keeps waiting here until the tasks run (Ctrl-C stops waiting; "
+            "-d returns at once): see docker service ps"
+        )
 
 
 def _require_manager(ctx):
@@ -1333,7 +1347,7 @@ COMMANDS = {
             0,
             1,
             aliases=("docker image ls", "docker image list", "docker images"),
-            not_simulated=("filter", "format"),
+            not_simulated=("filter",),
         ),
         Command(
             "pull",
@@ -1518,6 +1532,7 @@ COMMANDS = {
                     "d",
                     help="Exit immediately instead of waiting for the service to converge",
                 ),
+                Flag("quiet", "bool", "q", help="Suppress progress output"),
                 Flag("constraint", "list", help="Placement constraints"),
             ),
             1,

@@ -115,7 +115,7 @@ def network_json(host, net):
             "Name": c.name,
             "EndpointID": docker_endpoint_id(net, c),
             "MacAddress": docker_mac(ep.mac_address),
-            "IPv4Address": f"{ip}/{classful_prefix(ip)}" if ip is not None else "",
+            "IPv4Address": f"{ip}/{endpoint_prefix(host, c, ep)}" if ip is not None else "",
             "IPv6Address": "",
         }
     _latest = latest_events(host)
@@ -129,6 +129,7 @@ def network_json(host, net):
         else "0001-01-01T00:00:00Z",
         "Scope": net.scope,
         "Driver": net.driver,
+        **({"EnableIPv4": True} if engines.has_enable_ipv4(host.profile.docker_engine) else {}),
         "EnableIPv6": False,
         "IPAM": ipam_json(host, net, config),
         "Internal": bool(net.internal),
@@ -145,8 +146,7 @@ def network_json(host, net):
 def ipam_json(host, net, config):
     """The ``IPAM`` block: engines up to 19.03 name the ``windows`` IPAM driver and give the
     daemon's own nat network ``null`` options (samples 04 and 06); current engines store the
-    CLI's ``default`` (reference: moby#29451, #50924).  ``EnableIPv4`` only exists from 28.0,
-    so no engine here prints it."""
+    CLI's ``default`` (reference: moby#29451, #50924)."""
     old = engines.engine_version(host.profile.docker_engine) < (20, 10)
     options = None if not of(net).attaches or (old and net.name == "nat") else {}
     return {
@@ -263,7 +263,124 @@ def port_lines(host, c):
 
 
 def container_json(host, c):
-    """The networking part of ``docker inspect`` for a container (real keys, Windows values)."""
+    """``docker inspect`` of a container: the whole ``ContainerJSON`` in moby v27.3.1's key
+    order (``api/types``), with the values a Windows host writes (compared with a real
+    inspect of a servercore container, 2023: empty Linux-only fields, ``windowsfilter``,
+    ``SandboxID`` = the container id, the top-level network fields empty because the
+    network is not ``bridge``).  ``Pid`` is the main process's id while it runs (derived
+    from the container and its start, deterministic), 0 otherwise."""
+    req = c.requested or {}
+    latest = latest_events(host)
+    created = event_seq(host, "CreateContainer", c.name, latest)
+    started = event_seq(host, "StartContainer", c.name, latest)
+    finished = event_seq(host, "ContainerDied", c.name, latest)
+    running = c.state in ("running", "paused")
+    cmd = container_command(c)
+    zero = "0001-01-01T00:00:00Z"
+    ports = {}
+    for proto, cp, h in sorted(published_ports(host, c), key=lambda t: (t[1], t[0])):
+        ports.setdefault(f"{cp}/{proto}", []).append({"HostIp": "0.0.0.0", "HostPort": str(h)})
+    bindings = {
+        f"{s.container_port}/{s.protocol}": [{"HostIp": "", "HostPort": str(s.host_port or "")}]
+        for s in req.get("ports", [])
+    }
+    pid = 1000 + host.ids.stable_number(f"pid:container:{c.id}:{started}", 8000) * 4 if running else 0
+    doc = {
+        "Id": c.id,
+        "Created": timestamp(created),
+        "Path": cmd.split(" ")[0],
+        "Args": cmd.split(" ")[1:],
+        "State": {
+            "Status": c.state,
+            "Running": running,
+            "Paused": c.state == "paused",
+            "Restarting": False,
+            "OOMKilled": False,
+            "Dead": False,
+            "Pid": pid,
+            "ExitCode": c.exit_code,
+            "Error": c.error,
+            "StartedAt": timestamp(started) if started else zero,
+            "FinishedAt": timestamp(finished) if finished else zero,
+        },
+        "Image": c.image_info.id if c.image_info is not None else content_id(c.image),
+        "ResolvConfPath": "",
+        "HostnamePath": "",
+        "HostsPath": "",
+        "LogPath": f"C:\\ProgramData\\docker\\containers\\{c.id}\\{c.id}-json.log",
+        "Name": "/" + c.name,
+        "RestartCount": c.restart_count,
+        "Driver": "windowsfilter",
+        "Platform": "windows",
+        "MountLabel": "",
+        "ProcessLabel": "",
+        "AppArmorProfile": "",
+        "ExecIDs": None,
+        "HostConfig": host_config_json(c, req, bindings),
+        "GraphDriver": {
+            "Data": {"dir": f"C:\\ProgramData\\docker\\windowsfilter\\{c.id}"},
+            "Name": "windowsfilter",
+        },
+        "Mounts": [],
+        "Config": {
+            "Hostname": c.hostname,
+            "Domainname": "",
+            "User": "",
+            "AttachStdin": False,
+            "AttachStdout": False,
+            "AttachStderr": False,
+            **({"ExposedPorts": {k: {} for k in bindings}} if bindings else {}),
+            "Tty": c.tty,
+            "OpenStdin": c.interactive,
+            "StdinOnce": False,
+            "Env": None,
+            "Cmd": cmd.split(" "),
+            "Image": c.image,
+            "Volumes": None,
+            "WorkingDir": "",
+            "Entrypoint": None,
+            "OnBuild": None,
+            "Labels": {},
+        },
+        "NetworkSettings": {
+            "Bridge": "",
+            "SandboxID": c.id if running else "",
+            "SandboxKey": c.id if running else "",
+            "Ports": ports,
+            "HairpinMode": False,
+            "LinkLocalIPv6Address": "",
+            "LinkLocalIPv6PrefixLen": 0,
+            "SecondaryIPAddresses": None,
+            "SecondaryIPv6Addresses": None,
+            "EndpointID": "",
+            "Gateway": "",
+            "GlobalIPv6Address": "",
+            "GlobalIPv6PrefixLen": 0,
+            "IPAddress": "",
+            "IPPrefixLen": 0,
+            "IPv6Gateway": "",
+            "MacAddress": "",
+            "Networks": endpoint_settings(host, c),
+        },
+    }
+    return doc
+
+
+def endpoint_prefix(host, c, ep):
+    """The prefix length Docker records for an endpoint address: an address HNS chose
+    gets Go's classful ``DefaultMask`` (the windows driver's ``CreateEndpoint``), one asked
+    for with ``--ip`` keeps the IPAM pool's prefix (libnetwork allocated it, so the
+    driver leaves ``ifInfo.Address`` alone: moby v27.3.1 ``drivers/windows/windows.go``)."""
+    ip = ep.ip_address
+    if c is not None and c.requested and c.requested.get("ip") == ip:
+        net = host.hns_networks.get(ep.network_id)
+        subnet = next((s for s in (net.subnets if net else ()) if ip in s.prefix), None)
+        if subnet is not None:
+            return subnet.prefix.prefixlen
+    return classful_prefix(ip)
+
+
+def endpoint_settings(host, c):
     networks = {}
     for ep in host.endpoints_of(c):
         net = host.hns_networks.get(ep.network_id)
@@ -280,63 +397,84 @@ def container_json(host, c):
             "EndpointID": docker_endpoint_id(net, c) if net else "",
             "Gateway": str(ep.gateway) if ep.gateway is not None else "",
             "IPAddress": str(ip) if ip is not None else "",
-            "IPPrefixLen": classful_prefix(ip) if ip is not None else 0,
+            "IPPrefixLen": endpoint_prefix(host, c, ep) if ip is not None else 0,
             "IPv6Gateway": "",
             "GlobalIPv6Address": "",
             "GlobalIPv6PrefixLen": 0,
             "DNSNames": [c.name, c.short_id, *ep.aliases] if ep.enable_internal_dns else None,
         }
-    ports = {}
-    for proto, cp, h in sorted(published_ports(host, c), key=lambda t: (t[1], t[0])):
-        ports.setdefault(f"{cp}/{proto}", []).append({"HostIp": "0.0.0.0", "HostPort": str(h)})
-    req = c.requested or {}
-    latest = latest_events(host)
-    created = event_seq(host, "CreateContainer", c.name, latest)
-    started = event_seq(host, "StartContainer", c.name, latest)
-    finished = event_seq(host, "ContainerDied", c.name, latest)
-    running = c.state in ("running", "paused")
-    cmd = container_command(c)
-    zero = "0001-01-01T00:00:00Z"
+    return networks
+
+
+def host_config_json(c, req, bindings):
+    """``HostConfig`` (moby v27.3.1 ``container.HostConfig`` then ``Resources``): what
+    ``docker run`` set, the rest at the zero values a Windows host prints."""
     return {
-        "Id": c.id,
-        "Created": timestamp(created),
-        "Path": cmd.split(" ")[0],
-        "Args": cmd.split(" ")[1:],
-        "State": {
-            "Status": c.state,
-            "Running": running,
-            "Paused": c.state == "paused",
-            "Restarting": False,
-            "OOMKilled": False,
-            "Dead": False,
-            "Pid": 0,  # process ids are not modelled
-            "ExitCode": c.exit_code,
-            "Error": c.error,
-            "StartedAt": timestamp(started) if started else zero,
-            "FinishedAt": timestamp(finished) if finished else zero,
+        "Binds": None,
+        "ContainerIDFile": "",
+        "LogConfig": {"Type": "json-file", "Config": {}},
+        "NetworkMode": c.requested_networks[0] if c.requested_networks else "default",
+        "PortBindings": bindings,
+        "RestartPolicy": {
+            "Name": c.restart_policy.name,
+            "MaximumRetryCount": c.restart_policy.maximum_retry_count,
         },
-        "Image": c.image_info.id if c.image_info is not None else content_id(c.image),
-        "Name": "/" + c.name,
-        "RestartCount": c.restart_count,
-        "Driver": "windowsfilter",
-        "Platform": "windows",
-        "HostConfig": {
-            "NetworkMode": (c.requested_networks or ("nat",))[0],
-            "PortBindings": {
-                f"{s.container_port}/{s.protocol}": [{"HostIp": "", "HostPort": str(s.host_port or "")}]
-                for s in req.get("ports", [])
-            },
-            "RestartPolicy": {
-                "Name": c.restart_policy.name,
-                "MaximumRetryCount": c.restart_policy.maximum_retry_count,
-            },
-            "AutoRemove": c.auto_remove,
-            "Dns": list(req.get("dns", ())),
-            "DnsSearch": list(c.dns_search),
-            "Isolation": c.isolation,
-        },
-        "Config": {"Hostname": c.hostname, "Image": c.image, "Cmd": cmd.split(" ")},
-        "NetworkSettings": {"Ports": ports, "Networks": networks},
+        "AutoRemove": c.auto_remove,
+        "VolumeDriver": "",
+        "VolumesFrom": None,
+        "ConsoleSize": [0, 0],
+        "CapAdd": None,
+        "CapDrop": None,
+        "CgroupnsMode": "",
+        "Dns": list(req.get("dns", ())),
+        "DnsOptions": [],
+        "DnsSearch": list(c.dns_search),
+        "ExtraHosts": None,
+        "GroupAdd": None,
+        "IpcMode": "",
+        "Cgroup": "",
+        "Links": None,
+        "OomScoreAdj": 0,
+        "PidMode": "",
+        "Privileged": False,
+        "PublishAllPorts": False,
+        "ReadonlyRootfs": False,
+        "SecurityOpt": None,
+        "UTSMode": "",
+        "UsernsMode": "",
+        "ShmSize": 0,
+        "Isolation": c.isolation,
+        "CpuShares": 0,
+        "Memory": 0,
+        "NanoCpus": 0,
+        "CgroupParent": "",
+        "BlkioWeight": 0,
+        "BlkioWeightDevice": [],
+        "BlkioDeviceReadBps": [],
+        "BlkioDeviceWriteBps": [],
+        "BlkioDeviceReadIOps": [],
+        "BlkioDeviceWriteIOps": [],
+        "CpuPeriod": 0,
+        "CpuQuota": 0,
+        "CpuRealtimePeriod": 0,
+        "CpuRealtimeRuntime": 0,
+        "CpusetCpus": "",
+        "CpusetMems": "",
+        "Devices": [],
+        "DeviceCgroupRules": None,
+        "DeviceRequests": None,
+        "MemoryReservation": 0,
+        "MemorySwap": 0,
+        "MemorySwappiness": None,
+        "OomKillDisable": False,
+        "PidsLimit": None,
+        "Ulimits": None,
+        "CpuCount": 0,
+        "CpuPercent": 0,
+        "IOMaximumIOps": 0,
+        "IOMaximumBandwidth": 0,
+        "MaskedPaths": None,
+        "ReadonlyPaths": None,
     }
 
 
@@ -358,6 +496,33 @@ def image_rows(host, found, no_trunc=False, digests=False):
     return rows
 
 
+IMAGE_CREATED_AT = "2024-12-23 09:00:00 +0000 UTC"  # two weeks before the lab clock's EPOCH
+
+
+def image_fields(found, no_trunc=False):
+    """``docker images --format`` fields (docker/cli ``formatter/image.go`` imageContext):
+    ``CreatedAt`` is Go's ``time.Time.String()`` of the build time — inferred two weeks
+    before the lab's clock starts, to agree with CREATED "2 weeks ago" — and the counts the
+    daemon does not compute for a plain list (``Containers``, ``SharedSize``,
+    ``UniqueSize``) read ``N/A``."""
+    return [
+        {
+            "ID": i.id if no_trunc else i.id[7:19],
+            "Repository": i.repository,
+            "Tag": i.tag,
+            "Digest": i.digest,
+            "CreatedSince": "2 weeks ago",
+            "CreatedAt": IMAGE_CREATED_AT,
+            "Size": i.size,
+            "Containers": "N/A",
+            "VirtualSize": i.size,
+            "SharedSize": "N/A",
+            "UniqueSize": "N/A",
+        }
+        for i in found
+    ]
+
+
 # ---------------------------------------------------------------------------- swarm services
 
 
@@ -375,6 +540,41 @@ def service_rows(lab):
         )
         rows.append([short_id(svc.id), svc.name, "replicated", f"{running}/{svc.replicas}", svc.image, ports])
     return rows
+
+
+TASK_STATE_WIDTH = 9  # docker/cli longestState: "allocated"/"preparing"
+MAX_PROGRESS_BARS = 20
+
+
+def converge_progress(lab, host, svc):
+    """What ``docker service create`` shows while it waits for the service (docker/cli
+    ``service/progress`` through ``jsonmessage``'s terminal display), as the terminal
+    looks when it stops: ``overall progress: N out of M tasks``, one line per task slot
+    (up to 20) with its state padded to 9 and a full bar (state 9 of 9 = running) or the
+    task's error cut to 75 characters, and once every task runs ``verify: …``.  Each line
+    ends with the space the display writes after the status.  Returns (lines, converged).
+
+    Simplification: the screen after convergence, not the intermediate frames; a service
+    whose tasks fail never converges, so the real CLI keeps waiting where the lab stops."""
+    running = [
+        t
+        for t in svc.tasks
+        if any(t in h.containers and h.containers[t].state == "running" for h in lab.hosts.values())
+    ]
+    done = len(running) == svc.replicas
+    lines = [f"overall progress: {len(running)} out of {svc.replicas} tasks "]
+    if svc.replicas <= MAX_PROGRESS_BARS:
+        for slot in range(1, svc.replicas + 1):
+            if slot <= len(running):
+                bar = "[" + "=" * 50 + ">] "
+                lines.append(f"{slot}/{svc.replicas}: {'running'.ljust(TASK_STATE_WIDTH)} {bar}")
+            elif svc.task_error:
+                error = svc.task_error.replace("\n", " ")
+                error = error[:74] + "…" if len(error) > 75 else error
+                lines.append(f"{slot}/{svc.replicas}: {error} ")
+    if done:
+        lines.append(f"verify: {engines.converged_text(svc.id, host.profile.docker_engine)} ")
+    return lines, done
 
 
 # ---------------------------------------------------------------------------- docker info

@@ -1,6 +1,6 @@
 """``--format``/``-f`` on docker commands, with docker/cli's two sets of rules.
 
-*List* commands (``ps``, ``network ls``, ``service ls``) run the template once per row
+*List* commands (``ps``, ``network ls``, ``images``, ``service ls``) run the template once per row
 over a context whose fields are the table's columns (``{{.ID}}``, ``{{.Names}}``…): the
 CLI turns the two characters ``\\t`` and ``\\n`` of the format into a tab and a newline,
 and a format starting with ``table`` gets a header row (each field's column title) and
@@ -51,10 +51,24 @@ SERVICE_HEADERS = {
     "Image": "IMAGE",
     "Ports": "PORTS",
 }
+IMAGE_HEADERS = {
+    "ID": "IMAGE ID",
+    "Repository": "REPOSITORY",
+    "Tag": "TAG",
+    "Digest": "DIGEST",
+    "CreatedSince": "CREATED",
+    "CreatedAt": "CREATED AT",
+    "Size": "SIZE",
+    "Containers": "CONTAINERS",
+    "VirtualSize": "SIZE",
+    "SharedSize": "SHARED SIZE",
+    "UniqueSize": "UNIQUE SIZE",
+}
 # The Go types the templates run over, named in "can't evaluate field X in type T".
 PS_TYPE = "*formatter.ContainerContext"
 NETWORK_TYPE = "*network.networkContext"
 SERVICE_TYPE = "*service.serviceContext"
+IMAGE_TYPE = "*formatter.imageContext"
 
 
 def rows_as_fields(rows: list, headers: dict, extras: list = ()) -> list:

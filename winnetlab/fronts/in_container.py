@@ -165,6 +165,25 @@ def cmd_segments(text):
 # ---------------------------------------------------------------------------- adapters
 
 
+def container_adapter_description(host, compartment, k):
+    """The ``Description`` of a process-isolated container's vNIC.
+
+    Public samples differ by build: a Server 2019 host (17763.737, Docker's training demo
+    "Single Host Networks") shows the container's vNIC as one more host Hyper-V vNIC,
+    ``Hyper-V Virtual Ethernet Adapter #6``; Server 2022 (sample 08) and a 2020 Windows 10
+    host (microsoft/navcontainerhelper#1042) show ``Hyper-V Virtual Ethernet Container
+    Adapter``.  So ltsc2019 prints the numbered host-vNIC form and later builds the
+    Container Adapter; no sample shows Server 2016's (it keeps the Container Adapter).  The
+    number is inferred: the host's own Hyper-V vNICs come first, then one per container
+    compartment in creation order."""
+    if host.profile.build != 17763:
+        return "Hyper-V Virtual Ethernet Container Adapter"
+    vnics = sum(
+        1 for a in host.adapters.values() if a.description.startswith("Hyper-V Virtual Ethernet Adapter")
+    )
+    return f"Hyper-V Virtual Ethernet Adapter #{vnics + compartment - 1 + k}"
+
+
 def container_adapters(host, c):
     """The NICs a container sees, as dicts ipconfig and route print format."""
     out, seen = [], {}
@@ -189,7 +208,7 @@ def container_adapters(host, c):
                 "suffix": ep.dns_suffix or "",
                 "description": "Microsoft Hyper-V Network Adapter"
                 if hyperv
-                else "Hyper-V Virtual Ethernet Container Adapter",
+                else container_adapter_description(host, compartment, k),
                 "mac": ep.mac_address,
                 "dhcp": dhcp,
                 "index": 10 + compartment * 4 + k,
