@@ -174,3 +174,20 @@ def test_shell_reads_continuation_lines():
         stdout=out,
     )
     assert "PS C:\\> Get-HnsNetwork `\n>> | % Name\nnat\n" in out.getvalue()
+
+
+def test_convert_to_json_layout_is_windows_powershell_5_1s():
+    """Fixture 01 is a real ``Get-HnsEndpoint | ConvertTo-Json`` (PowerShell 5.1): the same
+    object converted here prints byte for byte the same (4-space indent, ``"key":  value``,
+    nested blocks indented to their key's column, empty arrays as ``[`` blank line ``]``)."""
+    from pathlib import Path
+
+    from winnetlab.fronts.ps_format import convert_to_json
+
+    real = (
+        Path(__file__).parent / "data" / "hns" / "01-overlay-remote-endpoint-v1-flannel-test.json"
+    ).read_text(encoding="utf-8")
+    body = real.strip("\n")
+    obj = json.loads(body)
+    mine = convert_to_json(obj, depth=10)
+    assert "\n".join("    " + line if line else line for line in mine.split("\n")) == body.rstrip()
