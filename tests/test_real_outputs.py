@@ -329,9 +329,8 @@ def test_34_docker_inspect_container_servercore(ws2022):
     fields were regrouped (same set) and each network entry moved MacAddress/DriverOpts up
     and gained DNSNames.  Values Windows writes (windowsfilter, empty Linux fields,
     SandboxID = the id, the json-file LogPath, the classful IPPrefixLen) are compared; the
-    running Pid is a non-zero multiple of 4.  Still different: ``HostConfig.NetworkMode`` reads
-    ``nat`` where a container started without ``--network`` shows ``default`` (the engine
-    records the default network by name), and ``ConsoleSize`` is the terminal's."""
+    running Pid is a non-zero multiple of 4; ``NetworkMode`` is ``default`` for a container
+    started without ``--network``.  Still different: ``ConsoleSize`` is the poster's terminal."""
     ws2022.docker("run -it -d --name=testcont mcr.microsoft.com/windows/servercore:ltsc2022")
     text = after_prompt(
         sample("34-docker-inspect-container-servercore.txt"),
@@ -353,6 +352,7 @@ def test_34_docker_inspect_container_servercore(ws2022):
     same = (
         "Binds",
         "LogConfig",
+        "NetworkMode",
         "RestartPolicy",
         "CgroupnsMode",
         "Isolation",

@@ -115,7 +115,7 @@ class ContainersMixin:
 
     # ------------------------------------------------------------------ containers
     def create_container(
-        self, name: str | None = None, image: str | None = None, network: str = "nat", **settings: Any
+        self, name: str | None = None, image: str | None = None, network: str | None = None, **settings: Any
     ) -> Container:
         """``docker create``: the container exists (state Created) but has no endpoint yet.
 
@@ -144,7 +144,7 @@ class ContainersMixin:
         return c
 
     def run(
-        self, name: str | None = None, image: str | None = None, network: str = "nat", **settings: Any
+        self, name: str | None = None, image: str | None = None, network: str | None = None, **settings: Any
     ) -> Container:
         """Create and start a container in one atomic step (nothing remains if it fails); the
         ``settings`` of :meth:`create_container` but ``auto_remove``."""
@@ -370,7 +370,8 @@ class ContainersMixin:
             )
         image = image or default_image(self.profile)
         info = self.plan_image(image)
-        network = network or "nat"
+        mode = network or "default"  # docker run without --network: NetworkMode "default" (nat on Windows)
+        network = "nat" if mode == "default" else network
         shared = None
         if network.startswith("container:"):
             if isolation == "hyperv":
@@ -425,6 +426,7 @@ class ContainersMixin:
             dns_search=tuple(dns_search),
             namespace=None,
             requested_networks=(network,),
+            network_mode=mode,
             requested=StartConfig(
                 ip=ip or None,
                 mac=mac,

@@ -121,6 +121,7 @@ class Container:
     restart_policy: RestartPolicy = RestartPolicy()  # HostConfig.RestartPolicy
     restart_count: int = 0  # RestartCount (restarts after the process exited on its own)
     manually_stopped: bool = False  # HasBeenManuallyStopped: docker stop/kill since the last start
+    network_mode: str = ""  # HostConfig.NetworkMode as asked ("default": no --network, the nat network)
 
     @property
     def short_id(self):

@@ -432,7 +432,7 @@ def container_settings(ctx, o):
     if o["rm"] and restart.name != "no":  # docker/cli container/opts.go parse
         raise CommandLineError("conflicting options: cannot specify both --restart and --rm", 125)
     restart.validate(ctx.host.profile.docker_engine)  # the daemon checks before it looks at the image
-    networks = o["network"] or ["nat"]
+    networks = o["network"] or ["default"]
     if len(networks) > 1:
         raise CommandLineError(
             "winnetlab: one --network per container here; add more with 'docker network connect'", 125

@@ -413,7 +413,7 @@ def host_config_json(c, req, bindings):
         "Binds": None,
         "ContainerIDFile": "",
         "LogConfig": {"Type": "json-file", "Config": {}},
-        "NetworkMode": c.requested_networks[0] if c.requested_networks else "default",
+        "NetworkMode": c.network_mode or (c.requested_networks[0] if c.requested_networks else "default"),
         "PortBindings": bindings,
         "RestartPolicy": {
             "Name": c.restart_policy.name,
