@@ -490,6 +490,10 @@ FIXES = {
     "transparent-on-azure": ["docker:network disconnect trans app", "docker:network connect nat app"],
     "transparent-no-mac-spoofing": ["py:spoof", "docker:restart app"],
     "pods-cannot-reach-lan": ["py:route"],
+    "nat-dns-server-failed": [
+        "docker:rm -f app",
+        f"docker:run -d --name app --network appnet --dns 192.168.0.1 {IIS}",
+    ],
 }
 
 
@@ -552,6 +556,34 @@ def test_removing_all_endpoints_does_not_pass_the_stale_endpoint_scenario():
     result = s.check()
     assert not result.ok
     assert "every running container still has its network endpoints" in result.failed
+
+
+@pytest.mark.parametrize(
+    "wrong",
+    [
+        f"run -d --name app {IIS}",  # moved to the default nat network
+        f"run -d --name app --network appnet --dns 10.77.65.66 {IIS}",  # the same unreachable server
+    ],
+)
+def test_the_dns_scenario_is_not_passed_by_moving_or_repeating(wrong):
+    s = wl.scenarios.load("nat-dns-server-failed")
+    s.lab.docker("rm -f app")
+    s.lab.docker(wrong)
+    assert not s.check().ok
+
+
+def test_the_dns_scenario_is_not_passed_by_turning_gateway_dns_off():
+    s = wl.scenarios.load("nat-dns-server-failed")
+    s.lab.docker("rm -f app web")
+    s.lab.docker("network rm appnet")
+    s.lab.docker("network create -d nat -o com.docker.network.windowsshim.disable_gatewaydns=true appnet")
+    s.lab.docker(f"run -d --name web --network appnet {IIS}")
+    s.lab.docker(f"run -d --name app --network appnet {IIS}")
+    result = s.check()
+    assert (
+        not result.ok
+        and "app still resolves container names through Docker's DNS (ping web)" in result.failed
+    )
 
 
 def test_turning_the_firewall_off_does_not_pass_the_join_scenario():

@@ -27,18 +27,22 @@ from dataclasses import dataclass
 
 from .. import i18n
 from ..engine import dnsworld, routing
-from ..engine.errors import WinNetLabError
+from ..engine.errors import WinNetLabError, engine_version
 
 LOOPBACK = ipaddress.IPv4Address("127.0.0.1")
 
 
 @dataclass
 class Answer:
-    """What a name lookup got: addresses, whether Docker's DNS answered, or why it failed."""
+    """What a name lookup got: addresses, whether no server was needed (a literal, localhost,
+    the node's own name) or Docker's DNS answered (TTL 600; like any server it does not set
+    the authoritative flag, so nslookup says "Non-authoritative answer", moby/moby#40864), or
+    why it failed."""
 
     addresses: list
     authoritative: bool = False
-    error: str = ""  # "", "nxdomain" or "timeout"
+    docker: bool = False
+    error: str = ""  # "", "nxdomain", "servfail" or "timeout"
     why: str = ""
 
 
@@ -70,18 +74,30 @@ class Node:
         """Whether this node's route table has a route to ``ip`` (``route print``)."""
         return routing.lookup(self.routes(), ip) is not None
 
-    def dns_server(self):
+    def dns_servers(self):
+        """The DNS servers of this node's first adapter that has any, in order (``ipconfig /all``)."""
         for a in self.adapters():
             if a["dns"]:
-                return a["dns"][0]
-        return ""
+                return list(a["dns"])
+        return []
+
+    def dns_server(self):
+        """The first DNS server: the one nslookup asks when no server is given."""
+        servers = self.dns_servers()
+        return servers[0] if servers else ""
 
     def addresses(self):
         return [a["ip"] for a in self.adapters() if a["ip"] is not None]
 
     # ------------------------------------------------------------------ names
-    def resolve(self, name):
-        """Resolve ``name`` the way this node's DNS client would (see the module docstring)."""
+    def resolve(self, name, server=None):
+        """Resolve ``name`` as the Windows DNS client does (ping, Resolve-DnsName, curl …): ask
+        each DNS server of the node in order, and pass on to the next one when a server times
+        out or answers SERVFAIL; an answer or NXDOMAIN ends the search (Microsoft's "DNS client
+        resolution timeouts"; moby commit 6c68be24a2: "When a tool like ping gets a SERVFAIL from
+        the internal resolver, it tries the other nameservers. But, nslookup does not").  With
+        ``server`` only that server is asked (nslookup, ``Resolve-DnsName -Server``).  When every
+        server fails the first failure is reported (simplification: Windows picks among them)."""
         key = str(name).lower().rstrip(".")
         try:
             return Answer([ipaddress.IPv4Address(key)], True)
@@ -91,22 +107,82 @@ class Node:
             return Answer([LOOPBACK], True)
         if key == self.hostname.lower():
             return Answer(self.addresses() or [LOOPBACK], True)
-        embedded = self._embedded(key)
-        if embedded:
-            return Answer(embedded, True)
-        server = self.dns_server()
-        if not server:
+        if server:
+            found = self.server_address(server)
+            if found.error:
+                return found
+            server = str(found.addresses[0])
+        servers = [server] if server else self.dns_servers()
+        if not servers:
             return Answer([], error="timeout", why=f"{self.name} has no DNS server")
+        failures = []
+        for s in servers:
+            answer = self.ask(s, key, name)
+            if answer.error in ("", "nxdomain"):
+                return answer
+            failures.append(answer)
+        why = "; ".join(f.why for f in failures)
+        if len(servers) > 1:
+            why = f"every DNS server of {self.name} failed ({', '.join(servers)}): {why}"
+        return Answer([], error=failures[0].error, why=why)
+
+    def server_address(self, server):
+        try:
+            return Answer([ipaddress.IPv4Address(str(server))], True)
+        except ValueError:
+            found = self.resolve(server)
+            if not found.addresses:
+                found.why = f"the DNS server {server} could not be found: {found.why}"
+            return found
+
+    def ask(self, server, key, name=None):
+        """One query to one DNS server: the UDP 53 packet walks there (a drop is a timeout).
+        Docker's resolver on the container's own nat/overlay gateway is asked directly (the
+        lab does not walk that one hop) and answers the names it knows itself."""
+        name = name or key
+        if self.c is not None and self._is_gateway_dns(server):  # one hop: not walked
+            return self._docker_resolver(server, key, name)
         leg = self.walk(ipaddress.IPv4Address(server), 53, "udp")
         if not leg.ok:
             return Answer([], error="timeout", why=f"the query to {server} was dropped: {leg.why}")
-        if self.c is not None and self._is_gateway_dns(server):
-            upstream = self.host.dns_servers[0]
-            fwd = Node(self.lab, self.host).walk(upstream, 53, "udp")
-            if not fwd.ok:
-                return Answer(
-                    [], error="timeout", why=f"Docker's DNS on {server} forwarded to {upstream}: {fwd.why}"
-                )
+        return self._dns_server_answer(key, name)
+
+    def _docker_resolver(self, server, key, name):
+        """Docker's embedded DNS (moby ``libnetwork/resolver.go``): container, alias and service
+        names of the networks this container is on; other names go to the endpoint's other DNS
+        servers from Docker 26.0 on (``addEpToResolver``, "Windows resolvers don't consistently
+        fall back to a secondary server if they get a SERVFAIL"), and get SERVFAIL before."""
+        embedded = self._embedded(key)
+        if embedded:
+            return Answer(embedded, docker=True)
+        return self._docker_forwarded(server, key, name)
+
+    def _docker_forwarded(self, server, key, name):
+        engine = self.host.profile.docker_engine
+        if engine_version(engine) < (26, 0):
+            return Answer(
+                [],
+                error="servfail",
+                why=f"Docker {engine}'s DNS on {server} answers only container and service names and "
+                "returns SERVFAIL for the rest (Docker 26 forwards them); the Windows DNS client then "
+                "asks the container's next DNS server, nslookup does not",
+            )
+        upstream = [d for d in self.dns_servers() if d != server]
+        whys = []
+        for ext in upstream:
+            leg = Node(self.lab, self.host).walk(ipaddress.IPv4Address(ext), 53, "udp")
+            if leg.ok:
+                return self._dns_server_answer(key, name)
+            whys.append(f"{ext}: {leg.why}")
+        return Answer(
+            [],
+            error="servfail",
+            why=f"Docker's DNS on {server} forwarded the query to {', '.join(upstream) or 'no server'} "
+            "and got no answer (SERVFAIL)" + (": " + "; ".join(whys) if whys else ""),
+        )
+
+    def _dns_server_answer(self, key, name):
+        """What a DNS server on the LAN or the internet answers (the lab's hosts, then ``engine.dnsworld``)."""
         if key in self.lab.hosts:  # the LAN's DNS knows the lab's hosts
             return Answer([self.lab.hosts[key].address])
         ip = dnsworld.lookup(self.lab, key)
@@ -367,27 +443,39 @@ def _routers(node, ip, leg):
 
 
 def nslookup(node, args):
-    """``nslookup name [server]``: the query walks to the node's DNS server (see Node.resolve)."""
+    """``nslookup name [server]``: one query to one server — the node's first DNS server, or the
+    one given — walked there (see Node.ask); nslookup never tries a second server.  The
+    "Server:" line is the server's name from a reverse lookup (``dns.google`` for 8.8.8.8,
+    microsoft/Windows-Containers#216), ``UnKnown`` when it has none or does not answer."""
     server = node.dns_server()
     if not args:
         return f"Default Server:  UnKnown\nAddress:  {server}\n\n> ", 0, []
     name = args[0]
-    head = f"Server:  UnKnown\nAddress:  {server}\n"
+    if len(args) > 1:
+        found = node.server_address(args[1])
+        if not found.addresses:
+            return f"*** Can't find server address for '{args[1]}':", 1, [found.why]
+        server = str(found.addresses[0])
     if not server:
-        return "*** Default servers are not available\n" + head, 1, []
-    answer = node.resolve(name)
+        return "*** Default servers are not available\n" + f"Server:  UnKnown\nAddress:  {server}\n", 1, []
+    answer = node.resolve(name, server=server)
+    known = dnsworld.answers(node.lab, ipaddress.IPv4Address(server)) if answer.error != "timeout" else ""
+    label = known if known and not known.startswith("a ") else "UnKnown"
+    head = f"Server:  {label}\nAddress:  {server}\n"
     if answer.error == "timeout":
         timeout = "DNS request timed out.\n    timeout was 2 seconds."
         return (
-            f"{timeout}\n{head}\n{timeout}\n{timeout}\n*** Request to UnKnown timed-out",
+            f"{timeout}\n{head}\n{timeout}\n{timeout}\n*** Request to {label} timed-out",
             1,
             [answer.why],
         )
+    if answer.error == "servfail":
+        return head + f"\n*** {label} can't find {name}: Server failed", 1, [answer.why]
     if not answer.addresses:
-        return head + f"\n*** UnKnown can't find {name}: Non-existent domain", 1, [answer.why]
+        return head + f"\n*** {label} can't find {name}: Non-existent domain", 1, [answer.why]
     addrs = answer.addresses
-    label = "Address:" if len(addrs) == 1 else "Addresses:"
-    body = [f"Name:    {name}", f"{label}  {addrs[0]}"] + [f"          {a}" for a in addrs[1:]]
+    tag = "Address:" if len(addrs) == 1 else "Addresses:"
+    body = [f"Name:    {name}", f"{tag}  {addrs[0]}"] + [f"          {a}" for a in addrs[1:]]
     note = "" if answer.authoritative else "Non-authoritative answer:\n"
     return head + "\n" + note + "\n".join(body), 0, []
 

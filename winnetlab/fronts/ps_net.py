@@ -107,10 +107,21 @@ TEST_CONNECTION_VIEW = (
 
 
 def resolve_dnsname(inv):
+    """``Resolve-DnsName NAME [-Server IP]``: the Windows DNS client (every DNS server in turn,
+    see ``nettools.Node.resolve``), or only ``-Server``.  A SERVFAIL is ``DNS server failure``
+    (RCODE_SERVER_FAILURE, microsoft/Windows-Containers#606)."""
     name = required(inv, "Name", "Microsoft.DnsClient.Commands.ResolveDnsName")
-    answer = node_of(inv).resolve(name)
+    server = inv.params.get("Server")
+    answer = node_of(inv).resolve(name, server=str(server) if server else None)
     if not answer.addresses:
         inv.hints.append(answer.why)
+        if answer.error == "servfail":
+            raise inv.error(
+                f"{name} : DNS server failure",
+                f"ResourceUnavailable: ({name}:String) [Resolve-DnsName], Win32Exception",
+                "RCODE_SERVER_FAILURE,Microsoft.DnsClient.Commands.ResolveDnsName",
+                hint=answer.why,
+            )
         if answer.error == "timeout":
             raise inv.error(
                 f"{name} : This operation returned because the timeout period expired",
@@ -128,7 +139,7 @@ def resolve_dnsname(inv):
         {
             "Name": name,
             "Type": "A",
-            "TTL": 300 if not answer.authoritative else 600,
+            "TTL": 600 if answer.authoritative or answer.docker else 300,
             "Section": "Answer",
             "IPAddress": str(a),
         }
@@ -261,7 +272,7 @@ def cmdlets(Cmdlet):
         Cmdlet(
             "Resolve-DnsName",
             resolve_dnsname,
-            {"Name": "string", "Type": "string"},
+            {"Name": "string", "Type": "string", "Server": "string"},
             ("Name",),
             RESOLVE_VIEW,
             "DnsClient",

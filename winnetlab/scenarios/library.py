@@ -680,6 +680,74 @@ PODS = Spec(
 )
 
 
+# ----------------------------------------------------------------------------- 13 DNS: the container's server order
+
+VPN_DNS = "10.77.65.66"  # moby/moby#43273: the DNS server of a disconnected TAP (VPN) adapter
+
+
+def _build_dns(lab):
+    lab.docker(f"network create -d nat -o com.docker.network.windowsshim.dnsservers={VPN_DNS} appnet")
+    lab.docker(f"run -d --name web --network appnet {IIS}")
+    lab.docker(f"run -d --name app --network appnet {IIS}")
+
+
+def _on_appnet(lab, name):
+    host, c = lab.find_container(name)
+    return c.state == "running" and any(ep.network == "appnet" for ep in host.endpoints_of(c))
+
+
+def _app_pings(lab, target):
+    return _on_appnet(lab, "app") and lab.docker(f"exec app ping -n 1 {target}").exit_code == 0
+
+
+DNS_ORDER = Spec(
+    "nat-dns-server-failed",
+    "Windows container: names do not resolve, but nslookup with 8.8.8.8 works",
+    "nat",
+    "ltsc2019",
+    (
+        "https://github.com/microsoft/Windows-Containers/issues/216",
+        "https://github.com/moby/moby/issues/43273",
+        "https://github.com/moby/moby/issues/34458",
+        "https://github.com/docker/for-win/issues/12753",
+    ),
+    "Inside a Windows Server 2019 container on a nat network, 'nslookup www.google.com' answers "
+    "'*** UnKnown can't find www.google.com: Server failed' and ping says 'Ping request could not find "
+    "host www.google.com', yet 'nslookup www.google.com 8.8.8.8' answers at once. ipconfig /all in the "
+    f"container lists two DNS servers: the nat gateway and {VPN_DNS}. Container names (web) resolve. In the "
+    "report the second server came from the host's disconnected VPN (TAP) adapter; in this lab the network "
+    "appnet was created with it (com.docker.network.windowsshim.dnsservers).",
+    lambda lab: lab.docker("exec app nslookup www.google.com"),
+    "*** UnKnown can't find www.google.com: Server failed",
+    (
+        Check(
+            "app (on appnet) resolves internet names the way Windows does (ping www.google.com)",
+            lambda lab: _app_pings(lab, "www.google.com"),
+            "give app a DNS server it can reach after Docker's own: docker run … --dns 192.168.0.1",
+        ),
+        Check(
+            "app still resolves container names through Docker's DNS (ping web)",
+            lambda lab: _app_pings(lab, "web") and _on_appnet(lab, "web"),
+            "keep the gateway (Docker's DNS) as the first server: do not turn gateway DNS off",
+        ),
+    ),
+    (
+        "Compare what resolves: a container name (nslookup web), an internet name (nslookup www.google.com) "
+        "and the same name asked of a server you choose (nslookup www.google.com 8.8.8.8).",
+        "ipconfig /all (or Get-DnsClientServerAddress) in app lists its DNS servers in order. nslookup asks only "
+        f"the first; ping and Resolve-DnsName go on to the next. Ask each one: nslookup www.google.com {VPN_DNS}; "
+        f"lab.trace('app', '{VPN_DNS}', port=53, protocol='udp'); docker network inspect appnet.",
+        "The first server is Docker's DNS on the gateway: Docker 19.03 answers only container names there and "
+        "returns SERVFAIL for the rest (Docker 26 forwards them). The second, "
+        f"{VPN_DNS}, was a VPN's resolver and cannot be reached from here, so no server answers.",
+    ),
+    "docker rm -f app; docker run -d --name app --network appnet --dns 192.168.0.1 "
+    f"{IIS} — --dns replaces the network's DNS servers after Docker's gateway. For every container: daemon.json "
+    '"dns": ["192.168.0.1"] (docker/for-win#12753), or create the network without the stale dnsservers option.',
+    build=_build_dns,
+)
+
+
 SCENARIOS = (
     SQL,
     PORT_CONTAINER,
@@ -693,4 +761,5 @@ SCENARIOS = (
     AZURE,
     SPOOF,
     PODS,
+    DNS_ORDER,
 )
