@@ -615,3 +615,61 @@ def test_shell_opens_a_scenario_prints_its_story_and_checks_at_the_prompt():
     err = io.StringIO()
     args.scenario = "nope"
     assert shell_main(args, io.StringIO(""), err) == 2
+
+
+# ----------------------------------------------------------------------------- docker service ps: rejected tasks
+
+
+def test_service_ps_shows_the_rejected_tasks_error_as_docker_cli_prints_it():
+    """docker/for-win#1998 (a real ``docker stack ps``: ``Shutdown  Rejected 39 seconds ago
+    "HNS failed with error : Unspe…"``), docker/for-win#1552 (the error text); docker/cli
+    task/formatter.go: the error quoted and cut to 30 characters, full with --no-trunc."""
+    s = wl.scenarios.load("routing-mesh-2016")
+    lines = s.lab.docker("service ps web").output.splitlines()
+    assert lines[0].split() == [
+        "ID",
+        "NAME",
+        "IMAGE",
+        "NODE",
+        "DESIRED",
+        "STATE",
+        "CURRENT",
+        "STATE",
+        "ERROR",
+        "PORTS",
+    ]
+    assert len(lines) == 3
+    assert lines[1].split()[1:] == [
+        "web.1",
+        IIS,
+        "HOST1",
+        "Running",
+        "Rejected",
+        "less",
+        "than",
+        "a",
+        "second",
+        "ago",
+        '"HNS',
+        "failed",
+        "with",
+        "error",
+        ":",
+        'Catas…"',
+    ]
+    assert (
+        lines[2].split()[1:4] == ["\\_", "web.1", IIS]
+        and "Shutdown        Rejected 5 seconds ago" in lines[2]
+    )
+    assert len(lines[1].split()[0]) == 12
+    full = s.lab.docker("service ps --no-trunc web").output.splitlines()
+    assert '"HNS failed with error : Catastrophic failure"' in full[1] and len(full[1].split()[0]) == 25
+    assert "mode=host" in s.lab.docker("service ps web").hints[0]
+
+
+def test_service_ps_of_a_running_service_has_no_error_and_no_hint():
+    lab = wl.Lab()
+    lab.swarm_init()
+    lab.docker(f"service create --name web --replicas 2 {IIS}")
+    r = lab.docker("service ps web")
+    assert len(r.output.splitlines()) == 3 and '"' not in r.output and not r.hints

@@ -65,6 +65,7 @@ class Service:
     tasks: tuple = ()
     endpoint_mode: str = "vip"
     task_error: str = ""  # why every task was rejected ("" when the tasks run)
+    rejected: tuple = ()  # RejectedTask records of a service whose tasks HNS rejects
 
 
 @dataclass(kw_only=True)
@@ -430,7 +431,7 @@ def create_service(lab, name, image, replicas, networks, publish, endpoint_mode)
                 raise Conflict(f"Bind for 0.0.0.0:{published} failed: port is already allocated")
     image = image or f"mcr.microsoft.com/windows/servercore/iis:windowsservercore-{profile.name}"
     if mesh and not profile.routing_mesh:
-        return _rejected_service(lab, name, image, replicas, nets, ports, endpoint_mode)
+        return _rejected_service(lab, name, image, replicas, nets, ports, endpoint_mode, placement)
     _plan_tasks(lab, name, image, placement, ports, all_nets)  # validates every task first
     # commit
     sid = _task_id(lab, name, 0)
@@ -490,12 +491,33 @@ def _mesh_keys(svc):
     return [(proto, published) for proto, _target, published, mode in svc.ports if mode == "ingress"]
 
 
-def _rejected_service(lab, name, image, replicas, nets, ports, endpoint_mode):
+@dataclass(frozen=True, kw_only=True)
+class RejectedTask:
+    """A task the node rejected (``docker service ps``: CURRENT STATE ``Rejected``, the error in
+    ERROR).  ``attempt`` 1 is the swarm's retry after the default 5 s restart delay (desired
+    state Running), 0 the first task (desired state Shutdown, listed under it as ``" \\_ web.1"``)."""
+
+    id: str
+    slot: int
+    node: str
+    attempt: int
+
+
+def _rejected_service(lab, name, image, replicas, nets, ports, endpoint_mode, placement):
     """Windows Server 2016 has no routing mesh: the daemon accepts a service that publishes
     in ingress mode, and HNS then rejects every task (docker/for-win#1552: ``1/1: HNS failed
     with error : Catastrophic failure``; fixed there with ``--publish mode=host,…``).
-    The rejected tasks are not kept as containers (swarm retries them; the lab does not)."""
+    The rejected tasks are not kept as containers.  The swarm retries each slot forever; the
+    lab shows each slot as it stands after its first retry (both attempts rejected, on the
+    node the first was placed on) and never retries again."""
     error = hns_call_error("Catastrophic failure", 0x8000FFFF, lab.profile)
+    rejected = tuple(
+        RejectedTask(
+            id=base36(f"{lab.seed}:{name}:{slot}:{attempt}", 25), slot=slot, node=h.name, attempt=attempt
+        )
+        for slot, h in enumerate(placement, start=1)
+        for attempt in (1, 0)
+    )
     svc = Service(
         name=name,
         id=_task_id(lab, name, 0),
@@ -507,6 +529,7 @@ def _rejected_service(lab, name, image, replicas, nets, ports, endpoint_mode):
         tasks=(),
         endpoint_mode=endpoint_mode,
         task_error=error,
+        rejected=rejected,
     )
     lab.swarm.services[name] = svc
     manager = lab.hosts[lab.swarm.manager]

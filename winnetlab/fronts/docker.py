@@ -907,19 +907,23 @@ def node_ls(ctx, o, args):
 
 
 def service_ps(ctx, o, args):
-    """``docker service ps SERVICE``: one row per task (docker/cli service/ps.go columns)."""
+    """``docker service ps [--no-trunc] SERVICE``: one row per task (docker/cli
+    ``cli/command/task``): previous tasks of a slot indented ``" \\_ "``; ERROR is the task's
+    error quoted, cut to 30 characters with "…" unless ``--no-trunc`` (``maxErrLength``,
+    ``formatter.Ellipsis``), which also prints full task ids."""
     _require_manager(ctx)
     svc = ctx.lab.swarm.services.get(args[0])
     if svc is None:
         raise NotFound(f"no such service: {args[0]}")
+    trunc = not o["no-trunc"]
     rows = [["ID", "NAME", "IMAGE", "NODE", "DESIRED STATE", "CURRENT STATE", "ERROR", "PORTS"]]
     for task in svc.tasks:
         host, c = ctx.lab.find_container(task)
-        slot = task.split(".")[1]
+        slot, task_id = task.split(".")[1:3]
         state = "Running" if c.state == "running" else "Shutdown"
         rows.append(
             [
-                short_id(task.split(".")[2]),
+                short_id(task_id) if trunc else task_id,
                 f"{svc.name}.{slot}",
                 svc.image,
                 host.name.upper(),
@@ -928,6 +932,26 @@ def service_ps(ctx, o, args):
                 "",
                 "",
             ]
+        )
+    for task in svc.rejected:
+        error = svc.task_error if not trunc or len(svc.task_error) <= 30 else svc.task_error[:29] + "…"
+        rows.append(
+            [
+                short_id(task.id) if trunc else task.id,
+                ("" if task.attempt else " \\_ ") + f"{svc.name}.{task.slot}",
+                svc.image,
+                task.node.upper(),
+                "Running" if task.attempt else "Shutdown",
+                "Rejected " + ("less than a second ago" if task.attempt else "5 seconds ago"),
+                f'"{error}"',
+                "",
+            ]
+        )
+    if svc.rejected:
+        ctx.hint(
+            f"every task of {svc.name} is rejected: {svc.task_error} — "
+            + ("see the whole error with --no-trunc; " if trunc else "")
+            + f"{ctx.host.profile.title} has no routing mesh: publish with mode=host"
         )
     ctx.print(tabwrite(rows))
 
@@ -1502,7 +1526,7 @@ COMMANDS = {
             "service ps [OPTIONS] SERVICE [SERVICE...]",
             "List the tasks of one or more services",
             service_ps,
-            (),
+            (Flag("no-trunc", "bool", help="Do not truncate output"),),
             1,
             1,
         ),

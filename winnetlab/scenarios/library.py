@@ -241,7 +241,8 @@ MESH_2016 = Spec(
     ),
     (
         "Compare the Windows Server version with the features the service uses (routing mesh, VIP).",
-        "docker service ls shows 0/1; the daemon's events (wl.tables.events(lab)) show HNS rejecting the task.",
+        "docker service ls shows 0/1; docker service ps web --no-trunc shows each task Rejected and the "
+        "daemon's error in the ERROR column.",
         "Windows Server 2016 has no ingress routing mesh: a port published in ingress mode (the default) "
         "fails every task. Host-mode publishing (and DNS round-robin) works.",
     ),
