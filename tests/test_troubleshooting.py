@@ -673,3 +673,60 @@ def test_service_ps_of_a_running_service_has_no_error_and_no_hint():
     lab.docker(f"service create --name web --replicas 2 {IIS}")
     r = lab.docker("service ps web")
     assert len(r.output.splitlines()) == 3 and '"' not in r.output and not r.hints
+
+
+# ----------------------------------------------------------------------------- 7946: swarm gossip
+
+
+def _two_node_overlay():
+    lab = wl.Lab(hosts=2)
+    lab.swarm_init("host1")
+    lab.swarm_join("host2")
+    lab.host("host1").create_network("appnet", driver="overlay", attachable=True)
+    lab.host("host1").run("api", network="appnet", image=IIS)
+    lab.host("host2").run("db", network="appnet", image=IIS)
+    return lab
+
+
+@pytest.mark.parametrize("rule", ["Swarm-TCP-7946", "Swarm-UDP-7946"])
+def test_blocked_gossip_hides_the_other_node_s_containers(rule):
+    """moby/moby#35688 ("Failed to join memberlist … :7946", then "ping mymongo: unknown host"),
+    moby/swarmkit#1429, moby/moby#30972: names and overlay paths to the other node's containers
+    fail; the nodes stay Ready (their heartbeat rides 2377)."""
+    lab = _two_node_overlay()
+    assert lab.trace("api", "db", port=80).verdict == "delivered"
+    assert "Address:  10.0.1.3" in lab.exec("api", "nslookup db").output
+    lab.host("host2").remove_firewall_rule(rule)
+    t = lab.trace("api", "db", port=80)
+    assert t.verdict == "dropped" and "7946" in t.reason and "host2's firewall" in t.reason
+    r = lab.exec("api", "ping -n 1 db")
+    assert r.output == "Ping request could not find host db. Please check the name and try again."
+    assert "gossip (7946/tcp+udp)" in r.hints[0]
+    assert lab.exec("api", "nslookup db").output.endswith("*** UnKnown can't find db: Non-existent domain")
+    assert [line.count(" Ready ") for line in lab.docker("node ls").output.splitlines()[1:]] == [1, 1]
+    # a container's own node still knows it, and the allow rule brings everything back
+    lab.host("host2").add_firewall_rule("Swarm gossip", protocol=rule.split("-")[1], local_port=7946)
+    assert lab.trace("api", "db", port=80).verdict == "delivered"
+
+
+def test_service_names_of_tasks_on_a_silent_node_do_not_resolve():
+    lab = wl.Lab(hosts=2)
+    lab.swarm_init("host1")
+    lab.swarm_join("host2")
+    lab.docker("network create -d overlay --attachable appnet")
+    lab.host("host2").add_firewall_rule("Block gossip", protocol="UDP", local_port=7946, action="Block")
+    lab.create_service("web", replicas=1, networks=("appnet",))
+    host = lab.find_container(lab.swarm.services["web"].tasks[0])[0].name
+    client = "host2" if host == "host1" else "host1"
+    lab.host(client).run("c", network="appnet", image=IIS)
+    r = lab.exec("c", "nslookup web")
+    assert "Non-existent domain" in r.output and "7946" in r.hints[0]
+
+
+def test_a_join_while_gossip_is_blocked_is_logged_but_succeeds():
+    lab = wl.Lab(hosts=2)
+    lab.swarm_init("host1")
+    lab.host("host1").remove_firewall_rule("Swarm-TCP-7946")
+    lab.swarm_join("host2")
+    assert "host2" in lab.swarm.nodes
+    assert any(e[2] == "GossipFailed" and "7946/tcp" in e[4] for e in lab.host("host2").event_rows())

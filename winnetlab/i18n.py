@@ -734,6 +734,8 @@ SAID = {
     "unknown VNI {vni}": "알 수 없는 VNI {vni}",
     "{host} has no overlay network with VNI {vni}": "{host}에는 VNI가 {vni}인 오버레이 네트워크가 없습니다",
     "inbound UDP {port} (VXLAN) blocked": "인바운드 UDP {port}(VXLAN) 차단됨",
+    "no remote endpoint for {ip}": "{ip}에 대한 원격 엔드포인트 없음",
+    "{host} never learned where {ip} lives: swarm gossip with {peer} (7946/tcp+udp) is blocked — {why}": "{host}은(는) {ip}가 어디 있는지 끝내 알지 못했습니다: {peer}와의 swarm 가십(7946/tcp+udp)이 막혀 있습니다 — {why}",
     "the Windows Firewall of {host} drops VXLAN from {ip}: {why} (overlay traffic between swarm nodes needs UDP 4789 open)": "{host}의 Windows 방화벽이 {ip}에서 온 VXLAN을 버립니다: {why} (swarm 노드 사이의 오버레이 트래픽에는 UDP 4789가 열려 있어야 합니다)",
     "no endpoint {ip}": "끝점 {ip} 없음",
     "no endpoint with {ip} on the overlay network '{network}' of {host}": "{host}의 오버레이 네트워크 '{network}'에는 {ip}을(를) 가진 끝점이 없습니다",

@@ -11,6 +11,9 @@ Three kinds of inbound rules live on a container host:
   Microsoft's swarm-mode page asks the operator to open 2377/tcp, 7946/tcp+udp and 4789/udp
   between the nodes before ``docker swarm init``/``join``: a fresh lab host has done that step,
   with rules whose names are the lab's own (marked ``inferred``; Docker itself adds none).
+  The lab enforces each port where it matters: 2377/tcp at ``swarm join`` (``swarm.
+  check_manager_reachable``), 7946/tcp+udp for the nodes' gossip (``swarm.gossip_blocked``:
+  names and remote endpoints of the other node), 4789/udp on the VXLAN path (the walk).
 
 How Windows decides (documented behaviour of WFP): when the firewall is on for the active
 profile, a matching enabled **block** rule wins over any allow rule; otherwise a matching

@@ -154,6 +154,9 @@ def join(lab, host):
     host.log_event(
         "Docker", "SwarmJoin", host.name, f"worker of {lab.swarm.manager}; gossip on 7946, VXLAN on UDP 4789"
     )
+    blocked = gossip_blocked(lab, host, lab.hosts[lab.swarm.manager])
+    if blocked:
+        host.log_event("Docker", "GossipFailed", lab.swarm.manager, f"failed to join memberlist: {blocked}")
     for plan in plans:
         net = host.commit_network(plan)
         _mirror_existing(lab, host, net)
@@ -169,6 +172,30 @@ def _take_address(sn):
     ip = sn.pool.peek(1)[0]
     sn.pool.take(ip)
     return ip
+
+
+GOSSIP_PORTS = (("tcp", 7946), ("udp", 7946))
+
+
+def gossip_blocked(lab, a, b) -> str:
+    """Why swarm nodes ``a`` and ``b`` cannot gossip, or "" when they can.
+
+    The nodes' network control plane (memberlist/networkdb: which overlay endpoints live on
+    which node, the names Docker's DNS answers) travels on 7946/tcp+udp between every pair of
+    nodes; cluster management (2377) does not need it, so ``docker node ls`` still shows the
+    nodes Ready.  Where it is blocked a node learns nothing of the other's containers: their
+    names do not resolve (moby/moby#35688: "Failed to join memberlist … dial tcp …:7946", then
+    "ping mymongo: unknown host"; moby/swarmkit#1429) and no remote endpoint leads to them
+    (moby/moby#30972: the other node missing from the network's peers).  Simplification: a
+    block in either direction, on either protocol, stops the pair's gossip completely."""
+    if a is b or lab.swarm is None or not {a.name, b.name} <= set(lab.swarm.nodes):
+        return ""
+    for src, dst in ((a, b), (b, a)):
+        for proto, port in GOSSIP_PORTS:
+            allowed, _rule, why = dst.firewall_verdict(proto, port, src.address)
+            if not allowed:
+                return f"{dst.name}'s firewall drops {port}/{proto} from {src.name} ({why})"
+    return ""
 
 
 def check_manager_reachable(lab, host):

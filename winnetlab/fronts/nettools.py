@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from .. import i18n
 from ..engine import dnsworld, routing
 from ..engine.errors import WinNetLabError, engine_version
+from ..engine.swarm import gossip_blocked
 
 LOOPBACK = ipaddress.IPv4Address("127.0.0.1")
 
@@ -155,7 +156,29 @@ class Node:
         embedded = self._embedded(key)
         if embedded:
             return Answer(embedded, docker=True)
-        return self._docker_forwarded(server, key, name)
+        answer = self._docker_forwarded(server, key, name)
+        unlearned = self._unlearned(key)
+        if unlearned and answer.error:
+            answer.why = unlearned
+        return answer
+
+    def _unlearned(self, key):
+        """Why Docker's DNS here does not know ``key`` although it lives on a swarm network this
+        container shares: the node that runs it does not gossip with this one."""
+        svc_name = key[len("tasks.") :] if key.startswith("tasks.") else key
+        for ep in self.host.endpoints_of(self.c):
+            for h in self.lab.hosts.values():
+                blocked = gossip_blocked(self.lab, self.host, h)
+                for other in h.endpoints.values() if blocked else ():
+                    c = h.containers.get(other.container) if other.container else None
+                    if other.remote or other.network != ep.network or c is None:
+                        continue
+                    if key == c.name.lower() or svc_name == c.service.lower():
+                        return (
+                            f"{key} runs on {h.name}, but {self.host.name} never learned its name: swarm "
+                            f"gossip (7946/tcp+udp) between them is blocked — {blocked}"
+                        )
+        return ""
 
     def _docker_forwarded(self, server, key, name):
         engine = self.host.profile.docker_engine
@@ -213,16 +236,19 @@ class Node:
         return sorted(set(hits))
 
     def _on_network(self, ep, key):
+        """Names Docker's DNS on this node knows on ``ep``'s network: its own containers, and on a
+        swarm network those of the nodes it gossips with (``engine.swarm.gossip_blocked``)."""
         net = self.host.hns_networks.get(ep.network_id)
         swarm = self.lab.swarm
         svc_name = key[len("tasks.") :] if key.startswith("tasks.") else key
         if swarm is not None and svc_name in swarm.services:
             svc = swarm.services[svc_name]
+            tasks = self._task_addresses(svc, ep.network)
             if ep.network in svc.vips and svc.endpoint_mode == "vip" and not key.startswith("tasks."):
-                return [ipaddress.IPv4Address(str(svc.vips[ep.network]))]
-            return self._task_addresses(svc, ep.network)
+                return [ipaddress.IPv4Address(str(svc.vips[ep.network]))] if tasks else []
+            return tasks
         hits = []
-        hosts = self.lab.hosts.values() if net is not None and net.scope == "swarm" else [self.host]
+        hosts = self._known_hosts() if net is not None and net.scope == "swarm" else [self.host]
         for h in hosts:
             for other in h.endpoints.values():
                 if other.remote or other.network != ep.network or other.container is None:
@@ -235,11 +261,19 @@ class Node:
                     hits.append(other.address)
         return hits
 
+    def _known_hosts(self):
+        return [h for h in self.lab.hosts.values() if not gossip_blocked(self.lab, self.host, h)]
+
     def _task_addresses(self, svc, network):
+        """The addresses of the service's tasks this node knows of (its own, and the gossiping nodes')."""
+        known = {h.name for h in self._known_hosts()}
         out = []
         for task in svc.tasks:
             h, c = self.lab.find_container(task)
-            out += [e.address for e in h.endpoints_of(c) if e.network == network and e.address is not None]
+            if h.name in known:
+                out += [
+                    e.address for e in h.endpoints_of(c) if e.network == network and e.address is not None
+                ]
         return out
 
     # ------------------------------------------------------------------ connections

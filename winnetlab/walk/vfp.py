@@ -35,6 +35,7 @@ from ..engine.policies import (
     protocol_listed,
     protocol_number,
 )
+from ..engine.swarm import gossip_blocked
 from ..i18n import say
 from .lookup import uplink_adapter
 from .packet import ephemeral_port, flow_number, ip_text
@@ -353,6 +354,21 @@ class Port:
         )
         pa = remote.provider_address if remote is not None else ipaddress.IPv4Address(rule.policy.pa)
         peer = next((h for h in self.w.lab.hosts.values() if h.address == pa), None)
+        blocked = gossip_blocked(self.w.lab, self.host, peer) if peer is not None else ""
+        if blocked:
+            self.w.drop(
+                self.host.name,
+                f"VFP {layer.name}",
+                say("no remote endpoint for {ip}", ip=ip_text(p.dst_ip)),
+                say(
+                    "{host} never learned where {ip} lives: swarm gossip with {peer} (7946/tcp+udp) is "
+                    "blocked — {why}",
+                    host=self.host.name,
+                    ip=ip_text(p.dst_ip),
+                    peer=peer.name,
+                    why=blocked,
+                ),
+            )
         if remote is not None:
             p.dst_mac = remote.mac_address
         p.outer = Outer(
