@@ -490,6 +490,12 @@ FIXES = {
     "transparent-on-azure": ["docker:network disconnect trans app", "docker:network connect nat app"],
     "transparent-no-mac-spoofing": ["py:spoof", "docker:restart app"],
     "pods-cannot-reach-lan": ["py:route"],
+    "swarm-gossip-7946-blocked": [
+        "ps2:New-NetFirewallRule -DisplayName 'Swarm 7946 TCP' -Direction Inbound -Protocol TCP -LocalPort 7946 "
+        "-Action Allow",
+        "ps2:New-NetFirewallRule -DisplayName 'Swarm 7946 UDP' -Direction Inbound -Protocol UDP -LocalPort 7946 "
+        "-Action Allow",
+    ],
     "nat-dns-server-failed": [
         "docker:rm -f app",
         f"docker:run -d --name app --network appnet --dns 192.168.0.1 {IIS}",
@@ -570,6 +576,19 @@ def test_the_dns_scenario_is_not_passed_by_moving_or_repeating(wrong):
     s.lab.docker("rm -f app")
     s.lab.docker(wrong)
     assert not s.check().ok
+
+
+def test_opening_only_one_protocol_of_7946_does_not_pass_the_gossip_scenario():
+    s = wl.scenarios.load("swarm-gossip-7946-blocked")
+    s.lab.powershell(
+        "New-NetFirewallRule -DisplayName 'Swarm 7946 TCP' -Direction Inbound -Protocol TCP -LocalPort 7946 "
+        "-Action Allow",
+        host="host2",
+    )
+    assert not s.check().ok
+    s.lab.powershell("Set-NetFirewallProfile -Profile Domain,Public,Private -Enabled False", host="host2")
+    result = s.check()
+    assert not result.ok and "host2's Windows Firewall is still on" in result.failed
 
 
 def test_the_dns_scenario_is_not_passed_by_turning_gateway_dns_off():

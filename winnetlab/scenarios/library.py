@@ -358,6 +358,64 @@ VXLAN = Spec(
 )
 
 
+# ----------------------------------------------------------------------------- 6b gossip (7946) blocked
+
+
+def _build_gossip(lab):
+    lab.swarm_init("host1")
+    lab.swarm_join("host2")
+    lab.host("host1").create_network("appnet", driver="overlay", attachable=True)
+    lab.host("host1").run("api", network="appnet", image=IIS)
+    lab.host("host2").run("mymongo", network="appnet", image=IIS)
+    lab.host("host2").remove_firewall_rule("Swarm-UDP-7946")
+    lab.host("host2").remove_firewall_rule("Swarm-TCP-7946")
+
+
+GOSSIP = Spec(
+    "swarm-gossip-7946-blocked",
+    "Swarm: a container on another node is 'unknown host', yet both nodes are Ready",
+    "overlay",
+    "ltsc2022",
+    (
+        "https://github.com/moby/moby/issues/35688",
+        "https://github.com/moby/swarmkit/issues/1429",
+        "https://github.com/moby/moby/issues/30972",
+    ),
+    "Two nodes, one manager and one worker, both Ready in docker node ls. On the overlay network appnet, api "
+    "(host1) cannot find mymongo (host2): ping says 'Ping request could not find host mymongo'. Only 2377 "
+    "and 4789 were opened on host2 when it was set up.",
+    lambda lab: lab.docker("exec api ping -n 1 mymongo"),
+    "Ping request could not find host mymongo",
+    (
+        Check(
+            "api resolves mymongo and reaches it on port 80",
+            lambda lab: (
+                lab.docker("exec api ping -n 1 mymongo").exit_code == 0
+                and _delivered(lab, "api", "mymongo", 80, reply=True)
+            ),
+            "the nodes exchange their containers' names and locations on 7946/tcp and 7946/udp",
+        ),
+        Check(
+            "host2's Windows Firewall is still on",
+            lambda lab: _firewall_on(lab, "host2"),
+            "open 7946/tcp and 7946/udp on host2 instead of turning the firewall off",
+        ),
+    ),
+    (
+        "Name resolution and the overlay path to another node both depend on what the nodes tell each other.",
+        "docker node ls (both Ready: that is 2377); lab.trace('api', 'mymongo', port=80); on host2: "
+        "Get-NetFirewallRule | Get-NetFirewallPortFilter — which of 2377, 7946 and 4789 are open?",
+        "Swarm nodes gossip on 7946/tcp+udp (memberlist/networkdb): which containers live where and their "
+        "names. host2's firewall drops it, so host1 never learns of mymongo.",
+    ),
+    "On host2: New-NetFirewallRule -DisplayName 'Swarm 7946 TCP' -Direction Inbound -Protocol TCP -LocalPort "
+    "7946 -Action Allow; New-NetFirewallRule -DisplayName 'Swarm 7946 UDP' -Direction Inbound -Protocol UDP "
+    "-LocalPort 7946 -Action Allow.",
+    hosts=2,
+    build=_build_gossip,
+)
+
+
 # ----------------------------------------------------------------------------- 7 VNI below 4096
 
 VNI_CMD = (
@@ -756,6 +814,7 @@ SCENARIOS = (
     MESH_2016,
     JOIN,
     VXLAN,
+    GOSSIP,
     VNI,
     SWITCH,
     STALE,
