@@ -7,10 +7,11 @@ connection comes from the packet walk (``lab.trace``); a name is resolved along 
 query really takes: a container on ``nat``/``overlay`` asks Docker's embedded DNS on its
 gateway, which answers container, alias and service names itself (a service: its VIP in VIP
 mode, its task IPs in dnsrr mode; ``tasks.<service>``: the task IPs — moby
-``libnetwork/resolver``, Docker's swarm networking docs) and forwards everything else to the
-host's DNS server; other endpoints and the host ask their DNS server on the LAN.  Each leg is
-walked (UDP 53), so a drop shows where the query died; the lab's internet DNS is
-``engine.dnsworld``.
+``libnetwork/resolver``, Docker's swarm networking docs); other names it forwards to the
+container's other DNS servers from Docker 26 on and answers SERVFAIL before (``Node.resolve``
+says who asks which server in which order).  Other endpoints and the host ask their DNS
+servers on the LAN.  Each leg to a DNS server is walked (UDP 53), so a drop shows where the
+query died; the lab's internet DNS is ``engine.dnsworld``.
 
 Output formats: ``ping``/``nslookup`` as in the reference's real outputs (§13, real-outputs
 10); ``route add`` prints `` OK!`` and ``route print`` lists persistent routes
