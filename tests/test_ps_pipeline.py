@@ -191,3 +191,14 @@ def test_convert_to_json_layout_is_windows_powershell_5_1s():
     obj = json.loads(body)
     mine = convert_to_json(obj, depth=10)
     assert "\n".join("    " + line if line else line for line in mine.split("\n")) == body.rstrip()
+
+
+def test_comparison_and_validation_errors(lab):
+    r = lab.powershell("Get-NetAdapter | ? { $_.ifIndex -gt 'abc' }")
+    assert r.output.startswith('Could not compare "2" to "abc".')
+    assert r.output.endswith("FullyQualifiedErrorId : ComparisonFailure")
+    assert lab.powershell("Get-NetAdapter | ? { $_.ifIndex -eq 'abc' }").output == ""  # not equal, no error
+    r = lab.powershell("Get-NetAdapter | select -First -1")
+    assert "The -1 argument is less than the minimum allowed range of 0." in r.output and r.exit_code == 1
+    r = lab.powershell("Get-NetAdapter | select Name, @{n='x';e={1}}")
+    assert r.exit_code == 1 and r.output.startswith("winnetlab: Select-Object's calculated properties")

@@ -119,13 +119,14 @@ class Invocation:
                     ]
                 )
             )
+        failed = e.fqid == "ComparisonFailure"
         return PSError(
             fmt.error_record(
                 "",
                 e.message,
                 self.line,
-                "InvalidArgument: (:) [], RuntimeException",
-                "InvalidCastFromStringToInteger",
+                f"{'InvalidOperation' if failed else 'InvalidArgument'}: (:) [], RuntimeException",
+                e.fqid if failed else "InvalidCastFromStringToInteger",
                 start=start,
                 length=max(1, len(e.token)),
             )

@@ -14,7 +14,8 @@ for up to four properties and a list for five or more; a table without a view si
 columns to the data (PowerShell waits 300 ms for the first objects to do this; here they
 all arrive at once), numbers right-aligned; strings print one per line.
 
-Simplifications: ``Select-Object`` has no calculated properties (``@{n=…;e={…}}``);
+Simplifications: ``Select-Object`` has no calculated properties (``@{n=…;e={…}}`` is refused
+with a ``winnetlab:`` line, the lab's way of naming what it does not simulate);
 ``Sort-Object`` without ``-Property`` keeps objects that have no natural order in their
 order; ``Measure-Object`` measures numbers only (no ``-Line``/``-Word``/``-Character``);
 ``ForEach-Object -MemberName`` of a missing property outputs nothing; a non-terminating
@@ -146,6 +147,21 @@ def convert_to_json(inv, objects, view):
 
 def select_object(inv, objects, view):
     p = inv.params
+    for name in ("First", "Last", "Skip"):
+        if p.get(name, 0) < 0:
+            raise inv.error(
+                f"Cannot validate argument on parameter '{name}'. The {p[name]} argument is less than the minimum "
+                "allowed range of 0. Supply an argument that is greater than or equal to 0 and then try the command "
+                "again.",
+                "InvalidData: (:) [Select-Object], ParameterBindingValidationException",
+                "ParameterArgumentValidationError,Microsoft.PowerShell.Commands.SelectObjectCommand",
+                token=inv.raw.get(name),
+            )
+    if any(prop.startswith("@{") for prop in p.get("Property") or ()):
+        raise inv.failure(
+            "winnetlab: Select-Object's calculated properties (@{n=...;e={...}}) are not simulated; "
+            "select plain property names"
+        )
     picked = objects[p.get("Skip", 0) :]
     if p.get("Unique"):
         picked = list({script.to_string(o).lower(): o for o in reversed(picked)}.values())[::-1]

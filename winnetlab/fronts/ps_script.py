@@ -357,7 +357,16 @@ def compare(op: str, left: object, right: object, sensitive: bool = False) -> ob
                 f"Invalid regular expression pattern: {to_string(right)}.", to_string(right)
             ) from None
         return hit if op == "match" else not hit
-    a, b = _coerce(left, right, sensitive)
+    try:
+        a, b = _coerce(left, right, sensitive)
+    except ScriptError as e:
+        if op in ("eq", "ne"):  # a value that does not convert is simply not equal
+            return op == "ne"
+        raise ScriptError(
+            f'Could not compare "{to_string(left)}" to "{to_string(right)}". Error: "{e.message}"',
+            e.token,
+            "ComparisonFailure",
+        ) from None
     if a is None or b is None:
         if op == "eq":
             return a is None and b is None
