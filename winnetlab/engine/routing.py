@@ -55,6 +55,7 @@ class Route:
     interface: ipaddress.IPv4Address
     metric: int
     adapter: str = ""  # the interface's name ("Loopback Pseudo-Interface 1", "vEthernet (…)")
+    added: bool = False  # added with ``route add`` (not brought by an interface's address)
 
     @property
     def netmask(self):
@@ -87,6 +88,7 @@ def lookup(routes, dst):
 # container lab has 110,000 routes.
 
 _LOOPBACK = int(LOOPBACK)
+ADDED_ORDER = 99  # the interface order of routes added with route add (after the interfaces' own)
 _MULTICAST_INT, _ALL_ONES = int(_MULTICAST.network_address), 0xFFFFFFFF
 _LOOPBACK_RAW = tuple(
     (int(d.network_address), d.prefixlen, None, _LOOPBACK, LOOPBACK_METRIC, "Loopback Pseudo-Interface 1", 0)
@@ -172,7 +174,7 @@ def _static_raw(routes, interfaces):
                 int(interface),
                 metric + base,
                 adapter,
-                99,
+                ADDED_ORDER,
             )
         )
     return out
@@ -267,13 +269,14 @@ def _order(route):
 
 
 def _route(raw):
-    dest, prefixlen, gateway, interface, metric, adapter, _ = raw
+    dest, prefixlen, gateway, interface, metric, adapter, order = raw
     return Route(
         destination=ipaddress.IPv4Network((dest, prefixlen)),
         gateway=ON_LINK if gateway is None else ipaddress.IPv4Address(gateway),
         interface=ipaddress.IPv4Address(interface),
         metric=metric,
         adapter=adapter,
+        added=order == ADDED_ORDER,
     )
 
 

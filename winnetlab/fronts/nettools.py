@@ -19,8 +19,11 @@ Output formats: ``ping``/``nslookup`` as in the reference's real outputs (§13, 
 Simplifications: round-trip times are fixed (``<1ms`` in the lab, ``12ms`` to the
 internet); a swarm VIP never answers ICMP (Windows load-balances TCP/UDP only); a
 container's listening ports are its image's (IIS: 80; process ids there are simulated), a
-host's are its listeners (``engine.listeners``); routes added with ``route add`` are shown by
-``route print`` but the packet walk does not follow them.
+host's are its listeners (``engine.listeners``).  A ``route add`` inside a container steers
+the packet walk (``walk.container.route``: the container's next hop decides on nat and
+transparent networks; on l2bridge, l2tunnel and overlay VFP and the host route the packet
+whatever the container's gateway); on the host, routes added with ``route add`` are shown by
+``route print`` but the host's part of the walk does not follow them.
 """
 
 import ipaddress

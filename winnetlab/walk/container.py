@@ -26,29 +26,22 @@ def nic(host, container, ep):
 
 
 def route(host, container, dst):
-    """(destination prefix, gateway or None for on-link, endpoint) the container picks for ``dst``.
+    """(route, gateway or None for on-link, endpoint) the container picks for ``dst``, or
+    (None, None, None) when its table has no route.
 
-    The same choice ``route print`` (``winnetlab.routing``) implies: the longest matching
-    prefix — the NIC's own subnet on-link, else the default route of the first NIC with a
-    gateway.  On Windows Server 2016 an overlay container also has an endpoint on ``nat``
-    for the internet (reference §4.3): its default route is the one used.
+    The container's own route table (``route print`` inside it, ``winnetlab.routing``),
+    ``route add`` included: the longest matching prefix, then the lowest metric.  On Windows
+    Server 2016 an overlay container also has an endpoint on ``nat`` for the internet
+    (reference §4.3): of two equal default routes, nat's is used.
     """
-    best = None
-    nat_first = host.profile.overlay_egress == "nat-endpoint"
-    for ep in host.endpoints_of(container):
-        nic = routing.endpoint_interface(host, ep)
-        if nic is None:
-            continue
-        _, prefix, gateway = nic
-        if dst in prefix:
-            cand = (prefix.prefixlen, 0, prefix, None, ep)
-        elif gateway is not None:
-            cand = (0, 1 if nat_first and ep.network == "nat" else 0, DEFAULT, gateway, ep)
-        else:
-            continue
-        if best is None or cand[:2] > best[:2]:
-            best = cand
-    return (None, None, None) if best is None else best[2:]
+    eps = {ep.address: ep for ep in host.endpoints_of(container) if ep.address is not None}
+    routes = [r for r in routing.container_routes(host, container) if r.interface in eps]
+    if host.profile.overlay_egress == "nat-endpoint":  # ties go to the first listed: nat's first
+        routes.sort(key=lambda r: eps[r.interface].network != "nat")
+    r = routing.lookup(routes, dst)
+    if r is None:
+        return None, None, None
+    return r, None if r.gateway == routing.ON_LINK else r.gateway, eps[r.interface]
 
 
 def send(w, host, container, dns=None):
@@ -68,7 +61,8 @@ def send(w, host, container, dns=None):
                 state=container.state,
             ),
         )
-    prefix, gateway, ep = route(host, container, p.dst_ip)
+    chosen, gateway, ep = route(host, container, p.dst_ip)
+    w.via = chosen if chosen is not None and chosen.added and gateway is not None else None
     if ep is None:
         p.src_ip = next((e.address for e in host.endpoints_of(container) if e.address is not None), p.src_ip)
         w.drop(
@@ -89,7 +83,7 @@ def send(w, host, container, dns=None):
         f"compartment {host.namespaces[container.namespace].compartment_id} route table",
         "route",
         f"{ip_text(p.dst_ip)} {via} on vEthernet ({ep.name})",
-        f"{prefix} -> {gateway or routing.ON_LINK}",
+        f"{chosen.destination} -> {gateway or routing.ON_LINK}" + (" (route add)" if chosen.added else ""),
     )
     w.hop(
         host.name,

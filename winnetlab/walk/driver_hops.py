@@ -58,11 +58,14 @@ def _nat(w, host, ep, net, next_hop):
             host.name,
             f"vSwitch '{net.vswitch}'",
             f"ARP: who has {next_hop}? no answer",
-            say(
-                "the gateway {gateway} of '{network}' is not on {host}",
-                gateway=next_hop,
-                network=net.name,
-                host=host.name,
+            w.route_why(
+                next_hop,
+                say(
+                    "the gateway {gateway} of '{network}' is not on {host}",
+                    gateway=next_hop,
+                    network=net.name,
+                    host=host.name,
+                ),
             ),
         )
     p.dst_mac = vnic.mac_address

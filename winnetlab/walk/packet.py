@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from ipaddress import IPv4Address
 
 from ..engine.ports import EPHEMERAL_FIRST, EPHEMERAL_LAST
+from ..i18n import say
 from .trace import Hop
 
 # str(IPv4Address) is slow and a walk meets the same few address objects again and again:
@@ -114,6 +115,7 @@ class Walk:
         "end",
         "target",
         "flow_hits",
+        "via",
         "_texts",
     )
 
@@ -128,11 +130,26 @@ class Walk:
         self.end = None  # where it was delivered: ("container", host, ep) / ("host", host) / …
         self.target = None  # the container a named destination meant (checked at delivery)
         self.flow_hits = []  # (host, port, direction) whose VFP flow table held this flow
+        self.via = None  # the sender's `route add` route with a gateway, when it chose the next hop
         self._texts = (None, "None", None, "None")  # the last (src, its text, dst, its text)
 
     @property
     def is_reply(self):
         return self.reply_of is not None
+
+    def route_why(self, next_hop, why):
+        """``why`` nothing answers ARP for ``next_hop``, naming the sender's ``route add``
+        route when that route chose it."""
+        r = self.via
+        if r is None or r.gateway != next_hop:
+            return why
+        return say(
+            "the route {route} via {gateway} (added with route add) sends the packet to {gateway}, and "
+            "nothing answers ARP for it: {why}",
+            route=r.destination,
+            gateway=r.gateway,
+            why=why,
+        )
 
     def hop(self, host, component, action, detail, rule=None):
         p = self.pkt

@@ -114,7 +114,9 @@ def lan(w, next_hop):
             LAN,
             "LAN switch",
             f"ARP: who has {next_hop}? no answer",
-            say("nothing on the LAN {lan} answers for {ip}", lan=w.lab.lan.prefix, ip=next_hop),
+            w.route_why(
+                next_hop, say("nothing on the LAN {lan} answers for {ip}", lan=w.lab.lan.prefix, ip=next_hop)
+            ),
         )
     label, mac, kind, h, _ = found
     _set_dst_mac(w.pkt, mac)
