@@ -38,6 +38,13 @@ class IndexPool:
     def free(self):
         return self.size - len(self.reserved) - len(self.used)
 
+    def lowest_free(self):
+        """The index ``peek(1)`` would give, or None: the cursor unless a freed one is lower."""
+        if self.freed:
+            got = self.peek(1)
+            return None if got is None else got[0]
+        return self.cursor if self.cursor < self.size else None
+
     def peek(self, n=1):
         out = []
         heap = list(self.freed) if self.freed else []
@@ -104,6 +111,11 @@ class AddressPool:
         got = self.pool.peek(n)
         return None if got is None else [ipaddress.IPv4Address(self.first + i) for i in got]
 
+    def peek_first(self):
+        """The address ``peek(1)`` would give, or None."""
+        i = self.pool.lowest_free()
+        return None if i is None else ipaddress.IPv4Address(self.first + i)
+
     def take(self, ip):
         self.pool.take(int(ip) - self.first)
 
@@ -136,6 +148,11 @@ class MacPool:
     def peek(self, n=1):
         got = self.pool.peek(n)
         return None if got is None else [format_mac(self.start + i) for i in got]
+
+    def peek_first(self):
+        """The MAC ``peek(1)`` would give, or None."""
+        i = self.pool.lowest_free()
+        return None if i is None else format_mac(self.start + i)
 
     def owns(self, mac):
         i = parse_mac(mac) - self.start

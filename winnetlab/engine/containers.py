@@ -32,6 +32,7 @@ import sys
 from types import MappingProxyType
 from typing import Any
 
+from . import event as E
 from . import images
 from .addressing import normalize_mac, parse_ip
 from .docker_container import NAME_RE, Container, RestartPolicy, StartConfig
@@ -86,6 +87,8 @@ def default_image(profile):
         f"mcr.microsoft.com/windows/nanoserver:{images.tag_for(images.REGISTRY + '/windows/nanoserver', profile.name)}"
     )
 
+
+ISOLATIONS = {"default": "process", "process": "process", "hyperv": "hyperv"}
 
 # what create_container takes besides name, image and network (docker create's flags); run
 # takes them all but auto_remove (the last)
@@ -361,14 +364,13 @@ class ContainersMixin:
                 f'Conflict. The container name "/{name}" is already in use by container "{other.id}". '
                 "You have to remove (or rename) that container to be able to reuse that name."
             )
-        isolation = (isolation or "process").lower()
-        if isolation == "default":
-            isolation = "process"
-        if isolation not in ("process", "hyperv"):
+        asked = (isolation or "process").lower()
+        isolation = ISOLATIONS.get(asked)  # the constant text: thousands of containers share it
+        if isolation is None:
             raise InvalidParameter(
-                f"Invalid isolation: \"{isolation}\". Windows supports 'default', 'process', or 'hyperv'"
+                f"Invalid isolation: \"{asked}\". Windows supports 'default', 'process', or 'hyperv'"
             )
-        image = image or default_image(self.profile)
+        image = image or self._default_image()
         info = self.plan_image(image)
         mode = network or "default"  # docker run without --network: NetworkMode "default" (nat on Windows)
         network = "nat" if mode == "default" else network
@@ -406,14 +408,14 @@ class ContainersMixin:
                 raise InvalidParameter(
                     "conflicting options: port publishing and the container type network mode"
                 )
-        ports = [parse_publish(p) for p in publish]
+        ports = [parse_publish(p) for p in publish] if publish else []
         if publish_all:
             exposed = tuple(expose) or IMAGE_EXPOSES.get(image.split(":")[0], ())
             ports += [
                 parse_publish(str(p)) for p in exposed if int(p) not in [s.container_port for s in ports]
             ]
         mac = normalize_mac(mac) if mac not in (None, "") else None
-        dns = tuple(str(parse_ip(d, "DNS server")) for d in dns)
+        dns = tuple(str(parse_ip(d, "DNS server")) for d in dns) if dns else ()
         c = Container(
             name=name,
             id="",
@@ -439,6 +441,13 @@ class ContainersMixin:
         c.image_info = info
         return c
 
+    def _default_image(self):
+        """``default_image`` of this host's profile, worked out once per profile."""
+        known = self._derived.get("default image")
+        if known is None or known[0] is not self.profile:
+            known = self._derived["default image"] = (self.profile, default_image(self.profile))
+        return known[1]
+
     def _generated_name(self):
         n = self.ids.counters.get("container", 0)
         a, b = ADJECTIVES[n % len(ADJECTIVES)], SCIENTISTS[(n // len(ADJECTIVES)) % len(SCIENTISTS)]
@@ -452,7 +461,7 @@ class ContainersMixin:
         if c.image_info is not None and c.image_info.reference not in self._images:
             self._store_image(c.image_info)
         self._containers[c.name] = c
-        self.log_event("Docker", "CreateContainer", c.name, "image {}, isolation {}", c.image, c.isolation)
+        self.log_recipe(E.CREATE_CONTAINER, c.name, c.image, c.isolation)
         return c
 
     def plan_start(self, c, others=()):
@@ -463,7 +472,7 @@ class ContainersMixin:
         if req.shared:
             self.container(req.shared)
             return []
-        previous = {net: (ip, mac) for net, ip, mac in c.previous}
+        previous = {net: (ip, mac) for net, ip, mac in c.previous} if c.previous else {}
         plans = []
         others = list(others)
         for i, netname in enumerate(c.requested_networks):
@@ -481,7 +490,7 @@ class ContainersMixin:
                     req.ports if first else (),
                     req.dns,
                     req.aliases if first else (),
-                    others=others + plans,
+                    others=others + plans if others or plans else (),
                     avoid=previous.get(net.name, ()),
                 )
             )
@@ -531,18 +540,12 @@ class ContainersMixin:
             )
             return
         self._ensure_namespace(c)
-        self.log_event(
-            "HCS",
-            "CreateComputeSystem",
-            c.name,
-            "Hyper-V isolation: utility VM with a synthetic vmNIC"
-            if c.isolation == "hyperv"
-            else "process isolation: host vNIC per endpoint",
-        )
+        hyperv = c.isolation == "hyperv"
+        self.log_recipe(E.COMPUTE_SYSTEM_HYPERV if hyperv else E.COMPUTE_SYSTEM_PROCESS, c.name)
         for plan in plans:
             self._commit_endpoint(c, plan)
         c.state = "running"
-        self.log_event("Docker", "StartContainer", c.name, "{} endpoint(s)", len(plans))
+        self.log_recipe(E.START_CONTAINER, c.name, len(plans))
 
     def _ensure_namespace(self, c):
         if c.namespace is None:
@@ -550,9 +553,7 @@ class ContainersMixin:
             ns = Namespace(id=self.ids.guid("namespace"), compartment_id=self._compartments, container=c.name)
             self._namespaces[ns.id] = ns
             c.namespace = ns.id
-            self.log_event(
-                "HNS", "CreateNamespace", c.name, "namespace {}, compartment {}", ns.id, ns.compartment_id
-            )
+            self.log_recipe(E.CREATE_NAMESPACE, c.name, ns.id, ns.compartment_id)
         return self._namespaces[c.namespace]
 
     def remove_container(self, name, force=True):

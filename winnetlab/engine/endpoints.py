@@ -7,6 +7,7 @@ from __future__ import annotations
 import sys
 from dataclasses import dataclass
 
+from . import event as E
 from . import policies as P
 from . import swarm
 from .addressing import apipa_address, parse_prefix
@@ -29,13 +30,18 @@ def _label(ep):
     return f"{ep.container or ('remote ' + str(ep.ip_address))}@{ep.network}"
 
 
-# Detail templates of an endpoint's events, by (has an address[, internal DNS on]).
-_CREATED = {True: "id {}, {}/{}, MAC {}", False: "id {}, no address in HNS (DHCP), MAC {}"}
+def _failed(container, net):
+    """How an endpoint error starts (made only when there is an error)."""
+    return f"failed to create endpoint {container} on network {net.name}: "
+
+
+# An endpoint's events (event.RECIPES), by (has an address[, internal DNS on]).
+_CREATED = {True: E.CREATE_ENDPOINT, False: E.CREATE_ENDPOINT_DHCP}
 _CONFIGURED = {
-    (True, True): "IP {}/{}, gateway {}, DNS {}",
-    (True, False): "IP {}/{}, gateway {}, DNS {}, no internal DNS",
-    (False, True): "IP no address in HNS (DHCP), gateway {}, DNS {}",
-    (False, False): "IP no address in HNS (DHCP), gateway {}, DNS {}, no internal DNS",
+    (True, True): E.CONFIGURE_ENDPOINT,
+    (True, False): E.CONFIGURE_ENDPOINT_NO_DNS,
+    (False, True): E.CONFIGURE_ENDPOINT_DHCP,
+    (False, False): E.CONFIGURE_ENDPOINT_DHCP_NO_DNS,
 }
 
 
@@ -66,36 +72,38 @@ class EndpointsMixin:
         """Work out an endpoint (address, MAC, ports, DNS, policies) without changing anything.
 
         ``avoid`` is the (ip, mac) the container had before a stop: HNS hands out others."""
-        prefix = f"failed to create endpoint {container} on network {net.name}: "
-        if any(p.network is net and p.container == container for p in others):
+        if others and any(p.network is net and p.container == container for p in others):
             raise Conflict(f"endpoint with name {container} already exists in network {net.name}")
         known = self._containers.get(container)
-        if known is not None and any(
-            self._endpoints[e].network_id == net.id for e in known.endpoints if e in self._endpoints
+        if (
+            known is not None
+            and known.endpoints
+            and any(self._endpoints[e].network_id == net.id for e in known.endpoints if e in self._endpoints)
         ):
             raise Conflict(f"endpoint with name {container} already exists in network {net.name}")
         lease = None
-        if of(net).swarm_scoped:
+        drv = of(net)
+        if drv.swarm_scoped:
             ip = self.lab.pools.plan_overlay_address(net.name, ip, others)
         elif ip is not None:
             pool = next((p for p in net.pools if p.prefix is not None and ip in p.prefix), None)
             if pool is None:
                 raise InvalidParameter(
-                    prefix + f'no matching subnet for IP "{ip}" in network "{net.docker_id}"'
+                    _failed(container, net) + f'no matching subnet for IP "{ip}" in network "{net.docker_id}"'
                 )
             if any(e.ip_address == ip for e in self.stale_endpoints() if e.network_id == net.id):
                 raise stale_address_error(self.profile, container, net.name)
             if not pool.is_free(ip) or any(p.ip == ip for p in others):
                 raise hns_error(
                     "The object already exists.",
-                    prefix=prefix,
+                    prefix=_failed(container, net),
                     hint=f"{ip} is the gateway, a reserved address, or already used in {net.name}",
                 )
         elif net.dhcp:  # no offer reaches a container whose frames die below the host: APIPA
             lease = None if self.drops_foreign_macs(net) else self.lab.pools.plan_dhcp_lease(others)
         elif not net.pools:
             raise InvalidParameter(
-                prefix + "the network does not have a subnet for this endpoint",
+                _failed(container, net) + "the network does not have a subnet for this endpoint",
                 hint=f"{net.driver} needs --subnet and --gateway: there is no DHCP on this driver",
             )
         else:
@@ -104,7 +112,7 @@ class EndpointsMixin:
                 raise hns_error(
                     "The IP address pool of the network is exhausted.",
                     cls=Exhausted,
-                    prefix=prefix,
+                    prefix=_failed(container, net),
                     hint=f"every address of {', '.join(str(s.prefix) for s in net.subnets)} is in use",
                 )
         if mac is not None:
@@ -113,30 +121,33 @@ class EndpointsMixin:
             ):
                 raise hns_error(
                     "The object already exists.",
-                    prefix=prefix,
+                    prefix=_failed(container, net),
                     hint=f"MAC {mac} is already used in {net.name}",
                 )
         else:
-            taken = sum(1 for p in others if p.network is net)
-            got = _skip(net.mac_pool.peek(taken + 1 + len(avoid[1:])), avoid[1:], taken)
+            got = (
+                net.mac_pool.peek_first()
+                if not others and not avoid[1:]
+                else self._peek_mac(net, others, avoid)
+            )
             if got is None:
                 raise hns_error(
                     "The MAC address pool of the network is exhausted.",
                     cls=Exhausted,
-                    prefix=prefix,
+                    prefix=_failed(container, net),
                     hint=f"a network has {net.mac_pool.pool.size} MACs "
                     f"({net.mac_pool.start_mac}..{net.mac_pool.end_mac})",
                 )
             mac = got
-        port_pols = self._plan_ports(net, container, ports, others, prefix)
+        port_pols = self._plan_ports(net, container, ports, others, _failed(container, net)) if ports else []
         return EndpointPlan(
             network=net,
             container=container,
             ip=ip,
             mac=mac,
             ports=port_pols,
-            dns=self._endpoint_dns(net, dns),
-            policies=net.shared_policies + tuple(port_pols),
+            dns=self._endpoint_dns(net, drv, dns),
+            policies=net.shared_policies + tuple(port_pols) if port_pols else net.shared_policies,
             dhcp=net.dhcp,
             aliases=tuple(aliases),
             lease=lease,
@@ -154,11 +165,19 @@ class EndpointsMixin:
 
     def _peek_address(self, net, others, avoid=()):
         for pool in net.pools:
-            n = sum(1 for p in others if p.network is net and p.ip is not None and pool.contains(p.ip))
-            got = _skip(pool.peek(n + 1 + len(avoid)), avoid, n)
+            if not others and not avoid:  # the common case: the pool's lowest free address
+                got = pool.peek_first()
+            else:
+                n = sum(1 for p in others if p.network is net and p.ip is not None and pool.contains(p.ip))
+                got = _skip(pool.peek(n + 1 + len(avoid)), avoid, n)
             if got is not None:
                 return got
         return None
+
+    def _peek_mac(self, net, others, avoid):
+        """The MAC after those ``others`` plan on ``net``, avoiding ``avoid[1:]``."""
+        taken = sum(1 for p in others if p.network is net)
+        return _skip(net.mac_pool.peek(taken + 1 + len(avoid[1:])), avoid[1:], taken)
 
     def _plan_ports(self, net, container, ports, others, prefix):
         pending = {
@@ -223,13 +242,21 @@ class EndpointsMixin:
             return f"the host process {proc.process} (PID {proc.pid})"
         return "another endpoint being created" if (protocol, port) in pending else "another endpoint"
 
-    def _endpoint_dns(self, net, dns):
-        rest = (
-            tuple(dns)
-            if dns and not net.internal
-            else (net.dns_servers or tuple(sys.intern(str(d)) for d in self.dns_servers))
-        )
-        if of(net).internal_dns and net.gateway_dns and net.gateway:
+    def _endpoint_dns(self, net, drv, dns):
+        """The DNS server list of a new endpoint on ``net`` (``dns``: ``--dns``).  Without
+        ``--dns`` every endpoint of a network shares one tuple, worked out once per network."""
+        if dns and not net.internal:
+            return self._dns_list(net, drv, tuple(dns))
+        inputs = (net, drv, self.dns_servers, net.subnets, net.gateway_dns, net.internal)
+        shared = self._derived.get(net.id)
+        if shared is None or shared[0] != inputs:  # equal inputs, the same list
+            shared = self._derived[net.id] = (inputs, self._dns_list(net, drv, None))
+        return shared[1]
+
+    def _dns_list(self, net, drv, rest):
+        if rest is None:
+            rest = net.dns_servers or tuple(sys.intern(str(d)) for d in self.dns_servers)
+        if drv.internal_dns and net.gateway_dns and net.gateway:
             gateway = sys.intern(str(net.gateway))  # shared by every endpoint of the network
             return (gateway,) + tuple(d for d in rest if d != gateway)
         return rest
@@ -238,15 +265,22 @@ class EndpointsMixin:
         net = plan.network
         drv = of(net)
         ep_id = self.ids.guid("endpoint")
-        ip, lease = plan.ip, None
+        ip, lease, subnet = plan.ip, None, None
         if drv.swarm_scoped:
             self.lab.pools.take_overlay_address(net.name, ip)
         elif ip is not None:
-            next(p for p in net.pools if p.contains(ip)).take(ip)
+            for pool in net.pools:
+                if pool.contains(ip):
+                    pool.take(ip)
+                    break
         if plan.lease is not None:
             lease = self.lab.pools.take_dhcp_lease(plan.mac)
         net.mac_pool.take(plan.mac)
-        subnet = next((s for s in net.subnets if ip is not None and ip in s.prefix), None)
+        if ip is not None:
+            for s in net.subnets:
+                if ip in s.prefix:
+                    subnet = s
+                    break
         name = drv.endpoint_name(net, c)
         ep = Endpoint(
             id=ep_id,
@@ -277,17 +311,10 @@ class EndpointsMixin:
         # event details are templates filled in on read (Host.log_event): constants, shared
         addr = (ip, ep.prefix_length) if ip is not None else ()
         label = _label(ep)
-        self.log_event("HNS", "CreateEndpoint", label, _CREATED[bool(addr)], ep_id, *addr, plan.mac)
+        self.log_recipe(_CREATED[bool(addr)], label, ep_id, *addr, plan.mac)
         nic = "vmNIC" if c.isolation == "hyperv" else "vNIC"
-        self.log_event(
-            "HCS",
-            "AttachEndpoint",
-            label,
-            "{} placed in compartment {}",
-            nic,
-            self._namespaces[c.namespace].compartment_id,
-        )
-        self.log_event("vSwitch", "CreatePort", net.vswitch, "port for {} ({})", label, plan.mac)
+        self.log_recipe(E.ATTACH_ENDPOINT, label, nic, self._namespaces[c.namespace].compartment_id)
+        self.log_recipe(E.CREATE_PORT, net.vswitch, label, plan.mac)
         if lease is not None:
             self.log_event("DHCP", "Lease", label, f"{lease} from the LAN's DHCP server for {plan.mac}")
         elif plan.apipa is not None:
@@ -301,8 +328,7 @@ class EndpointsMixin:
             )
         else:
             dns = sys.intern(", ".join(plan.dns) or "none")
-            template = _CONFIGURED[bool(addr), ep.enable_internal_dns]
-            self.log_event("HNS", "ConfigureEndpoint", label, template, *addr, ep.gateway, dns)
+            self.log_recipe(_CONFIGURED[bool(addr), ep.enable_internal_dns], label, *addr, ep.gateway, dns)
         for pm in plan.ports:
             self._commit_port(net, ep, pm)
         if drv.swarm_scoped:

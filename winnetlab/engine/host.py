@@ -23,7 +23,7 @@ from . import routing, vfp
 from .containers import ContainersMixin
 from .endpoints import EndpointsMixin
 from .errors import NotFound
-from .event import Event
+from .event import RECIPE_ARGS, RECIPES, Event
 from .firewall import FirewallMixin
 from .ids import IdSource
 from .listeners import ListenersMixin
@@ -43,7 +43,7 @@ class Host(
 ):
     """One simulated Windows Server running Docker (see the module docstring)."""
 
-    LABFILE_TRANSIENT = ("_programmed",)  # a cache: lab files do not save it
+    LABFILE_TRANSIENT = ("_programmed", "_derived")  # caches: lab files do not save them
 
     def __init__(self, lab, name, address, mac_address, index):
         self.lab = lab
@@ -80,6 +80,7 @@ class Host(
         self._compartments = 1  # 1 is the host's default compartment
         self._mapping_ids = 0
         self._programmed = {}  # VFP ports as programmed: endpoint id -> (log length then, layers)
+        self._derived = {}  # values derived from others, with those: network id -> (inputs, DNS list)
         self._init_firewall()
         self._init_listeners()
         self._add_physical_adapter(
@@ -172,8 +173,15 @@ class Host(
     def event_rows(self):
         """The event log as plain (seq, actor, action, target, detail) tuples, for big tables."""
         log, rows, i = self._events, [], 0
-        while i < len(log):  # each event: n, actor, action, target, detail, then n args
+        while i < len(log):  # see log_event for the two shapes of an entry
             n = log[i]
+            if n < 0:
+                actor, action, template = RECIPES[-1 - n]
+                k = RECIPE_ARGS[-1 - n]
+                detail = template.format(*log[i + 2 : i + 2 + k]) if k else template
+                rows.append((len(rows) + 1, actor, action, log[i + 1], detail))
+                i += 2 + k
+                continue
             detail = log[i + 4].format(*log[i + 5 : i + 5 + n]) if n else log[i + 4]
             rows.append((len(rows) + 1, log[i + 1], log[i + 2], log[i + 3], detail))
             i += 5 + n
@@ -198,6 +206,10 @@ class Host(
             if len(name) >= 3 and c.id.startswith(name):
                 return c
         raise NotFound(f"No such container: {name}")
+
+    def has_container(self, name: str) -> bool:
+        """Whether a container is called ``name`` here (a name only, not an id prefix)."""
+        return name in self._containers
 
     def endpoints_of(self, container: str | Container) -> list[Endpoint]:
         c = self.container(container) if isinstance(container, str) else container
@@ -243,11 +255,16 @@ class Host(
 
         With ``args``, ``detail`` is a ``str.format`` template filled in only when the log is
         read: the args are immutable values (names, ids, addresses, numbers), so the text is
-        the same then as now. The log is one flat list (``len(args)``, actor, action, target,
-        detail, args...), so a host running thousands of containers keeps no tuple or text
-        per event.
+        the same then as now. The log is one flat list, so a host running thousands of
+        containers keeps no tuple or text per event: an entry is ``len(args), actor, action,
+        target, detail, args...``, or one of ``log_recipe``.
         """
         self._events += (len(args), actor, action, target, detail, *args)
+
+    def log_recipe(self, recipe, target, *args):
+        """Append one of the events every container start logs (``event.RECIPES``): the log
+        keeps only its number, target and arguments."""
+        self._events += (recipe, target, *args)
 
     # ------------------------------------------------------------------ imported state
     # Objects read from a real HNS dump go in without Docker's validation and log no event,
@@ -342,6 +359,7 @@ class Host(
         saved).  A version-1 file kept the routing mesh's ports in ``_ports`` as
         ``"service:<name>"``; they live in their own table now."""
         self._programmed = {}
+        self._derived = {}
         if not hasattr(self, "_mesh_ports"):
             self._mesh_ports = {
                 k: v[len("service:") :] for k, v in self._ports.items() if v.startswith("service:")

@@ -89,7 +89,7 @@ class IdSource:
     def _digest(self, kind):
         n = self.counters.get(kind, 0) + 1
         self.counters[kind] = n
-        return sha256_hex(f"{self.seed}:{self.scope}:{kind}:{n}")
+        return hashlib.sha256(f"{self.seed}:{self.scope}:{kind}:{n}".encode()).hexdigest()
 
     def guid(self, kind):
         """The next HNS GUID of ``kind``."""

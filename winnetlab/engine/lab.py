@@ -223,7 +223,7 @@ class Lab:
 
     # ------------------------------------------------------------------ containers across hosts
     def container_name_taken(self, name: str) -> bool:
-        return any(name in h.containers for h in self.hosts.values())
+        return any(h.has_container(name) for h in self.hosts.values())
 
     def find_container(self, name: str) -> tuple[Host, Container]:
         """``(host, container)`` for a container name (or id prefix) anywhere in the lab."""

@@ -554,6 +554,7 @@ class NetworkingMixin:
             self.log_event("WinNAT", "RemoveNetNat", nat.name, f"internal prefix {nat.internal_prefix}")
         del self._hns[net.id]
         del self._networks[net.name]
+        self._derived.pop(net.id, None)
         self.lab.pools.release_mac_pool(net.mac_pool.start)
         sw = self._vswitches.get(net.vswitch)
         if sw and sw.created_by == "HNS" and not any(n.vswitch == sw.name for n in self._hns.values()):
