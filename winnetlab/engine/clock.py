@@ -11,7 +11,7 @@ EPOCH = datetime.datetime(2025, 1, 6, 9, 0, 0, tzinfo=datetime.timezone.utc)
 
 def latest_events(host):
     """``{(action, target): seq}`` of the latest event of each kind, in one pass over the log."""
-    return {(ev.action, ev.target): ev.seq for ev in host.events}
+    return host.latest_event_seqs()
 
 
 def event_seq(host, action, target, latest=None):
@@ -33,4 +33,4 @@ def timestamp(seq):
 
 def now(host):
     """The current time of ``host``: the seq its next event will get."""
-    return len(host.events) + 1
+    return host.event_count() + 1

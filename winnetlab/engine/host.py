@@ -172,20 +172,33 @@ class Host(
 
     def event_rows(self):
         """The event log as plain (seq, actor, action, target, detail) tuples, for big tables."""
-        log, rows, i = self._events, [], 0
-        while i < len(log):  # see log_event for the two shapes of an entry
+        return [
+            (seq, actor, action, target, template.format(*args) if args else template)
+            for seq, (actor, action, target, template, args) in enumerate(self._entries(), 1)
+        ]
+
+    def event_count(self) -> int:
+        """How many events the log holds (``len(host.events)`` without making them)."""
+        return sum(1 for _ in self._entries())
+
+    def latest_event_seqs(self) -> dict:
+        """``{(action, target): seq}`` of the latest event of each kind (no detail text made)."""
+        return {(action, target): seq for seq, (_, action, target, _, _) in enumerate(self._entries(), 1)}
+
+    def _entries(self):
+        """Each event as (actor, action, target, detail template, args): see log_event for the
+        two shapes of an entry in the flat log."""
+        log, i = self._events, 0
+        while i < len(log):
             n = log[i]
             if n < 0:
                 actor, action, template = RECIPES[-1 - n]
                 k = RECIPE_ARGS[-1 - n]
-                detail = template.format(*log[i + 2 : i + 2 + k]) if k else template
-                rows.append((len(rows) + 1, actor, action, log[i + 1], detail))
+                yield actor, action, log[i + 1], template, log[i + 2 : i + 2 + k]
                 i += 2 + k
-                continue
-            detail = log[i + 4].format(*log[i + 5 : i + 5 + n]) if n else log[i + 4]
-            rows.append((len(rows) + 1, log[i + 1], log[i + 2], log[i + 3], detail))
-            i += 5 + n
-        return rows
+            else:
+                yield log[i + 1], log[i + 2], log[i + 3], log[i + 4], log[i + 5 : i + 5 + n]
+                i += 5 + n
 
     def network(self, name: str) -> Network:
         try:

@@ -283,21 +283,24 @@ class Lab:
         """The address the lab's internet DNS gives ``name``, or None (NXDOMAIN)."""
         return dnsworld.lookup(self, name)
 
+    # Shortcuts to the fronts and the walk: imported on use (the engine imports no upper layer
+    # at module level), by absolute name, as a relative import in a method resolves its
+    # package again on every call.
     def docker(self, command: str, host: str | Host | None = None) -> CommandResult:
         """Run a ``docker …`` command line on a host; returns a CommandResult."""
-        from ..fronts.docker import docker
+        from winnetlab.fronts.docker import docker
 
         return self._shown(docker(self, command, host))
 
     def powershell(self, command: str, host: str | Host | None = None) -> CommandResult:
         """Run a PowerShell command line on a host; returns a CommandResult."""
-        from ..fronts.powershell import powershell
+        from winnetlab.fronts.powershell import powershell
 
         return self._shown(powershell(self, command, host))
 
     def exec(self, container: str, command: str) -> CommandResult:
         """Run a command inside a container (``docker exec``); returns a CommandResult."""
-        from ..fronts.in_container import exec_command
+        from winnetlab.fronts.in_container import exec_command
 
         return self._shown(exec_command(self, container, command))
 
@@ -308,13 +311,13 @@ class Lab:
 
     def trace(self, src: str, dst: str, port: int | None = None, protocol: str = "tcp") -> Trace:
         """Walk a packet from ``src`` to ``dst`` hop by hop; returns a Trace."""
-        from ..walk.trace import trace
+        from winnetlab.walk.trace import trace
 
         return trace(self, src, dst, port, protocol)
 
     def reachability(self, port: int = 80, protocol: str = "tcp") -> Any:
         """Who can reach whom: a square DataFrame of trace verdicts."""
-        from ..walk.trace import reachability
+        from winnetlab.walk.trace import reachability
 
         return reachability(self, port, protocol)
 

@@ -117,8 +117,6 @@ def tokenize(text, scriptblocks=False):
     inside it stay as typed — and becomes one :class:`ScriptBlock` token.
     Raises ``QuoteError`` for an unterminated quote.
     """
-    from .ps_script import ScriptBlock
-
     stages, words, word, started = [], [], [], False
     i, n = 0, len(text)
     while i < n:
@@ -127,6 +125,8 @@ def tokenize(text, scriptblocks=False):
             i += 2 if text[i + 1 : i + 3] == "\r\n" else 1
             c = " "
         if scriptblocks and c == "{" and not started:
+            from .ps_script import ScriptBlock  # here: ps_script imports this module
+
             end = _block_end(text, i)
             words.append(ScriptBlock(text[i : end + 1]))
             i = end + 1

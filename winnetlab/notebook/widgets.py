@@ -450,7 +450,7 @@ def field_widget(name, lab):
 def lab_version(lab):
     """A cheap fingerprint that changes whenever the lab does (hosts, their event logs, swarm)."""
     swarm = None if lab.swarm is None else (tuple(lab.swarm.nodes), tuple(lab.swarm.networks))
-    return tuple((name, len(host.events)) for name, host in lab.hosts.items()), swarm
+    return tuple((name, host.event_count()) for name, host in lab.hosts.items()), swarm
 
 
 class NetworkBuilder(W.VBox):
