@@ -843,7 +843,7 @@ class Importer:
             id=rid,
             compartment_id=compartment,
             container=None,
-            endpoints=[e for e in endpoints if e],
+            endpoints=tuple(e for e in endpoints if e),
             default=self.boolean(d, "IsDefault") or self.text(d, "Type").endswith("Default"),
         )
         self.host.import_namespace(ns)

@@ -35,7 +35,7 @@ from typing import Any
 from . import event as E
 from . import images
 from .addressing import normalize_mac, parse_ip
-from .docker_container import NAME_RE, Container, RestartPolicy, StartConfig
+from .docker_container import NAME_RE, NO_SETTINGS, Container, RestartPolicy, StartConfig
 from .drivers import of
 from .errors import Conflict, InvalidParameter, NotFound, Unsupported
 from .hns import Namespace
@@ -436,7 +436,9 @@ class ContainersMixin:
                 ports=tuple(ports),
                 dns=dns,
                 shared=shared.name if shared else None,
-            ),
+            )
+            if ip or mac or aliases or ports or dns or shared
+            else NO_SETTINGS,  # frozen: every container without settings shares it
         )
         c.image_info = info
         return c

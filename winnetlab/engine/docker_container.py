@@ -37,7 +37,7 @@ class RestartPolicy:
         """``"on-failure:3"`` -> ``RestartPolicy(name="on-failure", maximum_retry_count=3)``; ``""`` is the default ("no")."""
         text = str(text or "")
         if not text:
-            return cls()
+            return NO_RESTART
         name, colon, count = text.partition(":")
         if colon and not name:
             raise InvalidParameter("invalid restart policy format: no policy provided before colon")
@@ -89,6 +89,9 @@ class RestartPolicy:
         return False
 
 
+NO_RESTART = RestartPolicy()  # the default, shared by every container
+
+
 @dataclass(slots=True, eq=False, kw_only=True)
 class Container:
     """A container (or a swarm task) as the Docker engine knows it."""
@@ -118,7 +121,7 @@ class Container:
     logs: tuple = ()  # what the main process printed (docker logs)
     previous: tuple = ()  # ((network, ip, mac), ...) the endpoints had before the last stop
     static_routes: tuple = ()  # routes added with `route add` inside (routing.plan_static_route)
-    restart_policy: RestartPolicy = RestartPolicy()  # HostConfig.RestartPolicy
+    restart_policy: RestartPolicy = NO_RESTART  # HostConfig.RestartPolicy
     restart_count: int = 0  # RestartCount (restarts after the process exited on its own)
     manually_stopped: bool = False  # HasBeenManuallyStopped: docker stop/kill since the last start
     network_mode: str = ""  # HostConfig.NetworkMode as asked ("default": no --network, the nat network)
@@ -149,3 +152,6 @@ class StartConfig:
 
     def get(self, key, default=None):
         return getattr(self, key, default)
+
+
+NO_SETTINGS = StartConfig()  # docker run without --ip, --mac-address, -p, --dns, --network-alias

@@ -307,7 +307,8 @@ class EndpointsMixin:
         self._endpoints[ep_id] = ep
         net.endpoint_ids[ep_id] = None
         c.endpoints = c.endpoints + (ep_id,)
-        self._namespaces[c.namespace].endpoints.append(ep_id)
+        ns = self._namespaces[c.namespace]
+        ns.endpoints = (*ns.endpoints, ep_id)
         # event details are templates filled in on read (Host.log_event): constants, shared
         addr = (ip, ep.prefix_length) if ip is not None else ()
         label = _label(ep)
@@ -410,8 +411,9 @@ class EndpointsMixin:
                         pool.release(ep.ip_address)
         if ep.dhcp_lease is not None:
             self.lab.pools.release_dhcp_lease(ep.mac_address)
-        if ep.namespace in self._namespaces and ep.id in self._namespaces[ep.namespace].endpoints:
-            self._namespaces[ep.namespace].endpoints.remove(ep.id)
+        ns = self._namespaces.get(ep.namespace)
+        if ns is not None and ep.id in ns.endpoints:
+            ns.endpoints = tuple(e for e in ns.endpoints if e != ep.id)
         del self._endpoints[ep.id]
         self.log_event("HNS", "DeleteEndpoint", _label(ep), f"id {ep.id}")
         if net is not None and of(net).swarm_scoped and not ep.remote:

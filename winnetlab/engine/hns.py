@@ -144,7 +144,7 @@ class Namespace:
     id: str
     compartment_id: int
     container: str | None = None
-    endpoints: list = field(default_factory=list)
+    endpoints: tuple = ()  # endpoint ids, in attach order
     default: bool = False
 
 
