@@ -172,10 +172,20 @@ class Host(
 
     def event_rows(self):
         """The event log as plain (seq, actor, action, target, detail) tuples, for big tables."""
-        return [
-            (seq, actor, action, target, template.format(*args) if args else template)
-            for seq, (actor, action, target, template, args) in enumerate(self._entries(), 1)
-        ]
+        log, rows, i, end = self._events, [], 0, len(self._events)
+        while i < end:  # _entries, unrolled: tables read every event of every host
+            n = log[i]
+            if n < 0:
+                actor, action, template = RECIPES[-1 - n]
+                k = RECIPE_ARGS[-1 - n]
+                detail = template.format(*log[i + 2 : i + 2 + k]) if k else template
+                rows.append((len(rows) + 1, actor, action, log[i + 1], detail))
+                i += 2 + k
+            else:
+                detail = log[i + 4].format(*log[i + 5 : i + 5 + n]) if n else log[i + 4]
+                rows.append((len(rows) + 1, log[i + 1], log[i + 2], log[i + 3], detail))
+                i += 5 + n
+        return rows
 
     def event_count(self) -> int:
         """How many events the log holds (``len(host.events)`` without making them)."""

@@ -156,7 +156,10 @@ def _raw_container_routes(host, container):
             vnic_name(endpoint.name),
             len(seen),
         )
-    routes += _static_raw(container.static_routes, _interface_index(container_interfaces(host, container)))
+    if container.static_routes:
+        routes += _static_raw(
+            container.static_routes, _interface_index(container_interfaces(host, container))
+        )
     routes.sort(key=_order)
     return routes
 
