@@ -238,3 +238,10 @@ def apipa_address(mac: str, taken: Collection = ()) -> ipaddress.IPv4Address:
         if ip not in taken:
             return ip
         attempt += 1
+
+
+def ip_text(value):
+    """An IPv4 address (or its integer) as text, ``172.16.0.2`` — what ``str()`` of an
+    ``IPv4Address`` gives, several times faster."""
+    value = int(value)
+    return f"{value >> 24}.{(value >> 16) & 255}.{(value >> 8) & 255}.{value & 255}"

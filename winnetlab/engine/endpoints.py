@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from . import event as E
 from . import policies as P
 from . import swarm
-from .addressing import apipa_address, parse_prefix
+from .addressing import apipa_address, ip_text, parse_prefix
 from .drivers import of
 from .errors import Conflict, Exhausted, InvalidParameter, NotFound, hns_call_error, hns_error
 from .hns import ATTACHED, Endpoint, Network
@@ -309,8 +309,9 @@ class EndpointsMixin:
         c.endpoints = c.endpoints + (ep_id,)
         ns = self._namespaces[c.namespace]
         ns.endpoints = (*ns.endpoints, ep_id)
-        # event details are templates filled in on read (Host.log_event): constants, shared
-        addr = (ip, ep.prefix_length) if ip is not None else ()
+        # event details are templates filled in on read (Host.log_event); the address goes in
+        # as text (made once, read by two events), the gateway as the network's shared text
+        addr = (ip_text(ip), ep.prefix_length) if ip is not None else ()
         label = _label(ep)
         self.log_recipe(_CREATED[bool(addr)], label, ep_id, *addr, plan.mac)
         nic = "vmNIC" if c.isolation == "hyperv" else "vNIC"
@@ -329,7 +330,8 @@ class EndpointsMixin:
             )
         else:
             dns = sys.intern(", ".join(plan.dns) or "none")
-            self.log_recipe(_CONFIGURED[bool(addr), ep.enable_internal_dns], label, *addr, ep.gateway, dns)
+            gateway = None if ep.gateway is None else sys.intern(ip_text(ep.gateway))
+            self.log_recipe(_CONFIGURED[bool(addr), ep.enable_internal_dns], label, *addr, gateway, dns)
         for pm in plan.ports:
             self._commit_port(net, ep, pm)
         if drv.swarm_scoped:

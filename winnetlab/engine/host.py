@@ -230,6 +230,10 @@ class Host(
                 return c
         raise NotFound(f"No such container: {name}")
 
+    def hns_network(self, network_id: str) -> Network | None:
+        """The HNS network with this id, or None (``hns_networks.get`` without a view)."""
+        return self._hns.get(network_id)
+
     def has_container(self, name: str) -> bool:
         """Whether a container is called ``name`` here (a name only, not an id prefix)."""
         return name in self._containers

@@ -23,7 +23,7 @@ import functools
 import ipaddress
 from dataclasses import dataclass
 
-from .addressing import APIPA
+from .addressing import APIPA, ip_text
 from .hyperv import vnic_name
 
 ON_LINK = "On-link"
@@ -126,7 +126,7 @@ def endpoint_interface(host, endpoint):
     if endpoint.ip_address is None:  # DHCP lease from the LAN
         lan = host.lab.lan
         return address, lan.prefix, lan.router
-    network = host.hns_networks.get(endpoint.network_id)
+    network = host.hns_network(endpoint.network_id)
     prefix = None
     for subnet in network.subnets if network is not None else ():
         if address in subnet.prefix:
@@ -299,8 +299,9 @@ def host_routes(host):
 
 @functools.lru_cache(maxsize=1 << 16)
 def dotted(value):
-    """An IPv4 address given as an integer, as text (``172.16.0.2``)."""
-    return f"{value >> 24}.{(value >> 16) & 255}.{(value >> 8) & 255}.{value & 255}"
+    """An IPv4 address given as an integer, as text (``172.16.0.2``); remembered, as route
+    tables name the same few addresses on every row."""
+    return ip_text(value)
 
 
 def _text_rows(raw):
