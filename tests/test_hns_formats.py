@@ -129,9 +129,9 @@ def test_get_hnsnamespace_format_list_with_a_cut_last_record():
     lab = wl.load_hns(NAMESPACES)
     spaces = lab.host().namespaces
     assert len(spaces) == 3
-    assert spaces["9D2B2C1D-1111-4F7E-A5E1-2D3C4B5A6978"].endpoints == [
-        "11796e63-07b3-4199-91d5-9bc25108fb41"
-    ]
+    assert spaces["9D2B2C1D-1111-4F7E-A5E1-2D3C4B5A6978"].endpoints == (
+        "11796e63-07b3-4199-91d5-9bc25108fb41",
+    )
     (warning,) = lab.warnings
     assert "object 3" in warning and "cut off" in warning
     assert wl.load_hns(NAMESPACES.rsplit("\n\n", 1)[0] + "\n\n").warnings == []  # whole records only
