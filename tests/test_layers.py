@@ -231,7 +231,7 @@ def test_engine_records_are_keyword_only():
 
 
 # A memo of a pure function is not state (its answers never depend on earlier calls).
-PURE_MEMOS = {("winnetlab.engine.routing", "dotted")}
+PURE_MEMOS = {("winnetlab.engine.routing", "dotted"), ("winnetlab.engine.errors", "engine_version")}
 MUTATORS = {"append", "add", "update", "setdefault", "pop", "popitem", "clear", "extend", "insert", "remove"}
 
 

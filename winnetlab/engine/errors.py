@@ -5,6 +5,8 @@ way the real tool does (``Error response from daemon: …``).  ``hint`` is an op
 one-line explanation for learners; it is never part of ``str(error)``.
 """
 
+import functools
+
 
 class WinNetLabError(Exception):
     """Base class: ``str(e)`` is the message the real Windows tool prints."""
@@ -38,8 +40,10 @@ class Unsupported(WinNetLabError):
 CURRENT_ENGINE = "27.3.1"  # the Docker engine of the current Windows profiles
 
 
+@functools.lru_cache(maxsize=16)
 def engine_version(engine):
-    """``"19.03.1"`` -> ``(19, 3)``: the release line of a Docker engine version."""
+    """``"19.03.1"`` -> ``(19, 3)``: the release line of a Docker engine version (remembered:
+    every table and ``docker run`` asks, and a lab knows a handful of engines)."""
     return tuple(int(part) for part in engine.split("-")[0].split(".")[:2])
 
 

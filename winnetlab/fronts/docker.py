@@ -33,6 +33,7 @@ from ..engine import unsupported
 from ..engine.docker_container import RestartPolicy
 from ..engine.errors import NotFound, Unsupported, WinNetLabError
 from ..engine.ids import short_id
+from ..engine.images import split_reference
 from ..engine.ports import parse_publish
 from ..engine.swarm import JOIN_TIMEOUT, NOT_IN_SWARM, NOT_MANAGER, check_manager_reachable
 from . import docker_format as views
@@ -531,8 +532,6 @@ def run_main_process(ctx, c):
 
 def _pull_if_missing(ctx, ref):
     """``Unable to find image … locally`` and the pull, as ``docker run``/``create`` print it."""
-    from ..engine.images import split_reference
-
     repo, tag = split_reference(ref)
     if f"{repo}:{tag}" in ctx.host.images:
         return
@@ -809,8 +808,6 @@ def image_ls(ctx, o, args):
 
 def image_pull(ctx, o, args):
     """``docker pull``: offline; the digest is derived from the reference."""
-    from ..engine.images import split_reference
-
     repo, tag = split_reference(args[0])
     if ":" not in args[0].rsplit("/", 1)[-1]:
         ctx.print("Using default tag: latest")
