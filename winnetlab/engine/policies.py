@@ -243,9 +243,10 @@ class Acl:
           ``omitempty``, so a 0 is never sent and HNS sees no protocol condition (reading a
           literal "0" that way is inferred).
         - LocalPorts/RemotePorts: numbers or ranges ("8000-8080").  Only TCP and UDP headers
-          carry ports, so a port-less packet (ICMP) never matches a rule that lists ports:
-          Windows Firewall takes ports only on a rule whose Protocol is set first and is TCP or
-          UDP (``INetFwRule::put_LocalPorts``).  VFP is taken to do the same (inferred).
+          carry ports, so a port-less packet (ICMP) never matches a rule that lists ports;
+          Windows Firewall takes ports only once a rule's Protocol is set
+          (``INetFwRule::put_LocalPorts``).  That WFP and VFP both skip such a rule for
+          ICMP is inferred from that, not documented.
         - LocalAddresses/RemoteAddresses: addresses or prefixes.
         """
         return (
