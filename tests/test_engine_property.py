@@ -178,6 +178,22 @@ def swarm_op(rng, lab):
     )
 
 
+SCALED = []
+
+
+def scale_op(rng, lab):
+    """Swarm operations with ``service scale`` among them (a refused scale changes nothing)."""
+    if rng.random() < 0.3:
+        name, replicas = rng.choice(["svc", "web", "nope"]), rng.choice([0, 1, 2, 4, -1])
+
+        def scale():
+            lab.scale_service(name, replicas)
+            SCALED.append(replicas)
+
+        return scale
+    return swarm_op(rng, lab)
+
+
 def run_sequence(seed, steps, windows="ltsc2022", ops=random_op, hosts=(1, 2)):
     rng = random.Random(seed)
     lab = wl.Lab(seed=seed, windows=windows, hosts=rng.choice(hosts))
@@ -218,6 +234,13 @@ def test_multi_host_sequences_keep_state_and_invariants():
         _, out = run_sequence(seed, 25, ops=swarm_op, hosts=(2, 3))
         joined += out["joined after a mesh service"]
     assert joined >= 3, joined
+
+
+def test_scaling_sequences_keep_state_and_invariants():
+    SCALED.clear()
+    for seed in range(60):
+        run_sequence(seed, 25, ops=scale_op, hosts=(2, 3))
+    assert len(SCALED) >= 10 and 0 in SCALED and 4 in SCALED, SCALED
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -161,6 +161,14 @@ WELL_FORMED = st.one_of(
     st.builds(lambda c: f"rm -f {_q(c)}", NAMES),
     st.builds(lambda n: f"network rm {_q(n)}", NAMES),
     st.builds(lambda n, p: f"service create --name {_q(n)} --publish {_q(p)} img", NAMES, PORT),
+    st.builds(
+        lambda n, r: f"service scale {_q(n)}={_q(r)}", NAMES, st.sampled_from(["0", "1", "3", "x", "-1", ""])
+    ),
+    st.builds(
+        lambda n, r: f"service update -d --replicas {_q(r)} {_q(n)}", NAMES, st.sampled_from(["0", "2", "x"])
+    ),
+    st.builds(lambda n: f"service inspect --pretty {_q(n)}", NAMES),
+    st.builds(lambda n: f"service inspect {_q(n)}", NAMES),
     st.just("swarm init"),
     st.just("swarm leave --force"),
 )

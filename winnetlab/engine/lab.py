@@ -260,6 +260,10 @@ class Lab:
     def remove_service(self, name: str) -> None:
         return swarm_ops.remove_service(self, name)
 
+    def scale_service(self, name: str, replicas: int) -> Service:
+        """Set a service's replicas (``docker service scale``): tasks, VIP backends and DNS follow."""
+        return swarm_ops.scale_service(self, name, replicas)
+
     def hostgw_routes(self) -> list[tuple[ipaddress.IPv4Network, Host, str]]:
         """Host-gw routing of l2bridge pod subnets, as flannel/win-bridge sets it up: each
         subnet of a host-gw driver (l2bridge) that is not on the LAN itself is routed to the host

@@ -66,6 +66,7 @@ class Service:
     endpoint_mode: str = "vip"
     task_error: str = ""  # why every task was rejected ("" when the tasks run)
     rejected: tuple = ()  # RejectedTask records of a service whose tasks HNS rejects
+    previous_replicas: int | None = None  # the replicas before the last update (PreviousSpec)
 
 
 @dataclass(kw_only=True)
@@ -401,8 +402,8 @@ def _parse_service_port(spec):
     return s.protocol, s.container_port, s.host_port, "ingress"
 
 
-def _task_id(lab, service, slot):
-    return base36(f"{lab.seed}:{service}:{slot}", 25)
+def _task_id(lab, service, slot, salt=""):
+    return base36(f"{lab.seed}:{service}:{slot}{salt}", 25)
 
 
 def create_service(lab, name, image, replicas, networks, publish, endpoint_mode):
@@ -530,6 +531,17 @@ class RejectedTask:
     attempt: int
 
 
+def _rejected_tasks(lab, name, placement, first_slot=1):
+    """The RejectedTask records of the slots placed on ``placement``'s nodes (two attempts each)."""
+    return tuple(
+        RejectedTask(
+            id=base36(f"{lab.seed}:{name}:{slot}:{attempt}", 25), slot=slot, node=h.name, attempt=attempt
+        )
+        for slot, h in enumerate(placement, start=first_slot)
+        for attempt in (1, 0)
+    )
+
+
 def _rejected_service(lab, name, image, replicas, nets, ports, endpoint_mode, placement):
     """Windows Server 2016 has no routing mesh: the daemon accepts a service that publishes
     in ingress mode, and HNS then rejects every task (docker/for-win#1552: ``1/1: HNS failed
@@ -538,13 +550,7 @@ def _rejected_service(lab, name, image, replicas, nets, ports, endpoint_mode, pl
     lab shows each slot as it stands after its first retry (both attempts rejected, on the
     node the first was placed on) and never retries again."""
     error = hns_call_error("Catastrophic failure", 0x8000FFFF, lab.profile)
-    rejected = tuple(
-        RejectedTask(
-            id=base36(f"{lab.seed}:{name}:{slot}:{attempt}", 25), slot=slot, node=h.name, attempt=attempt
-        )
-        for slot, h in enumerate(placement, start=1)
-        for attempt in (1, 0)
-    )
+    rejected = _rejected_tasks(lab, name, placement)
     svc = Service(
         name=name,
         id=_task_id(lab, name, 0),
@@ -565,13 +571,14 @@ def _rejected_service(lab, name, image, replicas, nets, ports, endpoint_mode, pl
     return svc
 
 
-def _plan_tasks(lab, service, image, placement, ports, networks):
-    """Plan every task container of a service (one per slot) without changing anything."""
+def _plan_tasks(lab, service, image, placement, ports, networks, first_slot=1, salt=""):
+    """Plan every task container of a service (one per slot) without changing anything;
+    ``salt`` makes the ids of tasks added later new ones (a slot refilled gets a new task)."""
     out, pending = [], []
     host_ports = [f"{pub}:{tgt}/{pr}" for pr, tgt, pub, m in ports if m == "host"]
-    for slot, h in enumerate(placement, start=1):
+    for slot, h in enumerate(placement, start=first_slot):
         c = h.plan_container(
-            f"{service}.{slot}.{_task_id(lab, service, slot)}",
+            f"{service}.{slot}.{_task_id(lab, service, slot, salt)}",
             image,
             networks[0] if networks else "nat",
             host_ports,
@@ -591,6 +598,82 @@ def _plan_tasks(lab, service, image, placement, ports, networks):
         plans = h.plan_start(c, pending)
         pending.extend(plans)
         out.append((h, c, plans))
+    return out
+
+
+def scale_service(lab, name, replicas):
+    """``docker service scale NAME=N`` / ``docker service update --replicas N NAME``.
+
+    Validates everything first (a refused scale changes nothing on any node), then starts
+    the new tasks or removes the extra ones; the VIP, DNS answers (``tasks.NAME``) and the
+    load balancer's policy lists follow the tasks.  Placement follows swarmkit's spread
+    strategy: each new task goes to the node running the fewest tasks of the service (the
+    first such node in join order).  Simplification: scaling down removes the highest
+    slots (swarmkit picks the tasks to remove among the most loaded nodes)."""
+    if lab.swarm is None:
+        raise Unsupported(NOT_IN_SWARM)
+    svc = lab.swarm.services.get(name)
+    if svc is None:
+        raise NotFound(f"service {name} not found")
+    if not isinstance(replicas, int) or isinstance(replicas, bool) or not 0 <= replicas <= 1000:
+        raise InvalidParameter(f"invalid replicas value {replicas!r}: must be a whole number from 0 to 1000")
+    manager = lab.hosts[lab.swarm.manager]
+    tasks = list(svc.tasks)
+    previous = svc.replicas
+    if svc.task_error:  # rejected tasks are not kept (see _rejected_service): their records follow
+        kept = tuple(r for r in svc.rejected if r.slot <= replicas)
+        nodes = [lab.hosts[n] for n in lab.swarm.nodes]
+        have = min(previous, replicas)
+        added = [nodes[(slot - 1) % len(nodes)] for slot in range(have + 1, replicas + 1)]
+        svc.rejected = kept + _rejected_tasks(lab, name, added, have + 1)
+    if svc.task_error or replicas == len(tasks):
+        svc.replicas, svc.previous_replicas = replicas, previous
+        manager.log_event("Docker", "UpdateService", name, f"{replicas} replica(s)")
+        return svc
+    if replicas < len(tasks):
+        for t in tasks[replicas:]:
+            h, c = lab.find_container(t)
+            c.service = ""
+            h.remove_container(t)
+        svc.tasks, svc.replicas = tuple(tasks[:replicas]), replicas
+    else:
+        placement = _spread(lab, svc, replicas - len(tasks))
+        nets = svc.networks + (("ingress",) if any(m == "ingress" for *_, m in svc.ports) else ())
+        for h in dict.fromkeys(placement):
+            running = sum(1 for t in tasks if t in h.containers) + placement.count(h)
+            for proto, _, published, mode in svc.ports:
+                if mode == "host" and published and running > 1:
+                    raise Conflict(
+                        f"host-mode port {published}/{proto} can serve one task per node, but {running} tasks "
+                        f"would land on {h.name}",
+                        hint="lower the replicas or drop the published port",
+                    )
+        salt = f":{len(manager.events)}"
+        planned = _plan_tasks(lab, name, svc.image, placement, svc.ports, nets, _next_slot(svc), salt)
+        for h, c, plans in planned:
+            h.commit_container(c)
+            h.commit_start(c, plans)
+        svc.tasks, svc.replicas = tuple(tasks) + tuple(c.name for _, c, _ in planned), replicas
+    svc.previous_replicas = previous
+    manager.log_event("Docker", "UpdateService", name, f"{replicas} replica(s)")
+    _refresh_services(lab)
+    return svc
+
+
+def _next_slot(svc):
+    """The first slot number after the service's tasks (``web.<slot>.<task id>``)."""
+    return 1 + max((int(t.split(".")[1]) for t in svc.tasks), default=0)
+
+
+def _spread(lab, svc, count):
+    """Nodes for ``count`` new tasks: each to the node with the fewest tasks of the service."""
+    nodes = [lab.hosts[n] for n in lab.swarm.nodes]
+    load = {h.name: sum(1 for t in svc.tasks if t in h.containers) for h in nodes}
+    out = []
+    for _ in range(count):
+        h = min(nodes, key=lambda n: load[n.name])
+        load[h.name] += 1
+        out.append(h)
     return out
 
 

@@ -1009,6 +1009,122 @@ def service_ls(ctx, o, args):
         ctx.table(rows)
 
 
+def _find_service(lab, ref):
+    """A service by name, full ID or unique ID prefix (how the daemon looks it up)."""
+    services = lab.swarm.services
+    if ref in services:
+        return services[ref]
+    hits = [s for s in services.values() if ref and s.id.startswith(ref)]
+    if len(hits) != 1:
+        raise NotFound(f"Error: No such service: {ref}")
+    return hits[0]
+
+
+def service_inspect(ctx, o, args):
+    """``docker service inspect [--pretty] [-f FORMAT] SERVICE…`` (docker/cli service/inspect.go):
+    the JSON array of the services found, then ``Error: no such service: X`` for each other."""
+    from .service_inspect import pretty, service_object
+
+    _require_manager(ctx)
+    if o["pretty"] and o["format"]:
+        raise CommandLineError("--format is incompatible with human friendly format", 1)
+    if o["pretty"] or o["format"] == "pretty":
+        out = []
+        for ref in args:
+            try:
+                out.append(pretty(ctx.lab, _find_service(ctx.lab, ref)))
+            except NotFound:
+                ctx.print("".join(out).rstrip("\n"))
+                raise DaemonErrors([f"Error: no such service: {ref}"]) from None
+        ctx.print("".join(out).rstrip("\n"))
+        return
+    _inspect(
+        ctx,
+        args,
+        (lambda host, ref: service_object(ctx.lab, _find_service(ctx.lab, ref)),),
+        lambda ref, e: [f"Error: no such service: {ref}"],
+        o["format"],
+    )
+
+
+def _converge(ctx, svc):
+    """What the CLI prints while it waits for a service to converge (docker/cli
+    service/progress, replicated mode), once every task runs: a public transcript of
+    ``docker service update --replicas 7 sleep-app`` shows these lines (a terminal also draws
+    progress bars)."""
+    if svc.task_error:  # the tasks are rejected: the real CLI would wait until Ctrl-C
+        ctx.hint(f"every task of {svc.name} is rejected ({svc.task_error}); add -d not to wait for it")
+        return
+    n = svc.replicas
+    running = sum(1 for t in svc.tasks if ctx.lab.find_container(t)[1].state == "running")
+    ctx.print(f"overall progress: {running} out of {n} tasks")
+    for slot in range(1, n + 1):
+        ctx.print(f"{slot}/{n}: running")
+    ctx.print("verify: Service converged")
+
+
+SCALE_USE = "docker service scale SERVICE=REPLICAS [SERVICE=REPLICAS...]"
+
+
+def service_scale(ctx, o, args):
+    """``docker service scale NAME=N [NAME=N…]`` (docker/cli service/scale.go): each service
+    is scaled through the engine's validate-then-commit path; failures are collected, as
+    the CLI collects them, and printed after the rest."""
+    _require_manager(ctx)
+    for arg in args:
+        name, sep, value = arg.partition("=")
+        if not sep or not name or not value:
+            raise CommandLineError(
+                f"invalid scale specifier '{arg}'.\nSee 'docker service scale --help'.\n\nUsage:  {SCALE_USE}"
+                "\n\nScale one or multiple replicated services",
+                1,
+            )
+    errors, scaled = [], []
+    for arg in args:
+        ref, _, value = arg.partition("=")
+        if not value.isdigit() or not value.isascii():
+            errors.append(
+                f'{ref}: invalid replicas value {value}: strconv.ParseUint: parsing "{value}": invalid syntax'
+            )
+            continue
+        if int(value) >= 1 << 64:
+            errors.append(
+                f'{ref}: invalid replicas value {value}: strconv.ParseUint: parsing "{value}": value out of range'
+            )
+            continue
+        try:
+            svc = ctx.lab.scale_service(_find_service(ctx.lab, ref).name, int(value))
+        except NotFound as e:
+            errors.append(f"{ref}: {e.message}")
+            continue
+        except WinNetLabError as e:
+            errors.extend(f"{ref}: {line}" for line in ctx.daemon_error(e))
+            continue
+        ctx.print(f"{ref} scaled to {int(value)}")
+        scaled.append(svc)
+    if not o["detach"]:
+        for svc in scaled:
+            _converge(ctx, svc)
+    if errors:
+        raise DaemonErrors(errors)
+
+
+def service_update(ctx, o, args):
+    """``docker service update [--replicas N] SERVICE`` (docker/cli service/update.go): the
+    name as given, then the converge progress unless ``-d``/``-q``.  An update without a
+    change still writes a new version of the service (and its ``PreviousSpec``)."""
+    _require_manager(ctx)
+    try:
+        svc = _find_service(ctx.lab, args[0])
+    except NotFound as e:
+        raise DaemonErrors([e.message]) from None
+    replicas = o["replicas"] if "replicas" in o.changed else svc.replicas
+    svc = ctx.lab.scale_service(svc.name, replicas)
+    ctx.print(args[0])
+    if not (o["detach"] or o["quiet"]):
+        _converge(ctx, svc)
+
+
 def service_rm(ctx, o, args):
     _require_manager(ctx)
     errors = []
@@ -1559,6 +1675,57 @@ COMMANDS = {
             1,
             interspersed=False,
             not_simulated=("constraint",),
+        ),
+        Command(
+            "service inspect",
+            "service inspect [OPTIONS] SERVICE [SERVICE...]",
+            "Display detailed information on one or more services",
+            service_inspect,
+            (
+                Flag("format", short="f", help="Format output using a custom template"),
+                Flag("pretty", "bool", help="Print the information in a human friendly format"),
+            ),
+            1,
+        ),
+        Command(
+            "service scale",
+            "service scale SERVICE=REPLICAS [SERVICE=REPLICAS...]",
+            "Scale one or multiple replicated services",
+            service_scale,
+            (
+                Flag(
+                    "detach",
+                    "bool",
+                    "d",
+                    help="Exit immediately instead of waiting for the service to converge",
+                ),
+            ),
+            1,
+        ),
+        Command(
+            "service update",
+            "service update [OPTIONS] SERVICE",
+            "Update a service",
+            service_update,
+            (
+                Flag("replicas", "uint", help="Number of tasks"),
+                Flag(
+                    "detach",
+                    "bool",
+                    "d",
+                    help="Exit immediately instead of waiting for the service to converge",
+                ),
+                Flag("quiet", "bool", "q", help="Suppress progress output"),
+                Flag("image", help="Service image tag"),
+                Flag("force", "bool", help="Force update even if no changes require it"),
+                Flag("publish-add", "list", help="Add or update a published port", metavar="port"),
+                Flag("network-add", "list", help="Add a network", metavar="network"),
+                Flag("env-add", "list", help="Add or update an environment variable", metavar="list"),
+                Flag("rollback", "bool", help="Rollback to previous specification"),
+            ),
+            1,
+            1,
+            not_simulated=("image", "force", "publish-add", "network-add", "env-add", "rollback"),
         ),
         Command(
             "service ls",
