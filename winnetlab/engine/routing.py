@@ -67,21 +67,6 @@ class Route:
         return self.gateway if self.gateway == ON_LINK else str(self.gateway)
 
 
-def lookup(routes, dst):
-    """The route Windows picks for ``dst`` from ``routes`` (a ``route print`` table): the
-    longest matching prefix, then the lowest metric, then the first listed; None when no route
-    matches (then a sender fails at once: ``PING: transmit failed. General failure.``)."""
-    best = None
-    for r in routes:
-        if dst in r.destination and (
-            best is None
-            or r.destination.prefixlen > best.destination.prefixlen
-            or (r.destination.prefixlen == best.destination.prefixlen and r.metric < best.metric)
-        ):
-            best = r
-    return best
-
-
 # Routes are computed as plain tuples of integers — (destination, prefix length, gateway or
 # None for on-link, interface address, metric, adapter, interface order) — and turned into
 # Route objects (route print) or text rows (the routes table) at the edge: a 10,000
@@ -285,6 +270,34 @@ def _route(raw):
 
 def _container(host, container):
     return host.container(container) if isinstance(container, str) else container
+
+
+def _pick(raw, dst, first=()):
+    """The route Windows picks for ``dst`` from a raw table: the longest matching prefix, then
+    the lowest metric, then a route on an interface in ``first``, then the first listed;
+    routes on the loopback interface left out.  None when no route matches (a sender then
+    fails at once: ``PING: transmit failed. General failure.``)."""
+    d, prefer = int(dst), {int(a) for a in first}
+    best, best_key = None, None
+    for r in raw:
+        dest, prefixlen, _gw, interface, metric = r[:5]
+        if interface == _LOOPBACK or (prefixlen and (d ^ dest) >> (32 - prefixlen)):
+            continue
+        key = (prefixlen, -metric, interface in prefer)
+        if best_key is None or key > best_key:
+            best, best_key = r, key
+    return None if best is None else _route(best)
+
+
+def container_route(host, container, dst, first=()):
+    """The route ``container`` uses to reach ``dst`` (its ``route print`` table, ``route add``
+    included), or None; ``first``: interface addresses whose routes win a tie."""
+    return _pick(_raw_container_routes(host, _container(host, container)), dst, first)
+
+
+def host_route(host, dst):
+    """The route the host itself uses to reach ``dst``, or None."""
+    return _pick(_raw_host_routes(host), dst)
 
 
 def container_routes(host, container):

@@ -77,7 +77,12 @@ class Node:
 
     def has_route(self, ip):
         """Whether this node's route table has a route to ``ip`` (``route print``)."""
-        return routing.lookup(self.routes(), ip) is not None
+        found = (
+            routing.container_route(self.host, self.c, ip)
+            if self.c is not None
+            else routing.host_route(self.host, ip)
+        )
+        return found is not None
 
     def dns_servers(self):
         """The DNS servers of this node's first adapter that has any, in order (``ipconfig /all``)."""

@@ -35,11 +35,10 @@ def route(host, container, dst):
     (reference §4.3): of two equal default routes, nat's is used.
     """
     eps = {ep.address: ep for ep in host.endpoints_of(container) if ep.address is not None}
-    routes = [r for r in routing.container_routes(host, container) if r.interface in eps]
-    if host.profile.overlay_egress == "nat-endpoint":  # ties go to the first listed: nat's first
-        routes.sort(key=lambda r: eps[r.interface].network != "nat")
-    r = routing.lookup(routes, dst)
-    if r is None:
+    nat_first = host.profile.overlay_egress == "nat-endpoint"
+    first = [a for a, ep in eps.items() if ep.network == "nat"] if nat_first else ()
+    r = routing.container_route(host, container, dst, first)
+    if r is None or r.interface not in eps:
         return None, None, None
     return r, None if r.gateway == routing.ON_LINK else r.gateway, eps[r.interface]
 
