@@ -974,9 +974,13 @@ def service_create(ctx, o, args):
         endpoint_mode=mode,
     )
     ctx.print(svc.id)
-    if o["detach"] or o["quiet"]:
-        return
-    lines, converged = views.converge_progress(ctx.lab, ctx.host, svc)
+    if not (o["detach"] or o["quiet"]):
+        _wait_on_service(ctx, svc, svc.id)
+
+
+def _wait_on_service(ctx, svc, ref):
+    """docker/cli's ``WaitOnService``: the converge progress of ``svc``, named ``ref``."""
+    lines, converged = views.converge_progress(ctx.lab, ctx.host, svc, ref)
     ctx.print("\n".join(lines))
     if not converged:
         ctx.hint(
@@ -1047,22 +1051,6 @@ def service_inspect(ctx, o, args):
     )
 
 
-def _converge(ctx, svc):
-    """What the CLI prints while it waits for a service to converge (docker/cli
-    service/progress, replicated mode), once every task runs: a public transcript of
-    ``docker service update --replicas 7 sleep-app`` shows these lines (a terminal also draws
-    progress bars)."""
-    if svc.task_error:  # the tasks are rejected: the real CLI would wait until Ctrl-C
-        ctx.hint(f"every task of {svc.name} is rejected ({svc.task_error}); add -d not to wait for it")
-        return
-    n = svc.replicas
-    running = sum(1 for t in svc.tasks if ctx.lab.find_container(t)[1].state == "running")
-    ctx.print(f"overall progress: {running} out of {n} tasks")
-    for slot in range(1, n + 1):
-        ctx.print(f"{slot}/{n}: running")
-    ctx.print("verify: Service converged")
-
-
 SCALE_USE = "docker service scale SERVICE=REPLICAS [SERVICE=REPLICAS...]"
 
 
@@ -1101,10 +1089,10 @@ def service_scale(ctx, o, args):
             errors.extend(f"{ref}: {line}" for line in ctx.daemon_error(e))
             continue
         ctx.print(f"{ref} scaled to {int(value)}")
-        scaled.append(svc)
+        scaled.append((ref, svc))
     if not o["detach"]:
-        for svc in scaled:
-            _converge(ctx, svc)
+        for ref, svc in scaled:
+            _wait_on_service(ctx, svc, ref)
     if errors:
         raise DaemonErrors(errors)
 
@@ -1122,7 +1110,7 @@ def service_update(ctx, o, args):
     svc = ctx.lab.scale_service(svc.name, replicas)
     ctx.print(args[0])
     if not (o["detach"] or o["quiet"]):
-        _converge(ctx, svc)
+        _wait_on_service(ctx, svc, args[0])
 
 
 def service_rm(ctx, o, args):

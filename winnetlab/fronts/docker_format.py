@@ -546,13 +546,15 @@ TASK_STATE_WIDTH = 9  # docker/cli longestState: "allocated"/"preparing"
 MAX_PROGRESS_BARS = 20
 
 
-def converge_progress(lab, host, svc):
+def converge_progress(lab, host, svc, ref=None):
     """What ``docker service create`` shows while it waits for the service (docker/cli
     ``service/progress`` through ``jsonmessage``'s terminal display), as the terminal
     looks when it stops: ``overall progress: N out of M tasks``, one line per task slot
     (up to 20) with its state padded to 9 and a full bar (state 9 of 9 = running) or the
     task's error cut to 75 characters, and once every task runs ``verify: …``.  Each line
-    ends with the space the display writes after the status.  Returns (lines, converged).
+    ends with the space the display writes after the status.  ``ref`` is the service as the
+    command named it (``scale``/``update`` wait on the name typed; ``create`` on the new id).
+    Returns (lines, converged).
 
     Simplification: the screen after convergence, not the intermediate frames; a service
     whose tasks fail never converges, so the real CLI keeps waiting where the lab stops."""
@@ -573,7 +575,7 @@ def converge_progress(lab, host, svc):
                 error = error[:74] + "…" if len(error) > 75 else error
                 lines.append(f"{slot}/{svc.replicas}: {error} ")
     if done:
-        lines.append(f"verify: {engines.converged_text(svc.id, host.profile.docker_engine)} ")
+        lines.append(f"verify: {engines.converged_text(ref or svc.id, host.profile.docker_engine)} ")
     return lines, done
 
 
