@@ -83,6 +83,11 @@ def test_get_netipaddress_in_the_container_shows_wellknown_link(lab):
         "PolicyStore       : ActiveStore",
     ]
     assert "192.168.0.11" not in out  # the container's addresses, not the host's
+    loopback = out.strip("\n").split("\n\n")[1].splitlines()
+    assert loopback[0] == "IPAddress         : 127.0.0.1" and loopback[6:8] == [
+        "PrefixOrigin      : WellKnown",  # public Get-NetIPAddress outputs
+        "SuffixOrigin      : WellKnown",
+    ]
     adapters = lab.exec("app", "powershell Get-NetAdapter").output
     assert "vEthernet (Ethernet)      Hyper-V Virtual Ethernet Container A...      18 Up" in adapters
     assert "Intel" not in adapters

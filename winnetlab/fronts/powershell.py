@@ -714,6 +714,7 @@ _ORIGINS = {
     "manual": ("Manual", "Manual", INFINITE),
     "dhcp": ("Dhcp", "Dhcp", "8.00:00:00"),
     "apipa": ("WellKnown", "Link", INFINITE),
+    "loopback": ("WellKnown", "WellKnown", INFINITE),  # 127.0.0.1 and ::1 (public samples)
 }
 
 
@@ -761,10 +762,9 @@ def get_netipaddress(inv):
 
     adapters = [a for a in inv.node.adapters() if a["ip"] is not None]
     v6 = [link_local_object(link_local(a["mac"], a["index"]), a["index"], a["name"]) for a in adapters]
-    loopback = ip_object("::1", 128, 1, "Loopback Pseudo-Interface 1")
-    v6.append({**loopback, "AddressFamily": "IPv6", "PrefixOrigin": "WellKnown", "SuffixOrigin": "WellKnown"})
+    v6.append({**ip_object("::1", 128, 1, "Loopback Pseudo-Interface 1", "loopback"), "AddressFamily": "IPv6"})
     v4 = [ip_object(a["ip"], a["prefix"].prefixlen, a["index"], a["name"], _origin(a)) for a in adapters]
-    v4.append(ip_object("127.0.0.1", 8, 1, "Loopback Pseudo-Interface 1"))
+    v4.append(ip_object("127.0.0.1", 8, 1, "Loopback Pseudo-Interface 1", "loopback"))
     family = (inv.params.get("AddressFamily") or "").lower()
     rows = v6 if family == "ipv6" else v4 if family == "ipv4" else v6 + v4
     alias = inv.params.get("InterfaceAlias")
