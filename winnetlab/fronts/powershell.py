@@ -762,7 +762,9 @@ def get_netipaddress(inv):
 
     adapters = [a for a in inv.node.adapters() if a["ip"] is not None]
     v6 = [link_local_object(link_local(a["mac"], a["index"]), a["index"], a["name"]) for a in adapters]
-    v6.append({**ip_object("::1", 128, 1, "Loopback Pseudo-Interface 1", "loopback"), "AddressFamily": "IPv6"})
+    v6.append(
+        {**ip_object("::1", 128, 1, "Loopback Pseudo-Interface 1", "loopback"), "AddressFamily": "IPv6"}
+    )
     v4 = [ip_object(a["ip"], a["prefix"].prefixlen, a["index"], a["name"], _origin(a)) for a in adapters]
     v4.append(ip_object("127.0.0.1", 8, 1, "Loopback Pseudo-Interface 1", "loopback"))
     family = (inv.params.get("AddressFamily") or "").lower()
