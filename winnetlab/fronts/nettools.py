@@ -615,6 +615,8 @@ def _is_user(node):
 
 
 def _route_args(words):
+    if not words:
+        raise ValueError("destination")  # route.exe prints its usage
     dest = words[0]
     mask, gateway, metric = "255.255.255.255", None, 1
     i = 1
