@@ -37,20 +37,8 @@ def egress(w, host, ep, next_hop):
 def _nat(w, host, ep, net, next_hop):
     p = w.pkt
     vnic = vnic_holding(host, next_hop)
-    peer = local_peer(host, net, next_hop, same_network=True)
     if next_hop == p.dst_ip and vnic is None:
-        if peer is None:
-            w.drop(
-                host.name,
-                f"vSwitch '{net.vswitch}'",
-                f"ARP: who has {p.dst_ip}? no answer",
-                say(
-                    "no endpoint has {ip} on the nat network '{network}' of {host}",
-                    ip=p.dst_ip,
-                    network=net.name,
-                    host=host.name,
-                ),
-            )
+        peer = hoststack.nat_peer(w, host, net)
         p.dst_mac = peer.mac_address
         container.receive(w, host, peer)
     if vnic is None:

@@ -453,20 +453,27 @@ def inward(w, host, net, vnic, admitted=None):
         container.switch_present(w, host, net)
     p.src_mac = vnic.mac_address
     w.hop(host.name, vnic.name, "transmit", f"into the internal vSwitch '{net.vswitch}'")
-    ep = local_peer(host, net, p.dst_ip, same_network=True)
+    container.receive(w, host, nat_peer(w, host, net), admitted)
+
+
+def nat_peer(w, host, net):
+    """The endpoint of nat network ``net`` that holds the packet's destination; a drop where
+    the vSwitch's ARP request for it gets no answer."""
+    ip = w.pkt.dst_ip
+    ep = local_peer(host, net, ip, same_network=True)
     if ep is None:
         w.drop(
             host.name,
             f"vSwitch '{net.vswitch}'",
-            f"ARP: who has {p.dst_ip}? no answer",
+            f"ARP: who has {ip}? no answer",
             say(
                 "no endpoint has {ip} on the nat network '{network}' of {host}",
-                ip=p.dst_ip,
+                ip=ip,
                 network=net.name,
                 host=host.name,
             ),
         )
-    container.receive(w, host, ep, admitted)
+    return ep
 
 
 def _inward_to(w, host, ip):
