@@ -297,7 +297,7 @@ async def look_at_all(base, notebooks):
     queue = asyncio.Queue()
     for notebook in sorted(notebooks, key=lambda n: -(ROOT / "notebooks" / n).stat().st_size):
         queue.put_nowait(notebook)
-    found = {}
+    found, seconds = {}, {}
     async with async_playwright() as p:
         browser = await p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
 
@@ -309,13 +309,16 @@ async def look_at_all(base, notebooks):
             await page.wait_for_function(APP_READY, timeout=120000)
             while not queue.empty():
                 notebook = queue.get_nowait()
+                started = time.monotonic()
                 found[notebook] = [f"{notebook}: {p}" for p in await look_at(page, notebook)]
+                seconds[notebook] = time.monotonic() - started
             await page.close()
 
         try:
             await asyncio.gather(*(worker(i) for i in range(PARALLEL)))
         finally:
             await browser.close()
+    print("seconds per notebook: " + ", ".join(f"{n} {s:.0f}" for n, s in sorted(seconds.items())))
     return found
 
 
