@@ -188,10 +188,11 @@ PROBLEMS = r"""() => {
                 found.push(`cell ${i}: <${e.tagName.toLowerCase()}> clips ${e.scrollWidth - e.clientWidth}px: ` +
                            (e.innerText || '').split('\n')[0].slice(0, 60));
         });
-        out.querySelectorAll('.winnetlab-builder, .winnetlab-trace-explorer, .winnetlab-comparison').forEach(w => {
-            if (w.scrollWidth > w.clientWidth)
-                found.push(`cell ${i}: widget ${w.className.match(/winnetlab-[a-z-]+/)[0]} is ` +
-                           `${w.scrollWidth - w.clientWidth}px wider than the notebook column`);
+        const widgets = '.winnetlab-builder, .winnetlab-trace-explorer, .winnetlab-comparison';
+        out.querySelectorAll(`${widgets}, :is(${widgets}) *`).forEach(w => {
+            if (w.clientWidth > 0 && w.scrollWidth > w.clientWidth + 2)  // a part sticks out of its box
+                found.push(`cell ${i}: <${w.tagName.toLowerCase()} class="${w.className}"> of a widget is ` +
+                           `${w.scrollWidth - w.clientWidth}px wider than its box`);
         });
     });
     return found;

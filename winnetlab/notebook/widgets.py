@@ -992,8 +992,7 @@ class DriverComparison(W.VBox):
         self.table = W.HTML(comparison_html(self.frame, "nat"))
         pictures = W.Tab(
             children=[
-                W.Image(value=self._picture(lab), format="png", layout=W.Layout(max_width="100%"))
-                for lab in self.labs.values()
+                W.Image(value=self._picture(lab), format="png", layout=fits()) for lab in self.labs.values()
             ],
             titles=tuple(self.labs),  # one full-width topology per driver
         )
