@@ -923,8 +923,8 @@ def trace(walk: Trace, lab: Lab | None = None) -> Any:
             )
         again = seen.get(node, 0)  # a box passed twice: the second badge on its other corner
         seen[node] = again + 1
-        x = box.right - 0.02 if again == 1 else box.left + 0.02 + 0.3 * max(0, again - 1)
-        _badge(ax, x, box.top + 0.02, number, gid=f"badge:{number}")
+        x = box.right + 0.04 if again == 1 else box.left - 0.04 + 0.3 * max(0, again - 1)
+        _badge(ax, x, box.top - 0.06, number, gid=f"badge:{number}")  # on the corner, off the label
         boxes.append(box)
     for a, b in zip(boxes, boxes[1:]):
         _arrow(ax, *_arrow_ends(a, b), color=HIGHLIGHT, width=1.6, zorder=4, alpha=0.6)
