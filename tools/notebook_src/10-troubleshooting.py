@@ -111,6 +111,10 @@ s.lab.trace("host2", "host1:2377")
 # NBVAL_CHECK_OUTPUT
 s.lab.powershell("Get-NetFirewallRule -DisplayName 'Docker swarm*' | Format-Table Name,DisplayName,Enabled")
 
+# %%
+# NBVAL_CHECK_OUTPUT
+s.lab.powershell("Get-NetFirewallRule -DisplayName 'Docker swarm*' | Get-NetFirewallPortFilter | Format-Table Protocol,LocalPort")
+
 # %% [markdown]
 # Root cause: no rule admits 2377/tcp on host1, and the default inbound action is Block.
 # Fix: open the port (turning the firewall off would also "work", and the check refuses it).
