@@ -275,7 +275,7 @@ class Table(pd.DataFrame):
                 {
                     "selector": "td",
                     "props": "text-align: left; padding: 2px 8px; font-family: monospace; "
-                    "max-width: 32em; overflow-wrap: anywhere;",
+                    "max-width: 32em; overflow-wrap: break-word;",
                 },
             ]
         )
