@@ -228,6 +228,19 @@ def test_trace_explorer_walks_and_draws():
     assert "<table" in explorer.steps.value
 
 
+def test_trace_explorer_defaults_to_a_destination_the_first_walk_reaches():
+    lab = wl.Lab(hosts=2)  # 08's lab: from client on host2, nothing on host1 answers TCP 80
+    lab.host("host1").run("web", publish=["8080:80"])
+    lab.host("host1").run("db")
+    lab.host("host2").run("client")
+    explorer = w.TraceExplorer(lab)
+    assert explorer.source.value == "client"
+    assert lab.trace("client", "db", port=80).verdict == "dropped"  # the first candidate
+    assert explorer.destination.value == "dns.google"
+    explorer.go.click()
+    assert "delivered" in explorer.verdict.value
+
+
 def test_trace_explorer_shows_the_labs_refusal():
     explorer = w.TraceExplorer(explorer_lab())
     explorer.go.click()

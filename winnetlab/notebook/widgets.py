@@ -798,6 +798,9 @@ def trace_png(trace, lab):
     return figure_png(plot.trace(trace, lab))
 
 
+DEFAULT_CANDIDATES = 12  # destinations tried for a default that the first walk reaches
+
+
 class TraceExplorer(W.VBox):
     """Pick a source, a destination, a protocol and a port; see the packet walk.
 
@@ -850,7 +853,19 @@ class TraceExplorer(W.VBox):
         self.destination.options = destinations
         if not self.destination.value:
             others = [d for d in destinations if d != self.source.value]
-            self.destination.value = others[0] if others else ""
+            reachable = (d for d in others[:DEFAULT_CANDIDATES] if self.delivers(d))
+            self.destination.value = next(reachable, others[0] if others else "")
+
+    def delivers(self, destination):
+        """Whether the walk with the current protocol and port reaches ``destination`` (the
+        default destination is one that does, so the first click on Trace shows a whole walk)."""
+        port = self.port.value if self.protocol.value != "icmp" else None
+        try:
+            return self.lab.trace(
+                self.source.value, destination, port=port, protocol=self.protocol.value
+            ).delivered
+        except WinNetLabError:
+            return False
 
     def on_trace(self):
         """Walk one packet and show it (or the reason the lab refused the question)."""
