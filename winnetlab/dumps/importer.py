@@ -658,24 +658,28 @@ class Importer:
         net.vswitch = net.vswitch or net.hns_name
         self.host.import_network(net, adopt=False)
 
+    def import_adapter(self, name, switch, description, ip_interface, physical):
+        """An adapter bound to ``switch``, numbered after the host's others; no MAC (dumps hold none)."""
+        self.host.import_adapter(
+            Adapter(
+                name=name,
+                mac_address="",
+                description=description,
+                ip_interface=ip_interface,
+                gateway=None,
+                physical=physical,
+                vswitch=switch.name,
+                if_index=len(self.host.adapters) + 1,
+            )
+        )
+
     def import_switch(self, switch, net):
         """The switch and its host vNIC: an Internal one holds the network's gateway, an
         External one the management IP (Hyper-V moves the NIC's address to it).  MACs
         and addresses the dump does not hold stay empty."""
         self.host.import_switch(switch)
         if switch.adapter and switch.adapter not in self.host.adapters:
-            self.host.import_adapter(
-                Adapter(
-                    name=switch.adapter,
-                    mac_address="",
-                    description="",
-                    ip_interface=None,
-                    gateway=None,
-                    physical=True,
-                    vswitch=switch.name,
-                    if_index=len(self.host.adapters) + 1,
-                )
-            )
+            self.import_adapter(switch.adapter, switch, description="", ip_interface=None, physical=True)
         if switch.host_vnic is None:
             return
         if switch.switch_type == "External":
@@ -684,17 +688,13 @@ class Importer:
         else:
             gw = net.gateway
             ip_if = ipaddress.IPv4Interface(f"{gw}/{net.prefix.prefixlen}") if gw is not None else None
-        vnic = Adapter(
-            name=switch.host_vnic,
-            mac_address="",
+        self.import_adapter(
+            switch.host_vnic,
+            switch,
             description="Hyper-V Virtual Ethernet Adapter",
             ip_interface=ip_if,
-            gateway=None,
             physical=False,
-            vswitch=switch.name,
-            if_index=len(self.host.adapters) + 1,
         )
-        self.host.import_adapter(vnic)
         self.host.inferred[("vnic", switch.host_vnic)] = (
             f"the host vNIC of the inferred vSwitch {switch.name}"
         )
