@@ -163,7 +163,8 @@ class MacPool:
         return not (0 <= i < self.pool.size) or i not in self.pool.used
 
     def take(self, mac):
-        i = parse_mac(mac) - self.start
+        """Take ``mac``, written as ``format_mac`` writes it (a planned MAC always is)."""
+        i = int(mac.replace("-", ""), 16) - self.start
         if 0 <= i < self.pool.size:
             self.pool.take(i)
 

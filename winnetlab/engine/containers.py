@@ -35,7 +35,7 @@ from typing import Any
 from . import event as E
 from . import images
 from .addressing import normalize_mac, parse_ip
-from .docker_container import NAME_RE, NO_SETTINGS, Container, RestartPolicy, StartConfig
+from .docker_container import NAME_RE, NO_RESTART, NO_SETTINGS, Container, RestartPolicy, StartConfig
 from .drivers import of
 from .errors import Conflict, InvalidParameter, NotFound, Unsupported
 from .hns import Namespace
@@ -173,6 +173,8 @@ class ContainersMixin:
 
     def _restart_policy(self, restart, auto_remove):
         policy = restart if isinstance(restart, RestartPolicy) else RestartPolicy.parse(restart)
+        if policy is NO_RESTART:  # the default: valid on every engine
+            return policy
         policy.validate(self.profile.docker_engine)
         if auto_remove and policy.name != "no":  # moby daemon/container.go verifyContainerSettings
             raise InvalidParameter("can't create 'AutoRemove' container with restart policy")
@@ -212,6 +214,9 @@ class ContainersMixin:
         """The image ``ref`` names: from the local store, else as ``docker pull`` would get it."""
         if self._images is None:
             self._seed_images()
+        known = self._images.get(ref) if isinstance(ref, str) else None  # typed as the store keeps it
+        if known is not None:
+            return known
         repo, tag = images.split_reference(ref)
         known = self._images.get(f"{repo}:{tag}")
         return known if known is not None else images.resolve(ref, self.profile.build, len(self._images) + 1)

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from . import event as E
 from . import policies as P
 from . import swarm
-from .addressing import apipa_address, ip_text, parse_prefix
+from .addressing import apipa_address, parse_prefix
 from .drivers import of
 from .errors import Conflict, Exhausted, InvalidParameter, NotFound, hns_call_error, hns_error
 from .hns import ATTACHED, Endpoint, Network
@@ -28,6 +28,11 @@ def _skip(candidates, avoid, n):
 def _label(ep):
     """How the event log names an endpoint: ``container@network`` (``remote@…`` for remote ones)."""
     return f"{ep.container or ('remote ' + str(ep.ip_address))}@{ep.network}"
+
+
+def _subnet_of(net, ip):
+    """The subnet of ``net`` that holds ``ip`` (None if none does, or ``ip`` is None)."""
+    return None if ip is None else next((s for s in net.subnets if ip in s.prefix), None)
 
 
 def _failed(container, net):
@@ -53,8 +58,11 @@ class EndpointPlan:
     container: str
     ip: object
     mac: str
+    subnet: object  # the Subnet of ``ip`` (None without an address)
+    pool: object  # the AddressPool ``ip`` comes from (None: no address, or the swarm's pools)
     ports: list
     dns: tuple
+    dns_text: str  # ``dns`` as the event log writes it
     policies: tuple
     dhcp: bool = False
     aliases: tuple = ()
@@ -81,18 +89,20 @@ class EndpointsMixin:
             and any(self._endpoints[e].network_id == net.id for e in known.endpoints if e in self._endpoints)
         ):
             raise Conflict(f"endpoint with name {container} already exists in network {net.name}")
-        lease = None
+        lease = pool = subnet = None
         drv = of(net)
         if drv.swarm_scoped:
             ip = self.lab.pools.plan_overlay_address(net.name, ip, others)
+            subnet = _subnet_of(net, ip)
         elif ip is not None:
-            pool = next((p for p in net.pools if p.prefix is not None and ip in p.prefix), None)
-            if pool is None:
+            k = next((k for k, p in enumerate(net.pools) if p.prefix is not None and ip in p.prefix), None)
+            if k is None:
                 raise InvalidParameter(
                     _failed(container, net) + f'no matching subnet for IP "{ip}" in network "{net.docker_id}"'
                 )
             if any(e.ip_address == ip for e in self.stale_endpoints() if e.network_id == net.id):
                 raise stale_address_error(self.profile, container, net.name)
+            pool, subnet = net.pools[k], net.subnets[k]
             if not pool.is_free(ip) or any(p.ip == ip for p in others):
                 raise hns_error(
                     "The object already exists.",
@@ -107,7 +117,7 @@ class EndpointsMixin:
                 hint=f"{net.driver} needs --subnet and --gateway: there is no DHCP on this driver",
             )
         else:
-            ip = self._peek_address(net, others, avoid[:1])
+            k, ip = self._peek_address(net, others, avoid[:1])
             if ip is None:
                 raise hns_error(
                     "The IP address pool of the network is exhausted.",
@@ -115,6 +125,7 @@ class EndpointsMixin:
                     prefix=_failed(container, net),
                     hint=f"every address of {', '.join(str(s.prefix) for s in net.subnets)} is in use",
                 )
+            pool, subnet = net.pools[k], net.subnets[k]
         if mac is not None:
             if not net.mac_pool.is_free(mac) or any(
                 e.mac_address == mac for e in (self._endpoints[i] for i in net.endpoint_ids)
@@ -140,13 +151,17 @@ class EndpointsMixin:
                 )
             mac = got
         port_pols = self._plan_ports(net, container, ports, others, _failed(container, net)) if ports else []
+        dns, dns_text = self._endpoint_dns(net, drv, dns)
         return EndpointPlan(
             network=net,
             container=container,
             ip=ip,
             mac=mac,
+            subnet=subnet,
+            pool=pool,
             ports=port_pols,
-            dns=self._endpoint_dns(net, drv, dns),
+            dns=dns,
+            dns_text=dns_text,
             policies=net.shared_policies + tuple(port_pols) if port_pols else net.shared_policies,
             dhcp=net.dhcp,
             aliases=tuple(aliases),
@@ -164,15 +179,17 @@ class EndpointsMixin:
         return apipa_address(mac, taken | {p.apipa for p in others if p.apipa})
 
     def _peek_address(self, net, others, avoid=()):
-        for pool in net.pools:
+        """(k, address): the next free address of ``net`` after ``others``, from its k-th
+        pool (that of its k-th subnet); (None, None) when every pool is used up."""
+        for k, pool in enumerate(net.pools):
             if not others and not avoid:  # the common case: the pool's lowest free address
                 got = pool.peek_first()
             else:
                 n = sum(1 for p in others if p.network is net and p.ip is not None and pool.contains(p.ip))
                 got = _skip(pool.peek(n + 1 + len(avoid)), avoid, n)
             if got is not None:
-                return got
-        return None
+                return k, got
+        return None, None
 
     def _peek_mac(self, net, others, avoid):
         """The MAC after those ``others`` plan on ``net``, avoiding ``avoid[1:]``."""
@@ -243,15 +260,18 @@ class EndpointsMixin:
         return "another endpoint being created" if (protocol, port) in pending else "another endpoint"
 
     def _endpoint_dns(self, net, drv, dns):
-        """The DNS server list of a new endpoint on ``net`` (``dns``: ``--dns``).  Without
-        ``--dns`` every endpoint of a network shares one tuple, worked out once per network."""
+        """The DNS server list of a new endpoint on ``net`` (``dns``: ``--dns``) and its text
+        in the event log.  Without ``--dns`` every endpoint of a network shares one of each,
+        worked out once per network."""
         if dns and not net.internal:
-            return self._dns_list(net, drv, tuple(dns))
+            servers = self._dns_list(net, drv, tuple(dns))
+            return servers, ", ".join(servers) or "none"
         inputs = (net, drv, self.dns_servers, net.subnets, net.gateway_dns, net.internal)
         shared = self._derived.get(net.id)
         if shared is None or shared[0] != inputs:  # equal inputs, the same list
-            shared = self._derived[net.id] = (inputs, self._dns_list(net, drv, None))
-        return shared[1]
+            servers = self._dns_list(net, drv, None)
+            shared = self._derived[net.id] = (inputs, servers, ", ".join(servers) or "none")
+        return shared[1], shared[2]
 
     def _dns_list(self, net, drv, rest):
         if rest is None:
@@ -265,22 +285,14 @@ class EndpointsMixin:
         net = plan.network
         drv = of(net)
         ep_id = self.ids.guid("endpoint")
-        ip, lease, subnet = plan.ip, None, None
+        ip, lease, subnet = plan.ip, None, plan.subnet
         if drv.swarm_scoped:
             self.lab.pools.take_overlay_address(net.name, ip)
-        elif ip is not None:
-            for pool in net.pools:
-                if pool.contains(ip):
-                    pool.take(ip)
-                    break
+        elif plan.pool is not None:
+            plan.pool.take(ip)
         if plan.lease is not None:
             lease = self.lab.pools.take_dhcp_lease(plan.mac)
         net.mac_pool.take(plan.mac)
-        if ip is not None:
-            for s in net.subnets:
-                if ip in s.prefix:
-                    subnet = s
-                    break
         name = drv.endpoint_name(net, c)
         ep = Endpoint(
             id=ep_id,
@@ -309,9 +321,9 @@ class EndpointsMixin:
         c.endpoints = c.endpoints + (ep_id,)
         ns = self._namespaces[c.namespace]
         ns.endpoints = (*ns.endpoints, ep_id)
-        # event details are templates filled in on read (Host.log_event); the address goes in
-        # as text (made once, read by two events), the gateway as the network's shared text
-        addr = (ip_text(ip), ep.prefix_length) if ip is not None else ()
+        # event details are templates filled in on read (Host.log_event): the address and the
+        # gateway go in as the endpoint's and the subnet's own (immutable) objects
+        addr = (ip, ep.prefix_length) if ip is not None else ()
         label = _label(ep)
         self.log_recipe(_CREATED[bool(addr)], label, ep_id, *addr, plan.mac)
         nic = "vmNIC" if c.isolation == "hyperv" else "vNIC"
@@ -329,9 +341,7 @@ class EndpointsMixin:
                 f"dropped below the VM; autoconfigured {plan.apipa}/16 (APIPA)",
             )
         else:
-            dns = sys.intern(", ".join(plan.dns) or "none")
-            gateway = None if ep.gateway is None else sys.intern(ip_text(ep.gateway))
-            self.log_recipe(_CONFIGURED[bool(addr), ep.enable_internal_dns], label, *addr, gateway, dns)
+            self.log_recipe(_CONFIGURED[bool(addr), ep.enable_internal_dns], label, *addr, ep.gateway, plan.dns_text)
         for pm in plan.ports:
             self._commit_port(net, ep, pm)
         if drv.swarm_scoped:

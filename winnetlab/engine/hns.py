@@ -60,7 +60,7 @@ class Network:
     dns_servers: tuple = ()
     dns_suffix: str = ""
     mac_pool: object = None  # MacPool
-    pools: tuple = ()  # AddressPool per subnet (None for DHCP)
+    pools: tuple = ()  # an AddressPool per subnet, in the order of ``subnets`` (none for DHCP, swarm)
     adapter: str | None = None
     management_ip: object = None
     dr_mac: str = ""
