@@ -133,3 +133,27 @@ def test_an_unknown_class_is_a_clear_error(tmp_path):
     path.write_text(json.dumps(doc))
     with pytest.raises(wl.InvalidParameter, match="is damaged: unknown class"):
         wl.Lab.load(path)
+
+
+def test_an_event_log_saved_before_the_compound_recipes_reads_as_it_did():
+    """tests/data/labfiles/lab-v2-e538f14.json was saved by commit e538f14, whose log kept one
+    recipe entry per event (today one entry holds an endpoint's four events); the .events.txt
+    beside it is every event row that version read from it.  The old entries read the same,
+    and the log goes on from there."""
+    data = Path(__file__).parent / "data" / "labfiles"
+    lab = wl.Lab.load(data / "lab-v2-e538f14.json")
+    rows = [f"{name} {row}" for name, h in sorted(lab.hosts.items()) for row in h.event_rows()]
+    assert "\n".join(rows) + "\n" == (data / "lab-v2-e538f14.events.txt").read_text(encoding="utf-8")
+    host = lab.host("host1")
+    before = host.event_count()
+    host.run("after", publish=["8085:80"])
+    new = host.event_rows()[before:]
+    assert [r[0] for r in new] == list(range(before + 1, before + 1 + len(new)))
+    assert [(r[2], r[3]) for r in new[:5]] == [
+        ("CreateContainer", "after"),
+        ("CreateNamespace", "after"),
+        ("CreateComputeSystem", "after"),
+        ("CreateEndpoint", "after@nat"),
+        ("AttachEndpoint", "after@nat"),
+    ]
+    assert len(host.events) == host.event_count() == len(host.event_rows())

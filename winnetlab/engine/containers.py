@@ -172,9 +172,9 @@ class ContainersMixin:
         return c
 
     def _restart_policy(self, restart, auto_remove):
+        if not restart:  # the default ("no"): valid on every engine, with --rm too
+            return NO_RESTART
         policy = restart if isinstance(restart, RestartPolicy) else RestartPolicy.parse(restart)
-        if policy is NO_RESTART:  # the default: valid on every engine
-            return policy
         policy.validate(self.profile.docker_engine)
         if auto_remove and policy.name != "no":  # moby daemon/container.go verifyContainerSettings
             raise InvalidParameter("can't create 'AutoRemove' container with restart policy")
@@ -546,22 +546,24 @@ class ContainersMixin:
                 "HCS", "CreateComputeSystem", c.name, f"shares the network namespace of {other.name}"
             )
             return
-        self._ensure_namespace(c)
         hyperv = c.isolation == "hyperv"
-        self.log_recipe(E.COMPUTE_SYSTEM_HYPERV if hyperv else E.COMPUTE_SYSTEM_PROCESS, c.name)
+        if c.namespace is None:
+            ns = self._new_namespace(c)
+            self.log_recipe(E.START_HYPERV if hyperv else E.START_PROCESS, c.name, ns.id, ns.compartment_id)
+        else:
+            self.log_recipe(E.COMPUTE_SYSTEM_HYPERV if hyperv else E.COMPUTE_SYSTEM_PROCESS, c.name)
         for plan in plans:
             self._commit_endpoint(c, plan)
         c.state = "running"
         self.log_recipe(E.START_CONTAINER, c.name, len(plans))
 
-    def _ensure_namespace(self, c):
-        if c.namespace is None:
-            self._compartments += 1
-            ns = Namespace(id=self.ids.guid("namespace"), compartment_id=self._compartments, container=c.name)
-            self._namespaces[ns.id] = ns
-            c.namespace = ns.id
-            self.log_recipe(E.CREATE_NAMESPACE, c.name, ns.id, ns.compartment_id)
-        return self._namespaces[c.namespace]
+    def _new_namespace(self, c):
+        """HNS creates the container's namespace: its own network compartment."""
+        self._compartments += 1
+        ns = Namespace(id=self.ids.guid("namespace"), compartment_id=self._compartments, container=c.name)
+        self._namespaces[ns.id] = ns
+        c.namespace = ns.id
+        return ns
 
     def remove_container(self, name, force=True):
         """``docker rm [-f]``: a running container needs ``-f`` (it is killed), then its endpoints

@@ -40,21 +40,12 @@ def _failed(container, net):
     return f"failed to create endpoint {container} on network {net.name}: "
 
 
-# An endpoint's events (event.RECIPES), by (has an address[, internal DNS on]).
-_CREATED = {True: E.CREATE_ENDPOINT, False: E.CREATE_ENDPOINT_DHCP}
-_CONFIGURED = {
-    (True, True): E.CONFIGURE_ENDPOINT,
-    (True, False): E.CONFIGURE_ENDPOINT_NO_DNS,
-    (False, True): E.CONFIGURE_ENDPOINT_DHCP,
-    (False, False): E.CONFIGURE_ENDPOINT_DHCP_NO_DNS,
-}
-
-
 @dataclass(slots=True, kw_only=True)
 class EndpointPlan:
     """Everything an endpoint will be, worked out before anything changes."""
 
     network: Network
+    driver: object  # drivers.of(network)
     container: str
     ip: object
     mac: str
@@ -154,6 +145,7 @@ class EndpointsMixin:
         dns, dns_text = self._endpoint_dns(net, drv, dns)
         return EndpointPlan(
             network=net,
+            driver=drv,
             container=container,
             ip=ip,
             mac=mac,
@@ -282,8 +274,7 @@ class EndpointsMixin:
         return rest
 
     def _commit_endpoint(self, c, plan):
-        net = plan.network
-        drv = of(net)
+        net, drv = plan.network, plan.driver
         ep_id = self.ids.guid("endpoint")
         ip, lease, subnet = plan.ip, None, plan.subnet
         if drv.swarm_scoped:
@@ -321,16 +312,28 @@ class EndpointsMixin:
         c.endpoints = c.endpoints + (ep_id,)
         ns = self._namespaces[c.namespace]
         ns.endpoints = (*ns.endpoints, ep_id)
-        # event details are templates filled in on read (Host.log_event): the address and the
-        # gateway go in as the endpoint's and the subnet's own (immutable) objects
-        addr = (ip, ep.prefix_length) if ip is not None else ()
-        label = _label(ep)
-        self.log_recipe(_CREATED[bool(addr)], label, ep_id, *addr, plan.mac)
+        # event details are templates filled in on read (Host.log_recipe): the address and
+        # the gateway go in as the endpoint's and the subnet's own (immutable) objects
         nic = "vmNIC" if c.isolation == "hyperv" else "vNIC"
-        self.log_recipe(E.ATTACH_ENDPOINT, label, nic, self._namespaces[c.namespace].compartment_id)
-        self.log_recipe(E.CREATE_PORT, net.vswitch, label, plan.mac)
-        if lease is not None:
-            self.log_event("DHCP", "Lease", label, f"{lease} from the LAN's DHCP server for {plan.mac}")
+        values = (c.name, net.name, ep_id, plan.mac, nic, ns.compartment_id, net.vswitch)
+        if ip is not None:  # created, attached, its port made, configured: one entry
+            recipe = E.ENDPOINT_UP if ep.enable_internal_dns else E.ENDPOINT_UP_NO_DNS
+            self.log_recipe(recipe, *values, ip, ep.prefix_length, ep.gateway, plan.dns_text)
+        else:
+            self.log_recipe(E.ENDPOINT_DHCP, *values)
+            self._log_dhcp(ep, plan)
+        for pm in plan.ports:
+            self._commit_port(net, ep, pm)
+        if drv.swarm_scoped:
+            swarm.endpoint_added(self.lab, self, ep)
+
+    def _log_dhcp(self, ep, plan):
+        """How an endpoint without an address in HNS got one: a lease, APIPA, or none yet."""
+        label = _label(ep)
+        if ep.dhcp_lease is not None:
+            self.log_event(
+                "DHCP", "Lease", label, f"{ep.dhcp_lease} from the LAN's DHCP server for {plan.mac}"
+            )
         elif plan.apipa is not None:
             ep.apipa = plan.apipa
             self.log_event(
@@ -341,11 +344,8 @@ class EndpointsMixin:
                 f"dropped below the VM; autoconfigured {plan.apipa}/16 (APIPA)",
             )
         else:
-            self.log_recipe(_CONFIGURED[bool(addr), ep.enable_internal_dns], label, *addr, ep.gateway, plan.dns_text)
-        for pm in plan.ports:
-            self._commit_port(net, ep, pm)
-        if drv.swarm_scoped:
-            swarm.endpoint_added(self.lab, self, ep)
+            recipe = E.CONFIGURE_ENDPOINT_DHCP if ep.enable_internal_dns else E.CONFIGURE_ENDPOINT_DHCP_NO_DNS
+            self.log_recipe(recipe, label, ep.gateway, plan.dns_text)
 
     def _commit_port(self, net, ep, pm):
         key = (pm.protocol.lower(), pm.external_port)

@@ -23,7 +23,7 @@ from . import routing, vfp
 from .containers import ContainersMixin
 from .endpoints import EndpointsMixin
 from .errors import NotFound
-from .event import RECIPE_ARGS, RECIPES, Event
+from .event import RECIPE_SIZES, RECIPES, Event
 from .firewall import FirewallMixin
 from .ids import IdSource
 from .listeners import ListenersMixin
@@ -172,40 +172,46 @@ class Host(
 
     def event_rows(self):
         """The event log as plain (seq, actor, action, target, detail) tuples, for big tables."""
-        log, rows, i, end = self._events, [], 0, len(self._events)
-        while i < end:  # _entries, unrolled: tables read every event of every host
-            n = log[i]
-            if n < 0:
-                actor, action, template = RECIPES[-1 - n]
-                k = RECIPE_ARGS[-1 - n]
-                detail = template.format(*log[i + 2 : i + 2 + k]) if k else template
-                rows.append((len(rows) + 1, actor, action, log[i + 1], detail))
-                i += 2 + k
-            else:
-                detail = log[i + 4].format(*log[i + 5 : i + 5 + n]) if n else log[i + 4]
-                rows.append((len(rows) + 1, log[i + 1], log[i + 2], log[i + 3], detail))
-                i += 5 + n
-        return rows
+        return [
+            (seq, actor, action, target, template.format(*values) if values else template)
+            for seq, (actor, action, target, template, values) in enumerate(self._entries(), 1)
+        ]
 
     def event_count(self) -> int:
         """How many events the log holds (``len(host.events)`` without making them)."""
-        return sum(1 for _ in self._entries())
+        log, i, count = self._events, 0, 0
+        while i < len(log):
+            n = log[i]
+            if n < 0:
+                count += len(RECIPES[-1 - n])
+                i += 1 + RECIPE_SIZES[-1 - n]
+            else:
+                count += 1
+                i += 5 + n
+        return count
 
     def latest_event_seqs(self) -> dict:
         """``{(action, target): seq}`` of the latest event of each kind (no detail text made)."""
         return {(action, target): seq for seq, (_, action, target, _, _) in enumerate(self._entries(), 1)}
 
     def _entries(self):
-        """Each event as (actor, action, target, detail template, args): see log_event for the
-        two shapes of an entry in the flat log."""
+        """Each event as (actor, action, target, detail template, values): see log_event and
+        log_recipe for the two shapes of an entry in the flat log."""
         log, i = self._events, 0
         while i < len(log):
             n = log[i]
             if n < 0:
-                actor, action, template = RECIPES[-1 - n]
-                k = RECIPE_ARGS[-1 - n]
-                yield actor, action, log[i + 1], template, log[i + 2 : i + 2 + k]
-                i += 2 + k
+                k = RECIPE_SIZES[-1 - n]
+                values = log[i + 1 : i + 1 + k]
+                for actor, action, target, template in RECIPES[-1 - n]:
+                    yield (
+                        actor,
+                        action,
+                        values[0] if target == "{0}" else target.format(*values),
+                        template,
+                        values,
+                    )
+                i += 1 + k
             else:
                 yield log[i + 1], log[i + 2], log[i + 3], log[i + 4], log[i + 5 : i + 5 + n]
                 i += 5 + n
@@ -288,10 +294,10 @@ class Host(
         """
         self._events += (len(args), actor, action, target, detail, *args)
 
-    def log_recipe(self, recipe, target, *args):
-        """Append one of the events every container start logs (``event.RECIPES``): the log
-        keeps only its number, target and arguments."""
-        self._events += (recipe, target, *args)
+    def log_recipe(self, recipe, *values):
+        """Append the events of one of ``event.RECIPES`` (those every container start logs):
+        the log keeps only the recipe's number and the values its templates read."""
+        self._events += (recipe, *values)
 
     # ------------------------------------------------------------------ imported state
     # Objects read from a real HNS dump go in without Docker's validation and log no event,

@@ -249,11 +249,11 @@ def process_kind(image, command: str, interactive: bool) -> str:
     ``interactive`` is true when the shell has stdin or a console (``-i`` or ``-t``: Docker's
     own demo runs ``docker run -dt nanoserver`` and execs into it, sample 35).
     """
-    line = (command or (image.command if image else "")).strip()
-    if image is None or not command or line == image.command:
-        if image is not None and not image.service:
-            return "service" if interactive else "exits"
+    if image is None:
         return "service"
+    line = command.strip() if command else ""
+    if not command or line == image.command:
+        return "service" if image.service or interactive else "exits"
     exe = executable(line)
     if not image.has(exe):
         return "missing"

@@ -223,7 +223,10 @@ class Lab:
 
     # ------------------------------------------------------------------ containers across hosts
     def container_name_taken(self, name: str) -> bool:
-        return any(h.has_container(name) for h in self.hosts.values())
+        for h in self.hosts.values():  # noqa: SIM110 (a loop, not any(): it runs for every container)
+            if h.has_container(name):
+                return True
+        return False
 
     def find_container(self, name: str) -> tuple[Host, Container]:
         """``(host, container)`` for a container name (or id prefix) anywhere in the lab."""
