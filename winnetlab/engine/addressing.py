@@ -176,8 +176,7 @@ class MacPool:
 
 def format_mac(value):
     """``00-15-5D-4D-A0-00``: the way HNS and ipconfig write a MAC."""
-    h = f"{value:012X}"
-    return f"{h[:2]}-{h[2:4]}-{h[4:6]}-{h[6:8]}-{h[8:10]}-{h[10:]}"
+    return value.to_bytes(6, "big").hex("-").upper()
 
 
 _HEX12 = re.compile(r"[0-9a-fA-F]{12}")

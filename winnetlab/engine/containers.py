@@ -426,12 +426,10 @@ class ContainersMixin:
             id="",
             image=image,
             isolation=isolation,
-            endpoints=(),
             host=self.name,
             state="created",
             hostname=hostname or "",
             dns_search=tuple(dns_search),
-            namespace=None,
             requested_networks=(network,),
             network_mode=mode,
             requested=StartConfig(
@@ -479,9 +477,9 @@ class ContainersMixin:
         if req.shared:
             self.container(req.shared)
             return []
-        previous = {net: (ip, mac) for net, ip, mac in c.previous} if c.previous else {}
+        previous = {net: (ip, mac) for net, ip, mac in c.previous} if c.previous else None
         plans = []
-        others = list(others)
+        others = list(others) if others else ()
         for i, netname in enumerate(c.requested_networks):
             net = self.network(netname)
             drv = of(net)
@@ -497,14 +495,14 @@ class ContainersMixin:
                     req.ports if first else (),
                     req.dns,
                     req.aliases if first else (),
-                    others=others + plans if others or plans else (),
-                    avoid=previous.get(net.name, ()),
+                    others=[*others, *plans] if others or plans else (),
+                    avoid=previous.get(net.name, ()) if previous else (),
                 )
             )
             if drv.encapsulates and self.profile.overlay_egress == "nat-endpoint" and "nat" in self._networks:
                 plans.append(
                     self._plan_endpoint(
-                        self._networks["nat"], c.name, None, None, [], (), (), others=others + plans
+                        self._networks["nat"], c.name, None, None, [], (), (), others=[*others, *plans]
                     )
                 )
         return plans

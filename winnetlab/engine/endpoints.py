@@ -55,9 +55,7 @@ class EndpointPlan:
     dns: tuple
     dns_text: str  # ``dns`` as the event log writes it
     policies: tuple
-    dhcp: bool = False
     aliases: tuple = ()
-    name: str = ""
     lease: object = None
     apipa: object = None  # no DHCP offer can come: the link-local address the container takes
 
@@ -155,7 +153,6 @@ class EndpointsMixin:
             dns=dns,
             dns_text=dns_text,
             policies=net.shared_policies + tuple(port_pols) if port_pols else net.shared_policies,
-            dhcp=net.dhcp,
             aliases=tuple(aliases),
             lease=lease,
             apipa=self._plan_apipa(mac, others) if net.dhcp and lease is None and ip is None else None,
@@ -299,7 +296,6 @@ class EndpointsMixin:
             dns_suffix=net.dns_suffix,
             policies=plan.policies,
             namespace=c.namespace,
-            remote=False,
             state=ATTACHED,
             host=self.name,
             enable_internal_dns=drv.internal_dns,
