@@ -32,7 +32,7 @@ class IndexPool:
         self.used = set()
         self.cursor = 0
         self.freed = []
-        self._advance()
+        self._advance(0)
 
     @property
     def free(self):
@@ -67,10 +67,11 @@ class IndexPool:
         self.used.add(i)
         while self.freed and self.freed[0] in self.used:
             heapq.heappop(self.freed)
-        self._advance()
+        if i == self.cursor:
+            self._advance(i + 1)
 
-    def _advance(self):
-        c = self.cursor
+    def _advance(self, c):
+        """Move the cursor to the first index from ``c`` on that is neither used nor reserved."""
         while c < self.size and (c in self.used or c in self.reserved):
             c += 1
         self.cursor = c
