@@ -56,7 +56,7 @@ def test_save_is_byte_identical_and_versioned(tmp_path):
     wl.Lab.load(tmp_path / "a.json").save(tmp_path / "b.json")
     assert (tmp_path / "a.json").read_bytes() == (tmp_path / "b.json").read_bytes()
     doc = json.loads((tmp_path / "a.json").read_text())
-    assert doc["format"] == "winnetlab-lab" and doc["version"] == 2
+    assert doc["format"] == "winnetlab-lab" and doc["version"] == 3
 
 
 def test_imported_labs_round_trip(tmp_path):

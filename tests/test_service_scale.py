@@ -56,7 +56,7 @@ def test_scale_down_frees_addresses_and_back_up_gets_new_tasks(lab):
     before = set(lab.swarm.services["web"].tasks)
     assert lab.docker("service scale -d web=0").output == "web scaled to 0"
     assert not _tasks(lab) and "0/0" in lab.docker("service ls").output
-    assert len(lab.swarm.networks["ov"].pool.pool.used) == 1 + 2  # the VIP and two load balancers
+    assert lab.swarm.networks["ov"].pool.used_count == 1 + 2  # the VIP and two load balancers
     lab.docker("service scale -d web=2")
     after = set(lab.swarm.services["web"].tasks)
     assert len(after) == 2 and not after & before  # a refilled slot is a new task

@@ -16,6 +16,7 @@ only classes defined in ``winnetlab`` modules — nothing else in a file can be 
 and a file that is not a lab file gives a one-line ``InvalidParameter``.
 """
 
+import base64
 import importlib
 import ipaddress
 import json
@@ -24,7 +25,9 @@ import os
 from ..engine.errors import InvalidParameter, NotFound
 
 FORMAT = "winnetlab-lab"
-VERSION = 2  # 2: the lab-wide pools in Lab.pools, the routing mesh ports in Host._mesh_ports (1 still loads)
+# 2: the lab-wide pools in Lab.pools, the routing mesh ports in Host._mesh_ports; 3: address and
+# MAC pools as bitmaps (bytearray, "$ba").  1 and 2 still load.
+VERSION = 3
 _IP_TYPES = {
     ipaddress.IPv4Address: "$ip",
     ipaddress.IPv6Address: "$ip",
@@ -104,6 +107,8 @@ class _Encoder:
             return {"$d": [[self.encode(k), self.encode(v)] for k, v in value.items()]}
         if kind in _IP_TYPES:
             return {_IP_TYPES[kind]: str(value)}
+        if kind is bytearray:
+            return {"$ba": base64.b64encode(value).decode("ascii")}
         return self.encode_object(value)
 
     def encode_object(self, obj):
@@ -156,6 +161,8 @@ class _Decoder:
             return frozenset(self.decode(v) for v in value["$fs"])
         if "$d" in value:
             return {self.decode(k): self.decode(v) for k, v in value["$d"]}
+        if "$ba" in value:
+            return bytearray(base64.b64decode(value["$ba"], validate=True))
         for marker, parse in _IP_PARSERS.items():
             if marker in value:
                 return parse(value[marker])
@@ -165,8 +172,18 @@ class _Decoder:
         cls = _class(value["$o"])
         obj = cls.__new__(cls)
         self.objects[value["$id"]] = obj
+        former = {}
         for name, field_value in value["f"].items():
-            object.__setattr__(obj, name, self.decode(field_value))
+            decoded = self.decode(field_value)
+            try:
+                object.__setattr__(obj, name, decoded)
+            except AttributeError:  # a field the class had when the file was saved, not now
+                former[name] = decoded
+        if former:
+            upgrade_former = getattr(obj, "upgrade_former_fields", None)
+            if upgrade_former is None:
+                raise AttributeError(f"{cls.__qualname__} has no field {next(iter(former))!r}")
+            upgrade_former(former)
         upgrade = getattr(obj, "upgrade_loaded_state", None)
         if upgrade is not None:  # a class whose saved form changed reads its older form
             upgrade()

@@ -5,7 +5,6 @@ the broadcast address are never handed out) and MAC addresses from a per-network
 4,096 Hyper-V MACs (OUI ``00-15-5D``).  Identifiers (GUIDs, Docker ids) come from ``ids``.
 """
 
-import heapq
 import ipaddress
 import re
 from collections.abc import Collection
@@ -19,68 +18,93 @@ MAC_POOL_SIZE = 4096
 class IndexPool:
     """Hands out the lowest free index of ``range(size)`` not in ``reserved``.
 
-    Freed indexes are reused first (smallest first, via a heap); otherwise a cursor moves
-    forward.  ``peek(n)`` plans allocations without changing anything, so a caller can
-    validate a whole operation before committing it.
+    ``taken`` is a bytearray with a 1 for every index used or reserved; it reaches only as far
+    as the highest index handed out so far (a /8 network costs nothing before it is used) and
+    grows by doubling.  ``cursor`` is always the lowest free index, so the next one is found
+    at C speed (``bytearray.find``) and a freed index is simply the cursor again.  ``peek(n)``
+    plans allocations without changing anything, so a caller can validate a whole operation
+    before committing it.
     """
 
-    __slots__ = ("size", "reserved", "used", "cursor", "freed")
+    __slots__ = ("size", "reserved", "taken", "cursor")
 
     def __init__(self, size, reserved=()):
         self.size = size
-        self.reserved = frozenset(reserved)
-        self.used = set()
-        self.cursor = 0
-        self.freed = []
-        self._advance(0)
+        self.reserved = frozenset(i for i in reserved if 0 <= i < size)
+        self.taken = bytearray()
+        self.cursor = self._free_from(0)
+
+    @property
+    def used_count(self):
+        """How many indexes are handed out (reserved ones are not)."""
+        return self.taken.count(1) - sum(1 for r in self.reserved if r < len(self.taken))
 
     @property
     def free(self):
-        return self.size - len(self.reserved) - len(self.used)
+        return self.size - len(self.reserved) - self.used_count
+
+    def _reach(self, i):
+        """Make ``taken`` reach index ``i`` (< size), marking the reserved indexes it adds."""
+        old = len(self.taken)
+        new = min(self.size, max(i + 1, 2 * old, 64))
+        self.taken.extend(bytes(new - old))
+        for r in self.reserved:
+            if old <= r < new:
+                self.taken[r] = 1
+
+    def _free_from(self, c):
+        """The lowest free index from ``c`` on (``size`` when there is none); beyond ``taken``
+        only the reserved indexes are not free."""
+        end = len(self.taken)
+        if c < end:
+            found = self.taken.find(0, c)
+            if found >= 0:
+                return found
+            c = end
+        while c < self.size and c in self.reserved:
+            c += 1
+        return min(c, self.size)
+
+    def is_free(self, i):
+        return 0 <= i < self.size and not (i < len(self.taken) and self.taken[i]) and i not in self.reserved
 
     def lowest_free(self):
-        """The index ``peek(1)`` would give, or None: the cursor unless a freed one is lower."""
-        if self.freed:
-            got = self.peek(1)
-            return None if got is None else got[0]
+        """The index ``peek(1)`` would give, or None."""
         return self.cursor if self.cursor < self.size else None
 
     def peek(self, n=1):
-        out = []
-        heap = list(self.freed) if self.freed else []
-        seen = set()
-        while heap and len(out) < n:
-            i = heapq.heappop(heap)
-            if i not in self.used and i not in seen:
-                seen.add(i)
-                out.append(i)
-        c = self.cursor
+        out, c = [], self.cursor
         while len(out) < n and c < self.size:
-            if c not in self.used and c not in self.reserved and c not in seen:
+            c = self._free_from(c)
+            if c < self.size:
                 out.append(c)
-            c += 1
+                c += 1
         return out if len(out) == n else None
 
     def take(self, i):
-        if i in self.used or i in self.reserved or not 0 <= i < self.size:
+        if not self.is_free(i):
             raise ValueError(i)
-        self.used.add(i)
-        while self.freed and self.freed[0] in self.used:
-            heapq.heappop(self.freed)
+        if i >= len(self.taken):
+            self._reach(i)
+        self.taken[i] = 1
         if i == self.cursor:
-            self._advance(i + 1)
+            self.cursor = self._free_from(i + 1)
 
-    def _advance(self, c):
-        """Move the cursor to the first index from ``c`` on that is neither used nor reserved."""
-        while c < self.size and (c in self.used or c in self.reserved):
-            c += 1
-        self.cursor = c
+    def upgrade_former_fields(self, former):
+        """A pool from a lab file saved before the bitmap: ``used`` was a set of indexes (and
+        ``freed`` a heap of some of the free ones, now the cursor's job)."""
+        used = former.get("used", ())
+        self.taken = bytearray()
+        if used:
+            self._reach(max(used))
+        for i in used:
+            self.taken[i] = 1
+        self.cursor = self._free_from(0)
 
     def release(self, i):
-        if i in self.used:
-            self.used.discard(i)
-            if i < self.cursor:
-                heapq.heappush(self.freed, i)
+        if 0 <= i < len(self.taken) and self.taken[i] and i not in self.reserved:
+            self.taken[i] = 0
+            self.cursor = min(self.cursor, i)
 
 
 class AddressPool:
@@ -105,8 +129,7 @@ class AddressPool:
         return self.first <= int(ip) <= self.last
 
     def is_free(self, ip):
-        i = int(ip) - self.first
-        return self.contains(ip) and i not in self.pool.used and i not in self.pool.reserved
+        return self.contains(ip) and self.pool.is_free(int(ip) - self.first)
 
     def peek(self, n=1):
         got = self.pool.peek(n)
@@ -126,7 +149,7 @@ class AddressPool:
 
     @property
     def used_count(self):
-        return len(self.pool.used)
+        return self.pool.used_count
 
 
 class MacPool:
@@ -161,7 +184,7 @@ class MacPool:
 
     def is_free(self, mac):
         i = parse_mac(mac) - self.start
-        return not (0 <= i < self.pool.size) or i not in self.pool.used
+        return not (0 <= i < self.pool.size) or self.pool.is_free(i)
 
     def take(self, mac):
         """Take ``mac``, written as ``format_mac`` writes it (a planned MAC always is)."""
