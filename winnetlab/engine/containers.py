@@ -363,7 +363,7 @@ class ContainersMixin:
             raise InvalidParameter(
                 f"Invalid container name ({name}), only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed"
             )
-        if name in self._containers or self.lab.container_name_taken(name):
+        if self.lab.container_name_taken(name):
             other = self.lab.find_container(name)[1]
             raise Conflict(
                 f'Conflict. The container name "/{name}" is already in use by container "{other.id}". '
@@ -551,9 +551,10 @@ class ContainersMixin:
             ns = self._new_namespace(c)
             self.log_recipe(E.START_HYPERV if hyperv else E.START_PROCESS, c.name, ns.id, ns.compartment_id)
         else:
+            ns = self._namespaces[c.namespace]
             self.log_recipe(E.COMPUTE_SYSTEM_HYPERV if hyperv else E.COMPUTE_SYSTEM_PROCESS, c.name)
         for plan in plans:
-            self._commit_endpoint(c, plan)
+            self._commit_endpoint(c, plan, ns)
         c.state = "running"
         self.log_recipe(E.START_CONTAINER, c.name, len(plans))
 
@@ -613,7 +614,7 @@ class ContainersMixin:
         self._check_hot_add(c)
         plan = self._plan_endpoint(net, c.name, ip, None, [], c.requested.dns, tuple(aliases))
         c.requested_networks = c.requested_networks + (net.name,)
-        self._commit_endpoint(c, plan)
+        self._commit_endpoint(c, plan, self._namespaces[c.namespace])
         self.log_event(
             "HCS", "HotAttachEndpoint", c.name, f"endpoint on {net.name} added to the running container"
         )

@@ -51,7 +51,7 @@ class EndpointPlan:
     mac: str
     subnet: object  # the Subnet of ``ip`` (None without an address)
     pool: object  # the AddressPool ``ip`` comes from (None: no address, or the swarm's pools)
-    ports: list
+    ports: tuple | list  # the PortMappings it publishes
     dns: tuple
     dns_text: str  # ``dns`` as the event log writes it
     policies: tuple
@@ -139,7 +139,7 @@ class EndpointsMixin:
                     f"({net.mac_pool.start_mac}..{net.mac_pool.end_mac})",
                 )
             mac = got
-        port_pols = self._plan_ports(net, container, ports, others, _failed(container, net)) if ports else []
+        port_pols = self._plan_ports(net, container, ports, others, _failed(container, net)) if ports else ()
         dns, dns_text = self._endpoint_dns(net, drv, dns)
         # Class(k=v) would hand the keywords to __init__ in a dict (CPython): twice as slow
         plan = object.__new__(EndpointPlan)
@@ -273,7 +273,8 @@ class EndpointsMixin:
             return (gateway,) + tuple(d for d in rest if d != gateway)
         return rest
 
-    def _commit_endpoint(self, c, plan):
+    def _commit_endpoint(self, c, plan, ns):
+        """Create the endpoint ``plan`` worked out, in the namespace ``ns`` of ``c``."""
         net, drv = plan.network, plan.driver
         ep_id = self.ids.guid("endpoint")
         ip, lease, subnet = plan.ip, None, plan.subnet
@@ -311,7 +312,6 @@ class EndpointsMixin:
         self._endpoints[ep_id] = ep
         net.endpoint_ids[ep_id] = None
         c.endpoints = c.endpoints + (ep_id,)
-        ns = self._namespaces[c.namespace]
         ns.endpoints = (*ns.endpoints, ep_id)
         # event details are templates filled in on read (Host.log_recipe): the address and
         # the gateway go in as the endpoint's and the subnet's own (immutable) objects

@@ -98,7 +98,7 @@ class RecoveryMixin:
                 self._failed_restart(c, e)
                 continue
             for plan in plans:
-                self._commit_endpoint(c, plan)
+                self._commit_endpoint(c, plan, self._namespaces[c.namespace])
             self.log_event("Docker", "RestartContainer", c.name, f"{len(plans)} endpoint(s)")
 
     # ------------------------------------------------------------------ reboot
