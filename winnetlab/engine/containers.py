@@ -161,15 +161,10 @@ class ContainersMixin:
     def _planned(self, name, image, network, settings, allowed):
         if not settings.keys() <= allowed:
             raise TypeError(f"unexpected keyword argument {sorted(settings.keys() - allowed)[0]!r}")
-        command = settings.pop("command", "")
-        interactive = settings.pop("interactive", True)
-        tty = settings.pop("tty", True)
-        auto_remove = settings.pop("auto_remove", False)
-        policy = self._restart_policy(settings.pop("restart", ""), auto_remove)
-        c = self.plan_container(name, image, network, **settings)
-        self._set_process(c, command, interactive, tty, auto_remove)
-        c.restart_policy = policy
-        return c
+        settings.setdefault("interactive", True)  # the typed API's default: docker run -dit
+        settings.setdefault("tty", True)
+        settings["restart"] = self._restart_policy(settings.get("restart"), settings.get("auto_remove"))
+        return self.plan_container(name, image, network, **settings)
 
     def _restart_policy(self, restart, auto_remove):
         if not restart:  # the default ("no"): valid on every engine, with --rm too
@@ -179,11 +174,6 @@ class ContainersMixin:
         if auto_remove and policy.name != "no":  # moby daemon/container.go verifyContainerSettings
             raise InvalidParameter("can't create 'AutoRemove' container with restart policy")
         return policy
-
-    @staticmethod
-    def _set_process(c, command, interactive, tty, auto_remove):
-        c.command = str(command or "")
-        c.interactive, c.tty, c.auto_remove = bool(interactive), bool(tty), bool(auto_remove)
 
     def process_kind(self, name):
         """What the main process of ``name`` does: "service", "exits", "oneshot" or "missing"."""
@@ -199,7 +189,9 @@ class ContainersMixin:
         c.exit_code = 127 if "cannot find the file specified" in error.message else 128
 
     def _after_start(self, c):
-        if images.process_kind(c.image_info, c.command, c.interactive or c.tty) == "exits":
+        """A shell with neither stdin nor a console exits as soon as it starts."""
+        interactive = c.interactive or c.tty  # then nothing exits at once: no kind to work out
+        if not interactive and images.process_kind(c.image_info, c.command, interactive) == "exits":
             self.finish(c.name, 0, images.cmd_banner(c.image_info.build))
 
     # ------------------------------------------------------------------ the image store
@@ -356,7 +348,14 @@ class ContainersMixin:
         aliases=(),
         expose=(),
         service="",
+        command="",
+        interactive=False,
+        tty=False,
+        auto_remove=False,
+        restart=NO_RESTART,
     ):
+        """The Container ``docker create`` would make (nothing changes); ``restart`` is a
+        checked RestartPolicy."""
         if name in (None, ""):
             name = self._generated_name()
         if not isinstance(name, str) or not NAME_RE.match(name):
@@ -444,8 +443,13 @@ class ContainersMixin:
             )
             if ip or mac or aliases or ports or dns or shared
             else NO_SETTINGS,  # frozen: every container without settings shares it
+            image_info=info,
+            command=str(command or ""),
+            interactive=bool(interactive),
+            tty=bool(tty),
+            auto_remove=bool(auto_remove),
+            restart_policy=restart,
         )
-        c.image_info = info
         return c
 
     def _default_image(self):
@@ -522,7 +526,7 @@ class ContainersMixin:
                 hint=f"{info.reference} is built for Windows build {info.build}, this host is build "
                 f"{self.profile.build}: use the image's tag for this host, or --isolation hyperv for an older image",
             )
-        if images.process_kind(info, c.command, c.interactive or c.tty) == "missing":
+        if c.command and images.process_kind(info, c.command, c.interactive or c.tty) == "missing":
             exe = images.executable(c.command)
             raise NotFound(
                 f"container {c.id} encountered an error during hcs::System::CreateProcess: "

@@ -297,7 +297,9 @@ class Host(
     def log_recipe(self, recipe, *values):
         """Append the events of one of ``event.RECIPES`` (those every container start logs):
         the log keeps only the recipe's number and the values its templates read."""
-        self._events += (recipe, *values)
+        log = self._events
+        log.append(recipe)
+        log += values
 
     # ------------------------------------------------------------------ imported state
     # Objects read from a real HNS dump go in without Docker's validation and log no event,

@@ -16,17 +16,17 @@ Docker's ids are 64 hex digits (``hex64``), shown cut to 12 (``short_id``, Docke
 Only this module hashes: nothing else in winnetlab imports ``hashlib``.
 """
 
-import hashlib
+from hashlib import sha256
 
 
 def sha256_hex(text: str) -> str:
     """The 64 lower-case hex digits of SHA-256 over ``text``."""
-    return hashlib.sha256(text.encode()).hexdigest()
+    return sha256(text.encode()).hexdigest()
 
 
 def sha256_bytes(text: str) -> bytes:
     """The 32 bytes of SHA-256 over ``text`` (for values derived bit by bit, e.g. a DUID)."""
-    return hashlib.sha256(text.encode()).digest()
+    return sha256(text.encode()).digest()
 
 
 def derived_hex64(*parts) -> str:
@@ -89,7 +89,7 @@ class IdSource:
     def _digest(self, kind):
         n = self.counters.get(kind, 0) + 1
         self.counters[kind] = n
-        return hashlib.sha256(f"{self.seed}:{self.scope}:{kind}:{n}".encode()).hexdigest()
+        return sha256(f"{self.seed}:{self.scope}:{kind}:{n}".encode()).hexdigest()
 
     def guid(self, kind):
         """The next HNS GUID of ``kind``."""
