@@ -86,21 +86,18 @@ class IdSource:
         self.scope = scope
         self.counters = {}
 
-    def _digest(self, kind):
+    def hex64(self, kind):
+        """The next 64-hex Docker id of ``kind``: every id of this source is one of these."""
         n = self.counters.get(kind, 0) + 1
         self.counters[kind] = n
         return sha256(f"{self.seed}:{self.scope}:{kind}:{n}".encode()).hexdigest()
 
     def guid(self, kind):
         """The next HNS GUID of ``kind``."""
-        return hns_guid(self._digest(kind))
-
-    def hex64(self, kind):
-        """The next 64-hex Docker id of ``kind``."""
-        return self._digest(kind)
+        return hns_guid(self.hex64(kind))
 
     def number(self, kind, modulo):
-        return int(self._digest(kind)[:12], 16) % modulo
+        return int(self.hex64(kind)[:12], 16) % modulo
 
     def stable_number(self, key, modulo):
         """A number derived from ``key`` alone: planning may call it without consuming anything."""
