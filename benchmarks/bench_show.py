@@ -54,7 +54,7 @@ def show_in_process(path, out):
 
     lab = wl.load_hns(path)
     with contextlib.redirect_stdout(io.StringIO()):
-        _report(lab, out, "bench", transcript=())
+        _report(lab, out, "bench", transcript=(), prog="winnetlab show")
 
 
 def main():
