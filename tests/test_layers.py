@@ -231,7 +231,11 @@ def test_engine_records_are_keyword_only():
 
 
 # A memo of a pure function is not state (its answers never depend on earlier calls).
-PURE_MEMOS = {("winnetlab.engine.routing", "dotted"), ("winnetlab.engine.errors", "engine_version")}
+PURE_MEMOS = {
+    ("winnetlab.engine.routing", "dotted"),
+    ("winnetlab.engine.routing", "_route"),  # a raw row (ints and text) -> its frozen Route
+    ("winnetlab.engine.errors", "engine_version"),
+}
 MUTATORS = {"append", "add", "update", "setdefault", "pop", "popitem", "clear", "extend", "insert", "remove"}
 
 

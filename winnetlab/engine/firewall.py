@@ -160,6 +160,20 @@ def _addresses(value):
     return tuple(out)
 
 
+def _decide(protocol, port, remote, blocks, allows, extra):
+    """The first matching block rule wins; else the first matching allow rule (``extra`` ones
+    apply without matching); else Windows Firewall's default inbound action, Block."""
+    proto = {"tcp": "TCP", "udp": "UDP", "icmp": "ICMPv4"}.get(protocol, protocol)
+    for r in blocks:
+        if r.matches(proto, port, remote):
+            return False, r, f"the block rule '{r.display_name}' ({r.describe()}) wins over allow rules"
+    for r in allows:
+        if r.action == "Allow" and (r in extra or r.matches(proto, port, remote)):
+            return True, r, f"allowed by '{r.display_name}'"
+    what = f"{proto} {port}" if port is not None else proto
+    return False, None, f"no enabled allow rule matches inbound {what}: the default inbound action is Block"
+
+
 def _choice(value, choices, what):
     text = str(value).strip()
     for c in choices:
@@ -221,7 +235,7 @@ class FirewallMixin:
                 "Cannot create a file when that file already exists.", hint=f"a rule named {rule.name} exists"
             )
         self._fw_rules[rule.name] = rule
-        self.log_event("Firewall", "NewNetFirewallRule", rule.display_name, rule.describe())
+        self._firewall_changed("NewNetFirewallRule", rule.display_name, rule.describe())
         return rule
 
     def find_firewall_rules(self, name=None, display_name=None):
@@ -243,7 +257,7 @@ class FirewallMixin:
             )
         for r in gone:
             del self._fw_rules[r.name]
-            self.log_event("Firewall", "RemoveNetFirewallRule", r.display_name, r.describe())
+            self._firewall_changed("RemoveNetFirewallRule", r.display_name, r.describe())
         return gone
 
     def set_firewall_rule_enabled(self, name: str, enabled: bool) -> list:
@@ -267,8 +281,8 @@ class FirewallMixin:
                 group=r.group,
                 origin=r.origin,
             )
-            self.log_event(
-                "Firewall", "EnableNetFirewallRule" if enabled else "DisableNetFirewallRule", r.display_name
+            self._firewall_changed(
+                "EnableNetFirewallRule" if enabled else "DisableNetFirewallRule", r.display_name
             )
         return rules
 
@@ -278,7 +292,22 @@ class FirewallMixin:
         chosen = [_choice(p, PROFILES, "profile") for n in names for p in str(n).split(",") if p.strip()]
         for p in chosen:
             self._fw_profiles[p] = bool(enabled)
-        self.log_event("Firewall", "SetNetFirewallProfile", ",".join(chosen), f"Enabled {bool(enabled)}")
+        self._firewall_changed("SetNetFirewallProfile", ",".join(chosen), f"Enabled {bool(enabled)}")
+
+    def _firewall_changed(self, action, target, detail=""):
+        """Log a change of the rules or profiles, and drop what was worked out from them."""
+        self._derived.pop("firewall", None)
+        self.log_event("Firewall", action, target, detail)
+
+    def _firewall_state(self):
+        """The enabled inbound rules (the block rules apart) and the verdicts already given
+        with them, kept until the rules or profiles change (walks ask the same questions:
+        every overlay trace checks the nodes' gossip ports)."""
+        state = self._derived.get("firewall")
+        if state is None:
+            live = tuple(r for r in self._fw_rules.values() if r.enabled and r.direction == "Inbound")
+            state = self._derived["firewall"] = (tuple(r for r in live if r.action == "Block"), live, {})
+        return state
 
     def firewall_verdict(self, protocol, port, remote, extra=()):
         """Decide an unsolicited inbound packet to the host: ``(allowed, rule or None, why)``.
@@ -287,17 +316,11 @@ class FirewallMixin:
         """
         if not self._fw_profiles[ACTIVE_PROFILE]:
             return True, None, f"the firewall is off for the {ACTIVE_PROFILE} profile"
-        proto = {"tcp": "TCP", "udp": "UDP", "icmp": "ICMPv4"}.get(protocol, protocol)
-        live = [r for r in self._fw_rules.values() if r.enabled and r.direction == "Inbound"]
-        for r in live:
-            if r.action == "Block" and r.matches(proto, port, remote):
-                return False, r, f"the block rule '{r.display_name}' ({r.describe()}) wins over allow rules"
-        for r in list(extra) + live:
-            if r.action == "Allow" and (r in extra or r.matches(proto, port, remote)):
-                return True, r, f"allowed by '{r.display_name}'"
-        what = f"{proto} {port}" if port is not None else proto
-        return (
-            False,
-            None,
-            f"no enabled allow rule matches inbound {what}: the default inbound action is Block",
-        )
+        blocks, live, verdicts = self._firewall_state()
+        if extra:
+            return _decide(protocol, port, remote, blocks, (*extra, *live), extra)
+        key = (protocol, port, remote)
+        verdict = verdicts.get(key)
+        if verdict is None:
+            verdict = verdicts[key] = _decide(protocol, port, remote, blocks, live, ())
+        return verdict

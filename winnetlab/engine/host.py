@@ -43,7 +43,7 @@ class Host(
 ):
     """One simulated Windows Server running Docker (see the module docstring)."""
 
-    LABFILE_TRANSIENT = ("_programmed", "_derived")  # caches: lab files do not save them
+    LABFILE_TRANSIENT = ("_dated", "_derived")  # caches: lab files do not save them
 
     def __init__(self, lab, name, address, mac_address, index):
         self.lab = lab
@@ -79,7 +79,7 @@ class Host(
         self._events = []  # flat: see log_event
         self._compartments = 1  # 1 is the host's default compartment
         self._mapping_ids = 0
-        self._programmed = {}  # VFP ports as programmed: endpoint id -> (log length then, layers)
+        self._dated = {}  # values worked out from this host's state: key -> (log length then, value)
         self._derived = {}  # values derived from others, with those: network id -> (inputs, DNS list)
         self._init_firewall()
         self._init_listeners()
@@ -172,10 +172,21 @@ class Host(
 
     def event_rows(self):
         """The event log as plain (seq, actor, action, target, detail) tuples, for big tables."""
-        return [
-            (seq, actor, action, target, template.format(*values) if values else template)
-            for seq, (actor, action, target, template, values) in enumerate(self._entries(), 1)
-        ]
+        log, rows, i, end = self._events, [], 0, len(self._events)
+        while i < end:  # _entries, unrolled: tables read every event of every host
+            n = log[i]
+            if n < 0:
+                k = RECIPE_SIZES[-1 - n]
+                values = log[i + 1 : i + 1 + k]
+                for actor, action, target, template in RECIPES[-1 - n]:
+                    target = values[0] if target == "{0}" else target.format(*values)
+                    rows.append((len(rows) + 1, actor, action, target, template.format(*values)))
+                i += 1 + k
+            else:
+                detail = log[i + 4].format(*log[i + 5 : i + 5 + n]) if n else log[i + 4]
+                rows.append((len(rows) + 1, log[i + 1], log[i + 2], log[i + 3], detail))
+                i += 5 + n
+        return rows
 
     def event_count(self) -> int:
         """How many events the log holds (``len(host.events)`` without making them)."""
@@ -255,10 +266,9 @@ class Host(
         on this host (every change writes an event, so the event log's length dates the program):
         the same tuple comes back until then, so its identity dates it too.
         """
-        ports = self._programmed
-        programmed = ports.get(endpoint.id)
-        if programmed is not None and programmed[0] == len(self._events):
-            return programmed[1]
+        return self.dated(("vfp", endpoint.id), lambda: self._program_port(endpoint))
+
+    def _program_port(self, endpoint):
         net = self._hns.get(endpoint.network_id)
         if net is None or endpoint.remote or not net.vfp_template:
             return []
@@ -278,9 +288,18 @@ class Host(
             if pl.network_id == net.id
             for p in pl.policies
         ]
-        layers = tuple(vfp.port_layers(net, endpoint, self.address, remotes, lb))
-        ports[endpoint.id] = (len(self._events), layers)
-        return layers
+        return tuple(vfp.port_layers(net, endpoint, self.address, remotes, lb))
+
+    def dated(self, key, make):
+        """``make()``, kept until this host changes (every change logs an event, so the log's
+        length dates the value; imports, which log none, forget every dated value): the VFP
+        ports as programmed, a container's route table."""
+        known = self._dated.get(key)
+        if known is not None and known[0] == len(self._events):
+            return known[1]
+        value = make()
+        self._dated[key] = (len(self._events), value)
+        return value
 
     # ------------------------------------------------------------------ events
     def log_event(self, actor, action, target, detail="", *args):
@@ -303,11 +322,11 @@ class Host(
 
     # ------------------------------------------------------------------ imported state
     # Objects read from a real HNS dump go in without Docker's validation and log no event,
-    # so each insert also drops the programmed VFP ports of this host.
+    # so each insert also drops the values dated by the log (``dated``).
     def import_network(self, net, adopt=True):
         """Insert an HNS network; ``adopt=False`` keeps it in HNS only, as Docker does not
         adopt Internal/Private networks."""
-        self._programmed.clear()
+        self._dated.clear()
         self._hns[net.id] = net
         if adopt and net.name not in self._networks:
             self._networks[net.name] = net
@@ -319,19 +338,20 @@ class Host(
         self._adapters.clear()
         self._networks.clear()
         self._events.clear()
+        self._dated.clear()
         self.address = address
         self.prefix_length = self.mac_address = self.gateway = None
         self.dns_servers = ()
 
     def import_endpoint(self, ep):
-        self._programmed.clear()
+        self._dated.clear()
         self._endpoints[ep.id] = ep
         net = self._hns.get(ep.network_id)
         if net is not None:
             net.endpoint_ids[ep.id] = None
 
     def import_policy_list(self, pl):
-        self._programmed.clear()
+        self._dated.clear()
         self._policy_lists[pl.id] = pl
 
     def import_namespace(self, ns):
@@ -345,7 +365,7 @@ class Host(
     def adopt_network(self, net, name, docker_id, options):
         """Docker adopts an imported HNS network at start-up: it gets a Docker name, id and
         options, and its endpoints are shown on that name."""
-        self._programmed.clear()
+        self._dated.clear()
         net.name, net.docker_id, net.options = name, docker_id, options
         self.import_network(net, adopt=True)
         for eid in net.endpoint_ids:
@@ -393,7 +413,7 @@ class Host(
         """A host read from a lab file starts with no VFP port programmed (the cache is not
         saved).  A version-1 file kept the routing mesh's ports in ``_ports`` as
         ``"service:<name>"``; they live in their own table now."""
-        self._programmed = {}
+        self._dated = {}
         self._derived = {}
         if not hasattr(self, "_mesh_ports"):
             self._mesh_ports = {

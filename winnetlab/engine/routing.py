@@ -256,7 +256,9 @@ def _order(route):
     return route[0], route[1], route[6]
 
 
+@functools.lru_cache(maxsize=1 << 12)
 def _route(raw):
+    """The Route of a raw table row (frozen: a row seen before gives the same Route)."""
     dest, prefixlen, gateway, interface, metric, adapter, order = raw
     return Route(
         destination=ipaddress.IPv4Network((dest, prefixlen)),
@@ -292,7 +294,8 @@ def _pick(raw, dst, first=()):
 def container_route(host, container, dst, first=()):
     """The route ``container`` uses to reach ``dst`` (its ``route print`` table, ``route add``
     included), or None; ``first``: interface addresses whose routes win a tie."""
-    return _pick(_raw_container_routes(host, _container(host, container)), dst, first)
+    c = _container(host, container)
+    return _pick(host.dated(("routes", c.name), lambda: _raw_container_routes(host, c)), dst, first)
 
 
 def host_route(host, dst):
