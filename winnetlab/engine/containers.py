@@ -159,12 +159,10 @@ class ContainersMixin:
         return c
 
     def _planned(self, name, image, network, settings, allowed):
-        if not settings.keys() <= allowed:
+        if not allowed.issuperset(settings):
             raise TypeError(f"unexpected keyword argument {sorted(settings.keys() - allowed)[0]!r}")
-        settings.setdefault("interactive", True)  # the typed API's default: docker run -dit
-        settings.setdefault("tty", True)
-        settings["restart"] = self._restart_policy(settings.get("restart"), settings.get("auto_remove"))
-        return self.plan_container(name, image, network, **settings)
+        restart = self._restart_policy(settings.pop("restart", ""), settings.get("auto_remove"))
+        return self.plan_container(name, image, network, restart=restart, **settings)
 
     def _restart_policy(self, restart, auto_remove):
         if not restart:  # the default ("no"): valid on every engine, with --rm too
@@ -349,13 +347,14 @@ class ContainersMixin:
         expose=(),
         service="",
         command="",
-        interactive=False,
-        tty=False,
+        interactive=True,
+        tty=True,
         auto_remove=False,
         restart=NO_RESTART,
     ):
         """The Container ``docker create`` would make (nothing changes); ``restart`` is a
-        checked RestartPolicy."""
+        checked RestartPolicy.  Stdin and a console by default, as the typed API keeps them
+        (``docker run -dit``)."""
         if name in (None, ""):
             name = self._generated_name()
         if not isinstance(name, str) or not NAME_RE.match(name):

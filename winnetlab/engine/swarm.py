@@ -592,6 +592,8 @@ def _plan_tasks(lab, service, image, placement, ports, networks, first_slot=1, s
             (service,),
             (),
             service=service,
+            interactive=False,  # a task's process has neither stdin nor a console
+            tty=False,
         )
         c.requested_networks = networks or ("nat",)
         c.service = service
