@@ -43,14 +43,27 @@ def lan_next_hop(host, dst):
 
 def local_peer(host, net, ip, same_network=False):
     """A local, attached endpoint with address ``ip`` on ``net``'s vSwitch (or network), or None."""
+    if ip is None:
+        return None
+    peers = host.dated(("peers", net.vswitch), lambda: _peers(host, net.vswitch))
+    for ep in peers.get(int(ip), ()):
+        if not same_network or ep.network_id == net.id:
+            return ep
+    return None
+
+
+def _peers(host, vswitch):
+    """The container endpoints on ``vswitch``'s networks by address (as an int), in HNS order:
+    what the switch's ports answer for (kept until the host changes, ``Host.dated``)."""
+    peers = {}
     for other in host.hns_networks.values():
-        if other.vswitch != net.vswitch or (same_network and other is not net):
+        if other.vswitch != vswitch:
             continue
         for eid in other.endpoint_ids:
             ep = host.endpoints[eid]
-            if not ep.remote and ep.container and ep.address == ip:
-                return ep
-    return None
+            if not ep.remote and ep.container and ep.address is not None:
+                peers.setdefault(int(ep.address), []).append(ep)
+    return peers
 
 
 def overlay_peer_host(lab, net, ip):
