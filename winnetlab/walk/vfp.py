@@ -154,7 +154,7 @@ class Port:
             if chosen is not None and i in chosen:
                 rule = chosen[i]
             else:  # a first packet (a drop below still leaves the flow compiled, as in VFP)
-                rule = next((r for r in rules if self._matches(r)), None)
+                rule = self._first_match(rules)
                 if chosen is not None:
                     chosen[i] = rule
             if rule is not None:
@@ -179,6 +179,13 @@ class Port:
         )
 
     # ------------------------------------------------------------------ matching
+    def _first_match(self, rules):
+        """The first of a layer's rules (in match order) that matches the packet, or None."""
+        for rule in rules:
+            if self._matches(rule):
+                return rule
+        return None
+
     def _matches(self, rule):
         """Whether ``rule`` (one of this direction's, see ``_ordered``) matches the packet."""
         p = self.w.pkt
