@@ -68,10 +68,6 @@ class IndexPool:
     def is_free(self, i):
         return 0 <= i < self.size and not (i < len(self.taken) and self.taken[i]) and i not in self.reserved
 
-    def lowest_free(self):
-        """The index ``peek(1)`` would give, or None."""
-        return self.cursor if self.cursor < self.size else None
-
     def peek(self, n=1):
         out, c = [], self.cursor
         while len(out) < n and c < self.size:
@@ -136,9 +132,9 @@ class AddressPool:
         return None if got is None else [ipaddress.IPv4Address(self.first + i) for i in got]
 
     def peek_first(self):
-        """The address ``peek(1)`` would give, or None."""
-        i = self.pool.lowest_free()
-        return None if i is None else ipaddress.IPv4Address(self.first + i)
+        """The address ``peek(1)`` would give (the pool's cursor), or None."""
+        i = self.pool.cursor
+        return ipaddress.IPv4Address(self.first + i) if i < self.pool.size else None
 
     def take(self, ip):
         self.pool.take(int(ip) - self.first)
@@ -174,9 +170,9 @@ class MacPool:
         return None if got is None else [format_mac(self.start + i) for i in got]
 
     def peek_first(self):
-        """The MAC ``peek(1)`` would give, or None."""
-        i = self.pool.lowest_free()
-        return None if i is None else format_mac(self.start + i)
+        """The MAC ``peek(1)`` would give (the pool's cursor), or None."""
+        i = self.pool.cursor
+        return format_mac(self.start + i) if i < self.pool.size else None
 
     def owns(self, mac):
         i = parse_mac(mac) - self.start

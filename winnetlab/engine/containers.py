@@ -468,10 +468,11 @@ class ContainersMixin:
         c.id = self.ids.hex64("container")
         c.hostname = c.hostname or short_id(c.id)
         c.seq = len(self._containers) + 1
-        if c.image_info is not None and c.image_info.reference not in self._images:
-            self._store_image(c.image_info)
+        info = c.image_info  # the store's own when the reference was typed as the store keeps it
+        if info is not None and self._images.get(c.image) is not info and info.reference not in self._images:
+            self._store_image(info)
         self._containers[c.name] = c
-        self.log_recipe(E.CREATE_CONTAINER, c.name, c.image, c.isolation)
+        self.log_recipe(E.CREATE_CONTAINER, (c.name, c.image, c.isolation))
         return c
 
     def plan_start(self, c, others=()):
@@ -552,14 +553,14 @@ class ContainersMixin:
         hyperv = c.isolation == "hyperv"
         if c.namespace is None:
             ns = self._new_namespace(c)
-            self.log_recipe(E.START_HYPERV if hyperv else E.START_PROCESS, c.name, ns.id, ns.compartment_id)
+            self.log_recipe(E.START_HYPERV if hyperv else E.START_PROCESS, (c.name, ns.id, ns.compartment_id))
         else:
             ns = self._namespaces[c.namespace]
-            self.log_recipe(E.COMPUTE_SYSTEM_HYPERV if hyperv else E.COMPUTE_SYSTEM_PROCESS, c.name)
+            self.log_recipe(E.COMPUTE_SYSTEM_HYPERV if hyperv else E.COMPUTE_SYSTEM_PROCESS, (c.name,))
         for plan in plans:
             self._commit_endpoint(c, plan, ns)
         c.state = "running"
-        self.log_recipe(E.START_CONTAINER, c.name, len(plans))
+        self.log_recipe(E.START_CONTAINER, (c.name, len(plans)))
 
     def _new_namespace(self, c):
         """HNS creates the container's namespace: its own network compartment."""

@@ -92,7 +92,7 @@ class RestartPolicy:
 NO_RESTART = RestartPolicy()  # the default, shared by every container
 
 
-@dataclass(slots=True, eq=False, kw_only=True)
+@dataclass(slots=True, eq=False)
 class Container:
     """A container (or a swarm task) as the Docker engine knows it."""
 

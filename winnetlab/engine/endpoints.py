@@ -319,9 +319,9 @@ class EndpointsMixin:
         values = (c.name, net.name, ep_id, plan.mac, nic, ns.compartment_id, net.vswitch)
         if ip is not None:  # created, attached, its port made, configured: one entry
             recipe = E.ENDPOINT_UP if ep.enable_internal_dns else E.ENDPOINT_UP_NO_DNS
-            self.log_recipe(recipe, *values, ip, ep.prefix_length, ep.gateway, plan.dns_text)
+            self.log_recipe(recipe, (*values, ip, ep.prefix_length, ep.gateway, plan.dns_text))
         else:
-            self.log_recipe(E.ENDPOINT_DHCP, *values)
+            self.log_recipe(E.ENDPOINT_DHCP, values)
             self._log_dhcp(ep, plan)
         for pm in plan.ports:
             self._commit_port(net, ep, pm)
@@ -346,7 +346,7 @@ class EndpointsMixin:
             )
         else:
             recipe = E.CONFIGURE_ENDPOINT_DHCP if ep.enable_internal_dns else E.CONFIGURE_ENDPOINT_DHCP_NO_DNS
-            self.log_recipe(recipe, label, ep.gateway, plan.dns_text)
+            self.log_recipe(recipe, (label, ep.gateway, plan.dns_text))
 
     def _commit_port(self, net, ep, pm):
         key = (pm.protocol.lower(), pm.external_port)

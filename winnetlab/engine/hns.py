@@ -91,7 +91,7 @@ class Network:
         return len(self.endpoint_ids)
 
 
-@dataclass(slots=True, eq=False, kw_only=True)
+@dataclass(slots=True, eq=False)
 class Endpoint:
     """An HNS endpoint: one v(m)NIC of a container (or a remote endpoint on overlay)."""
 

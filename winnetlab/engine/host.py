@@ -313,9 +313,9 @@ class Host(
         """
         self._events += (len(args), actor, action, target, detail, *args)
 
-    def log_recipe(self, recipe, *values):
+    def log_recipe(self, recipe, values):
         """Append the events of one of ``event.RECIPES`` (those every container start logs):
-        the log keeps only the recipe's number and the values its templates read."""
+        the log keeps only the recipe's number and the values (a tuple) its templates read."""
         log = self._events
         log.append(recipe)
         log += values
