@@ -82,9 +82,11 @@ class IndexPool:
             raise ValueError(i)
         if i >= len(self.taken):
             self._reach(i)
-        self.taken[i] = 1
-        if i == self.cursor:
-            self.cursor = self._free_from(i + 1)
+        taken = self.taken
+        taken[i] = 1
+        if i == self.cursor:  # the next free one is most often just after it
+            found = taken.find(0, i + 1)
+            self.cursor = found if found >= 0 else self._free_from(i + 1)
 
     def upgrade_former_fields(self, former):
         """A pool from a lab file saved before the bitmap: ``used`` was a set of indexes (and
