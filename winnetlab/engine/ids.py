@@ -79,18 +79,24 @@ class IdSource:
     A failed call never bumps a counter, so it consumes no id.
     """
 
-    __slots__ = ("seed", "scope", "counters")
+    __slots__ = ("seed", "scope", "counters", "head")
+    LABFILE_TRANSIENT = ("head",)  # made again from seed and scope
 
     def __init__(self, seed, scope):
         self.seed = seed
         self.scope = scope
         self.counters = {}
+        self.head = f"{seed}:{scope}:"  # the text every id of this source starts from
+
+    def upgrade_loaded_state(self):
+        """A source read from a lab file: ``head`` is not saved, it is made again."""
+        self.head = f"{self.seed}:{self.scope}:"
 
     def hex64(self, kind):
         """The next 64-hex Docker id of ``kind``: every id of this source is one of these."""
         n = self.counters.get(kind, 0) + 1
         self.counters[kind] = n
-        return sha256(f"{self.seed}:{self.scope}:{kind}:{n}".encode()).hexdigest()
+        return sha256(f"{self.head}{kind}:{n}".encode()).hexdigest()
 
     def guid(self, kind):
         """The next HNS GUID of ``kind``."""
