@@ -319,7 +319,7 @@ class EndpointsMixin:
         values = (c.name, net.name, ep_id, plan.mac, nic, ns.compartment_id, net.vswitch)
         if ip is not None:  # created, attached, its port made, configured: one entry
             recipe = E.ENDPOINT_UP if ep.enable_internal_dns else E.ENDPOINT_UP_NO_DNS
-            self.log_recipe(recipe, (*values, ip, ep.prefix_length, ep.gateway, plan.dns_text))
+            self.log_recipe(recipe, values + (ip, ep.prefix_length, ep.gateway, plan.dns_text))
         else:
             self.log_recipe(E.ENDPOINT_DHCP, values)
             self._log_dhcp(ep, plan)
