@@ -77,6 +77,14 @@ def test_bad_lab_arguments(bad):
         wl.Lab(windows="ltsc1999")
 
 
+@pytest.mark.parametrize("bad", [["mcr.microsoft.com/windows/nanoserver"], 123, {"x": 1}])
+def test_an_image_that_is_not_text_is_refused_and_changes_nothing(host, bad):
+    before = (dict(host.ids.counters), len(host.containers), host.event_count())
+    with pytest.raises(wl.InvalidParameter, match="invalid reference format"):
+        host.run("c", image=bad)
+    assert (dict(host.ids.counters), len(host.containers), host.event_count()) == before
+
+
 def test_nat_addresses_dns_and_published_ports(host):
     a = host.run("a", publish=["8080:80"])
     b = host.run("b", publish=["80", "53/udp"])

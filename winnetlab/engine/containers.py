@@ -468,9 +468,8 @@ class ContainersMixin:
         c.id = self.ids.hex64("container")
         c.hostname = c.hostname or short_id(c.id)
         c.seq = len(self._containers) + 1
-        info = c.image_info  # the store's own when the reference was typed as the store keeps it
-        if info is not None and self._images.get(c.image) is not info and info.reference not in self._images:
-            self._store_image(info)
+        if c.image_info is not None and c.image_info.reference not in self._images:
+            self._store_image(c.image_info)
         self._containers[c.name] = c
         self.log_recipe(E.CREATE_CONTAINER, (c.name, c.image, c.isolation))
         return c

@@ -293,7 +293,7 @@ class Host(
     def dated(self, key, make):
         """``make()``, kept until this host changes (every change logs an event, so the log's
         length dates the value; imports, which log none, forget every dated value): the VFP
-        ports as programmed, a container's route table."""
+        ports as programmed, a container's route table, a vSwitch's endpoints by address."""
         known = self._dated.get(key)
         if known is not None and known[0] == len(self._events):
             return known[1]

@@ -155,7 +155,9 @@ class Image:
 
 def split_reference(ref: str) -> tuple:
     """``name[:tag]`` -> (repository, tag); ``latest`` when no tag is given (Docker's default)."""
-    text = str(ref or "").strip()
+    if not isinstance(ref, str):  # the typed API: what Docker's CLI can only pass as text
+        raise InvalidParameter("invalid reference format")
+    text = ref.strip()
     if not text or text != text.lower() or " " in text:
         raise InvalidParameter(
             f"invalid reference format: repository name (library/{text}) must be lowercase"
