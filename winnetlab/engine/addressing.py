@@ -78,7 +78,7 @@ class IndexPool:
         return out if len(out) == n else None
 
     def take(self, i):
-        if i != self.cursor and not self.is_free(i):  # the cursor is free by definition
+        if not i == self.cursor < self.size and not self.is_free(i):  # the cursor is free by definition
             raise ValueError(i)
         if i >= len(self.taken):
             self._reach(i)
