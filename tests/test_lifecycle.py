@@ -257,10 +257,43 @@ def test_typed_api_lifecycle_and_errors(lab):
     assert "web" not in h.containers
 
 
+def test_a_stopped_container_is_connected_and_disconnected_in_its_settings(lab):
+    """Found by a random sequence (run, stop, network connect): the connect of an exited
+    container failed with a raw KeyError (it has no namespace until it starts again), and an
+    earlier version left a half-made endpoint behind.  Docker adds the network to a stopped
+    container's settings; the endpoint comes with the next start (moby ``ConnectToNetwork``)."""
+    h = lab.host()
+    lab.docker("network create -d nat --subnet 10.9.0.0/29 small")
+    lab.docker(f"run -d --name web --network small {IIS}")
+    assert lab.docker("stop web").ok
+    before = len(h.endpoints)
+    r = lab.docker("network connect nat web")
+    assert r.ok and len(h.endpoints) == before and h.container("web").requested_networks == ("small", "nat")
+    assert "already exists" in lab.docker("network connect nat web").output
+    assert lab.docker("start web").ok
+    assert sorted(e.network for e in h.endpoints_of("web")) == ["nat", "small"]
+    assert lab.docker("stop web").ok and lab.docker("network disconnect small web").ok
+    assert lab.docker("start web").ok and [e.network for e in h.endpoints_of("web")] == ["nat"]
+    check_invariants(lab)
+
+
 OPS = st.lists(
     st.tuples(
         st.sampled_from(
-            ["stop", "start", "restart", "kill", "rm", "rm -f", "pause", "unpause", "run", "stop -t 0"]
+            [
+                "stop",
+                "start",
+                "restart",
+                "kill",
+                "rm",
+                "rm -f",
+                "pause",
+                "unpause",
+                "run",
+                "stop -t 0",
+                "network connect nat",
+                "network disconnect nat",
+            ]
         ),
         st.sampled_from(["a", "b", "c"]),
     ),

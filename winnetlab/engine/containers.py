@@ -593,15 +593,19 @@ class ContainersMixin:
 
     # ------------------------------------------------------------------ connect / disconnect
     def connect(self, container, network, ip=None, aliases=()):
-        """``docker network connect``: one more endpoint (a second vNIC) in the container."""
+        """``docker network connect``: one more endpoint (a second vNIC) in the container.
+
+        A container that is not running (created or exited) only has the network added to its
+        settings, and gets the endpoint when it starts (moby ``daemon.ConnectToNetwork``)."""
         c = self.container(container)
         net = self.network(network)
+        stopped = c.state not in ("running", "paused")
         if not of(net).attaches:
             raise Unsupported(
                 "container cannot be disconnected from host network or connected to host network"
             )
         if net.name in c.requested_networks and (
-            c.state == "created"
+            stopped
             or any(self._endpoints[e].network_id == net.id for e in c.endpoints if e in self._endpoints)
         ):
             raise Conflict(f"endpoint with name {c.name} already exists in network {net.name}")
@@ -611,7 +615,7 @@ class ContainersMixin:
                 f"network {net.name} not manually attachable"
             )
         ip = parse_ip(ip) if ip not in (None, "") else None
-        if c.state == "created":
+        if stopped:
             c.requested_networks = c.requested_networks + (net.name,)
             return c
         self._check_hot_add(c)
@@ -648,7 +652,7 @@ class ContainersMixin:
             for e in c.endpoints
             if e in self._endpoints and self._endpoints[e].network_id == net.id
         ]
-        if not eps and not (c.state == "created" and net.name in c.requested_networks):
+        if not eps and not (c.state not in ("running", "paused") and net.name in c.requested_networks):
             raise NotFound(f"container {c.id} is not connected to network {net.name}")
         if c.state == "running":
             self._check_hot_add(c)
