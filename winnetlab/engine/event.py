@@ -8,7 +8,7 @@ from string import Formatter
 # the values the log keeps with the recipe's number (-1, -2, …; ``Host.log_recipe``).  With
 # tens of thousands of containers, the actors, actions and templates are kept once, here,
 # and one entry of the log can hold the four events of an endpoint.  Append only: lab files
-# keep the numbers (-5 … -10 are what files saved before the compound recipes hold).
+# keep the numbers (-2 and -5 … -10 are written no more; files saved before -14 … -18 hold them).
 (
     CREATE_CONTAINER,
     CREATE_NAMESPACE,
