@@ -25,7 +25,7 @@ address only, and outbound filtering (default Allow) is not modelled.
 """
 
 import ipaddress
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .errors import InvalidParameter, NotFound
 
@@ -235,7 +235,7 @@ class FirewallMixin:
                 "Cannot create a file when that file already exists.", hint=f"a rule named {rule.name} exists"
             )
         self._fw_rules[rule.name] = rule
-        self._firewall_changed("NewNetFirewallRule", rule.display_name, rule.describe())
+        self.log_event("Firewall", "NewNetFirewallRule", rule.display_name, rule.describe())
         return rule
 
     def find_firewall_rules(self, name=None, display_name=None):
@@ -257,7 +257,7 @@ class FirewallMixin:
             )
         for r in gone:
             del self._fw_rules[r.name]
-            self._firewall_changed("RemoveNetFirewallRule", r.display_name, r.describe())
+            self.log_event("Firewall", "RemoveNetFirewallRule", r.display_name, r.describe())
         return gone
 
     def set_firewall_rule_enabled(self, name: str, enabled: bool) -> list:
@@ -269,20 +269,9 @@ class FirewallMixin:
                 "Verify the value of the property and retry."
             )
         for r in rules:
-            self._fw_rules[r.name] = NetFirewallRule(
-                name=r.name,
-                display_name=r.display_name,
-                direction=r.direction,
-                action=r.action,
-                protocol=r.protocol,
-                local_ports=r.local_ports,
-                remote_addresses=r.remote_addresses,
-                enabled=bool(enabled),
-                group=r.group,
-                origin=r.origin,
-            )
-            self._firewall_changed(
-                "EnableNetFirewallRule" if enabled else "DisableNetFirewallRule", r.display_name
+            self._fw_rules[r.name] = replace(r, enabled=bool(enabled))
+            self.log_event(
+                "Firewall", "EnableNetFirewallRule" if enabled else "DisableNetFirewallRule", r.display_name
             )
         return rules
 
@@ -292,22 +281,18 @@ class FirewallMixin:
         chosen = [_choice(p, PROFILES, "profile") for n in names for p in str(n).split(",") if p.strip()]
         for p in chosen:
             self._fw_profiles[p] = bool(enabled)
-        self._firewall_changed("SetNetFirewallProfile", ",".join(chosen), f"Enabled {bool(enabled)}")
-
-    def _firewall_changed(self, action, target, detail=""):
-        """Log a change of the rules or profiles, and drop what was worked out from them."""
-        self._derived.pop("firewall", None)
-        self.log_event("Firewall", action, target, detail)
+        self.log_event("Firewall", "SetNetFirewallProfile", ",".join(chosen), f"Enabled {bool(enabled)}")
 
     def _firewall_state(self):
         """The enabled inbound rules (the block rules apart) and the verdicts already given
-        with them, kept until the rules or profiles change (walks ask the same questions:
-        every overlay trace checks the nodes' gossip ports)."""
-        state = self._derived.get("firewall")
-        if state is None:
-            live = tuple(r for r in self._fw_rules.values() if r.enabled and r.direction == "Inbound")
-            state = self._derived["firewall"] = (tuple(r for r in live if r.action == "Block"), live, {})
-        return state
+        with them, kept until the host changes (``Host.dated``: every rule or profile change
+        logs an event) — walks ask the same questions: every overlay trace checks the nodes'
+        gossip ports."""
+        return self.dated("firewall", self._firewall_rules_now)
+
+    def _firewall_rules_now(self):
+        live = tuple(r for r in self._fw_rules.values() if r.enabled and r.direction == "Inbound")
+        return tuple(r for r in live if r.action == "Block"), live, {}
 
     def firewall_verdict(self, protocol, port, remote, extra=()):
         """Decide an unsolicited inbound packet to the host: ``(allowed, rule or None, why)``.

@@ -54,28 +54,21 @@ def default_acl_rules(profile):
     """The default port ACLs: outbound allow all; inbound TCP/UDP/ICMP/IGMP allowed from
     Windows Server 1709 on (deny all before), every other protocol blocked."""
     rules = [VfpRule(name="ALLOW_ALL_OUT", priority=65500, type="allow", direction="OUT", action="allow")]
-    if profile.inbound_default == "allow":
-        rules.append(
-            VfpRule(
-                name="ALLOW_TCP_UDP_ICMP_IGMP_IN",
-                priority=65500,
-                type="allow",
-                direction="IN",
-                conditions=(("protocols", "1,2,6,17"),),
-                action="allow",
-            )
+    name, protocols = (
+        ("ALLOW_TCP_UDP_ICMP_IGMP_IN", "1,2,6,17")
+        if profile.inbound_default == "allow"
+        else ("ALLOW_ICMP_DNS_DHCP_IN", "1")
+    )
+    rules.append(
+        VfpRule(
+            name=name,
+            priority=65500,
+            type="allow",
+            direction="IN",
+            conditions=(("protocols", protocols),),
+            action="allow",
         )
-    else:
-        rules.append(
-            VfpRule(
-                name="ALLOW_ICMP_DNS_DHCP_IN",
-                priority=65500,
-                type="allow",
-                direction="IN",
-                conditions=(("protocols", "1"),),
-                action="allow",
-            )
-        )
+    )
     rules.append(VfpRule(name="BLOCK_ALL_IN", priority=65535, type="block", direction="IN", action="block"))
     return tuple(rules)
 

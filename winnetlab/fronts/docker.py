@@ -1226,6 +1226,11 @@ SWARM_ADDRESS_FLAGS = (
         metavar="node-addr",
     ),
 )
+# docker service create/update: whether the CLI waits for the tasks and shows their progress
+CONVERGE_FLAGS = (
+    Flag("detach", "bool", "d", help="Exit immediately instead of waiting for the service to converge"),
+    Flag("quiet", "bool", "q", help="Suppress progress output"),
+)
 COMMANDS = {
     c.path: c
     for c in (
@@ -1651,13 +1656,7 @@ COMMANDS = {
                 Flag("network", "list", help="Network attachments", metavar="network"),
                 Flag("publish", "list", "p", help="Publish a port as a node port", metavar="port"),
                 Flag("endpoint-mode", default="vip", help="Endpoint mode (vip or dnsrr)"),
-                Flag(
-                    "detach",
-                    "bool",
-                    "d",
-                    help="Exit immediately instead of waiting for the service to converge",
-                ),
-                Flag("quiet", "bool", "q", help="Suppress progress output"),
+                *CONVERGE_FLAGS,
                 Flag("constraint", "list", help="Placement constraints"),
             ),
             1,
@@ -1697,13 +1696,7 @@ COMMANDS = {
             service_update,
             (
                 Flag("replicas", "uint", help="Number of tasks"),
-                Flag(
-                    "detach",
-                    "bool",
-                    "d",
-                    help="Exit immediately instead of waiting for the service to converge",
-                ),
-                Flag("quiet", "bool", "q", help="Suppress progress output"),
+                *CONVERGE_FLAGS,
                 Flag("image", help="Service image tag"),
                 Flag("force", "bool", help="Force update even if no changes require it"),
                 Flag("publish-add", "list", help="Add or update a published port", metavar="port"),
